@@ -1,0 +1,124 @@
+// Environment → typed, validated configuration. The only module that reads process.env:
+// everything else receives a Config, so tests build one directly.
+
+export interface UpstreamConfig {
+  /** Origin of the Leaf API, e.g. https://api.withleaf.io; null means "start the embedded emulator". */
+  url: string | null;
+  /** Token for requests that carry no Authorization header; null answers them UNAUTHENTICATED. */
+  defaultToken: string | null;
+  /** Time allowed for the upstream's response headers, then for its body, per call. */
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  /** Keep-alive connections per upstream origin; bounds concurrency to Leaf. */
+  connections: number;
+  /** Extra attempts for idempotent reads that fail transiently (never for writes). */
+  retries: number;
+  retryBaseDelayMs: number;
+  /** Share identical in-flight GETs of the same token across requests. */
+  coalesceReads: boolean;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  upstream: UpstreamConfig;
+  /** Serve GraphiQL on GET /graphql from a browser. */
+  graphiql: boolean;
+  /** Expose introspection (__schema, __type). */
+  introspection: boolean;
+  /** Include error details meant for developers (never stack traces of upstream bodies). */
+  exposeErrorDetails: boolean;
+  emulator: { scale: 'demo' | 'large'; latencyMs: number; port: number };
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    got: string,
+  ) {
+    super(`${variable} must be ${expected}; got ${JSON.stringify(got)}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `an integer from ${min} to ${max}`, raw);
+  }
+  return value;
+}
+
+function readBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(name, 'true or false', raw);
+}
+
+function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const match = choices.find((choice) => choice === raw.trim());
+  if (!match) throw new ConfigError(name, `one of ${choices.join(', ')}`, raw);
+  return match;
+}
+
+function readOrigin(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(name, 'an http(s) origin such as https://api.withleaf.io', raw);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(name, 'an http(s) origin such as https://api.withleaf.io', raw);
+  }
+  // Paths are appended per API (/services/beta/api, /services/operations/api).
+  return url.origin;
+}
+
+function readToken(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  const token = raw.trim().replace(/^Bearer\s+/i, '');
+  if (/\s/.test(token)) throw new ConfigError(name, 'a bearer token without spaces', '<hidden>');
+  return token;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: readInt(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    upstream: {
+      url: readOrigin(env, 'LEAF_API_URL'),
+      defaultToken: readToken(env, 'LEAF_API_TOKEN'),
+      timeoutMs: readInt(env, 'LEAF_TIMEOUT_MS', 10_000, 100, 300_000),
+      connectTimeoutMs: readInt(env, 'LEAF_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
+      connections: readInt(env, 'LEAF_POOL_CONNECTIONS', 32, 1, 1024),
+      retries: readInt(env, 'LEAF_RETRIES', 2, 0, 10),
+      retryBaseDelayMs: readInt(env, 'LEAF_RETRY_BASE_MS', 100, 1, 60_000),
+      coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
+    },
+    graphiql: readBool(env, 'GRAPHIQL', !production),
+    introspection: readBool(env, 'INTROSPECTION', true),
+    exposeErrorDetails: readBool(env, 'EXPOSE_ERROR_DETAILS', false),
+    emulator: {
+      scale: readChoice(env, 'EMULATOR_SCALE', ['demo', 'large'] as const, 'demo'),
+      latencyMs: readInt(env, 'EMULATOR_LATENCY_MS', 0, 0, 60_000),
+      port: readInt(env, 'EMULATOR_PORT', 0, 0, 65535),
+    },
+    logLevel: readChoice(env, 'LOG_LEVEL', ['silent', 'error', 'info', 'debug'] as const, 'info'),
+  };
+}

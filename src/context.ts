@@ -1,0 +1,31 @@
+// Per-request context: who is calling (their token, forwarded unchanged), the shared Leaf
+// client, and this request's id. Loaders hang off this object (Pothos keys them by context),
+// so they live exactly as long as one request and never see another token.
+import { randomUUID } from 'node:crypto';
+import type { CallOptions, LeafClient } from './leaf/client.js';
+
+export interface Context {
+  /** Bearer token of this request, or the configured default; null when neither exists. */
+  token: string | null;
+  requestId: string;
+  client: LeafClient;
+  /** What every upstream call of this request carries. */
+  call: CallOptions;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The caller's bearer token, the default when none is sent, or null. */
+export function tokenOf(authorization: string | null, defaultToken: string | null): string | null {
+  if (authorization === null || authorization.trim() === '') return defaultToken;
+  return BEARER.exec(authorization)?.[1] ?? null;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function createContext(request: Request, client: LeafClient, defaultToken: string | null): Context {
+  const token = tokenOf(request.headers.get('authorization'), defaultToken);
+  const sent = request.headers.get('x-request-id');
+  const requestId = sent && REQUEST_ID.test(sent) ? sent : randomUUID();
+  return { token, requestId, client, call: { token, requestId } };
+}

@@ -1,0 +1,278 @@
+// The upstream, and nothing else: one undici pool per gateway, typed calls, Leaf errors
+// turned into LeafError values. Tokens are passed per call and never stored here.
+import { Pool, interceptors, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { UpstreamConfig } from '../config.js';
+import { LeafError, leafError, leafErrorForStatus } from './errors.js';
+import {
+  ASSETS_PREFIX,
+  OPERATIONS_PREFIX,
+  type LeafFieldOperation,
+  type LeafFile,
+  type LeafImage,
+  type LeafImplement,
+  type LeafMachine,
+  type LeafMachineFile,
+  type LeafMachineInput,
+  type LeafOperator,
+  type LeafSummary,
+} from './types.js';
+
+/** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
+export type Query = Record<string, string | number | readonly string[] | undefined | null>;
+
+export interface CallOptions {
+  token: string | null;
+  requestId?: string;
+  signal?: AbortSignal;
+}
+
+export interface LeafClientOptions extends Pick<
+  UpstreamConfig,
+  'timeoutMs' | 'connectTimeoutMs' | 'connections' | 'retries' | 'retryBaseDelayMs'
+> {
+  url: string;
+}
+
+const READ_METHODS = ['GET', 'HEAD'];
+
+export function toSearch(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(name, item);
+    else params.append(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+function segment(id: string): string {
+  return encodeURIComponent(id);
+}
+
+function retryAfterSeconds(header: string | string[] | undefined): number | undefined {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Narrows an upstream body once, at the edge: records must at least carry a string id. */
+function asRecord<T>(value: unknown): T {
+  if (!isObject(value) || typeof value.id !== 'string') throw leafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.');
+  return value as T;
+}
+
+function asRecords<T>(value: unknown): T[] {
+  if (!Array.isArray(value)) throw leafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.');
+  return value.map((item) => asRecord<T>(item));
+}
+
+function asSummary(value: unknown): LeafSummary | null {
+  if (value === null || value === undefined) return null;
+  if (!isObject(value) || !isObject(value.properties) || typeof value.properties.operationType !== 'string') {
+    throw leafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable operation summary.');
+  }
+  return value as unknown as LeafSummary;
+}
+
+function asImages(value: unknown): LeafImage[] {
+  if (!Array.isArray(value) || !value.every((item) => isObject(item) && typeof item.property === 'string')) {
+    throw leafError('UPSTREAM_ERROR', 'The Leaf API sent unreadable images.');
+  }
+  return value as LeafImage[];
+}
+
+export class LeafClient {
+  readonly origin: string;
+  private readonly pool: Pool;
+  private readonly dispatcher: Dispatcher;
+  private readonly timeoutMs: number;
+
+  constructor(options: LeafClientOptions) {
+    this.origin = options.url;
+    this.timeoutMs = options.timeoutMs;
+    this.pool = new Pool(options.url, {
+      connections: options.connections,
+      connect: { timeout: options.connectTimeoutMs },
+      keepAliveTimeout: 30_000,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+    // Reads only: a write is never repeated behind the caller's back (contract section 7).
+    this.dispatcher =
+      options.retries > 0
+        ? this.pool.compose(
+            interceptors.retry({
+              maxRetries: options.retries,
+              minTimeout: options.retryBaseDelayMs,
+              maxTimeout: Math.max(options.retryBaseDelayMs, 5_000),
+              timeoutFactor: 2,
+              methods: READ_METHODS as Dispatcher.HttpMethod[],
+              statusCodes: [500, 502, 503, 504],
+              errorCodes: ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET'],
+            }),
+          )
+        : this.pool;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  /** One HTTP exchange; resolves to the parsed JSON body (undefined for 204). */
+  async call(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
+    if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${options.token}`,
+      accept: 'application/json',
+    };
+    if (options.requestId) headers['x-request-id'] = options.requestId;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.dispatcher.request({
+        method,
+        path,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        signal: options.signal ?? null,
+      });
+    } catch (error) {
+      throw this.transportError(error, method, path);
+    }
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw this.transportError(error, method, path);
+    }
+    const status = response.statusCode;
+    if (status < 200 || status >= 300) {
+      const error = leafErrorForStatus(status, retryAfterSeconds(response.headers['retry-after']));
+      Object.assign(error.details, { method, path });
+      throw error;
+    }
+    if (status === 204 || text === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new LeafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.', { status, method, path });
+    }
+  }
+
+  private transportError(error: unknown, method: string, path: string): LeafError {
+    if (error instanceof LeafError) return error;
+    const timedOut =
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.ConnectTimeoutError;
+    const message = timedOut ? 'The Leaf API did not answer in time.' : 'The Leaf API could not be reached.';
+    return new LeafError('UPSTREAM_ERROR', message, { method, path });
+  }
+
+  // --- Assets (beta) -------------------------------------------------------------------
+
+  private assets(leafUserId: string, rest: string): string {
+    return `${ASSETS_PREFIX}/users/${segment(leafUserId)}${rest}`;
+  }
+
+  async listMachines(leafUserId: string, query: Query, options: CallOptions): Promise<LeafMachine[]> {
+    return asRecords(await this.call('GET', this.assets(leafUserId, `/machines${toSearch(query)}`), options));
+  }
+
+  async getMachine(leafUserId: string, machineId: string, options: CallOptions): Promise<LeafMachine> {
+    return asRecord(await this.call('GET', this.assets(leafUserId, `/machines/${segment(machineId)}`), options));
+  }
+
+  async listMachineFiles(
+    leafUserId: string,
+    machineId: string,
+    query: Query,
+    options: CallOptions,
+  ): Promise<LeafMachineFile[]> {
+    const path = this.assets(leafUserId, `/machines/${segment(machineId)}/files${toSearch(query)}`);
+    return asRecords(await this.call('GET', path, options));
+  }
+
+  async createMachine(leafUserId: string, input: LeafMachineInput, options: CallOptions): Promise<LeafMachine> {
+    return asRecord(await this.call('POST', this.assets(leafUserId, '/machines'), options, input));
+  }
+
+  async updateMachine(
+    leafUserId: string,
+    machineId: string,
+    input: LeafMachineInput,
+    options: CallOptions,
+  ): Promise<LeafMachine> {
+    const path = this.assets(leafUserId, `/machines/${segment(machineId)}`);
+    return asRecord(await this.call('PATCH', path, options, input));
+  }
+
+  async deleteMachine(leafUserId: string, machineId: string, options: CallOptions): Promise<void> {
+    await this.call('DELETE', this.assets(leafUserId, `/machines/${segment(machineId)}`), options);
+  }
+
+  async listImplements(leafUserId: string, query: Query, options: CallOptions): Promise<LeafImplement[]> {
+    return asRecords(await this.call('GET', this.assets(leafUserId, `/implements${toSearch(query)}`), options));
+  }
+
+  async getImplement(leafUserId: string, implementId: string, options: CallOptions): Promise<LeafImplement> {
+    return asRecord(await this.call('GET', this.assets(leafUserId, `/implements/${segment(implementId)}`), options));
+  }
+
+  async listOperators(leafUserId: string, query: Query, options: CallOptions): Promise<LeafOperator[]> {
+    return asRecords(await this.call('GET', this.assets(leafUserId, `/operators${toSearch(query)}`), options));
+  }
+
+  async getOperator(leafUserId: string, operatorId: string, options: CallOptions): Promise<LeafOperator> {
+    return asRecord(await this.call('GET', this.assets(leafUserId, `/operators/${segment(operatorId)}`), options));
+  }
+
+  // --- Machine data (operations API) ---------------------------------------------------
+
+  async getFile(fileId: string, options: CallOptions): Promise<LeafFile> {
+    const file = asRecord<LeafFile>(await this.call('GET', `${OPERATIONS_PREFIX}/files/${segment(fileId)}`, options));
+    return { ...file, summary: asSummary(file.summary), fields: Array.isArray(file.fields) ? file.fields : [] };
+  }
+
+  async getFileImages(fileId: string, options: CallOptions): Promise<LeafImage[]> {
+    return asImages(await this.call('GET', `${OPERATIONS_PREFIX}/files/${segment(fileId)}/images`, options));
+  }
+
+  async getOperation(operationId: string, options: CallOptions): Promise<LeafFieldOperation> {
+    const path = `${OPERATIONS_PREFIX}/operations/${segment(operationId)}`;
+    return asRecord(await this.call('GET', path, options));
+  }
+
+  async getOperationSummary(operationId: string, options: CallOptions): Promise<LeafSummary | null> {
+    const path = `${OPERATIONS_PREFIX}/operations/${segment(operationId)}/summary`;
+    return asSummary(await this.call('GET', path, options));
+  }
+
+  /** True when the upstream answers HTTP at all (any status): used by /readiness. */
+  async reachable(timeoutMs: number): Promise<boolean> {
+    try {
+      const response = await this.pool.request({
+        method: 'GET',
+        path: `${ASSETS_PREFIX}/users`,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      await response.body.dump();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// The Error interface and its types, and the one place where failures become GraphQL errors.
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+import { LeafError } from '../leaf/errors.js';
+import { ConnectionArgumentError } from './relay/errors.js';
+
+/** Stable codes clients can switch on (`extensions.code`). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_ERROR'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function badUserInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
+}
+
+function extensionsFor(error: LeafError): Record<string, unknown> {
+  const code: ErrorCode =
+    error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN' || error.code === 'RATE_LIMITED'
+      ? error.code
+      : 'UPSTREAM_ERROR';
+  const extensions: Record<string, unknown> = { code };
+  if (error.details.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.details.retryAfterSeconds;
+  if (error.details.status !== undefined) extensions.upstreamStatus = error.details.status;
+  return extensions;
+}
+
+/**
+ * Yoga's maskError hook: typed failures get their stable code and a message meant for
+ * clients; anything unexpected is masked (no stack, no upstream body).
+ */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? undefined) : error;
+  const located = error instanceof GraphQLError ? error : undefined;
+  const options = { nodes: located?.nodes ?? null, path: located?.path ?? null };
+  if (original instanceof LeafError) {
+    return new GraphQLError(original.message, { ...options, extensions: extensionsFor(original) });
+  }
+  if (original instanceof ConnectionArgumentError) {
+    return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return yogaMaskError(error, message, isDev);
+}

@@ -1,0 +1,124 @@
+// LeafUser.machines: every documented filter and sort of `GET /users/{u}/machines`, as a
+// Relay connection; LeafUser.machine: one machine by Leaf id.
+import type { Query } from '../../leaf/client.js';
+import { builder } from '../builder.js';
+import { OriginTypeEnum } from '../enums.js';
+import {
+  DateTimeFilter,
+  leafTimeNames,
+  orderInput,
+  sortParams,
+  stringParams,
+  timeParams,
+  type DateTimeFilterShape,
+  type OrderShape,
+} from '../filters.js';
+import { resolveLeafConnection } from '../relay/resolve.js';
+import { cursorKeyOf } from '../relay/cursor.js';
+import { LeafUserRef } from '../users/types.js';
+import { machineKey, MachineRef } from './types.js';
+import { ProviderEnum, type ProviderValue } from '../providers.js';
+import type { OriginType } from '../../leaf/types.js';
+
+export const MACHINE_SORT_FIELDS = [
+  'id',
+  'leafUserId',
+  'name',
+  'provider',
+  'providerOrganizationId',
+  'providerMachineId',
+  'serialNumber',
+  'vin',
+  'model',
+  'make',
+  'category',
+  'modelYear',
+] as const;
+
+const MachineOrder = orderInput('Machine', 'machines', MACHINE_SORT_FIELDS);
+
+interface MachineFilterShape {
+  name?: string | null;
+  provider?: ProviderValue | null;
+  providerOrganizationId?: string | null;
+  providerMachineId?: string | null;
+  serialNumber?: string | null;
+  vin?: string | null;
+  originType?: OriginType | null;
+  createdTime?: DateTimeFilterShape | null;
+  updatedTime?: DateTimeFilterShape | null;
+}
+
+const MachineFilter = builder.inputType('MachineFilter', {
+  description: 'Filters on a Leaf user\'s machines; every field maps to the Leaf query parameter of the same meaning, and all given fields must match.',
+  fields: (t) => ({
+    name: t.string({ description: 'Exactly this machine name.' }),
+    provider: t.field({ type: ProviderEnum, description: 'Machines from this provider.' }),
+    providerOrganizationId: t.string({ description: 'Exactly this provider-side organization id.' }),
+    providerMachineId: t.string({ description: 'Exactly this provider-side machine id.' }),
+    serialNumber: t.string({ description: 'Exactly this serial number.' }),
+    vin: t.string({ description: 'Exactly this Vehicle Identification Number.' }),
+    originType: t.field({ type: OriginTypeEnum, description: 'Machines of this origin.' }),
+    createdTime: t.field({ type: DateTimeFilter, description: 'When Leaf created the record.' }),
+    updatedTime: t.field({ type: DateTimeFilter, description: 'When Leaf last updated the record (Leaf\'s updatedAt filters).' }),
+  }),
+});
+
+/** Filter and order → the documented query parameters of the machines list. */
+export function machineListQuery(
+  filter: MachineFilterShape | null | undefined,
+  orderBy: readonly OrderShape<string>[] | null | undefined,
+): Query {
+  return {
+    ...stringParams({
+      name: filter?.name,
+      provider: filter?.provider,
+      providerOrganizationId: filter?.providerOrganizationId,
+      providerMachineId: filter?.providerMachineId,
+      serialNumber: filter?.serialNumber,
+      vin: filter?.vin,
+      originType: filter?.originType,
+    }),
+    ...timeParams(filter?.createdTime, leafTimeNames('createdTime')),
+    ...timeParams(filter?.updatedTime, leafTimeNames('updatedAt')),
+    ...sortParams(orderBy),
+  };
+}
+
+builder.objectFields(LeafUserRef, (t) => ({
+  machines: t.connection(
+    {
+      type: MachineRef,
+      nullable: false,
+      description: "The user's machines, paged the Relay way over Leaf's page/size list.",
+      args: {
+        filter: t.arg({ type: MachineFilter, description: 'Only machines matching every given field.' }),
+        orderBy: t.arg({ type: [MachineOrder], description: 'Sort keys, first one first.' }),
+      },
+      resolve: (user, args, context, info) => {
+        const query = machineListQuery(args.filter, args.orderBy);
+        const key = cursorKeyOf(`machines:${user.leafUserId}`, query);
+        return resolveLeafConnection(args, info, key, async ({ page, size }) => {
+          const machines = await context.client.listMachines(user.leafUserId, { ...query, page, size }, context.call);
+          const loader = MachineRef.getDataloader(context);
+          return machines.map((machine) => {
+            const normalized = { ...machine, leafUserId: user.leafUserId };
+            loader.prime(machineKey(user.leafUserId, machine.id), normalized);
+            return normalized;
+          });
+        });
+      },
+    },
+    {
+      name: 'MachineConnection',
+      description: 'A page of machines.',
+    },
+    { name: 'MachineEdge', description: 'A machine and its cursor.' },
+  ),
+  machine: t.field({
+    type: MachineRef,
+    description: 'One machine of this user by its Leaf id; null when Leaf has no such machine.',
+    args: { id: t.arg({ type: 'UUID', required: true, description: 'The Leaf machine id.' }) },
+    resolve: (user, args, context) => MachineRef.getDataloader(context).load(machineKey(user.leafUserId, args.id.toLowerCase())),
+  }),
+}));

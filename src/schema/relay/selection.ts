@@ -1,0 +1,37 @@
+// What a query selected on a connection field, read from the resolver's info, so the
+// gateway fetches only that: no extra item unless hasNextPage is asked, no count unless
+// totalCount is.
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { Selection } from './connection.js';
+
+function collectFields(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Map<string, FieldNode[]>): void {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      const list = into.get(selection.name.value) ?? [];
+      list.push(selection);
+      into.set(selection.name.value, list);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collectFields(selection.selectionSet, info, into);
+    } else {
+      collectFields(info.fragments[selection.name.value]?.selectionSet, info, into);
+    }
+  }
+}
+
+function childFields(nodes: readonly FieldNode[], info: GraphQLResolveInfo): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  for (const node of nodes) collectFields(node.selectionSet, info, fields);
+  return fields;
+}
+
+/** Conservative: a field under a @skip/@include directive counts as selected. */
+export function connectionSelection(info: GraphQLResolveInfo): Selection {
+  const fields = childFields(info.fieldNodes, info);
+  const pageInfo = childFields(fields.get('pageInfo') ?? [], info);
+  return {
+    totalCount: fields.has('totalCount'),
+    hasNextPage: pageInfo.has('hasNextPage'),
+    hasPreviousPage: pageInfo.has('hasPreviousPage'),
+    items: fields.has('edges') || fields.has('nodes') || pageInfo.has('startCursor') || pageInfo.has('endCursor'),
+  };
+}

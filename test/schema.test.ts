@@ -1,0 +1,55 @@
+// The committed schema is the one the code builds, and every part of it is described.
+import { readFileSync } from 'node:fs';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLNamedType,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../src/schema/index.js';
+import { printedSchema, SCHEMA_FILE } from '../src/schema/print.js';
+
+function undescribed(type: GraphQLNamedType): string[] {
+  const missing: string[] = [];
+  if (!type.description?.trim()) missing.push(type.name);
+  if (isObjectType(type) || isInterfaceType(type)) {
+    for (const field of Object.values(type.getFields())) {
+      if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
+      for (const arg of field.args) if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
+    }
+  }
+  if (isInputObjectType(type)) {
+    for (const field of Object.values(type.getFields())) {
+      if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  if (isEnumType(type)) {
+    for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+  }
+  return missing;
+}
+
+describe('schema/schema.graphql', () => {
+  it('is the schema the code builds (run `npm run codegen` after changing it)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
+  });
+
+  it('describes every type, field, argument and enum value', () => {
+    const types = Object.values(schema.getTypeMap()).filter(
+      (type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type),
+    );
+    expect(types.flatMap(undescribed)).toEqual([]);
+  });
+
+  it('keeps the contract names', () => {
+    for (const name of ['Node', 'LeafUser', 'Machine', 'Implement', 'Operator', 'MachineFile', 'OriginType', 'Measurement']) {
+      expect(schema.getType(name), name).toBeDefined();
+    }
+    const query = schema.getQueryType()!.getFields();
+    expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'leafUser']));
+  });
+});
