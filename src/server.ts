@@ -6,7 +6,7 @@ import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { LeafClient } from './leaf/client.js';
-import { maskError } from './schema/errors.js';
+import { maskError, useBadUserInputCodes } from './schema/errors.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions {
@@ -30,6 +30,7 @@ export function createYogaApp(options: GatewayOptions, client: LeafClient) {
   const { config } = options;
   const plugins: Plugin[] = [
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
+    useBadUserInputCodes,
   ];
   return createYoga<Record<string, unknown>, Context>({
     schema,

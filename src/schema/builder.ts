@@ -28,7 +28,9 @@ export type Scalars = {
 export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: Scalars;
-  DefaultEdgesNullability: false;
+  // Items of a page are nullable so one item's failing field (say, one machine's files)
+  // nulls that item only, never the whole page (contract section 6).
+  DefaultEdgesNullability: { list: false; items: true };
   DefaultNodeNullability: false;
 }>({
   plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin, SimpleObjectsPlugin],
@@ -36,7 +38,7 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: { description: 'The items of this page, when cursors are not needed.' },
-    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor.' },
+    edgesFieldOptions: { nullable: { list: false, items: true }, description: 'The items of this page, each with its cursor.' },
     nodeFieldOptions: { nullable: false, description: 'The item.' },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,

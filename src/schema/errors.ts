@@ -1,6 +1,6 @@
 // The Error interface and its types, and the one place where failures become GraphQL errors.
-import { GraphQLError } from 'graphql';
-import { maskError as yogaMaskError } from 'graphql-yoga';
+import { GraphQLError, isValueNode } from 'graphql';
+import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { LeafError } from '../leaf/errors.js';
 import { ConnectionArgumentError } from './relay/errors.js';
 
@@ -44,3 +44,44 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   }
   return yogaMaskError(error, message, isDev);
 }
+
+/**
+ * graphql-js reports a bad argument or variable value (an invalid UUID, a string where an
+ * Int goes) during validation or variable coercion, without a code; the contract promises
+ * BAD_USER_INPUT for those, as for bad arguments found by resolvers.
+ */
+function isValueError(error: GraphQLError): boolean {
+  // ValuesOfCorrectTypeRule points at the offending literal; variable coercion errors name
+  // the variable.
+  return error.nodes?.some((node) => isValueNode(node)) === true || error.message.startsWith('Variable "$');
+}
+
+function withBadUserInput<E extends Error>(errors: readonly E[]): (E | GraphQLError)[] {
+  return errors.map((error) =>
+    error instanceof GraphQLError && isValueError(error)
+      ? new GraphQLError(error.message, {
+          nodes: error.nodes ?? null,
+          source: error.source ?? null,
+          positions: error.positions ?? null,
+          path: error.path ?? null,
+          extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
+        })
+      : error,
+  );
+}
+
+export const useBadUserInputCodes: Plugin = {
+  onValidate() {
+    return ({ valid, result, setResult }) => {
+      if (!valid) setResult(withBadUserInput(result));
+    };
+  },
+  onExecute() {
+    return {
+      onExecuteDone({ result, setResult }) {
+        if (!('errors' in result) || !result.errors || result.data) return;
+        setResult({ ...result, errors: withBadUserInput(result.errors) });
+      },
+    };
+  },
+};
