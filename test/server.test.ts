@@ -1,0 +1,178 @@
+// Running the gateway as a user does: `npm start` (src/main.ts) with and without
+// LEAF_API_URL, its configuration checks, GraphiQL, /health and /readiness.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { exampleQuery } from '../src/example.js';
+import { startStack } from './support/stack.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const running = new Set<ChildProcess>();
+
+afterEach(async () => {
+  await Promise.all([...running].map(stop));
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** Runs src/main.ts like `npm start` and waits for the line that names its URL. */
+function startMain(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed in time:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /on (http:\/\/[^\s]+)\/graphql/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  running.delete(child);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function postQuery(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+}
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.upstream.url).toBeNull();
+    expect(config.upstream.defaultToken).toBeNull();
+    expect(config.upstream.retries).toBe(2);
+  });
+
+  it('takes an origin for LEAF_API_URL and a bare or Bearer token', () => {
+    const config = loadConfig({ LEAF_API_URL: 'https://api.withleaf.io/', LEAF_API_TOKEN: 'Bearer abc' });
+    expect(config.upstream.url).toBe('https://api.withleaf.io');
+    expect(config.upstream.defaultToken).toBe('abc');
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be an integer from 0 to 65535/],
+    ['PORT', '70000', /PORT/],
+    ['LEAF_API_URL', 'ftp://example.com', /LEAF_API_URL must be an http\(s\) origin/],
+    ['LEAF_API_URL', 'not a url', /LEAF_API_URL/],
+    ['LEAF_TIMEOUT_MS', '5', /LEAF_TIMEOUT_MS must be an integer from 100/],
+    ['LEAF_POOL_CONNECTIONS', '0', /LEAF_POOL_CONNECTIONS/],
+    ['GRAPHIQL', 'maybe', /GRAPHIQL must be true or false/],
+    ['EMULATOR_SCALE', 'huge', /EMULATOR_SCALE must be one of demo, large/],
+  ])('refuses %s=%s with a message naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('stops `npm start` on a bad value, naming the variable', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: 'nope' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.add(child);
+    let output = '';
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    running.delete(child);
+    expect(code).toBe(2);
+    expect(output).toContain('PORT must be an integer');
+  });
+});
+
+describe('npm start', () => {
+  it('without LEAF_API_URL serves GraphiQL whose example query returns emulator data', async () => {
+    const { url, output } = await startMain({});
+    expect(output()).toMatch(/Demo leafUserIds: [0-9a-f-]{36}/);
+    const leafUserId = /Demo leafUserIds: ([0-9a-f-]{36})/.exec(output())![1]!;
+    expect(output()).toContain(`leafUser(id: "${leafUserId}")`);
+
+    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html.toLowerCase()).toContain('graphiql');
+    expect(html).toContain(leafUserId);
+
+    // No Authorization header: the demo token is used.
+    const result = await postQuery(url, exampleQuery(leafUserId));
+    expect(result.errors).toBeUndefined();
+    const machines = (result.data as { leafUser: { machines: { totalCount: number; nodes: unknown[] } } }).leafUser.machines;
+    expect(machines.totalCount).toBeGreaterThan(5);
+    expect(machines.nodes).toHaveLength(5);
+
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect((await fetch(`${url}/readiness`)).status).toBe(200);
+  });
+
+  it('with LEAF_API_URL talks to that upstream only, and needs a token', async () => {
+    const emulator = await startEmulator({ port: 0 });
+    try {
+      const { url, output } = await startMain({ LEAF_API_URL: emulator.url });
+      expect(output()).toContain(`Upstream: ${emulator.url}`);
+      const leafUserId = emulator.tokens[0]!.leafUserIds[0]!;
+      emulator.resetCalls();
+
+      const anonymous = await postQuery(url, exampleQuery(leafUserId));
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(emulator.calls).toHaveLength(0);
+
+      const result = await postQuery(url, exampleQuery(leafUserId), { authorization: `Bearer ${emulator.demoToken}` });
+      expect(result.errors).toBeUndefined();
+      expect(emulator.calls.length).toBeGreaterThan(0);
+      expect(emulator.calls.every((call) => call.token === emulator.demoToken)).toBe(true);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
+describe('readiness', () => {
+  it('answers 200 while the upstream answers and 503 once it is gone; health stays 200', async () => {
+    const stack = await startStack();
+    try {
+      expect((await fetch(`${stack.gateway.url}/readiness`)).status).toBe(200);
+      await stack.emulator.close();
+      expect((await fetch(`${stack.gateway.url}/readiness`)).status).toBe(503);
+      expect((await fetch(`${stack.gateway.url}/health`)).status).toBe(200);
+    } finally {
+      await stack.gateway.close();
+    }
+  });
+});
