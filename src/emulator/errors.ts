@@ -1,0 +1,36 @@
+// Leaf answers errors as JHipster problem documents; every emulator error goes through here.
+import { STATUS_CODES } from 'node:http';
+import type { LeafErrorBody } from '../leaf/types.js';
+
+export const PROBLEM_TYPE = 'https://www.jhipster.tech/problem/problem-with-message';
+
+/** Thrown by route handlers and list parsing; the server turns it into a problem body. */
+export class LeafHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'LeafHttpError';
+  }
+}
+
+export function badRequest(detail: string): LeafHttpError {
+  return new LeafHttpError(400, detail);
+}
+
+export function notFound(detail: string): LeafHttpError {
+  return new LeafHttpError(404, detail);
+}
+
+export function problemBody(status: number, detail: string, path: string): Required<LeafErrorBody> {
+  return {
+    type: PROBLEM_TYPE,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    path,
+    message: `error.http.${status}`,
+  };
+}

@@ -1,0 +1,268 @@
+// The embedded Leaf emulator: a real HTTP server over seeded data, with a call log,
+// adjustable latency and fault injection, for tests, demos and benchmarks.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleControlRequest, isControlPath, type ControlTarget } from './control.js';
+import { LeafHttpError, problemBody } from './errors.js';
+import { FaultRules, type FaultRule } from './faults.js';
+import type { QueryParams } from './query.js';
+import { handleLeafRequest, type LeafResponse } from './routes.js';
+import { seedStore, type Scale } from './seed.js';
+import type { EmulatorStore, EmulatorToken } from './store.js';
+
+export type { FaultRule } from './faults.js';
+export type { EmulatorStore, EmulatorToken } from './store.js';
+export type { Scale } from './seed.js';
+export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, SCALES, seedStore } from './seed.js';
+
+export interface EmulatorOptions {
+  /** Default 0 (ephemeral). */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 'demo'. */
+  scale?: Scale;
+  /** Fixed delay before every response, default 0. */
+  latencyMs?: number;
+}
+
+export interface CallRecord {
+  method: string;
+  /** Pathname only, e.g. /services/beta/api/users/<u>/machines. */
+  path: string;
+  /** Every query parameter, repeated ones kept in order. */
+  query: Record<string, string[]>;
+  token: string | null;
+  requestId: string | null;
+  /** Status answered; 0 while pending or if the connection was dropped. */
+  status: number;
+  /** Date.now() when received. */
+  at: number;
+}
+
+export interface EmulatorUserSummary {
+  leafUserId: string;
+  machines: number;
+  implements: number;
+  operators: number;
+  machineFiles: number;
+}
+
+export interface Emulator {
+  /** Origin, no trailing slash, e.g. http://127.0.0.1:43121. */
+  url: string;
+  tokens: EmulatorToken[];
+  /** tokens[0].token: the token the gateway uses by default in demo mode. */
+  demoToken: string;
+  /** Counts per seeded user, computed on each read so writes show. */
+  readonly users: EmulatorUserSummary[];
+  /** The live call log: one array, appended to. */
+  calls: CallRecord[];
+  resetCalls(): void;
+  setLatency(ms: number): void;
+  /** Returns a function that removes that rule. */
+  addFault(rule: FaultRule): () => void;
+  clearFaults(): void;
+  store: EmulatorStore;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1 << 20;
+const MALFORMED_BODY = '[{"id":"3f2a9c1e-7b4d-4e8a-9c1f-';
+
+function validLatency(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of milliseconds >= 0, got ${ms}`);
+  return ms;
+}
+
+function parseTarget(rawUrl: string): { pathname: string; query: QueryParams } {
+  // Split by hand: new URL() would read a leading '//' as a host.
+  const questionMark = rawUrl.indexOf('?');
+  const pathname = questionMark === -1 ? rawUrl : rawUrl.slice(0, questionMark);
+  const query: QueryParams = {};
+  if (questionMark !== -1) {
+    for (const [key, value] of new URLSearchParams(rawUrl.slice(questionMark + 1))) {
+      (query[key] ??= []).push(value);
+    }
+  }
+  return { pathname: pathname || '/', query };
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, answer: LeafResponse, requestId: string | null): void {
+  if (response.destroyed || response.headersSent) return;
+  const headers: Record<string, string | number> = { ...answer.headers };
+  if (requestId !== null) headers['x-request-id'] = requestId;
+  if (answer.status === 204 || answer.body === undefined) {
+    response.writeHead(answer.status, headers);
+    response.end();
+    return;
+  }
+  const payload = JSON.stringify(answer.body);
+  headers['content-type'] = 'application/json';
+  headers['content-length'] = Buffer.byteLength(payload);
+  response.writeHead(answer.status, headers);
+  response.end(payload);
+}
+
+function errorAnswer(error: unknown, pathname: string): LeafResponse {
+  if (error instanceof LeafHttpError) {
+    return { status: error.status, body: problemBody(error.status, error.detail, pathname), headers: error.headers };
+  }
+  const detail = error instanceof Error ? `Internal emulator error: ${error.message}` : 'Internal emulator error';
+  return { status: 500, body: problemBody(500, detail, pathname) };
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const scale = options.scale ?? 'demo';
+  const store = seedStore(scale);
+  const calls: CallRecord[] = [];
+  const faults = new FaultRules();
+  const timers = new Set<NodeJS.Timeout>();
+  let latencyMs = validLatency(options.latencyMs ?? 0);
+
+  /** Runs `task` after `ms` without holding up other requests; close() cancels it. */
+  function after(ms: number, task: () => void): void {
+    if (ms <= 0) return task();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      task();
+    }, ms);
+    timers.add(timer);
+  }
+
+  const control: ControlTarget = {
+    calls,
+    tokens: store.tokens,
+    get users() {
+      return store.userCounts();
+    },
+    scale,
+    resetCalls: () => {
+      calls.length = 0;
+    },
+    latency: () => latencyMs,
+    setLatency: (ms) => {
+      latencyMs = validLatency(ms);
+    },
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+  };
+
+  async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = Date.now();
+    const method = (request.method ?? 'GET').toUpperCase();
+    const { pathname, query } = parseTarget(request.url ?? '/');
+    const requestIdHeader = request.headers['x-request-id'];
+    const requestId = typeof requestIdHeader === 'string' ? requestIdHeader : null;
+
+    if (isControlPath(pathname)) {
+      const body = await readBody(request);
+      let answer: LeafResponse;
+      try {
+        answer = handleControlRequest(control, method, pathname, body ?? '');
+      } catch (error) {
+        answer = errorAnswer(error, pathname);
+      }
+      send(response, answer, requestId);
+      return;
+    }
+
+    const token = bearerToken(request.headers.authorization);
+    const call: CallRecord = { method, path: pathname, query, token, requestId, status: 0, at };
+    calls.push(call);
+    const body = await readBody(request);
+    const fault = faults.take(method, pathname);
+
+    after(latencyMs + (fault?.delayMs ?? 0), () => {
+      if (fault?.drop) {
+        call.status = 0;
+        request.socket.destroy();
+        return;
+      }
+      if (fault?.malformed && fault.status === undefined) {
+        call.status = 200;
+        if (response.destroyed) return;
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(MALFORMED_BODY) });
+        response.end(MALFORMED_BODY);
+        return;
+      }
+      let answer: LeafResponse;
+      if (fault?.status !== undefined) {
+        const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+        answer = { status: fault.status, body: problemBody(fault.status, `Injected fault: status ${fault.status}`, pathname), headers };
+      } else if (body === null) {
+        answer = errorAnswer(new LeafHttpError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`), pathname);
+      } else {
+        try {
+          answer = handleLeafRequest(store, { method, pathname, query, token, body });
+        } catch (error) {
+          answer = errorAnswer(error, pathname);
+        }
+      }
+      call.status = answer.status;
+      send(response, answer, requestId);
+    });
+  }
+
+  const server = createServer((request, response) => {
+    onRequest(request, response).catch((error: unknown) => {
+      send(response, errorAnswer(error, request.url ?? '/'), null);
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const emulator: Emulator = {
+    url,
+    tokens: store.tokens,
+    demoToken: store.tokens[0]?.token ?? '',
+    get users() {
+      return store.userCounts();
+    },
+    calls,
+    resetCalls: control.resetCalls,
+    setLatency: control.setLatency,
+    addFault: control.addFault,
+    clearFaults: control.clearFaults,
+    store,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets would otherwise hold close() open until they time out.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+  return emulator;
+}

@@ -1,0 +1,117 @@
+// The emulator's in-memory data: every record keyed by id, with the lookups the routes
+// and tests need. Records are replaced, never mutated, so a reference a test holds stays
+// a snapshot of what was served.
+import type {
+  LeafFieldOperation,
+  LeafFile,
+  LeafImage,
+  LeafImplement,
+  LeafMachine,
+  LeafMachineFile,
+  LeafOperator,
+  LeafSummary,
+} from '../leaf/types.js';
+
+export interface EmulatorToken {
+  token: string;
+  leafUserIds: string[];
+}
+
+export interface SeededUser {
+  leafUserId: string;
+  apiOwnerUsername: string;
+}
+
+/** Change records through putMachine/deleteMachine so cached per-user lists stay right. */
+export class EmulatorStore {
+  readonly tokens: EmulatorToken[] = [];
+  readonly users: SeededUser[] = [];
+  readonly machines = new Map<string, LeafMachine>();
+  readonly implements = new Map<string, LeafImplement>();
+  readonly operators = new Map<string, LeafOperator>();
+  /** Machine-file links, keyed by machine id. */
+  readonly machineFiles = new Map<string, LeafMachineFile[]>();
+  readonly files = new Map<string, LeafFile>();
+  /** `GET /files/{id}/images` answers, keyed by file id. */
+  readonly images = new Map<string, LeafImage[]>();
+  readonly operations = new Map<string, LeafFieldOperation>();
+  /** `GET /operations/{id}/summary` answers, keyed by operation id. */
+  readonly operationSummaries = new Map<string, LeafSummary>();
+
+  /** Bumped by every write, so cached per-user lists are rebuilt after it. */
+  private version = 0;
+  private readonly byUser = new Map<string, { version: number; records: unknown[] }>();
+
+  /** The leafUserIds a token may read, or undefined for an unknown token. */
+  usersOfToken(token: string): readonly string[] | undefined {
+    return this.tokens.find((entry) => entry.token === token)?.leafUserIds;
+  }
+
+  /**
+   * A copy of one user's records in id order, cached until the next write: id order is the
+   * default list order, and sorting an already-ordered list is nearly free.
+   */
+  private ofUser<T extends { id: string; leafUserId?: string }>(kind: string, records: Map<string, T>, leafUserId: string): T[] {
+    const key = `${kind}:${leafUserId}`;
+    const cached = this.byUser.get(key);
+    if (cached && cached.version === this.version) return (cached.records as T[]).slice();
+    const fresh = [...records.values()].filter((record) => record.leafUserId === leafUserId).sort(byId);
+    this.byUser.set(key, { version: this.version, records: fresh });
+    return fresh.slice();
+  }
+
+  machinesOf(leafUserId: string): LeafMachine[] {
+    return this.ofUser('machines', this.machines, leafUserId);
+  }
+
+  implementsOf(leafUserId: string): LeafImplement[] {
+    return this.ofUser('implements', this.implements, leafUserId);
+  }
+
+  operatorsOf(leafUserId: string): LeafOperator[] {
+    return this.ofUser('operators', this.operators, leafUserId);
+  }
+
+  filesOf(leafUserId: string): LeafFile[] {
+    return this.ofUser('files', this.files, leafUserId);
+  }
+
+  operationsOf(leafUserId: string): LeafFieldOperation[] {
+    return this.ofUser('operations', this.operations, leafUserId);
+  }
+
+  linksOf(machineId: string): LeafMachineFile[] {
+    return [...(this.machineFiles.get(machineId) ?? [])];
+  }
+
+  linksOfUser(leafUserId: string): LeafMachineFile[] {
+    return this.machinesOf(leafUserId).flatMap((machine) => this.linksOf(machine.id));
+  }
+
+  putMachine(machine: LeafMachine): void {
+    this.machines.set(machine.id, machine);
+    this.version += 1;
+  }
+
+  /** Removes the machine and its machine-file links (the files themselves stay). */
+  deleteMachine(machineId: string): void {
+    this.machines.delete(machineId);
+    this.machineFiles.delete(machineId);
+    this.version += 1;
+  }
+
+  /** Counts per user, as they stand now. */
+  userCounts(): { leafUserId: string; machines: number; implements: number; operators: number; machineFiles: number }[] {
+    return this.users.map(({ leafUserId }) => ({
+      leafUserId,
+      machines: this.machinesOf(leafUserId).length,
+      implements: this.implementsOf(leafUserId).length,
+      operators: this.operatorsOf(leafUserId).length,
+      machineFiles: this.linksOfUser(leafUserId).length,
+    }));
+  }
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
