@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { cursorKeyOf, decodeCursor, encodeCursor, MAX_CURSOR_OFFSET } from '../src/schema/relay/cursor.js';
+import { ConnectionArgumentError } from '../src/schema/relay/errors.js';
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function refusal(key: string, cursor: string): string {
+  try {
+    decodeCursor(key, cursor, 'after');
+  } catch (error) {
+    if (error instanceof ConnectionArgumentError) {
+      expect(error.code).toBe('BAD_USER_INPUT');
+      return error.message;
+    }
+    throw error;
+  }
+  return `accepted ${cursor}`;
+}
+
+const KEY = cursorKeyOf('machines:user-1', { filter: { originType: 'USER_CREATED' }, orderBy: { name: 'ASC' } });
+
+describe('cursors', () => {
+  it('round-trip every offset under every key', () => {
+    const random = mulberry32(42);
+    const keys = Array.from({ length: 50 }, (_, index) => cursorKeyOf(`list-${index}`, { page: random() }));
+    const offsets = [0, 1, 35, 36, 99, 100, 101, 1233, 65_535, MAX_CURSOR_OFFSET - 1, MAX_CURSOR_OFFSET];
+    for (let index = 0; index < 2000; index++) offsets.push(Math.floor(random() * 1_000_000));
+    const problems: string[] = [];
+    for (const key of keys) {
+      for (const offset of offsets) {
+        const cursor = encodeCursor(key, offset);
+        if (!/^[A-Za-z0-9_-]+$/.test(cursor) || decodeCursor(key, cursor) !== offset) problems.push(`${key} ${offset}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('are opaque and compact', () => {
+    const cursor = encodeCursor(KEY, 1234);
+    expect(cursor).not.toContain('machines');
+    expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toContain('1234');
+    expect(cursor.length).toBeLessThanOrEqual(20);
+  });
+
+  it('refuse a cursor of another list, filter or order, saying to start again', () => {
+    const others = [
+      cursorKeyOf('machines:user-2', { filter: { originType: 'USER_CREATED' }, orderBy: { name: 'ASC' } }),
+      cursorKeyOf('machines:user-1', { filter: { originType: 'DEVICE' }, orderBy: { name: 'ASC' } }),
+      cursorKeyOf('machines:user-1', { filter: { originType: 'USER_CREATED' }, orderBy: { name: 'DESC' } }),
+      cursorKeyOf('operators:user-1', { filter: { originType: 'USER_CREATED' }, orderBy: { name: 'ASC' } }),
+    ];
+    for (const other of others) {
+      expect(refusal(KEY, encodeCursor(other, 5))).toBe(
+        '`after` was made for a different list, filter or order; fetch the first page again without it',
+      );
+    }
+  });
+
+  it('refuse malformed cursors, saying what to pass instead', () => {
+    const valid = encodeCursor(KEY, 7);
+    const hash = Buffer.from(valid, 'base64url').toString('latin1').split(':')[0] ?? '';
+    const forged = (text: string): string => Buffer.from(text, 'latin1').toString('base64url');
+    const malformed = [
+      '',
+      'abc',
+      'not a cursor',
+      `${valid}=`,
+      `${valid}.`,
+      valid.slice(1),
+      `${valid}A`,
+      'x'.repeat(500),
+      forged(`${hash}:-1`),
+      forged(`${hash}:07`),
+      forged(`${hash}:7.5`),
+      forged(`${hash}:`),
+      forged(`${hash}:${(MAX_CURSOR_OFFSET + 1).toString(36)}`),
+      forged(`${hash}:zzzzzzzzzzzzzzzzzzzz`),
+      forged(`${hash.toUpperCase()}:7`),
+      forged(`${hash}7`),
+      forged('7'),
+    ];
+    for (const cursor of malformed) {
+      expect(refusal(KEY, cursor)).toMatch(/^`after` is not a cursor this API issued; pass a startCursor or endCursor/);
+    }
+    // The same text, spelled canonically, is accepted: the checks above are about form, not content.
+    expect(decodeCursor(KEY, forged(`${hash}:7`))).toBe(7);
+  });
+
+  it('refuse random strings', () => {
+    const random = mulberry32(9);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/';
+    for (let index = 0; index < 5000; index++) {
+      const length = 1 + Math.floor(random() * 24);
+      let cursor = '';
+      for (let char = 0; char < length; char++) cursor += alphabet[Math.floor(random() * alphabet.length)] ?? '';
+      expect(() => decodeCursor(KEY, cursor)).toThrow(ConnectionArgumentError);
+    }
+  });
+
+  it('are not issued for offsets outside 0..MAX_CURSOR_OFFSET', () => {
+    expect(() => encodeCursor(KEY, -1)).toThrow(RangeError);
+    expect(() => encodeCursor(KEY, 1.5)).toThrow(RangeError);
+    expect(() => encodeCursor(KEY, MAX_CURSOR_OFFSET + 1)).toThrow(RangeError);
+  });
+});
+
+describe('cursorKeyOf', () => {
+  it('ignores key order at every depth but not array order', () => {
+    expect(cursorKeyOf('machines', { a: 1, b: { c: 2, d: [1, 2] } })).toBe(cursorKeyOf('machines', { b: { d: [1, 2], c: 2 }, a: 1 }));
+    expect(cursorKeyOf('machines', { d: [1, 2] })).not.toBe(cursorKeyOf('machines', { d: [2, 1] }));
+  });
+
+  it('tells lists, filters and orders apart', () => {
+    const keys = [
+      cursorKeyOf('machines', {}),
+      cursorKeyOf('operators', {}),
+      cursorKeyOf('machines', { filter: { name: 'a' } }),
+      cursorKeyOf('machines', { filter: { name: 'b' } }),
+      cursorKeyOf('machines', { filter: { name: 'a' }, orderBy: 'name' }),
+      cursorKeyOf('machines', { filter: { name: null } }),
+      cursorKeyOf('machines', { filter: { name: '1' } }),
+      cursorKeyOf('machines', { filter: { name: 1 } }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('treats an absent filter like an unset one', () => {
+    expect(cursorKeyOf('machines', { filter: undefined })).toBe(cursorKeyOf('machines', {}));
+    expect(cursorKeyOf('machines', undefined)).toBe(cursorKeyOf('machines', null));
+    expect(cursorKeyOf('machines', { at: new Date('2024-01-01T00:00:00Z') })).toBe(
+      cursorKeyOf('machines', { at: '2024-01-01T00:00:00.000Z' }),
+    );
+  });
+});
