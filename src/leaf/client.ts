@@ -3,6 +3,7 @@
 import { Pool, interceptors, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
+import { endpointOf, type LeafClientObserver } from './observer.js';
 import {
   ASSETS_PREFIX,
   OPERATIONS_PREFIX,
@@ -31,6 +32,8 @@ export interface LeafClientOptions extends Pick<
   'timeoutMs' | 'connectTimeoutMs' | 'connections' | 'retries' | 'retryBaseDelayMs'
 > {
   url: string;
+  /** Metrics, tracing and caches listen here; several may be given. */
+  observers?: LeafClientObserver[];
 }
 
 const READ_METHODS = ['GET', 'HEAD'];
@@ -95,9 +98,11 @@ export class LeafClient {
   private readonly pool: Pool;
   private readonly dispatcher: Dispatcher;
   private readonly timeoutMs: number;
+  private readonly observers: LeafClientObserver[];
 
   constructor(options: LeafClientOptions) {
     this.origin = options.url;
+    this.observers = [...(options.observers ?? [])];
     this.timeoutMs = options.timeoutMs;
     this.pool = new Pool(options.url, {
       connections: options.connections,
@@ -127,8 +132,43 @@ export class LeafClient {
     return this.pool.close();
   }
 
+  /** Adds a listener after construction (e.g. a cache created later than the client). */
+  observe(observer: LeafClientObserver): void {
+    this.observers.push(observer);
+  }
+
+  private announceWrite(leafUserId: string): void {
+    for (const observer of this.observers) observer.onWrite?.(leafUserId);
+  }
+
   /** One HTTP exchange; resolves to the parsed JSON body (undefined for 204). */
   async call(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
+    if (this.observers.length === 0) return this.exchange(method, path, options, body);
+    const started = performance.now();
+    let status: number | null = null;
+    let errorCode: string | null = null;
+    try {
+      return await this.exchange(method, path, options, body);
+    } catch (error) {
+      if (error instanceof LeafError) {
+        errorCode = error.code;
+        status = typeof error.details.status === 'number' ? error.details.status : null;
+      } else errorCode = 'UPSTREAM_ERROR';
+      throw error;
+    } finally {
+      const event = {
+        method,
+        endpoint: endpointOf(path),
+        status: errorCode === null ? 200 : status,
+        errorCode,
+        durationMs: performance.now() - started,
+        requestId: options.requestId,
+      };
+      for (const observer of this.observers) observer.onUpstreamCall?.(event);
+    }
+  }
+
+  private async exchange(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
     if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token}`,
@@ -205,6 +245,7 @@ export class LeafClient {
   }
 
   async createMachine(leafUserId: string, input: LeafMachineInput, options: CallOptions): Promise<LeafMachine> {
+    this.announceWrite(leafUserId);
     return asRecord(await this.call('POST', this.assets(leafUserId, '/machines'), options, input));
   }
 
@@ -215,10 +256,12 @@ export class LeafClient {
     options: CallOptions,
   ): Promise<LeafMachine> {
     const path = this.assets(leafUserId, `/machines/${segment(machineId)}`);
+    this.announceWrite(leafUserId);
     return asRecord(await this.call('PATCH', path, options, input));
   }
 
   async deleteMachine(leafUserId: string, machineId: string, options: CallOptions): Promise<void> {
+    this.announceWrite(leafUserId);
     await this.call('DELETE', this.assets(leafUserId, `/machines/${segment(machineId)}`), options);
   }
 

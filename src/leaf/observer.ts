@@ -1,0 +1,31 @@
+// What the Leaf client tells the rest of the gateway about its traffic: metrics, tracing and
+// caches subscribe here instead of reaching into the client.
+
+/** One finished upstream exchange (after retries), as metrics and logs see it. */
+export interface UpstreamCallEvent {
+  method: string;
+  /** Path with ids replaced by placeholders, e.g. `/services/beta/api/users/{id}/machines`. */
+  endpoint: string;
+  /** HTTP status, or null when no answer arrived (timeout, refused, dropped). */
+  status: number | null;
+  /** Code of the LeafError it ended in, or null on success. */
+  errorCode: string | null;
+  durationMs: number;
+  requestId: string | undefined;
+}
+
+export interface LeafClientObserver {
+  onUpstreamCall?(event: UpstreamCallEvent): void;
+  /** A read joined an identical in-flight read (`joined`) or went upstream itself (`started`). */
+  onCoalesce?(kind: 'started' | 'joined'): void;
+  /** A write for this Leaf user is about to be sent: anything holding that user's reads must let go. */
+  onWrite?(leafUserId: string): void;
+}
+
+const UUID_SEGMENT = /\/[0-9a-fA-F-]{8,}(?=\/|$)/g;
+
+/** `/services/beta/api/users/1111…/machines/ab12…/files` → `/services/beta/api/users/{id}/machines/{id}/files`. */
+export function endpointOf(path: string): string {
+  const bare = path.split('?')[0] ?? path;
+  return bare.replace(UUID_SEGMENT, '/{id}');
+}
