@@ -7,9 +7,8 @@ import { OriginTypeEnum } from '../enums.js';
 import { orderInput, sortParams, stringParams, type OrderShape } from '../filters.js';
 import { loadEach } from '../loading.js';
 import { ImplementProviderEnum } from '../providers.js';
-import { cursorKeyOf } from '../relay/cursor.js';
 import { idParts } from '../relay/global-id.js';
-import { resolveLeafConnection } from '../relay/resolve.js';
+import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
 
 export const IMPLEMENT_SORT_FIELDS = [
@@ -141,19 +140,15 @@ builder.objectFields(LeafUserRef, (t) => ({
         filter: t.arg({ type: ImplementFilter, description: 'Only implements matching every given field.' }),
         orderBy: t.arg({ type: [ImplementOrder], description: 'Sort keys, first one first.' }),
       },
-      resolve: (user, args, context, info) => {
-        const query = implementListQuery(args.filter, args.orderBy);
-        const key = cursorKeyOf(`implements:${user.leafUserId}`, query);
-        return resolveLeafConnection(args, info, key, async ({ page, size }) => {
-          const implementsPage = await context.client.listImplements(user.leafUserId, { ...query, page, size }, context.call);
-          const loader = ImplementRef.getDataloader(context);
-          return implementsPage.map((implement) => {
-            const normalized = { ...implement, leafUserId: user.leafUserId };
-            loader.prime(implementKey(user.leafUserId, implement.id), normalized);
-            return normalized;
-          });
-        });
-      },
+      resolve: (user, args, context, info) =>
+        resolveUserList<LeafImplement>(args, info, {
+          list: 'implements',
+          leafUserId: user.leafUserId,
+          query: implementListQuery(args.filter, args.orderBy),
+          fetch: (query) => context.client.listImplements(user.leafUserId, query, context.call),
+          loader: ImplementRef.getDataloader(context),
+          keyOf: implementKey,
+        }),
     },
     {
       name: 'ImplementConnection',

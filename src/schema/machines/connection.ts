@@ -13,12 +13,11 @@ import {
   type DateTimeFilterShape,
   type OrderShape,
 } from '../filters.js';
-import { resolveLeafConnection } from '../relay/resolve.js';
-import { cursorKeyOf } from '../relay/cursor.js';
+import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
 import { machineKey, MachineRef } from './types.js';
 import { ProviderEnum, type ProviderValue } from '../providers.js';
-import type { OriginType } from '../../leaf/types.js';
+import type { LeafMachine, OriginType } from '../../leaf/types.js';
 
 export const MACHINE_SORT_FIELDS = [
   'id',
@@ -95,19 +94,15 @@ builder.objectFields(LeafUserRef, (t) => ({
         filter: t.arg({ type: MachineFilter, description: 'Only machines matching every given field.' }),
         orderBy: t.arg({ type: [MachineOrder], description: 'Sort keys, first one first.' }),
       },
-      resolve: (user, args, context, info) => {
-        const query = machineListQuery(args.filter, args.orderBy);
-        const key = cursorKeyOf(`machines:${user.leafUserId}`, query);
-        return resolveLeafConnection(args, info, key, async ({ page, size }) => {
-          const machines = await context.client.listMachines(user.leafUserId, { ...query, page, size }, context.call);
-          const loader = MachineRef.getDataloader(context);
-          return machines.map((machine) => {
-            const normalized = { ...machine, leafUserId: user.leafUserId };
-            loader.prime(machineKey(user.leafUserId, machine.id), normalized);
-            return normalized;
-          });
-        });
-      },
+      resolve: (user, args, context, info) =>
+        resolveUserList<LeafMachine>(args, info, {
+          list: 'machines',
+          leafUserId: user.leafUserId,
+          query: machineListQuery(args.filter, args.orderBy),
+          fetch: (query) => context.client.listMachines(user.leafUserId, query, context.call),
+          loader: MachineRef.getDataloader(context),
+          keyOf: machineKey,
+        }),
     },
     {
       name: 'MachineConnection',

@@ -4,9 +4,8 @@ import type { LeafOperator } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
 import { loadEach, toDate } from '../loading.js';
-import { cursorKeyOf } from '../relay/cursor.js';
 import { idParts } from '../relay/global-id.js';
-import { resolveLeafConnection } from '../relay/resolve.js';
+import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
 
 type OperatorShape = LeafOperator & { leafUserId: string };
@@ -59,18 +58,15 @@ builder.objectFields(LeafUserRef, (t) => ({
       type: OperatorRef,
       nullable: false,
       description: "The user's operators, paged the Relay way over Leaf's page/size list.",
-      resolve: (user, args, context, info) => {
-        const key = cursorKeyOf(`operators:${user.leafUserId}`, {});
-        return resolveLeafConnection(args, info, key, async ({ page, size }) => {
-          const operators = await context.client.listOperators(user.leafUserId, { page, size }, context.call);
-          const loader = OperatorRef.getDataloader(context);
-          return operators.map((operator) => {
-            const normalized = { ...operator, leafUserId: user.leafUserId };
-            loader.prime(operatorKey(user.leafUserId, operator.id), normalized);
-            return normalized;
-          });
-        });
-      },
+      resolve: (user, args, context, info) =>
+        resolveUserList<LeafOperator>(args, info, {
+          list: 'operators',
+          leafUserId: user.leafUserId,
+          query: {},
+          fetch: (query) => context.client.listOperators(user.leafUserId, query, context.call),
+          loader: OperatorRef.getDataloader(context),
+          keyOf: operatorKey,
+        }),
     },
     {
       name: 'OperatorConnection',
