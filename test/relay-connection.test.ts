@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../src/emulator/random.js';
 import {
   DEFAULT_FIRST,
   resolveConnection,
@@ -13,16 +14,6 @@ import { countItems } from '../src/schema/relay/count.js';
 import { PageCache } from '../src/schema/relay/page-cache.js';
 import { toPageRequests } from '../src/schema/relay/window.js';
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEY = cursorKeyOf('machines', { filter: { originType: 'USER_CREATED' }, orderBy: { name: 'ASC' } });
 

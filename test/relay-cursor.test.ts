@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../src/emulator/random.js';
 import { cursorKeyOf, decodeCursor, encodeCursor, MAX_CURSOR_OFFSET } from '../src/schema/relay/cursor.js';
 import { ConnectionArgumentError } from '../src/schema/relay/errors.js';
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function refusal(key: string, cursor: string): string {
   try {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../src/emulator/random.js';
 import { MAX_PAGE_SIZE, sliceWindow, toPageRequests, type FetchedPage, type PageRequest } from '../src/schema/relay/window.js';
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The upstream's page/size semantics over an in-memory list. */
 function fetchFrom<T>(list: readonly T[], request: PageRequest): T[] {

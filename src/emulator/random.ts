@@ -1,7 +1,7 @@
 // A seeded source of randomness so every run of one scale yields the same data and ids.
 
 /** mulberry32: tiny, fast and good enough for test data; returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
