@@ -75,6 +75,7 @@ builder.addScalarType('JSONObject', JSONObjectResolver);
 builder.addScalarType('HexColorCode', HexColorCodeResolver);
 
 builder.queryType({ description: 'Reads from the Leaf API, as one graph.' });
+builder.mutationType({ description: 'Writes to the Leaf API: each sent once, never retried, with typed results.' });
 
 // Every connection resolver returns the shape of relay/resolve.ts, whose totalCount is
 // counted only when this field is selected (see relay/count.ts).

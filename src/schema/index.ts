@@ -4,6 +4,7 @@ import './users/types.js';
 import './machines/types.js';
 import './machines/connection.js';
 import './machines/files.js';
+import './machines/mutations.js';
 import './implements/types.js';
 import './operators/types.js';
 

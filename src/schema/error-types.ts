@@ -1,0 +1,146 @@
+// The GraphQL `Error` interface and the typed errors mutations answer with (contract
+// sections 4 and 7). Resolvers throw these classes; @pothos/plugin-errors turns each into
+// its object type in the field's result union. src/schema/errors.ts maps everything else.
+import type { LeafError } from '../leaf/errors.js';
+import type { OriginType } from '../leaf/types.js';
+import { builder } from './builder.js';
+import { OriginTypeEnum } from './enums.js';
+
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'Something a mutation could not do, as a value: query `... on Error { message }` for any of them.',
+  fields: (t) => ({
+    message: t.exposeString('message', { nullable: false, description: 'What went wrong, in words meant for the user.' }),
+  }),
+});
+
+/** The object the mutation names does not exist (or no longer does) for that Leaf user. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+
+  constructor(
+    message: string,
+    readonly id: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One rejected input field and why. */
+export interface ValidationIssue {
+  field: string;
+  message: string;
+}
+
+/** The input was refused before anything was sent upstream. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(issues.map((issue) => issue.message).join(' '));
+  }
+}
+
+/** Leaf did not confirm a write. Never retried by the gateway: the caller decides. */
+export class UpstreamWriteError extends Error {
+  override readonly name = 'UpstreamWriteError';
+
+  constructor(
+    message: string,
+    /** HTTP status Leaf answered, or null when no answer arrived. */
+    readonly upstreamStatus: number | null,
+    /** False only when Leaf definitely refused it; a 5xx or a lost answer leaves the outcome unknown. */
+    readonly mayHaveApplied: boolean,
+  ) {
+    super(message);
+  }
+
+  static from(error: LeafError, action: string): UpstreamWriteError {
+    const status = typeof error.details.status === 'number' ? error.details.status : null;
+    if (error.code !== 'UPSTREAM_ERROR') {
+      return new UpstreamWriteError(`The Leaf API refused to ${action} (HTTP ${status ?? 'error'}); nothing was changed.`, status, false);
+    }
+    const answer = status !== null && status >= 500 ? `failed with HTTP ${status}` : 'sent no readable answer';
+    return new UpstreamWriteError(
+      `The Leaf API ${answer} when asked to ${action}. It was not retried: check whether the change took effect before repeating it.`,
+      status,
+      true,
+    );
+  }
+}
+
+/** The machine comes from a provider or from file data: Leaf only lets API-created machines change. */
+export class ReadOnlyMachineError extends Error {
+  override readonly name = 'ReadOnlyMachineError';
+
+  constructor(
+    readonly id: string,
+    readonly originType: OriginType,
+    action: 'updated' | 'deleted',
+  ) {
+    super(`This machine is ${originType}: only USER_CREATED machines can be ${action}. Nothing was sent to Leaf.`);
+  }
+}
+
+const ValidationIssueRef = builder.objectRef<ValidationIssue>('ValidationIssue').implement({
+  description: 'One input field that was refused, and why.',
+  fields: (t) => ({
+    field: t.exposeString('field', { nullable: false, description: 'The input field, e.g. `modelYear`, or `input` for the whole object.' }),
+    message: t.exposeString('message', { nullable: false, description: 'What to change.' }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'The object does not exist for that Leaf user, or no longer does.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false, description: 'The ID that was asked for.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input was refused before anything was sent to Leaf; `issues` says what to change.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    fields: t.stringList({
+      nullable: false,
+      description: 'Names of the offending input fields.',
+      resolve: (error) => [...new Set(error.issues.map((issue) => issue.field))],
+    }),
+    issues: t.field({
+      type: [ValidationIssueRef],
+      nullable: false,
+      description: 'Each refused field with its reason.',
+      resolve: (error) => error.issues,
+    }),
+  }),
+});
+
+builder.objectType(UpstreamWriteError, {
+  name: 'UpstreamWriteError',
+  description: 'Leaf did not confirm the write. The gateway never retries a write on its own.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    upstreamStatus: t.exposeInt('upstreamStatus', { nullable: true, description: 'HTTP status Leaf answered; null when no answer arrived.' }),
+    mayHaveApplied: t.exposeBoolean('mayHaveApplied', {
+      nullable: false,
+      description: 'False when Leaf refused the write; true when the outcome is unknown (5xx, timeout), so read before retrying.',
+    }),
+  }),
+});
+
+builder.objectType(ReadOnlyMachineError, {
+  name: 'ReadOnlyMachineError',
+  description: 'The machine is not USER_CREATED, so it cannot be updated or deleted; nothing was sent to Leaf.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false, description: 'Global ID of the machine.' }),
+    originType: t.field({
+      type: OriginTypeEnum,
+      nullable: false,
+      description: 'Where Leaf got the machine from.',
+      resolve: (error) => error.originType,
+    }),
+  }),
+});
