@@ -18,6 +18,28 @@ export interface UpstreamConfig {
   coalesceReads: boolean;
 }
 
+export interface CacheConfig {
+  /** Cache whole query responses per token (mutations and answers with errors never). */
+  enabled: boolean;
+  /** Longest a cached answer lives; writes through this gateway invalidate sooner. */
+  ttlMs: number;
+  /** Entries kept by the in-memory store (least recently used go first). */
+  maxEntries: number;
+  /** redis:// URL of a store shared by every replica; null keeps the cache in memory. */
+  redisUrl: string | null;
+}
+
+export interface ObservabilityConfig {
+  /** Prometheus metrics at GET /metrics. */
+  metrics: boolean;
+  /** OpenTelemetry spans for GraphQL operations and upstream calls. */
+  tracing: boolean;
+  /** OTLP/HTTP collector base URL (spans go to <endpoint>/v1/traces); null exports nothing. */
+  otlpEndpoint: string | null;
+  /** One JSON object per line (for log collectors), or plain text for a terminal. */
+  logFormat: 'json' | 'text';
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -30,6 +52,8 @@ export interface Config {
   exposeErrorDetails: boolean;
   emulator: { scale: 'demo' | 'large'; latencyMs: number; port: number };
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  cache: CacheConfig;
+  observability: ObservabilityConfig;
 }
 
 export class ConfigError extends Error {
@@ -96,8 +120,23 @@ function readToken(env: Env, name: string): string | null {
   return token;
 }
 
+function readServiceUrl(env: Env, name: string, protocols: readonly string[], example: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(name, `a URL such as ${example}`, '<hidden>');
+  }
+  // The value may carry a password (redis://:secret@host), so it is never echoed.
+  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `a URL such as ${example}`, '<hidden>');
+  return raw.trim().replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
   return {
     port: readInt(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -120,5 +159,18 @@ export function loadConfig(env: Env = process.env): Config {
       port: readInt(env, 'EMULATOR_PORT', 0, 0, 65535),
     },
     logLevel: readChoice(env, 'LOG_LEVEL', ['silent', 'error', 'info', 'debug'] as const, 'info'),
+    cache: {
+      enabled: readBool(env, 'RESPONSE_CACHE', true),
+      ttlMs: readInt(env, 'RESPONSE_CACHE_TTL_MS', 60_000, 1, 86_400_000),
+      maxEntries: readInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 1_000, 1, 10_000_000),
+      redisUrl: readServiceUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    },
+    observability: {
+      metrics: readBool(env, 'METRICS', true),
+      // Tracing follows the collector: configuring an endpoint turns it on unless TRACING says no.
+      tracing: readBool(env, 'TRACING', otlpEndpoint !== null),
+      otlpEndpoint,
+      logFormat: readChoice(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    },
   };
 }

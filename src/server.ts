@@ -1,11 +1,13 @@
 // The gateway as a function of its config: Yoga on a node:http server, with /graphql,
-// /health and /readiness. Tests start it on port 0 and close it.
+// /health, /readiness and /metrics. Tests start it on port 0 and close it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
+import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { LeafClient } from './leaf/client.js';
+import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { maskError, useBadUserInputCodes } from './schema/errors.js';
 import { schema } from './schema/index.js';
 
@@ -15,6 +17,14 @@ export interface GatewayOptions {
   upstreamUrl: string;
   /** Pre-filled GraphiQL tab. */
   exampleQuery?: string;
+  /** Log destination and span exporter overrides (stdout and OTLP by default). */
+  observability?: ObservabilityOptions;
+}
+
+/** Built once per gateway by startGateway: they outlive a Yoga instance's plugins. */
+export interface GatewayParts {
+  observability: Observability;
+  cache: ResponseCache | null;
 }
 
 export interface Gateway {
@@ -26,11 +36,19 @@ export interface Gateway {
 
 const READINESS_TIMEOUT_MS = 2_000;
 
-export function createYogaApp(options: GatewayOptions, client: LeafClient) {
+export function createYogaApp(
+  options: GatewayOptions,
+  client: LeafClient,
+  parts: GatewayParts = { observability: createObservability(options.config, options.observability), cache: null },
+) {
   const { config } = options;
   const plugins: Plugin[] = [
+    // Request log with request id, /metrics and spans (src/observability): first, to see every request.
+    ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
     useBadUserInputCodes,
+    // Last: its key needs the document text other plugins (persisted documents) resolve first.
+    ...(parts.cache ? [parts.cache.plugin] : []),
   ];
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -43,14 +61,22 @@ export function createYogaApp(options: GatewayOptions, client: LeafClient) {
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
     context: ({ request }) => createContext(request, client, config.upstream.defaultToken),
     plugins,
-    logging: config.logLevel === 'silent' ? false : config.logLevel,
+    logging: parts.observability.logger,
   });
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
-  const client = new LeafClient({ ...config.upstream, url: options.upstreamUrl });
-  const yoga = createYogaApp(options, client);
+  const observability = createObservability(config, options.observability);
+  const cache = config.cache.enabled
+    ? await createResponseCache(config, observability.logger, observability.cacheEvents)
+    : null;
+  const client = new LeafClient({
+    ...config.upstream,
+    url: options.upstreamUrl,
+    observers: [...observability.observers, ...(cache ? [cache.observer] : [])],
+  });
+  const yoga = createYogaApp(options, client, { observability, cache });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -70,6 +96,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await client.close();
+      await cache?.close();
+      await observability.close();
     },
   };
 }

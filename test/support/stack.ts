@@ -4,6 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import type { ObservabilityOptions } from '../../src/observability/index.js';
 import { startGateway, type Gateway } from '../../src/server.js';
 
 export interface GraphQLResponse<T> {
@@ -28,12 +29,27 @@ export interface Stack {
 }
 
 export async function startStack(
-  options: { emulator?: EmulatorOptions; env?: Record<string, string>; config?: (config: Config) => Config } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    env?: Record<string, string>;
+    config?: (config: Config) => Config;
+    /** Log destination / span exporter of the gateway (stdout and OTLP by default). */
+    observability?: ObservabilityOptions;
+  } = {},
 ): Promise<Stack> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
-  let config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', LEAF_RETRY_BASE_MS: '5', ...options.env });
+  // Domain tests count upstream calls per request, so the response cache is off unless a test
+  // turns it on (RESPONSE_CACHE: 'true'); test/cache.test.ts and its neighbours do.
+  let config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    LEAF_RETRY_BASE_MS: '5',
+    RESPONSE_CACHE: 'false',
+    ...options.env,
+  });
   if (options.config) config = options.config(config);
-  const gateway = await startGateway({ config, upstreamUrl: emulator.url });
+  const gateway = await startGateway({ config, upstreamUrl: emulator.url, observability: options.observability });
   return {
     emulator,
     gateway,

@@ -1,0 +1,133 @@
+// Response caching for reads: whole query answers per caller token, in memory or in Redis,
+// dropped whenever a write for a Leaf user they show goes through this gateway (or another
+// replica sharing the Redis).
+//
+// Rules, each enforced here:
+// - The session is a hash of the caller's token (the default token when none is sent), so an
+//   answer is only ever served to the token that fetched it.
+// - Mutations and answers with errors are never stored.
+// - Writes win: a Leaf write drops every cached answer showing that Leaf user, for every token,
+//   when it is announced and again when it completes; and an answer whose execution overlapped
+//   any write is not stored at all (its upstream reads may predate the write).
+import { createHash, randomUUID } from 'node:crypto';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import {
+  createInMemoryCache,
+  useResponseCache,
+  type BuildResponseCacheKeyFunction,
+} from '@graphql-yoga/plugin-response-cache';
+import type { Config } from '../config.js';
+import { tokenOf } from '../context.js';
+import type { LeafClientObserver } from '../leaf/observer.js';
+import type { CacheEvents, Logger } from '../observability/index.js';
+import { connectRedis, type RedisStore } from './redis.js';
+import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
+
+export interface ResponseCache {
+  plugin: Plugin;
+  /** Give to the Leaf client: its write announcements drive invalidation. */
+  observer: LeafClientObserver;
+  close(): Promise<void>;
+}
+
+/** Never the token itself: the session only has to tell tokens apart. */
+export function sessionOf(token: string | null): string | null {
+  return token === null ? null : createHash('sha256').update(`leaf-token:${token}`).digest('hex');
+}
+
+function keyOf(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+export async function createResponseCache(
+  config: Pick<Config, 'cache' | 'upstream'>,
+  logger: Logger,
+  events?: CacheEvents,
+): Promise<ResponseCache> {
+  const { ttlMs, maxEntries, redisUrl } = config.cache;
+  // Bumped by every write seen (local or remote); an execution that saw it move is not stored.
+  let writeEpoch = 0;
+  const epochAtStart = new WeakMap<object, number>();
+
+  let store: ScopedStore | undefined;
+  let redis: RedisStore | null = null;
+  let backing: BackingStore;
+  if (redisUrl) {
+    redis = await connectRedis(redisUrl, (leafUserId) => {
+      writeEpoch += 1;
+      // Re-invalidated through this replica's own connection, so anything it stored before
+      // hearing of the write is gone too.
+      void store?.invalidateScopes([leafUserId], 'remote-write');
+    });
+    backing = redis.backing;
+  } else {
+    backing = createInMemoryCache({ max: maxEntries });
+  }
+  store = createScopedStore(backing, logger, events);
+  const scoped = store;
+
+  // The client announces a write before sending it and again once it settles (leaf/observer.ts):
+  // the first drops what is cached, the second what a racing read stored in between.
+  const observer: LeafClientObserver = {
+    onWrite(leafUserId) {
+      writeEpoch += 1;
+      void scoped.invalidateScopes([leafUserId.toLowerCase()], 'write');
+      redis?.announceWrite(leafUserId.toLowerCase());
+    },
+  };
+
+  const buildResponseCacheKey: BuildResponseCacheKeyFunction = ({ documentString, operationName, variableValues, sessionId }) =>
+    // Without the document text (e.g. a plugin resolving persisted documents ran too late)
+    // two different operations could share a key: such a request is simply not cached.
+    documentString
+      ? keyOf([documentString, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''])
+      : `${UNCACHEABLE_KEY}${randomUUID()}`;
+
+  const responseCache = useResponseCache({
+    cache: scoped,
+    ttl: ttlMs,
+    session: (request) => sessionOf(tokenOf(request.headers.get('authorization'), config.upstream.defaultToken)),
+    buildResponseCacheKey,
+    includeExtensionMetadata: false,
+    // Results with errors are left out by the plugin's default; this keeps overlapping writes out.
+    onTtl: ({ ttl, context }) => (epochAtStart.get(context) === writeEpoch ? ttl : 0),
+  });
+
+  // Hit/miss accounting and the write-overlap guard's starting point.
+  const operationNames = new WeakMap<Request, string>();
+  const executedQueries = new WeakSet<Request>();
+  const accounting: Plugin = {
+    onParams({ params, request }) {
+      operationNames.set(request, params.operationName ?? 'Anonymous');
+    },
+    onExecute({ args }) {
+      epochAtStart.set(args.contextValue, writeEpoch);
+      const operation = getOperationAST(args.document, args.operationName);
+      const request = (args.contextValue as { request?: Request }).request;
+      if (operation?.operation === 'query' && request) {
+        executedQueries.add(request);
+        if (operation.name) operationNames.set(request, operation.name.value);
+      }
+    },
+    onResultProcess({ request, result }) {
+      if (!events || Array.isArray(result)) return;
+      const name = operationNames.get(request) ?? 'Anonymous';
+      if ((result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) events.lookup('hit', name);
+      else if (executedQueries.has(request)) events.lookup('miss', name);
+    },
+  };
+
+  return {
+    plugin: {
+      onPluginInit({ addPlugin }) {
+        addPlugin(accounting);
+        addPlugin(responseCache);
+      },
+    },
+    observer,
+    async close() {
+      await redis?.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Logs, metrics and traces of one gateway, assembled from its config: the Yoga plugins to add,
+// the observers to give the Leaf client, and what to flush on shutdown.
+import type { Plugin } from 'graphql-yoga';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import type { Config } from '../config.js';
+import type { LeafClientObserver } from '../leaf/observer.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics, type CacheEvents } from './metrics.js';
+import { upstreamLogObserver, useRequestLog } from './request-log.js';
+import { createTracing } from './tracing.js';
+
+export type { Logger } from './logger.js';
+export type { CacheEvents } from './metrics.js';
+
+export interface ObservabilityOptions {
+  /** Where log lines go; stdout by default. */
+  logWrite?: (line: string) => void;
+  /** Replaces the OTLP exporter (tests, or a custom backend). */
+  spanExporter?: SpanExporter;
+}
+
+export interface Observability {
+  logger: Logger;
+  /** Request log, then metrics (/metrics) and tracing when switched on. */
+  plugins: Plugin[];
+  observers: LeafClientObserver[];
+  /** Present only with metrics on. */
+  cacheEvents: CacheEvents | undefined;
+  close(): Promise<void>;
+}
+
+export function createObservability(
+  config: Pick<Config, 'logLevel' | 'observability'>,
+  options: ObservabilityOptions = {},
+  graphqlPath = '/graphql',
+): Observability {
+  const logger = createLogger({ level: config.logLevel, format: config.observability.logFormat, write: options.logWrite });
+  const plugins: Plugin[] = [useRequestLog(logger, graphqlPath)];
+  const observers: LeafClientObserver[] = [upstreamLogObserver(logger)];
+  let cacheEvents: CacheEvents | undefined;
+  if (config.observability.metrics) {
+    const metrics = createMetrics();
+    plugins.push(metrics.plugin);
+    observers.push(metrics.observer);
+    cacheEvents = metrics.cacheEvents;
+  }
+  let closeTracing = async () => {};
+  if (config.observability.tracing) {
+    const tracing = createTracing(config.observability, options.spanExporter);
+    plugins.push(tracing.plugin);
+    observers.push(tracing.observer);
+    closeTracing = tracing.close;
+  }
+  return {
+    logger,
+    plugins,
+    observers,
+    cacheEvents,
+    async close() {
+      try {
+        await closeTracing();
+      } catch (error) {
+        logger.log('warn', 'could not flush traces', { error });
+      }
+    },
+  };
+}

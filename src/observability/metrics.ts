@@ -1,0 +1,158 @@
+// Prometheus metrics at GET /metrics: Yoga's operation metrics (counts, latency, phases) from
+// @graphql-yoga/plugin-prometheus, plus what only the gateway knows: upstream calls per
+// endpoint, read coalescing, response-cache hits, and errors by the code clients see.
+import { getOperationAST, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { LeafClientObserver } from '../leaf/observer.js';
+
+export const METRICS_ENDPOINT = '/metrics';
+
+/** What the response cache reports; metrics count it (src/cache knows nothing of Prometheus). */
+export interface CacheEvents {
+  lookup(result: 'hit' | 'miss', operationName: string): void;
+  invalidated(reason: 'write' | 'mutation' | 'remote-write', scopes: number): void;
+  storeError(operation: 'get' | 'set' | 'invalidate'): void;
+}
+
+export interface GatewayMetrics {
+  registry: Registry;
+  plugin: Plugin;
+  observer: LeafClientObserver;
+  cacheEvents: CacheEvents;
+}
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+function operationLabel(name: string | null | undefined): string {
+  return name || 'Anonymous';
+}
+
+function errorCodes(result: unknown): string[] {
+  const results = Array.isArray(result) ? result : [result];
+  const codes: string[] = [];
+  for (const item of results) {
+    const errors = (item as ExecutionResult | null)?.errors ?? [];
+    for (const error of errors) {
+      const code = error.extensions?.code;
+      codes.push(typeof code === 'string' ? code : 'UNCLASSIFIED');
+    }
+  }
+  return codes;
+}
+
+export function createMetrics(): GatewayMetrics {
+  // One registry per gateway: tests run several gateways in one process.
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const upstreamCalls = new Counter({
+    name: 'leaf_upstream_requests_total',
+    help: 'Calls to the Leaf API (after retries), by method, endpoint template, HTTP status and error code (OK on success).',
+    labelNames: ['method', 'endpoint', 'status', 'code'],
+    registers: [registry],
+  });
+  const upstreamDuration = new Histogram({
+    name: 'leaf_upstream_request_duration_seconds',
+    help: 'Time per Leaf API call, retries included, by method and endpoint template.',
+    labelNames: ['method', 'endpoint'],
+    buckets: SECONDS,
+    registers: [registry],
+  });
+  const coalesced = new Counter({
+    name: 'leaf_upstream_coalesced_reads_total',
+    help: 'Reads that went upstream themselves (started) or shared an identical in-flight read of the same token (joined).',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'graphql_response_cache_total',
+    help: 'Query operations answered from the response cache (hit) or executed (miss), by operation name.',
+    labelNames: ['operationName', 'result'],
+    registers: [registry],
+  });
+  const cacheInvalidations = new Counter({
+    name: 'graphql_response_cache_invalidations_total',
+    help: 'Invalidations of cached responses: a Leaf write seen here (write), a mutation result (mutation) or another replica (remote-write).',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const cacheErrors = new Counter({
+    name: 'graphql_response_cache_store_errors_total',
+    help: 'Cache store operations that failed (e.g. Redis unreachable); the request went on without the cache.',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors in GraphQL responses, by operation name and the extensions.code clients receive.',
+    labelNames: ['operationName', 'code'],
+    registers: [registry],
+  });
+
+  const operationNames = new WeakMap<Request, string>();
+  const errorsByCode: Plugin = {
+    onParams({ params, request }) {
+      operationNames.set(request, operationLabel(params.operationName));
+    },
+    onExecute({ args }) {
+      // The document knows the name when the request did not say it.
+      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      const request = (args.contextValue as { request?: Request }).request;
+      if (name && request) operationNames.set(request, name);
+    },
+    onResultProcess({ request, result }) {
+      const operationName = operationNames.get(request) ?? 'Anonymous';
+      for (const code of errorCodes(result)) errors.labels(operationName, code).inc();
+    },
+  };
+
+  const prometheus = usePrometheus({
+    registry,
+    endpoint: METRICS_ENDPOINT,
+    metrics: {
+      // The stock HTTP histogram labels by full URL (query strings included): unbounded.
+      graphql_yoga_http_duration: createHistogram({
+        registry,
+        histogram: {
+          name: 'graphql_yoga_http_duration',
+          help: 'Time per GraphQL HTTP request, by operation, method and status.',
+          labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
+          buckets: SECONDS,
+        },
+        fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
+          operationName: operationLabel(params.operationName),
+          operationType: params.operationType ?? 'unknown',
+          method: request.method,
+          statusCode: response.status,
+        }),
+      }),
+    },
+  });
+
+  return {
+    registry,
+    plugin: {
+      onPluginInit({ addPlugin }) {
+        addPlugin(prometheus);
+        addPlugin(errorsByCode);
+      },
+    },
+    observer: {
+      onUpstreamCall(event) {
+        const status = event.status === null ? 'none' : String(event.status);
+        upstreamCalls.labels(event.method, event.endpoint, status, event.errorCode ?? 'OK').inc();
+        upstreamDuration.labels(event.method, event.endpoint).observe(event.durationMs / 1000);
+      },
+      onCoalesce(kind) {
+        coalesced.labels(kind).inc();
+      },
+    },
+    cacheEvents: {
+      lookup: (result, operationName) => cacheLookups.labels(operationLabel(operationName), result).inc(),
+      invalidated: (reason) => cacheInvalidations.labels(reason).inc(),
+      storeError: (operation) => cacheErrors.labels(operation).inc(),
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// One structured log line per GraphQL request, carrying the request id the gateway forwards
+// upstream (x-request-id), also echoed in the response so a client can quote it. Upstream
+// calls log at debug level under the same id.
+import { randomUUID } from 'node:crypto';
+import { getOperationAST, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { LeafClientObserver } from '../leaf/observer.js';
+import type { Logger } from './logger.js';
+
+const REQUEST_ID_HEADER = 'x-request-id';
+// The same shape context.ts accepts from clients.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+interface RequestRecord {
+  startedAt: number;
+  requestId?: string;
+  operationName?: string;
+  operationType?: string;
+  cache?: 'hit';
+  errors: string[];
+}
+
+function codesOf(result: unknown): string[] {
+  const results = Array.isArray(result) ? result : [result];
+  return results.flatMap((item) =>
+    ((item as ExecutionResult | null)?.errors ?? []).map((error) => {
+      const code = error.extensions?.code;
+      return typeof code === 'string' ? code : 'UNCLASSIFIED';
+    }),
+  );
+}
+
+export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
+  const records = new WeakMap<Request, RequestRecord>();
+  return {
+    onRequest({ request }) {
+      records.set(request, { startedAt: performance.now(), errors: [] });
+    },
+    onParams({ params, request }) {
+      const record = records.get(request);
+      if (record && params.operationName) record.operationName = params.operationName;
+    },
+    onExecute({ args }) {
+      const context = args.contextValue as { request?: Request; requestId?: unknown };
+      const record = context.request ? records.get(context.request) : undefined;
+      if (!record) return;
+      if (typeof context.requestId === 'string') record.requestId = context.requestId;
+      const operation = getOperationAST(args.document, args.operationName);
+      record.operationType = operation?.operation;
+      record.operationName ??= operation?.name?.value;
+    },
+    onResultProcess({ request, result }) {
+      const record = records.get(request);
+      if (!record) return;
+      record.errors = codesOf(result);
+      if (!Array.isArray(result) && (result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) {
+        record.cache = 'hit';
+      }
+    },
+    onResponse({ request, response }) {
+      const record = records.get(request);
+      if (!record) return;
+      const path = new URL(request.url).pathname;
+      // A cache hit never builds a context: the caller's id, or a fresh one, still names it.
+      const sent = request.headers.get(REQUEST_ID_HEADER);
+      const requestId = record.requestId ?? (sent && REQUEST_ID.test(sent) ? sent : randomUUID());
+      try {
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        // Some responses (e.g. static ones) have immutable headers; the log still has the id.
+      }
+      const level = path === graphqlPath ? (response.status >= 500 ? 'error' : 'info') : 'debug';
+      logger.log(level, 'request', {
+        requestId,
+        method: request.method,
+        path,
+        status: response.status,
+        durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
+        operationName: record.operationName,
+        operationType: record.operationType,
+        cache: record.cache,
+        errors: record.errors.length > 0 ? record.errors : undefined,
+      });
+    },
+  };
+}
+
+export function upstreamLogObserver(logger: Logger): LeafClientObserver {
+  return {
+    onUpstreamCall(event) {
+      const level = event.errorCode === 'UPSTREAM_ERROR' || event.errorCode === 'RATE_LIMITED' ? 'warn' : 'debug';
+      if (!logger.enabled(level)) return;
+      logger.log(level, 'upstream call', {
+        requestId: event.requestId,
+        method: event.method,
+        endpoint: event.endpoint,
+        status: event.status,
+        code: event.errorCode ?? undefined,
+        durationMs: Math.round(event.durationMs * 10) / 10,
+      });
+    },
+  };
+}

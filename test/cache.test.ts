@@ -1,0 +1,296 @@
+// The response cache as callers see it: a repeated query costs no upstream call, answers never
+// cross tokens, errors are not kept, and no answer outlives a write made through a mutation —
+// for every token that can see that Leaf user, including a read that was in flight during it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
+import { scopesOf } from '../src/cache/scopes.js';
+import { encodeGlobalId } from '../src/schema/relay/global-id.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+/** A second token that owns the same Leaf user as DEMO_TOKEN (added to the emulator below). */
+const TEAMMATE_TOKEN = 'teammate-token';
+
+const MACHINES = `
+  query Machines($user: UUID!) {
+    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }
+  }
+`;
+const MACHINE_NODE = `
+  query MachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }
+`;
+const MACHINES_AND_IMPLEMENTS = `
+  query MachinesAndImplements($user: UUID!) {
+    leafUser(id: $user) {
+      machines(first: 100) { nodes { id name } }
+      implements(first: 5) { nodes { id name } }
+    }
+  }
+`;
+const CREATE = `
+  mutation Create($user: UUID!, $name: String!) {
+    createMachine(leafUserId: $user, input: { name: $name }) {
+      __typename
+      ... on CreateMachineSuccess { machine { id leafId name } }
+      ... on Error { message }
+    }
+  }
+`;
+const UPDATE = `
+  mutation Update($id: ID!, $name: String!) {
+    updateMachine(id: $id, input: { name: $name }) {
+      __typename
+      ... on UpdateMachineSuccess { machine { id name } }
+      ... on Error { message }
+    }
+  }
+`;
+const DELETE = `
+  mutation Delete($id: ID!) {
+    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }
+  }
+`;
+
+interface MachineList {
+  leafUser: { machines: { totalCount: number; nodes: { id: string; leafId: string; name: string | null }[] } };
+}
+interface MachineNode {
+  node: { id: string; leafId: string; name: string | null } | null;
+}
+interface Created {
+  createMachine: { __typename: string; machine?: { id: string; leafId: string; name: string }; message?: string };
+}
+interface Updated {
+  updateMachine: { __typename: string; machine?: { id: string; name: string }; message?: string };
+}
+interface Deleted {
+  deleteMachine: { __typename: string; deletedId?: string; message?: string };
+}
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ env: { RESPONSE_CACHE: 'true', LEAF_API_TOKEN: DEMO_TOKEN } });
+  stack.emulator.store.tokens.push({ token: TEAMMATE_TOKEN, leafUserIds: [USER] });
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+/** Upstream calls made while `action` ran. */
+async function upstreamCalls<T>(action: () => Promise<T>): Promise<{ result: T; calls: ReturnType<Stack['calls']> }> {
+  stack.resetCalls();
+  const result = await action();
+  return { result, calls: [...stack.calls()] };
+}
+
+async function createMachine(name: string): Promise<{ id: string; leafId: string }> {
+  const created = await stack.query<Created>(CREATE, { user: USER, name });
+  expect(created.errors).toBeUndefined();
+  expect(created.data!.createMachine.__typename).toBe('CreateMachineSuccess');
+  return created.data!.createMachine.machine!;
+}
+
+describe('cache hits', () => {
+  it('answers a repeated query from the cache: the second one costs no upstream call', async () => {
+    const first = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }));
+    expect(first.result.errors).toBeUndefined();
+    expect(first.calls.length).toBeGreaterThan(0);
+
+    const second = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }));
+    expect(second.calls).toEqual([]);
+    expect(second.result.data).toEqual(first.result.data);
+  });
+
+  it('keys on the variables: another Leaf user is a miss', async () => {
+    await stack.query(MACHINES, { user: USER });
+    const other = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: DEMO_TOKEN }));
+    const prairie = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }));
+    expect(prairie.calls).toEqual([]);
+    expect(other.result.data!.leafUser.machines.nodes.map((m) => m.leafId)).not.toEqual(
+      prairie.result.data!.leafUser.machines.nodes.map((m) => m.leafId),
+    );
+  });
+});
+
+describe('token isolation', () => {
+  it('never serves one token’s cached answer to another token', async () => {
+    const demo = await stack.query<MachineList>(MACHINES, { user: USER }, { token: DEMO_TOKEN });
+    expect(demo.data!.leafUser.machines.nodes.length).toBeGreaterThan(0);
+
+    // Same document, same variables, another token: it goes upstream with its own token and
+    // gets Leaf's refusal, not the cached machines.
+    const other = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }, { token: OTHER_TOKEN }));
+    expect(other.calls.length).toBeGreaterThan(0);
+    expect(other.calls.every((call) => call.token === OTHER_TOKEN)).toBe(true);
+    expect(other.result.data).toBeNull();
+    expect(other.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // A second token that may see the same user gets the same data, fetched with its own token.
+    const teammate = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN }));
+    expect(teammate.calls.length).toBeGreaterThan(0);
+    expect(teammate.calls.every((call) => call.token === TEAMMATE_TOKEN)).toBe(true);
+    expect(teammate.result.data).toEqual(demo.data);
+  });
+
+  it('requests without a token share the default token’s entries and no one else’s', async () => {
+    const explicit = await stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: DEMO_TOKEN });
+    const anonymous = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: null }));
+    expect(anonymous.calls).toEqual([]);
+    expect(anonymous.result.data).toEqual(explicit.data);
+
+    const other = await upstreamCalls(() => stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: OTHER_TOKEN }));
+    expect(other.calls.length).toBeGreaterThan(0);
+    expect(other.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('what is never cached', () => {
+  it('does not keep an answer with errors: the next request goes upstream and succeeds', async () => {
+    const query = `query Implements($user: UUID!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }`;
+    const remove = stack.emulator.addFault({ method: 'GET', path: `/services/beta/api/users/${USER}/implements`, times: 10, status: 503 });
+    let failed;
+    try {
+      failed = await stack.query(query, { user: USER });
+    } finally {
+      remove();
+    }
+    expect(failed.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
+
+    const retried = await upstreamCalls(() => stack.query(query, { user: USER }));
+    expect(retried.calls.length).toBeGreaterThan(0);
+    expect(retried.result.errors).toBeUndefined();
+  });
+
+  it('sends every mutation upstream, even an identical one', async () => {
+    const machine = await createMachine('Twice-renamed sprayer');
+    const first = await upstreamCalls(() => stack.query<Updated>(UPDATE, { id: machine.id, name: 'Same name' }));
+    const second = await upstreamCalls(() => stack.query<Updated>(UPDATE, { id: machine.id, name: 'Same name' }));
+    expect(first.result.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
+    expect(second.result.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
+    expect(first.calls.filter((call) => call.method === 'PATCH')).toHaveLength(1);
+    expect(second.calls.filter((call) => call.method === 'PATCH')).toHaveLength(1);
+  });
+});
+
+describe('invalidation by writes', () => {
+  it('createMachine drops cached lists of that Leaf user, for every token that sees it', async () => {
+    const before = await stack.query<MachineList>(MACHINES, { user: USER }, { token: DEMO_TOKEN });
+    const teammateBefore = await stack.query<MachineList>(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN });
+    expect((await upstreamCalls(() => stack.query(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN }))).calls).toEqual([]);
+
+    const created = await createMachine('Cache-test tractor');
+
+    for (const token of [DEMO_TOKEN, TEAMMATE_TOKEN]) {
+      const after = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }, { token }));
+      expect(after.calls.length).toBeGreaterThan(0);
+      const machines = after.result.data!.leafUser.machines;
+      expect(machines.totalCount).toBe(before.data!.leafUser.machines.totalCount + 1);
+      expect(machines.nodes.map((machine) => machine.leafId)).toContain(created.leafId);
+    }
+    expect(teammateBefore.data).toEqual(before.data);
+  });
+
+  it('updateMachine drops cached lists and node lookups: no later read shows the old name', async () => {
+    const machine = await createMachine('Old name');
+    await stack.query(MACHINES, { user: USER });
+    await stack.query(MACHINE_NODE, { id: machine.id });
+    // Both are cached now.
+    expect((await upstreamCalls(() => stack.query(MACHINE_NODE, { id: machine.id }))).calls).toEqual([]);
+    expect((await upstreamCalls(() => stack.query(MACHINES, { user: USER }))).calls).toEqual([]);
+
+    const updated = await stack.query<Updated>(UPDATE, { id: machine.id, name: 'New name' });
+    expect(updated.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
+
+    const node = await upstreamCalls(() => stack.query<MachineNode>(MACHINE_NODE, { id: machine.id }));
+    expect(node.calls.length).toBeGreaterThan(0);
+    expect(node.result.data!.node!.name).toBe('New name');
+    const list = await stack.query<MachineList>(MACHINES, { user: USER });
+    expect(list.data!.leafUser.machines.nodes.find((m) => m.leafId === machine.leafId)?.name).toBe('New name');
+  });
+
+  it('deleteMachine drops cached lookups of the machine and lists of its user', async () => {
+    const machine = await createMachine('Soon gone');
+    expect((await stack.query<MachineNode>(MACHINE_NODE, { id: machine.id })).data!.node!.name).toBe('Soon gone');
+    await stack.query(MACHINES, { user: USER });
+
+    const deleted = await stack.query<Deleted>(DELETE, { id: machine.id });
+    expect(deleted.data!.deleteMachine.__typename).toBe('DeleteMachineSuccess');
+
+    expect((await stack.query<MachineNode>(MACHINE_NODE, { id: machine.id })).data!.node).toBeNull();
+    const list = await stack.query<MachineList>(MACHINES, { user: USER });
+    expect(list.data!.leafUser.machines.nodes.map((m) => m.leafId)).not.toContain(machine.leafId);
+  });
+
+  it('does not store a read that was in flight while a write went through', async () => {
+    const machine = await createMachine('Before the race');
+    // The machines list answers at once; the implements list of the same query is held back,
+    // so the whole answer is assembled after the write with the machine's old name in it.
+    const remove = stack.emulator.addFault({
+      method: 'GET',
+      path: `/services/beta/api/users/${USER}/implements`,
+      times: 1,
+      delayMs: 400,
+    });
+    try {
+      stack.resetCalls();
+      const racing = stack.query<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(
+        MACHINES_AND_IMPLEMENTS,
+        { user: USER },
+      );
+      await waitFor(() => stack.calls().some((call) => call.path.endsWith('/machines') && call.status === 200));
+      const updated = await stack.query<Updated>(UPDATE, { id: machine.id, name: 'After the race' });
+      expect(updated.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
+      const raced = await racing;
+      // The racing read shows what Leaf said before the write...
+      expect(raced.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('Before the race');
+    } finally {
+      remove();
+    }
+    // ...and was not kept: the next identical read goes upstream and sees the write.
+    const next = await upstreamCalls(() =>
+      stack.query<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(MACHINES_AND_IMPLEMENTS, { user: USER }),
+    );
+    expect(next.calls.length).toBeGreaterThan(0);
+    expect(next.result.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('After the race');
+  });
+});
+
+describe('switched off', () => {
+  it('RESPONSE_CACHE=false sends every repeated query upstream', async () => {
+    const plain = await startStack({ env: { RESPONSE_CACHE: 'false' } });
+    try {
+      await plain.query(MACHINES, { user: USER });
+      plain.resetCalls();
+      await plain.query(MACHINES, { user: USER });
+      expect(plain.calls().length).toBeGreaterThan(0);
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
+describe('scopesOf', () => {
+  it('tags each user-owned global ID with its Leaf user, and ignores ids that are not ours', () => {
+    const user = '11111111-1111-4111-8111-111111111111';
+    const machine = '9d6c2a4e-0b1f-4c3d-8e5a-7f6b5c4d3e2a';
+    const file = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+    const scopes = scopesOf([
+      { typename: 'LeafUser', id: encodeGlobalId('LeafUser', user) },
+      { typename: 'Machine', id: encodeGlobalId('Machine', `${user}:${machine}`) },
+      { typename: 'MachineFile', id: encodeGlobalId('MachineFile', `${user}:${machine}:${file}:${file}`) },
+      { typename: 'Machine' },
+      { typename: 'Whatever', id: 'not-a-global-id' },
+    ]);
+    expect([...scopes]).toEqual([user]);
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition not met within 2 s');
+}

@@ -1,0 +1,261 @@
+// The response cache shared through a real Redis (Debian's redis-server): two gateway replicas
+// in front of one emulator share hits and invalidations, answers never cross tokens, no token
+// is stored, and a Redis that goes away costs cache hits, never answers.
+// Redis: TEST_REDIS_URL (started by .ci/run), else a redis-server this file starts on a free
+// port; skipped only when neither exists, and the skipped test says so.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
+import { startGateway, type Gateway } from '../src/server.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+const REDIS_BINARIES = ['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr/local/bin/redis-server'];
+
+interface LocalRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts Debian's redis-server on a free port, or says why it could not. */
+async function startRedis(): Promise<LocalRedis | string> {
+  const binary = REDIS_BINARIES.find((path) => existsSync(path));
+  if (!binary) return `no redis-server binary (looked in ${REDIS_BINARIES.join(', ')}; .ci/run installs Debian's redis-server)`;
+  const port = await freePort();
+  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const url = `redis://127.0.0.1:${port}`;
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => {});
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await probe.connect();
+      await probe.ping();
+      probe.disconnect();
+      return {
+        url,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  return `${binary} did not accept connections on port ${port}`;
+}
+
+const fromCi = process.env.TEST_REDIS_URL;
+const started = fromCi ? null : await startRedis();
+const redisUrl = fromCi ?? (typeof started === 'object' && started ? started.url : null);
+const skipReason = redisUrl ? null : `Redis tests skipped: ${String(started)}`;
+
+const MACHINES = `
+  query Machines($user: UUID!) {
+    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }
+  }
+`;
+const MACHINES_AND_IMPLEMENTS = `
+  query MachinesAndImplements($user: UUID!) {
+    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }
+  }
+`;
+const CREATE = `
+  mutation Create($user: UUID!, $name: String!) {
+    createMachine(leafUserId: $user, input: { name: $name }) {
+      __typename ... on CreateMachineSuccess { machine { id leafId name } }
+    }
+  }
+`;
+const UPDATE = `
+  mutation Update($id: ID!, $name: String!) {
+    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }
+  }
+`;
+
+interface MachineList {
+  leafUser: { machines: { totalCount: number; nodes: { id: string; leafId: string; name: string | null }[] } };
+}
+
+/** A second replica: its own gateway process state, the same emulator and Redis. */
+async function startReplica(stack: Stack, env: Record<string, string>): Promise<Gateway> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', LEAF_RETRY_BASE_MS: '5', ...env });
+  return startGateway({ config, upstreamUrl: stack.emulator.url });
+}
+
+async function post<T>(gateway: Gateway, query: string, variables: Record<string, unknown>, token = DEMO_TOKEN) {
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: T | null; errors?: { extensions?: { code?: string } }[] };
+}
+
+if (skipReason) {
+  describe('response cache in Redis', () => {
+    it.skip(skipReason, () => {});
+  });
+} else {
+  describe('response cache in Redis, shared by two replicas', () => {
+    let stack: Stack;
+    let replicaA: Gateway;
+    let replicaB: Gateway;
+    let redis: Redis;
+
+    beforeAll(async () => {
+      redis = new Redis(redisUrl!);
+      await redis.flushdb();
+      const env = { RESPONSE_CACHE: 'true', REDIS_URL: redisUrl! };
+      stack = await startStack({ env });
+      replicaA = stack.gateway;
+      replicaB = await startReplica(stack, env);
+    });
+
+    afterAll(async () => {
+      await replicaB?.close();
+      await stack?.close();
+      redis?.disconnect();
+      if (typeof started === 'object' && started) await started.stop();
+    });
+
+    async function calls<T>(action: () => Promise<T>) {
+      stack.resetCalls();
+      const result = await action();
+      return { result, calls: [...stack.calls()] };
+    }
+
+    it('a hit stored by one replica is served by the other: zero upstream calls', async () => {
+      const first = await calls(() => post<MachineList>(replicaA, MACHINES, { user: USER }));
+      expect(first.result.errors).toBeUndefined();
+      expect(first.calls.length).toBeGreaterThan(0);
+
+      const second = await calls(() => post<MachineList>(replicaB, MACHINES, { user: USER }));
+      expect(second.calls).toEqual([]);
+      expect(second.result.data).toEqual(first.result.data);
+    });
+
+    it('never serves one token’s answer to another, and stores no token', async () => {
+      await post(replicaA, MACHINES, { user: USER });
+      const other = await calls(() => post<MachineList>(replicaB, MACHINES, { user: USER }, OTHER_TOKEN));
+      expect(other.calls.length).toBeGreaterThan(0);
+      expect(other.calls.every((call) => call.token === OTHER_TOKEN)).toBe(true);
+      expect(other.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+      const keys = await redis.keys('*');
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) {
+        expect(key.startsWith('leaf-gateway:')).toBe(true);
+        expect(key).not.toContain(DEMO_TOKEN);
+        const value = (await redis.type(key)) === 'string' ? await redis.get(key) : (await redis.smembers(key)).join(' ');
+        expect(value).not.toContain(DEMO_TOKEN);
+        expect(value).not.toContain(OTHER_TOKEN);
+      }
+    });
+
+    it('entries and their tag sets expire with the TTL', async () => {
+      await post(replicaA, MACHINES, { user: USER });
+      const scopeKey = `leaf-gateway:LeafScope:${USER}`;
+      expect(await redis.scard(scopeKey)).toBeGreaterThan(0);
+      expect(await redis.pttl(scopeKey)).toBeGreaterThan(0);
+      for (const key of await redis.keys('leaf-gateway:operations:*')) expect(await redis.pttl(key)).toBeGreaterThan(0);
+    });
+
+    it('a write through one replica drops the other replica’s cached answers', async () => {
+      const created = await post<{ createMachine: { machine: { id: string; leafId: string } } }>(replicaA, CREATE, {
+        user: USER,
+        name: 'Shared-cache baler',
+      });
+      const machine = created.data!.createMachine.machine;
+      await post(replicaA, MACHINES, { user: USER });
+      expect((await calls(() => post(replicaB, MACHINES, { user: USER }))).calls).toEqual([]);
+
+      const updated = await post<{ updateMachine: { __typename: string } }>(replicaB, UPDATE, { id: machine.id, name: 'Renamed via B' });
+      expect(updated.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
+
+      for (const replica of [replicaA, replicaB]) {
+        const after = await calls(() => post<MachineList>(replica, MACHINES, { user: USER }));
+        expect(after.result.data!.leafUser.machines.nodes.find((m) => m.leafId === machine.leafId)?.name).toBe('Renamed via B');
+      }
+    });
+
+    it('a read in flight on one replica while the other writes is not stored', async () => {
+      const created = await post<{ createMachine: { machine: { id: string } } }>(replicaA, CREATE, { user: USER, name: 'Race A' });
+      const machine = created.data!.createMachine.machine;
+      const remove = stack.emulator.addFault({ method: 'GET', path: `/services/beta/api/users/${USER}/implements`, times: 1, delayMs: 400 });
+      try {
+        stack.resetCalls();
+        const racing = post<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(replicaA, MACHINES_AND_IMPLEMENTS, {
+          user: USER,
+        });
+        for (let i = 0; i < 200 && !stack.calls().some((c) => c.path.endsWith('/machines') && c.status === 200); i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await post(replicaB, UPDATE, { id: machine.id, name: 'Race B' });
+        const raced = await racing;
+        expect(raced.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('Race A');
+      } finally {
+        remove();
+      }
+      for (const replica of [replicaA, replicaB]) {
+        const next = await post<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(replica, MACHINES_AND_IMPLEMENTS, {
+          user: USER,
+        });
+        expect(next.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('Race B');
+      }
+    });
+  });
+
+  describe('when Redis is unreachable', () => {
+    it('refuses to start with a message naming REDIS_URL, without its password', async () => {
+      const port = await freePort();
+      const stack = startStack({ env: { RESPONSE_CACHE: 'true', REDIS_URL: `redis://:hunter2@127.0.0.1:${port}` } });
+      await expect(stack).rejects.toThrow(/^REDIS_URL: could not connect to Redis at redis:\/\/127\.0\.0\.1:\d+/);
+      await expect(stack).rejects.not.toThrow(/hunter2/);
+    });
+
+    // Needs a redis-server binary of its own to stop; CI's package provides one.
+    it.skipIf(!REDIS_BINARIES.some((path) => existsSync(path)))(
+      'answers every query without the cache once Redis goes away (skipped only without a redis-server binary)',
+      async () => {
+        const own = await startRedis();
+        if (typeof own === 'string') throw new Error(own);
+        const stack = await startStack({ env: { RESPONSE_CACHE: 'true', REDIS_URL: own.url } });
+        try {
+          expect((await stack.query<MachineList>(MACHINES, { user: USER })).errors).toBeUndefined();
+          await own.stop();
+          for (let i = 0; i < 2; i += 1) {
+            stack.resetCalls();
+            const answer = await stack.query<MachineList>(MACHINES, { user: USER });
+            expect(answer.errors).toBeUndefined();
+            expect(answer.data!.leafUser.machines.nodes.length).toBeGreaterThan(0);
+            expect(stack.calls().length).toBeGreaterThan(0);
+          }
+        } finally {
+          await stack.close();
+          await own.stop();
+        }
+      },
+    );
+  });
+}
