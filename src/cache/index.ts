@@ -21,6 +21,7 @@ import type { Config } from '../config.js';
 import { tokenOf } from '../context.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { CacheEvents, Logger } from '../observability/index.js';
+import { operationNameOf } from '../observability/metrics.js';
 import { connectRedis, type RedisStore } from './redis.js';
 import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
 
@@ -99,7 +100,7 @@ export async function createResponseCache(
   const executedQueries = new WeakSet<Request>();
   const accounting: Plugin = {
     onParams({ params, request }) {
-      operationNames.set(request, params.operationName ?? 'Anonymous');
+      operationNames.set(request, operationNameOf(params));
     },
     onExecute({ args }) {
       epochAtStart.set(args.contextValue, writeEpoch);

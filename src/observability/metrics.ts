@@ -29,6 +29,16 @@ function operationLabel(name: string | null | undefined): string {
   return name || 'Anonymous';
 }
 
+const NAMED_OPERATION = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+/**
+ * The operation's name for labels, before (or without: a cache hit) parsing: the one the
+ * request names, else the first named operation in the text.
+ */
+export function operationNameOf(params: { operationName?: string | null; query?: string | null }): string {
+  return operationLabel(params.operationName ?? (params.query ? NAMED_OPERATION.exec(params.query)?.[1] : undefined));
+}
+
 function errorCodes(result: unknown): string[] {
   const results = Array.isArray(result) ? result : [result];
   const codes: string[] = [];
@@ -94,7 +104,7 @@ export function createMetrics(): GatewayMetrics {
   const operationNames = new WeakMap<Request, string>();
   const errorsByCode: Plugin = {
     onParams({ params, request }) {
-      operationNames.set(request, operationLabel(params.operationName));
+      operationNames.set(request, operationNameOf(params));
     },
     onExecute({ args }) {
       // The document knows the name when the request did not say it.

@@ -6,6 +6,7 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { Logger } from './logger.js';
+import { operationNameOf } from './metrics.js';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 // The same shape context.ts accepts from clients.
@@ -38,7 +39,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
     },
     onParams({ params, request }) {
       const record = records.get(request);
-      if (record && params.operationName) record.operationName = params.operationName;
+      if (record) record.operationName = operationNameOf(params);
     },
     onExecute({ args }) {
       const context = args.contextValue as { request?: Request; requestId?: unknown };
@@ -47,7 +48,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       if (typeof context.requestId === 'string') record.requestId = context.requestId;
       const operation = getOperationAST(args.document, args.operationName);
       record.operationType = operation?.operation;
-      record.operationName ??= operation?.name?.value;
+      if (operation?.name) record.operationName = operation.name.value;
     },
     onResultProcess({ request, result }) {
       const record = records.get(request);

@@ -1,0 +1,294 @@
+// What an operator sees: /metrics counters that move with traffic (requests per operation,
+// upstream calls per endpoint, cache hits, errors by code, coalescing), spans of each operation
+// and its upstream calls at an OTLP collector, and JSON log lines carrying the request id that
+// is also forwarded upstream and echoed to the caller.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+const OTHER_USER = DEMO_USER_IDS.otherFarm;
+const MACHINES_ENDPOINT = '/services/beta/api/users/{id}/machines';
+
+const MACHINES = `
+  query ObservedMachines($user: UUID!, $first: Int) {
+    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }
+  }
+`;
+
+type Labels = Record<string, string>;
+
+/** Prometheus text format → samples. */
+function parseMetrics(text: string): { name: string; labels: Labels; value: number }[] {
+  const samples = [];
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)$/.exec(line);
+    if (!match) continue;
+    const labels: Labels = {};
+    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[key!] = value!;
+    samples.push({ name: match[1]!, labels, value: Number(match[3]) });
+  }
+  return samples;
+}
+
+async function scrape(stack: Stack) {
+  const response = await fetch(`${stack.gateway.url}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  const samples = parseMetrics(await response.text());
+  /** Sum of the samples of `name` whose labels include `labels`. */
+  return (name: string, labels: Labels = {}) =>
+    samples
+      .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
+      .reduce((sum, sample) => sum + sample.value, 0);
+}
+
+async function post(stack: Stack, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(`${stack.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.emulator.demoToken}`, ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  return { status: response.status, requestId: response.headers.get('x-request-id'), body };
+}
+
+describe('/metrics', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { RESPONSE_CACHE: 'true' } });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('counts requests per operation, upstream calls per endpoint, cache hits and errors by code', async () => {
+    const before = await scrape(stack);
+    stack.resetCalls();
+    await post(stack, MACHINES, { user: USER, first: 5 }); // executed: a miss
+    const upstreamForFirst = stack.calls().filter((call) => call.path.endsWith('/machines')).length;
+    expect(upstreamForFirst).toBeGreaterThan(0);
+    await post(stack, MACHINES, { user: USER, first: 5 }); // answered from the cache
+    const forbidden = await post(stack, MACHINES, { user: OTHER_USER, first: 5 }); // Leaf answers 403
+    expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const badInput = await post(stack, MACHINES, { user: USER, first: 500 });
+    expect(badInput.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const after = await scrape(stack);
+    const delta = (name: string, labels: Labels = {}) => after(name, labels) - before(name, labels);
+
+    const operation = { operationName: 'ObservedMachines' };
+    expect(delta('graphql_envelop_request', { ...operation, operationType: 'query' })).toBe(3);
+    expect(delta('graphql_envelop_request_duration_count', operation)).toBe(3);
+    expect(delta('graphql_yoga_http_duration_count', { ...operation, method: 'POST', statusCode: '200' })).toBe(3);
+    expect(delta('graphql_response_cache_total', { ...operation, result: 'miss' })).toBe(3);
+    expect(delta('graphql_response_cache_total', { ...operation, result: 'hit' })).toBe(1);
+    expect(delta('graphql_errors_total', { ...operation, code: 'FORBIDDEN' })).toBe(1);
+    expect(delta('graphql_errors_total', { ...operation, code: 'BAD_USER_INPUT' })).toBe(1);
+
+    const endpoint = { method: 'GET', endpoint: MACHINES_ENDPOINT };
+    expect(delta('leaf_upstream_requests_total', { ...endpoint, status: '200', code: 'OK' })).toBe(upstreamForFirst);
+    expect(delta('leaf_upstream_requests_total', { ...endpoint, status: '403', code: 'FORBIDDEN' })).toBe(1);
+    expect(delta('leaf_upstream_request_duration_seconds_count', endpoint)).toBe(upstreamForFirst + 1);
+    // Process metrics come along for free.
+    expect(after('process_cpu_user_seconds_total')).toBeGreaterThan(0);
+  });
+});
+
+describe('METRICS=false', () => {
+  it('answers 404 at /metrics and still serves queries', async () => {
+    const stack = await startStack({ env: { METRICS: 'false' } });
+    try {
+      expect((await fetch(`${stack.gateway.url}/metrics`)).status).toBe(404);
+      expect((await post(stack, MACHINES, { user: USER, first: 1 })).body.errors).toBeUndefined();
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+describe('request ids and structured logs', () => {
+  let stack: Stack;
+  const lines: string[] = [];
+  const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: { LOG_LEVEL: 'debug', LOG_FORMAT: 'json', RESPONSE_CACHE: 'true' },
+      observability: { logWrite: (line) => lines.push(line) },
+    });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('forwards the caller’s x-request-id upstream, echoes it, and logs it on every line of that request', async () => {
+    stack.resetCalls();
+    lines.length = 0;
+    const answer = await post(stack, MACHINES, { user: USER, first: 3 }, { 'x-request-id': 'mobile-7f3a.42' });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.requestId).toBe('mobile-7f3a.42');
+    expect(stack.calls().length).toBeGreaterThan(0);
+    expect(stack.calls().every((call) => call.requestId === 'mobile-7f3a.42')).toBe(true);
+
+    const entries = logged();
+    const request = entries.find((entry) => entry.msg === 'request' && entry.path === '/graphql');
+    expect(request).toMatchObject({
+      level: 'info',
+      requestId: 'mobile-7f3a.42',
+      method: 'POST',
+      status: 200,
+      operationName: 'ObservedMachines',
+      operationType: 'query',
+    });
+    expect(typeof request!.durationMs).toBe('number');
+    expect(typeof request!.time).toBe('string');
+    const upstream = entries.filter((entry) => entry.msg === 'upstream call');
+    expect(upstream).toHaveLength(stack.calls().length);
+    expect(upstream.every((entry) => entry.requestId === 'mobile-7f3a.42' && entry.endpoint === MACHINES_ENDPOINT)).toBe(true);
+    // Nothing about the caller's token reaches the logs.
+    expect(lines.join('\n')).not.toContain(stack.emulator.demoToken);
+  });
+
+  it('makes up an id when none (or an unsafe one) is sent, and uses it upstream and in the log', async () => {
+    for (const [index, sent] of [undefined, 'bad id with spaces', 'x'.repeat(200)].entries()) {
+      stack.resetCalls();
+      lines.length = 0;
+      const headers: Record<string, string> = sent ? { 'x-request-id': sent } : {};
+      const answer = await post(stack, MACHINES, { user: DEMO_USER_IDS.riverBend, first: 2 + index }, headers);
+      expect(answer.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(stack.calls().length).toBeGreaterThan(0);
+      expect(stack.calls().every((call) => call.requestId === answer.requestId)).toBe(true);
+      expect(logged().find((entry) => entry.msg === 'request')?.requestId).toBe(answer.requestId);
+    }
+  });
+
+  it('logs a cache hit with its request id and no upstream call', async () => {
+    await post(stack, MACHINES, { user: USER, first: 9 });
+    stack.resetCalls();
+    lines.length = 0;
+    const answer = await post(stack, MACHINES, { user: USER, first: 9 }, { 'x-request-id': 'cached-1' });
+    expect(answer.requestId).toBe('cached-1');
+    expect(stack.calls()).toEqual([]);
+    expect(logged().find((entry) => entry.msg === 'request')).toMatchObject({ requestId: 'cached-1', cache: 'hit', status: 200 });
+  });
+
+  it('LOG_FORMAT=text writes readable lines with the same fields', async () => {
+    const textLines: string[] = [];
+    const text = await startStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'text' }, observability: { logWrite: (line) => textLines.push(line) } });
+    try {
+      await post(text, MACHINES, { user: USER, first: 1 }, { 'x-request-id': 'plain-1' });
+    } finally {
+      await text.close();
+    }
+    const line = textLines.find((entry) => entry.includes(' INFO request '));
+    expect(line).toContain('requestId=plain-1');
+    expect(line).toContain('operationName=ObservedMachines');
+    expect(() => JSON.parse(line!)).toThrow();
+  });
+});
+
+describe('tracing to an OTLP collector', () => {
+  interface OtlpSpan {
+    traceId: string;
+    spanId: string;
+    parentSpanId?: string;
+    name: string;
+    attributes: { key: string; value: { stringValue?: string; intValue?: number | string } }[];
+  }
+  let collector: Server;
+  let endpoint: string;
+  const exports: { path: string; spans: OtlpSpan[] }[] = [];
+
+  beforeAll(async () => {
+    collector = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[];
+        };
+        const spans = body.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans));
+        exports.push({ path: request.url ?? '', spans });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => collector.close(() => resolve()));
+  });
+
+  const attribute = (span: OtlpSpan, key: string) => {
+    const value = span.attributes.find((entry) => entry.key === key)?.value;
+    return value?.stringValue ?? (value?.intValue !== undefined ? Number(value.intValue) : undefined);
+  };
+
+  it('exports a span per operation with a child span per upstream call, tagged with the request id', async () => {
+    exports.length = 0;
+    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
+    let upstreamCalls = 0;
+    try {
+      const answer = await post(stack, MACHINES, { user: USER, first: 4 }, { 'x-request-id': 'traced-1' });
+      expect(answer.body.errors).toBeUndefined();
+      upstreamCalls = stack.calls().length;
+    } finally {
+      await stack.close(); // flushes the batch to the collector
+    }
+    expect(exports.length).toBeGreaterThan(0);
+    expect(exports.every((batch) => batch.path === '/v1/traces')).toBe(true);
+    const spans = exports.flatMap((batch) => batch.spans);
+    const operation = spans.find((span) => span.name === 'graphql.query ObservedMachines');
+    expect(operation).toBeDefined();
+    expect(attribute(operation!, 'request.id')).toBe('traced-1');
+    const children = spans.filter((span) => span.parentSpanId === operation!.spanId);
+    expect(children).toHaveLength(upstreamCalls);
+    for (const child of children) {
+      expect(child.name).toBe(`GET ${MACHINES_ENDPOINT}`);
+      expect(child.traceId).toBe(operation!.traceId);
+      expect(attribute(child, 'http.response.status_code')).toBe(200);
+      expect(attribute(child, 'request.id')).toBe('traced-1');
+    }
+  });
+
+  it('TRACING=false sends nothing even with a collector configured', async () => {
+    exports.length = 0;
+    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, TRACING: 'false' } });
+    try {
+      await post(stack, MACHINES, { user: USER, first: 4 });
+    } finally {
+      await stack.close();
+    }
+    expect(exports).toEqual([]);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses bad values, naming the variable', () => {
+    expect(() => loadConfig({ METRICS: 'maybe' })).toThrow(ConfigError);
+    expect(() => loadConfig({ METRICS: 'maybe' })).toThrow(/^METRICS must be true or false/);
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/^LOG_FORMAT must be one of json, text/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' })).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT must be a URL/);
+    expect(() => loadConfig({ RESPONSE_CACHE_TTL_MS: '0' })).toThrow(/^RESPONSE_CACHE_TTL_MS must be an integer/);
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).toThrow(/^REDIS_URL must be a URL such as redis:/);
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).not.toThrow(/s3cret/);
+  });
+
+  it('has metrics on, tracing off without a collector, JSON logs and an in-memory cache by default', () => {
+    const config = loadConfig({});
+    expect(config.observability).toEqual({ metrics: true, tracing: false, otlpEndpoint: null, logFormat: 'json' });
+    expect(config.cache).toEqual({ enabled: true, ttlMs: 60_000, maxEntries: 1_000, redisUrl: null });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318/' }).observability).toMatchObject({
+      tracing: true,
+      otlpEndpoint: 'http://otel:4318',
+    });
+  });
+});
