@@ -7,5 +7,6 @@ import './machines/files.js';
 import './machines/mutations.js';
 import './implements/types.js';
 import './operators/types.js';
+import './files/operation.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,12 +1,15 @@
-// Measurement and Stats: Leaf's `{ value, unit }` and `{ avg, min, max, unit }`.
+// Measurement and Stats: Leaf's `{ value, unit }` and `{ avg, min, max, unit }`, and the
+// fields that return them with an optional `unit` to convert to (see units.ts).
 import type { LeafMeasurement, LeafStats } from '../leaf/types.js';
 import { builder } from './builder.js';
+import { badUserInput } from './errors.js';
+import { UnitConversionError, unitConverter } from './units.js';
 
 export const MeasurementRef = builder.objectRef<LeafMeasurement>('Measurement').implement({
-  description: 'A quantity with its unit, as Leaf reports it (e.g. 4152.25 ft).',
+  description: 'A quantity with its unit, as Leaf reports it (e.g. 4152.25 ft), or converted when the field was given `unit`.',
   fields: (t) => ({
     value: t.exposeFloat('value', { nullable: false, description: 'The amount, in `unit`.' }),
-    unit: t.exposeString('unit', { nullable: false, description: 'The unit Leaf reported, e.g. ft, mi, gal, m2, bu, lb.' }),
+    unit: t.exposeString('unit', { nullable: false, description: 'The unit of `value`: the one Leaf reported (e.g. ft, mi, gal, m2, bu, lb) or the one asked for.' }),
   }),
 });
 
@@ -31,7 +34,59 @@ export function asMeasurement(value: unknown): LeafMeasurement | null {
   return isFiniteNumber(amount) && typeof unit === 'string' ? { value: amount, unit } : null;
 }
 
+/** Leaf statistics if they are; a bare number (some targets) reads as its average. */
 export function asStats(value: unknown): LeafStats | null {
+  if (isFiniteNumber(value)) return { avg: value };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  return value as LeafStats;
+  const record = value as Record<string, unknown>;
+  const number = (key: string): number | null => (isFiniteNumber(record[key]) ? record[key] : null);
+  return { avg: number('avg'), min: number('min'), max: number('max'), unit: typeof record.unit === 'string' ? record.unit : null };
+}
+
+function converterFor(from: string | null | undefined, to: string): (value: number) => number {
+  try {
+    if (!from) throw new UnitConversionError(`Cannot convert to ${to}: Leaf reported no unit for this value.`);
+    return unitConverter(from, to);
+  } catch (error) {
+    if (error instanceof UnitConversionError) throw badUserInput(error.message);
+    throw error;
+  }
+}
+
+/** The measurement in `unit`, or as reported when no unit is asked for. */
+export function convertMeasurement(measurement: LeafMeasurement | null, unit: string | null | undefined): LeafMeasurement | null {
+  if (!measurement || unit === null || unit === undefined) return measurement;
+  return { value: converterFor(measurement.unit, unit)(measurement.value), unit: unit.trim() };
+}
+
+export function convertStats(stats: LeafStats | null, unit: string | null | undefined): LeafStats | null {
+  if (!stats || unit === null || unit === undefined) return stats;
+  const convert = converterFor(stats.unit, unit);
+  const each = (value: number | null | undefined): number | null => (isFiniteNumber(value) ? convert(value) : null);
+  return { avg: each(stats.avg), min: each(stats.min), max: each(stats.max), unit: unit.trim() };
+}
+
+const UNIT_ARG =
+  'Convert to this unit, e.g. ha, ac, m2, ft, m, km, mi, lb, kg, t, gal, l, bu, mi/hr, km/h, or a ratio such as kg/ha. Left out: the unit Leaf reported. A unit that measures something else is BAD_USER_INPUT.';
+
+const unitArgs = builder.args((t) => ({ unit: t.string({ description: UNIT_ARG }) }));
+
+/** Options of a nullable Measurement field read from the parent, convertible with `unit`. */
+export function measurementField<Parent>(description: string, read: (parent: Parent) => unknown) {
+  return {
+    type: MeasurementRef,
+    description,
+    args: unitArgs,
+    resolve: (parent: Parent, args: { unit?: string | null }) => convertMeasurement(asMeasurement(read(parent)), args.unit),
+  };
+}
+
+/** Options of a nullable Stats field read from the parent, convertible with `unit`. */
+export function statsField<Parent>(description: string, read: (parent: Parent) => unknown) {
+  return {
+    type: StatsRef,
+    description,
+    args: unitArgs,
+    resolve: (parent: Parent, args: { unit?: string | null }) => convertStats(asStats(read(parent)), args.unit),
+  };
 }

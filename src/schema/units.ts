@@ -1,0 +1,64 @@
+// Unit conversion for Leaf's measurements, on mathjs's unit system (pure: no I/O, no GraphQL).
+// Leaf spells a few units mathjs lacks (ac, ha, bu, seeds); they are defined once here.
+import { all, create, type FactoryFunctionMap, type Unit } from 'mathjs';
+
+// mathjs declares `all` through a Record lookup, so its type reads as possibly undefined.
+const math = create(all as FactoryFunctionMap);
+math.createUnit({
+  // mathjs's acre is rounded to 4046.86 m2; the international acre is exactly this.
+  ac: '4046.8564224 m2',
+  ha: '1 hectare',
+  // Leaf reports grain volume in US (Winchester) bushels.
+  bu: '35.23907016688 L',
+  // A count, not a physical quantity: seeds/ac converts to seeds/ha and to nothing else.
+  seeds: '',
+});
+
+/** Leaf spellings mathjs would misread or not know, mapped to ones it knows. */
+const LEAF_ALIASES: Record<string, string> = {
+  'US gal': 'gal',
+  mile: 'mi',
+  acre: 'ac',
+};
+
+export class UnitConversionError extends Error {}
+
+function parseUnit(name: string, role: 'target' | 'source'): Unit {
+  const spelled = LEAF_ALIASES[name] ?? name;
+  let unit: Unit;
+  try {
+    unit = math.unit(spelled);
+  } catch {
+    throw new UnitConversionError(
+      role === 'target'
+        ? `"${name}" is not a unit this API knows: try e.g. ha, ac, m2, ft, m, km, mi, lb, kg, t, gal, l, bu, mi/hr, km/h.`
+        : `The Leaf unit "${name}" cannot be converted.`,
+    );
+  }
+  // A target like "5 kg" carries an amount: that is a quantity, not a unit.
+  if (unit.value !== null) throw new UnitConversionError(`"${name}" is not a unit: give a unit name alone, e.g. kg.`);
+  return unit;
+}
+
+/** Twelve significant digits: enough for any field reading, without float noise like 0.30000000000000004. */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/**
+ * A function converting amounts in `from` to `to`. Throws UnitConversionError when `to` is not
+ * a unit or measures something else than `from` (mass to length, say).
+ */
+export function unitConverter(from: string, to: string): (value: number) => number {
+  const target = to.trim();
+  if (target === '') throw new UnitConversionError('The target unit is empty: give a unit, e.g. kg, or leave the argument out.');
+  if (target === from) return (value) => value;
+  const targetUnit = parseUnit(target, 'target');
+  const sourceUnit = parseUnit(from, 'source');
+  if (!sourceUnit.equalBase(targetUnit)) {
+    throw new UnitConversionError(`Cannot convert ${from} to ${target}: they measure different things.`);
+  }
+  const source = LEAF_ALIASES[from] ?? from;
+  const destination = LEAF_ALIASES[target] ?? target;
+  return (value) => tidy(math.unit(value, source).toNumber(destination));
+}
