@@ -7,6 +7,10 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+# The trusted-document store (npm run codegen writes it) is read at run time, not compiled in;
+# an empty folder when it was never generated, so the copy below never fails.
+COPY operations ./operations
+RUN mkdir -p operations/__generated__
 
 # Runtime stage: production dependencies only, compiled code, non-root user.
 FROM node:20.20-bookworm-slim AS runtime
@@ -17,6 +21,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/operations/__generated__ ./operations/__generated__
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \

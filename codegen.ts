@@ -1,12 +1,23 @@
 // GraphQL Code Generator: prints schema/schema.graphql from the Pothos schema, and typed
-// documents (TypedDocumentNode) for the operations the tests send.
+// documents (TypedDocumentNode) for the operations the tests send and for the client
+// operations in operations/, whose hashes also make the trusted-document store the gateway
+// loads (operations/__generated__/persisted-documents.json).
 import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const scalars = {
+  UUID: 'string',
+  DateTime: 'string',
+  URL: 'string',
+  JSON: 'unknown',
+  JSONObject: 'Record<string, unknown>',
+  HexColorCode: 'string',
+};
 
 const config: CodegenConfig = {
   overwrite: true,
   // Loaded through tsx (see the `codegen` script), so the TypeScript schema module runs as is.
   schema: './src/schema/index.ts',
-  documents: ['test/**/*.ts', '!test/__generated__/**'],
+  // Documents are per output: codegen adds root-level ones to every output.
   ignoreNoDocuments: true,
   // ESM with NodeNext resolution: generated imports need their .js extensions.
   emitLegacyCommonJSImports: false,
@@ -16,20 +27,17 @@ const config: CodegenConfig = {
       config: { includeDirectives: false, sort: false },
     },
     'test/__generated__/': {
+      documents: ['test/**/*.ts', '!test/__generated__/**'],
       preset: 'client',
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: {
-          UUID: 'string',
-          DateTime: 'string',
-          URL: 'string',
-          JSON: 'unknown',
-          JSONObject: 'Record<string, unknown>',
-          HexColorCode: 'string',
-        },
-      },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars },
       presetConfig: { fragmentMasking: false },
+    },
+    'operations/__generated__/': {
+      documents: ['operations/**/*.graphql'],
+      preset: 'client',
+      config: { useTypeImports: true, enumsAsTypes: true, scalars },
+      // Each document carries its hash (`__meta__.hash`, "sha256:<hex>") for the client to send.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
     },
   },
 };

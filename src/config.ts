@@ -1,5 +1,7 @@
 // Environment → typed, validated configuration. The only module that reads process.env:
 // everything else receives a Config, so tests build one directly.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export interface UpstreamConfig {
   /** Origin of the Leaf API, e.g. https://api.withleaf.io; null means "start the embedded emulator". */
@@ -40,6 +42,32 @@ export interface ObservabilityConfig {
   logFormat: 'json' | 'text';
 }
 
+export interface SecurityConfig {
+  /** Deepest selection nesting a query may have (fragments do not count as a level). */
+  maxDepth: number;
+  /** Aliased fields per operation; aliases multiply the work of one field. */
+  maxAliases: number;
+  /** Directives per operation. */
+  maxDirectives: number;
+  /** Lexical tokens per document; parsing stops at the first one over. */
+  maxTokens: number;
+  /** Most objects a query may ask for, counting `first`/`last`/`ids` as list sizes. */
+  maxCost: number;
+  /** Refuse requests a browser could send cross-site without a CORS preflight. */
+  csrfPrevention: boolean;
+}
+
+export interface PersistedConfig {
+  /** JSON file of trusted documents (hash → document); null: the one `npm run codegen` writes. */
+  documentsPath: string | null;
+  /** Accept only documents from that file: no query text, no automatic registration. */
+  only: boolean;
+  /** Automatic persisted queries (Apollo's protocol) for documents outside that file. */
+  automatic: boolean;
+  /** Documents kept by the automatic store (least recently used go first). */
+  automaticStoreSize: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -54,6 +82,8 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   cache: CacheConfig;
   observability: ObservabilityConfig;
+  security: SecurityConfig;
+  persisted: PersistedConfig;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +164,14 @@ function readServiceUrl(env: Env, name: string, protocols: readonly string[], ex
   return raw.trim().replace(/\/+$/, '');
 }
 
+function readFilePath(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  const path = resolve(raw.trim());
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new ConfigError(name, 'the path of a readable file', raw);
+  return path;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
@@ -151,7 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
     },
     graphiql: readBool(env, 'GRAPHIQL', !production),
-    introspection: readBool(env, 'INTROSPECTION', true),
+    introspection: readBool(env, 'INTROSPECTION', !production),
     exposeErrorDetails: readBool(env, 'EXPOSE_ERROR_DETAILS', false),
     emulator: {
       scale: readChoice(env, 'EMULATOR_SCALE', ['demo', 'large'] as const, 'demo'),
@@ -171,6 +209,20 @@ export function loadConfig(env: Env = process.env): Config {
       tracing: readBool(env, 'TRACING', otlpEndpoint !== null),
       otlpEndpoint,
       logFormat: readChoice(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    },
+    security: {
+      maxDepth: readInt(env, 'MAX_QUERY_DEPTH', 12, 1, 1_000),
+      maxAliases: readInt(env, 'MAX_QUERY_ALIASES', 15, 0, 10_000),
+      maxDirectives: readInt(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
+      maxTokens: readInt(env, 'MAX_QUERY_TOKENS', 1_000, 10, 1_000_000),
+      maxCost: readInt(env, 'MAX_QUERY_COST', 5_000, 1, 100_000_000),
+      csrfPrevention: readBool(env, 'CSRF_PREVENTION', true),
+    },
+    persisted: {
+      documentsPath: readFilePath(env, 'PERSISTED_DOCUMENTS'),
+      only: readBool(env, 'PERSISTED_ONLY', false),
+      automatic: readBool(env, 'AUTOMATIC_PERSISTED_QUERIES', true),
+      automaticStoreSize: readInt(env, 'APQ_STORE_SIZE', 1_000, 1, 1_000_000),
     },
   };
 }

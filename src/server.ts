@@ -8,8 +8,10 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { LeafClient } from './leaf/client.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
+import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { maskError, useBadUserInputCodes } from './schema/errors.js';
 import { schema } from './schema/index.js';
+import { securityPlugins } from './security/index.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -46,6 +48,8 @@ export function createYogaApp(
     // Request log with request id, /metrics and spans (src/observability): first, to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
+    ...securityPlugins(config),
+    ...persistedDocumentPlugins(config.persisted),
     useBadUserInputCodes,
     // Last: its key needs the document text other plugins (persisted documents) resolve first.
     ...(parts.cache ? [parts.cache.plugin] : []),
@@ -53,6 +57,7 @@ export function createYogaApp(
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    extraParamNames: [DOCUMENT_ID_PARAM],
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.graphiql

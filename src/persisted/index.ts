@@ -1,0 +1,45 @@
+// Persisted documents for mobile apps, on @graphql-yoga/plugin-persisted-operations: a request
+// names a document by hash instead of sending it. The trusted store (codegen's JSON) answers
+// first, then, unless PERSISTED_ONLY, the automatic store; with PERSISTED_ONLY a request that
+// sends query text is refused, so only the operations shipped in the apps run.
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import type { PersistedConfig } from '../config.js';
+import { apolloHash, createAutomaticStore, useAutomaticRegistration } from './automatic.js';
+import { documentHash, loadTrustedDocuments } from './documents.js';
+
+/** The GraphQL-over-HTTP appendix's top-level id ("sha256:<hex>"); Yoga must be told to accept it. */
+export const DOCUMENT_ID_PARAM = 'documentId';
+
+function requestedId(params: GraphQLParams): string | null {
+  const documentId: unknown = (params as Record<string, unknown>)[DOCUMENT_ID_PARAM];
+  return typeof documentId === 'string' ? documentId : apolloHash(params);
+}
+
+export function persistedDocumentPlugins(config: PersistedConfig): Plugin[] {
+  const trusted = loadTrustedDocuments(config.documentsPath);
+  const automatic = config.automatic && !config.only ? createAutomaticStore(config.automaticStoreSize) : null;
+  return [
+    ...(automatic ? [useAutomaticRegistration(automatic)] : []),
+    usePersistedOperations({
+      allowArbitraryOperations: !config.only,
+      extractPersistedOperationId: requestedId,
+      getPersistedOperation: (id) => trusted.get(documentHash(id)) ?? automatic?.get(documentHash(id)) ?? null,
+      customErrors: {
+        // Apollo's clients register a query on exactly this message (or code).
+        notFound: {
+          message: 'PersistedQueryNotFound',
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 404 } },
+        },
+        persistedQueryOnly: {
+          message: `This server runs persisted documents only: send extensions.persistedQuery.sha256Hash (or ${DOCUMENT_ID_PARAM}) of a trusted document instead of query text.`,
+          extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+        },
+        keyNotFound: {
+          message: `Send a query, or extensions.persistedQuery.sha256Hash (or ${DOCUMENT_ID_PARAM}) of a persisted document.`,
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        },
+      },
+    }),
+  ];
+}

@@ -1,0 +1,18 @@
+// The hostile-query defences, in the order a request meets them: CSRF check on the HTTP
+// request, token limit while parsing, depth/alias/directive limits and introspection at
+// validation, cost before execution.
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config.js';
+import { useQueryCost } from './cost.js';
+import { useCsrfPrevention } from './csrf.js';
+import { useDisableIntrospection } from './introspection.js';
+import { useQueryLimits } from './limits.js';
+
+export function securityPlugins(config: Config): Plugin[] {
+  return [
+    ...(config.security.csrfPrevention ? [useCsrfPrevention()] : []),
+    useQueryLimits(config.security, { hideSuggestions: !config.introspection }),
+    ...(config.introspection ? [] : [useDisableIntrospection]),
+    useQueryCost(config.security.maxCost),
+  ];
+}

@@ -1,0 +1,324 @@
+// Hostile queries as an attacker sends them — nested too deep, aliased, multiplied by first ×
+// first, flooded with directives or tokens — are refused with QUERY_TOO_COMPLEX before any
+// upstream call, and the gateway keeps answering; every query a client of ours sends still
+// passes. Also: introspection off, field suggestions hidden, CSRF prevention, masked errors.
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { exampleQuery } from '../src/example.js';
+import { schema } from '../src/schema/index.js';
+import { queryCost } from '../src/security/cost.js';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+const REFUSALS = ['QUERY_TOO_COMPLEX', 'INTROSPECTION_DISABLED', 'CSRF_HEADER_REQUIRED'];
+
+const NORMAL = `query Normal($user: UUID!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }`;
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+function codes(result: GraphQLResponse<unknown>): unknown[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code);
+}
+
+/** The refusal of `result` by `limit`, after checking nothing ran and nothing leaked. */
+function refusal(result: GraphQLResponse<unknown>, limit: string) {
+  const error = result.errors?.find((candidate) => candidate.extensions?.limit === limit);
+  expect(error, JSON.stringify(result.errors)).toBeDefined();
+  expect(error!.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  expect(result.data ?? null).toBeNull();
+  expect(JSON.stringify(result)).not.toMatch(/stack|at .*\.js/i);
+  return error!;
+}
+
+async function stillAnswers(target: Stack): Promise<void> {
+  const result = await target.query<{ leafUser: { machines: { nodes: { leafId: string }[] } } }>(NORMAL, { user: USER });
+  expect(result.errors).toBeUndefined();
+  expect(result.data!.leafUser.machines.nodes).toHaveLength(3);
+}
+
+function depthBomb(levels: number): string {
+  let selection = 'leafUserId';
+  for (let level = 0; level < levels; level++) selection = `machines(first: 1) { nodes { leafUser { ${selection} } } }`;
+  return `{ leafUser(id: "${USER}") { ${selection} } }`;
+}
+
+describe('every query our clients send passes the default limits', () => {
+  const readmeExamples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map(
+    (match) => match[1]!,
+  );
+  const operationsDir = new URL('../operations/', import.meta.url);
+  const operations = readdirSync(operationsDir)
+    .filter((name) => name.endsWith('.graphql'))
+    .map((name) => readFileSync(new URL(name, operationsDir), 'utf8'));
+
+  it('runs the start-up example, the client operations and the README examples without a refusal', async () => {
+    expect(operations.length).toBeGreaterThanOrEqual(3);
+    const listed = await stack.query<{ leafUser: { machines: { nodes: { id: string }[] } } }>(NORMAL.replace('leafId', 'id'), { user: USER });
+    const variables = { leafUserId: USER, user: USER, id: listed.data!.leafUser.machines.nodes[0]!.id };
+
+    const example = await stack.query(exampleQuery(USER));
+    expect(example.errors).toBeUndefined();
+    for (const operation of operations) {
+      const result = await stack.query(operation, variables);
+      expect(result.errors, operation).toBeUndefined();
+    }
+    // README examples may hold placeholders: whatever else they meet, it is not a limit.
+    for (const example of readmeExamples) {
+      const result = await stack.query(example, variables);
+      expect(codes(result).filter((code) => REFUSALS.includes(String(code))), example).toEqual([]);
+    }
+  });
+
+  it('lets a nested machines → files → file → summary page of 30 × 5 through', async () => {
+    const result = await stack.query(readFileSync(new URL('../operations/machine-files-with-summary.graphql', import.meta.url), 'utf8'), {
+      leafUserId: USER,
+      machines: 30,
+      files: 5,
+    });
+    expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('hostile queries are refused before any upstream call, and the gateway stays up', () => {
+  it('refuses a depth bomb', async () => {
+    stack.resetCalls();
+    const error = refusal(await stack.query(depthBomb(30)), 'depth');
+    expect(error.message).toMatch(/depth limit of 12 exceeded/);
+    expect(stack.calls()).toHaveLength(0);
+    await stillAnswers(stack);
+  });
+
+  it('refuses an alias bomb', async () => {
+    const aliases = Array.from({ length: 40 }, (_, index) => `m${index}: machines(first: 100) { totalCount }`).join(' ');
+    stack.resetCalls();
+    const error = refusal(await stack.query(`{ leafUser(id: "${USER}") { ${aliases} } }`), 'aliases');
+    expect(error.message).toMatch(/Aliases limit of 15 exceeded, found 40/);
+    expect(stack.calls()).toHaveLength(0);
+    await stillAnswers(stack);
+  });
+
+  it('counts first × first, whether written in the query or passed as variables', async () => {
+    const literal = `{ leafUser(id: "${USER}") { machines(first: 100) { nodes { files(first: 100) { nodes { file { fileName } } } } } } }`;
+    const withVariables = `query Bomb($user: UUID!, $machines: Int, $files: Int) {
+      leafUser(id: $user) { machines(first: $machines) { nodes { files(first: $files) { nodes { file { fileName } } } } } }
+    }`;
+    stack.resetCalls();
+    const error = refusal(await stack.query(literal), 'cost');
+    expect(error.message).toMatch(/cost limit of 5000 exceeded, found 30201/);
+    refusal(await stack.query(withVariables, { user: USER, machines: 100, files: 100 }), 'cost');
+    // The same document asking for little is fine: the cost follows the variables.
+    expect(stack.calls()).toHaveLength(0);
+    const small = await stack.query(withVariables, { user: USER, machines: 2, files: 2 });
+    expect(small.errors).toBeUndefined();
+    await stillAnswers(stack);
+  });
+
+  it('counts the IDs of nodes(ids:)', async () => {
+    const ids = Array.from({ length: 6_000 }, () => 'TWFjaGluZTp4');
+    stack.resetCalls();
+    refusal(await stack.query('query Many($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }), 'cost');
+    expect(stack.calls()).toHaveLength(0);
+  });
+
+  it('refuses a directive flood and a token flood', async () => {
+    const directives = Array.from({ length: 60 }, (_, index) => `f${index % 10}: leafUserId @include(if: true)`).join(' ');
+    stack.resetCalls();
+    refusal(await stack.query(`{ leafUser(id: "${USER}") { ${directives} } }`), 'directives');
+    const tokens = `{ ${'__typename '.repeat(100_000)}}`;
+    const error = refusal(await stack.query(tokens), 'tokens');
+    expect(error.message).toMatch(/Token limit of 1000 exceeded/);
+    expect(stack.calls()).toHaveLength(0);
+    await stillAnswers(stack);
+  });
+
+  it('answers a normal query while a hundred bombs arrive at once', async () => {
+    const bombs = Array.from({ length: 100 }, (_, index) => stack.query(index % 2 ? depthBomb(40) : `{ ${'__typename '.repeat(20_000)}}`));
+    const normal = stack.query<{ leafUser: { machines: { nodes: unknown[] } } }>(NORMAL, { user: USER });
+    const results = await Promise.all(bombs);
+    expect(results.every((result) => codes(result).includes('QUERY_TOO_COMPLEX'))).toBe(true);
+    expect((await normal).data!.leafUser.machines.nodes).toHaveLength(3);
+    expect((await fetch(`${stack.gateway.url}/health`)).status).toBe(200);
+  });
+
+  it('answers 400 to a client that accepts application/graphql-response+json', async () => {
+    const response = await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: depthBomb(20) }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as GraphQLResponse<unknown>).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
+
+describe('the limits are configuration', () => {
+  it('reads every limit from the environment and refuses nonsense', () => {
+    const config = loadConfig({ MAX_QUERY_DEPTH: '8', MAX_QUERY_ALIASES: '3', MAX_QUERY_DIRECTIVES: '4', MAX_QUERY_TOKENS: '500', MAX_QUERY_COST: '99' });
+    expect(config.security).toMatchObject({ maxDepth: 8, maxAliases: 3, maxDirectives: 4, maxTokens: 500, maxCost: 99 });
+    expect(loadConfig({}).security).toMatchObject({ maxDepth: 12, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 5000 });
+    expect(() => loadConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST must be an integer/);
+  });
+
+  it('refuses with the configured limits', async () => {
+    const strict = await startStack({ env: { MAX_QUERY_DEPTH: '3', MAX_QUERY_COST: '10' } });
+    try {
+      refusal(await strict.query(exampleQuery(USER)), 'depth');
+      const cost = refusal(await strict.query(`{ leafUser(id: "${USER}") { machines(first: 20) { totalCount } } }`), 'cost');
+      expect(cost.message).toMatch(/limit of 10 exceeded, found 21/);
+      expect(strict.calls()).toHaveLength(0);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('queryCost', () => {
+  const cost = (source: string, variables: Record<string, unknown> = {}) => queryCost(schema, parse(source), undefined, variables);
+
+  it('counts each object once per item of the lists above it', () => {
+    expect(cost('{ __typename }')).toBe(0);
+    expect(cost(`{ leafUser(id: "${USER}") { leafUserId } }`)).toBe(1);
+    // leafUser 1 × (1 + machines 10 × (1 + nodes 1 × (1 + 0)))
+    expect(cost(`{ leafUser(id: "${USER}") { machines(first: 10) { nodes { name } } } }`)).toBe(21);
+    expect(cost(`{ leafUser(id: "${USER}") { machines(last: 7) { edges { node { name } } } } }`)).toBe(1 + 7 * 3);
+  });
+
+  it('reads sizes from variables and their defaults, and takes 100 when none is given', () => {
+    const query = `query Q($n: Int = 4) { leafUser(id: "${USER}") { machines(first: $n) { nodes { name } } } }`;
+    expect(cost(query)).toBe(1 + 4 * 2);
+    expect(cost(query, { n: 50 })).toBe(1 + 50 * 2);
+    expect(cost(`{ leafUser(id: "${USER}") { machines { nodes { name } } } }`)).toBe(1 + 100 * 2);
+    // Over 100 the connection refuses the window itself (BAD_USER_INPUT), so it counts as 100.
+    expect(cost(query, { n: 5_000 })).toBe(1 + 100 * 2);
+    // Both given: the window is the smaller.
+    expect(cost(`{ leafUser(id: "${USER}") { machines(first: 30, last: 5) { nodes { name } } } }`)).toBe(1 + 5 * 2);
+  });
+
+  it('follows fragments and inline fragments, and prices a spread fragment each time', () => {
+    const withFragments = `
+      query { leafUser(id: "${USER}") { a: machines(first: 2) { ...M } b: machines(first: 3) { ...M } } }
+      fragment M on MachineConnection { nodes { ... on Machine { files(first: 4) { nodes { leafFileId } } } } }
+    `;
+    // a: 2 × (1 + nodes (1 + files 4 × (1 + nodes 1))) = 2 × 10; b: 3 × 10.
+    expect(cost(withFragments)).toBe(1 + 20 + 30);
+    expect(cost('query Q($ids: [ID!]!) { nodes(ids: $ids) { id ... on Machine { name } } }', { ids: ['a', 'b', 'c'] })).toBe(3);
+  });
+
+  it('leaves variables that do not fit to execution', () => {
+    expect(cost(`query Q($n: Int) { leafUser(id: "${USER}") { machines(first: $n) { totalCount } } }`, { n: 'x' })).toBeNull();
+  });
+});
+
+describe('introspection', () => {
+  it('is on by default outside production, off in production, and INTROSPECTION decides', () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('answers __schema and suggests field names while on', async () => {
+    const result = await stack.query<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }');
+    expect(result.data!.__schema.queryType.name).toBe('Query');
+    const typo = await stack.query(`{ leafUser(id: "${USER}") { machinez { totalCount } } }`);
+    expect(typo.errors?.[0]?.message).toMatch(/Did you mean "machine" or "machines"\?/);
+  });
+
+  it('with INTROSPECTION=false refuses __schema and __type, keeps __typename, hides suggestions', async () => {
+    const closed = await startStack({ env: { INTROSPECTION: 'false' } });
+    try {
+      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Machine") { fields { name } } }']) {
+        const result = await closed.query(query);
+        expect(result.data ?? null).toBeNull();
+        expect(codes(result)).toContain('INTROSPECTION_DISABLED');
+        expect(result.errors?.[0]?.message).toMatch(/Introspection is disabled/);
+      }
+      const typename = await closed.query<{ __typename: string }>('{ __typename }');
+      expect(typename.data!.__typename).toBe('Query');
+      const typo = await closed.query(`{ leafUser(id: "${USER}") { machinez { totalCount } } }`);
+      expect(typo.errors?.[0]?.message).toBe('Cannot query field "machinez" on type "LeafUser".');
+      expect(JSON.stringify(typo)).not.toContain('"machines"');
+      await stillAnswers(closed);
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
+describe('CSRF prevention', () => {
+  const get = (target: Stack, headers: Record<string, string> = {}) =>
+    fetch(`${target.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
+
+  it('refuses a GET or a form POST that carries no client header, and runs none of it', async () => {
+    stack.resetCalls();
+    const plainGet = await get(stack);
+    expect(plainGet.status).toBe(403);
+    const body = (await plainGet.json()) as GraphQLResponse<unknown>;
+    expect(body.errors?.[0]?.extensions?.code).toBe('CSRF_HEADER_REQUIRED');
+    expect(body.errors?.[0]?.message).toMatch(/apollo-require-preflight/);
+    const form = await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `query=${encodeURIComponent(NORMAL)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`,
+    });
+    expect(form.status).toBe(403);
+    expect(stack.calls()).toHaveLength(0);
+  });
+
+  it('lets a GET with a client header and a JSON POST through', async () => {
+    for (const header of ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name']) {
+      const response = await get(stack, { [header]: '1' });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    }
+    await stillAnswers(stack);
+  });
+
+  it('is off with CSRF_PREVENTION=false', async () => {
+    const open = await startStack({ env: { CSRF_PREVENTION: 'false' } });
+    try {
+      expect((await get(open)).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe('error masking in production', () => {
+  it('masks an unexpected failure: no upstream value, no stack, siblings still answered', async () => {
+    const production = await startStack({ env: { NODE_ENV: 'production' } });
+    try {
+      const listed = await production.query<{ leafUser: { machines: { nodes: { leafId: string }[] } } }>(NORMAL, { user: USER });
+      const broken = listed.data!.leafUser.machines.nodes[1]!.leafId;
+      const record = production.emulator.store.machines.get(broken)!;
+      // Leaf answering an object where it documents a string: nothing a resolver expects.
+      production.emulator.store.putMachine({ ...record, name: { secret: 'upstream-internals-3f2a' } } as unknown as typeof record);
+      const result = await production.query<{ leafUser: { machines: { nodes: ({ leafId: string; name: string | null } | null)[] } } }>(
+        `query Masked($user: UUID!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }`,
+        { user: USER },
+      );
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0]).toMatchObject({
+        message: 'Unexpected error.',
+        path: ['leafUser', 'machines', 'nodes', 1, 'name'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      expect(JSON.stringify(result)).not.toMatch(/upstream-internals|secret|stack|originalError/);
+      expect(result.data!.leafUser.machines.nodes[0]?.name).toEqual(expect.any(String));
+      expect(result.data!.leafUser.machines.nodes[2]?.name).toEqual(expect.any(String));
+    } finally {
+      await production.close();
+    }
+  });
+});

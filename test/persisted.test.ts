@@ -1,0 +1,250 @@
+// Persisted documents as a mobile app uses them: it ships the hashes `npm run codegen` gave
+// its operations (operations/*.graphql) and sends a hash instead of the query, by POST or by a
+// cacheable GET. Other clients register queries on the fly (automatic persisted queries), and
+// PERSISTED_ONLY turns everything but the trusted documents away.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { DEFAULT_DOCUMENTS_FILE, loadTrustedDocuments } from '../src/persisted/documents.js';
+import { MachinesWithFilesDocument, type MachinesWithFilesQuery } from '../operations/__generated__/graphql.js';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+
+/** The "sha256:<hex>" codegen put on a generated document. */
+function hashOf(document: DocumentNode): string {
+  const hash = (document as DocumentNode & { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (!hash) throw new Error('document without a codegen hash: run npm run codegen');
+  return hash;
+}
+
+const hex = (id: string) => id.replace(/^sha256:/, '');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function apq(hash: string) {
+  return { persistedQuery: { version: 1, sha256Hash: hash } };
+}
+
+async function post(target: Stack, body: Record<string, unknown>): Promise<GraphQLResponse<never>> {
+  const response = await fetch(`${target.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.emulator.demoToken}` },
+    body: JSON.stringify(body),
+  });
+  return { ...((await response.json()) as GraphQLResponse<never>), status: response.status };
+}
+
+function machineNames(result: GraphQLResponse<unknown>): string[] {
+  expect(result.errors).toBeUndefined();
+  return (result.data as MachinesWithFilesQuery).leafUser.machines.nodes.map((machine) => machine?.name ?? '');
+}
+
+describe('the trusted-document store', () => {
+  const store = JSON.parse(readFileSync(DEFAULT_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
+
+  /** What a document selects, in any order: codegen reorders fields when it normalizes. */
+  function selections(document: DocumentNode): string[] {
+    const paths: string[] = [];
+    const stack: string[] = [];
+    visit(document, {
+      OperationDefinition: { enter: (node) => void stack.push(`${node.operation} ${node.name?.value ?? ''}`), leave: () => void stack.pop() },
+      VariableDefinition: (node) => void paths.push(`${stack.join('.')}($${node.variable.name.value}: ${print(node.type)})`),
+      Field: {
+        enter: (node) => {
+          const args = node.arguments?.map((arg) => `${arg.name.value}: ${print(arg.value)}`).sort() ?? [];
+          stack.push(`${node.alias ? `${node.alias.value}:` : ''}${node.name.value}(${args.join(', ')})`);
+          paths.push(stack.join('.'));
+        },
+        leave: () => void stack.pop(),
+      },
+      InlineFragment: { enter: (node) => void stack.push(`on ${node.typeCondition?.name.value}`), leave: () => void stack.pop() },
+    });
+    return paths.sort();
+  }
+
+  it('holds every operation in operations/ as it is now (run `npm run codegen` after editing one)', () => {
+    const dir = new URL('../operations/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => name.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    const stored = new Map(
+      Object.values(store).map((text) => {
+        const document = parse(text);
+        const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+        return [operation?.name?.value, document] as const;
+      }),
+    );
+    for (const file of files) {
+      const document = parse(readFileSync(new URL(file, dir), 'utf8'));
+      const name = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)?.name?.value;
+      expect(stored.get(name), `${file} is not in the store`).toBeDefined();
+      expect(selections(stored.get(name)!), file).toEqual(selections(document));
+    }
+    expect(stored.size).toBe(files.length);
+  });
+
+  it('keys each document by the SHA-256 of its text, as the generated documents carry it', () => {
+    for (const [id, text] of Object.entries(store)) expect(id).toBe(`sha256:${sha256(text)}`);
+    expect(store[hashOf(MachinesWithFilesDocument)]).toBeDefined();
+  });
+});
+
+describe('default mode: trusted documents, automatic persisted queries, and plain queries', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('runs a trusted document named by its hash, as the same query sent in full would', async () => {
+    const variables = { leafUserId: USER, first: 4 };
+    const full = machineNames(await stack.query(MachinesWithFilesDocument, variables));
+    expect(full).toHaveLength(4);
+    // Apollo's extension (bare hex), and the GraphQL-over-HTTP appendix's documentId.
+    expect(machineNames(await post(stack, { variables, extensions: apq(hex(hashOf(MachinesWithFilesDocument))) }))).toEqual(full);
+    expect(machineNames(await post(stack, { variables, documentId: hashOf(MachinesWithFilesDocument) }))).toEqual(full);
+  });
+
+  it('runs one by GET, the cacheable way a mobile app sends it', async () => {
+    const params = new URLSearchParams({
+      variables: JSON.stringify({ leafUserId: USER, first: 2 }),
+      extensions: JSON.stringify(apq(hex(hashOf(MachinesWithFilesDocument)))),
+    });
+    const response = await fetch(`${stack.gateway.url}/graphql?${params}`, {
+      headers: { authorization: `Bearer ${stack.emulator.demoToken}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(machineNames((await response.json()) as GraphQLResponse<unknown>)).toHaveLength(2);
+  });
+
+  it('registers a query on its first full send, then runs it by hash alone', async () => {
+    const query = `query LatestMachines($user: UUID!) { leafUser(id: $user) { machines(first: 3) { nodes { name } } } }`;
+    const hash = sha256(query);
+    stack.resetCalls();
+    const unknown = await post(stack, { variables: { user: USER }, extensions: apq(hash) });
+    expect(unknown.status).toBe(404);
+    // Apollo's clients react to exactly this message by sending the query with its hash.
+    expect(unknown.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(stack.calls()).toHaveLength(0);
+
+    const registered = await post(stack, { query, variables: { user: USER }, extensions: apq(hash) });
+    expect(machineNames(registered)).toHaveLength(3);
+    const byHash = await post(stack, { variables: { user: USER }, extensions: apq(hash) });
+    expect(machineNames(byHash)).toEqual(machineNames(registered));
+  });
+
+  it('refuses a query whose hash is not its own, and does not register it', async () => {
+    const query = `query Named($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
+    const claimed = sha256('something else');
+    stack.resetCalls();
+    const mismatch = await post(stack, { query, variables: { user: USER }, extensions: apq(claimed) });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect(stack.calls()).toHaveLength(0);
+    const later = await post(stack, { variables: { user: USER }, extensions: apq(claimed) });
+    expect(later.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('still applies the query limits to a persisted query', async () => {
+    const bomb = `{ leafUser(id: "${USER}") { machines(first: 100) { nodes { files(first: 100) { nodes { leafFileId } } } } } }`;
+    stack.resetCalls();
+    const first = await post(stack, { query: bomb, extensions: apq(sha256(bomb)) });
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    const again = await post(stack, { extensions: apq(sha256(bomb)) });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    expect(stack.calls()).toHaveLength(0);
+  });
+
+  it('says what to send when a request has neither a query nor a hash', async () => {
+    const empty = await post(stack, { variables: {} });
+    expect(empty.status).toBe(400);
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(empty.errors?.[0]?.message).toMatch(/sha256Hash/);
+  });
+});
+
+describe('PERSISTED_ONLY=true', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { PERSISTED_ONLY: 'true' } });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('runs the trusted documents', async () => {
+    expect(machineNames(await post(stack, { variables: { leafUserId: USER }, documentId: hashOf(MachinesWithFilesDocument) }))).toHaveLength(5);
+  });
+
+  it('refuses query text, registrations included, and hashes it does not trust, calling nothing', async () => {
+    const query = `query Other($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
+    stack.resetCalls();
+    const text = await post(stack, { query, variables: { user: USER } });
+    expect(text.status).toBe(400);
+    expect(text.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+    expect(text.errors?.[0]?.message).toMatch(/persisted documents only/);
+    const registration = await post(stack, { query, variables: { user: USER }, extensions: apq(sha256(query)) });
+    expect(registration.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+    const unknown = await post(stack, { variables: { user: USER }, extensions: apq(sha256(query)) });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(stack.calls()).toHaveLength(0);
+  });
+});
+
+describe('configuration', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'persisted-'));
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the defaults and refuses a store that is not there', () => {
+    expect(loadConfig({}).persisted).toEqual({ documentsPath: null, only: false, automatic: true, automaticStoreSize: 1000 });
+    expect(() => loadConfig({ PERSISTED_DOCUMENTS: join(dir, 'missing.json') })).toThrow(ConfigError);
+    expect(() => loadConfig({ PERSISTED_DOCUMENTS: join(dir, 'missing.json') })).toThrow(/PERSISTED_DOCUMENTS must be the path of a readable file/);
+  });
+
+  it('serves the documents of the file PERSISTED_DOCUMENTS names, and refuses one that is not a store', async () => {
+    const query = `query Mine($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
+    const file = join(dir, 'documents.json');
+    writeFileSync(file, JSON.stringify({ [`sha256:${sha256(query)}`]: query }));
+    const custom = await startStack({ env: { PERSISTED_DOCUMENTS: file, PERSISTED_ONLY: 'true' } });
+    try {
+      const result = await post(custom, { variables: { user: USER }, extensions: apq(sha256(query)) });
+      expect(machineNames(result)).toHaveLength(2);
+      const generated = await post(custom, { variables: { leafUserId: USER }, documentId: hashOf(MachinesWithFilesDocument) });
+      expect(generated.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    } finally {
+      await custom.close();
+    }
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '["not", "a", "store"]');
+    expect(() => loadTrustedDocuments(broken)).toThrow(/PERSISTED_DOCUMENTS must be a JSON object/);
+  });
+
+  it('with AUTOMATIC_PERSISTED_QUERIES=false runs a query sent with its hash but keeps nothing', async () => {
+    const plain = await startStack({ env: { AUTOMATIC_PERSISTED_QUERIES: 'false' } });
+    try {
+      const query = `query Once($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
+      expect(machineNames(await post(plain, { query, variables: { user: USER }, extensions: apq(sha256(query)) }))).toHaveLength(1);
+      const byHash = await post(plain, { variables: { user: USER }, extensions: apq(sha256(query)) });
+      expect(byHash.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    } finally {
+      await plain.close();
+    }
+  });
+});
