@@ -257,6 +257,33 @@ describe('invalidation by writes', () => {
   });
 });
 
+describe('conditional requests', () => {
+  it('answers 304 to If-None-Match while the answer is cached, and the new answer after a write', async () => {
+    const machine = await createMachine('Conditional');
+    const send = (headers: Record<string, string> = {}) =>
+      fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}`, ...headers },
+        body: JSON.stringify({ query: MACHINE_NODE, variables: { id: machine.id } }),
+      });
+    const first = await send();
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^[0-9a-f]{64}$/);
+    await first.text();
+
+    stack.resetCalls();
+    const unchanged = await send({ 'if-none-match': etag! });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+    expect(stack.calls()).toEqual([]);
+
+    await stack.query<Updated>(UPDATE, { id: machine.id, name: 'Conditional, renamed' });
+    const changed = await send({ 'if-none-match': etag! });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { data: MachineNode }).data.node!.name).toBe('Conditional, renamed');
+  });
+});
+
 describe('switched off', () => {
   it('RESPONSE_CACHE=false sends every repeated query upstream', async () => {
     const plain = await startStack({ env: { RESPONSE_CACHE: 'false' } });
