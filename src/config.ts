@@ -15,7 +15,15 @@ export interface UpstreamConfig {
   connections: number;
   /** Extra attempts for idempotent reads that fail transiently (never for writes). */
   retries: number;
+  /** First backoff delay; doubles per attempt, with jitter, up to retryMaxDelayMs. */
   retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** Longest Retry-After waited on inside a request; a longer one is handed to the client. */
+  retryAfterMaxMs: number;
+  /** Consecutive transport/5xx failures that open the circuit breaker; 0 turns it off. */
+  breakerFailures: number;
+  /** How long an open breaker fails fast before letting one probe call through. */
+  breakerCooldownMs: number;
   /** Share identical in-flight GETs of the same token across requests. */
   coalesceReads: boolean;
 }
@@ -186,6 +194,10 @@ export function loadConfig(env: Env = process.env): Config {
       connections: readInt(env, 'LEAF_POOL_CONNECTIONS', 32, 1, 1024),
       retries: readInt(env, 'LEAF_RETRIES', 2, 0, 10),
       retryBaseDelayMs: readInt(env, 'LEAF_RETRY_BASE_MS', 100, 1, 60_000),
+      retryMaxDelayMs: readInt(env, 'LEAF_RETRY_MAX_MS', 2_000, 1, 60_000),
+      retryAfterMaxMs: readInt(env, 'LEAF_RETRY_AFTER_MAX_MS', 1_000, 0, 60_000),
+      breakerFailures: readInt(env, 'LEAF_BREAKER_FAILURES', 5, 0, 1_000),
+      breakerCooldownMs: readInt(env, 'LEAF_BREAKER_COOLDOWN_MS', 10_000, 10, 600_000),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
     },
     graphiql: readBool(env, 'GRAPHIQL', !production),

@@ -2,8 +2,10 @@
 // turned into LeafError values. Tokens are passed per call and never stored here.
 import { Pool, interceptors, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
+import { UpstreamBreaker } from './breaker.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { endpointOf, type LeafClientObserver } from './observer.js';
+import { RETRY_ERROR_CODES, RETRY_METHODS, RETRY_STATUSES, retryAfterMs, undiciRetry } from './retry.js';
 import {
   ASSETS_PREFIX,
   OPERATIONS_PREFIX,
@@ -29,14 +31,20 @@ export interface CallOptions {
 
 export interface LeafClientOptions extends Pick<
   UpstreamConfig,
-  'timeoutMs' | 'connectTimeoutMs' | 'connections' | 'retries' | 'retryBaseDelayMs'
+  | 'timeoutMs'
+  | 'connectTimeoutMs'
+  | 'connections'
+  | 'retries'
+  | 'retryBaseDelayMs'
+  | 'retryMaxDelayMs'
+  | 'retryAfterMaxMs'
+  | 'breakerFailures'
+  | 'breakerCooldownMs'
 > {
   url: string;
   /** Metrics, tracing and caches listen here; several may be given. */
   observers?: LeafClientObserver[];
 }
-
-const READ_METHODS = ['GET', 'HEAD'];
 
 export function toSearch(query: Query | undefined): string {
   if (!query) return '';
@@ -55,12 +63,21 @@ function segment(id: string): string {
 }
 
 function retryAfterSeconds(header: string | string[] | undefined): number | undefined {
-  const raw = Array.isArray(header) ? header[0] : header;
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  const ms = retryAfterMs(header);
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
+}
+
+/** What one upstream exchange yields before parsing. */
+interface Answer {
+  status: number;
+  text: string;
+}
+
+function isAbort(error: unknown): boolean {
+  return (
+    error instanceof undiciErrors.RequestAbortedError ||
+    (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -99,6 +116,7 @@ export class LeafClient {
   private readonly dispatcher: Dispatcher;
   private readonly timeoutMs: number;
   private readonly observers: LeafClientObserver[];
+  private readonly breaker: UpstreamBreaker;
 
   constructor(options: LeafClientOptions) {
     this.origin = options.url;
@@ -111,25 +129,39 @@ export class LeafClient {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    // Reads only: a write is never repeated behind the caller's back (contract section 7).
+    // undici's own retry interceptor, with our policy (src/leaf/retry.ts): reads only, so a
+    // write is never repeated behind the caller's back (contract section 7). throwOnError off:
+    // the last answer reaches us as it came (status, Retry-After), not as a RequestRetryError.
+    const policy = {
+      retries: options.retries,
+      baseDelayMs: options.retryBaseDelayMs,
+      maxDelayMs: Math.max(options.retryBaseDelayMs, options.retryMaxDelayMs),
+      retryAfterMaxMs: options.retryAfterMaxMs,
+    };
     this.dispatcher =
       options.retries > 0
         ? this.pool.compose(
             interceptors.retry({
+              retry: undiciRetry(policy),
+              throwOnError: false,
               maxRetries: options.retries,
-              minTimeout: options.retryBaseDelayMs,
-              maxTimeout: Math.max(options.retryBaseDelayMs, 5_000),
-              timeoutFactor: 2,
-              methods: READ_METHODS as Dispatcher.HttpMethod[],
-              statusCodes: [500, 502, 503, 504],
-              errorCodes: ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET'],
+              methods: RETRY_METHODS,
+              statusCodes: RETRY_STATUSES,
+              errorCodes: RETRY_ERROR_CODES,
             }),
           )
         : this.pool;
+    this.breaker = new UpstreamBreaker({ failures: options.breakerFailures, cooldownMs: options.breakerCooldownMs });
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  async close(): Promise<void> {
+    this.breaker.close();
+    await this.pool.close();
+  }
+
+  /** 'open' while the breaker fails calls fast; 'halfOpen' while one probe is let through. */
+  get breakerState(): UpstreamBreaker['state'] {
+    return this.breaker.state;
   }
 
   /** Adds a listener after construction (e.g. a cache created later than the client). */
@@ -137,13 +169,48 @@ export class LeafClient {
     this.observers.push(observer);
   }
 
+  /** Before a write is sent and again once it is answered, so a read that raced it is dropped too. */
   private announceWrite(leafUserId: string): void {
     for (const observer of this.observers) observer.onWrite?.(leafUserId);
   }
 
-  /** One HTTP exchange; resolves to the parsed JSON body (undefined for 204). */
+  /** A write for `leafUserId`: announced before it is sent and after it settles, either way. */
+  private async write(
+    leafUserId: string,
+    method: Dispatcher.HttpMethod,
+    path: string,
+    options: CallOptions,
+    body?: unknown,
+  ): Promise<unknown> {
+    this.announceWrite(leafUserId);
+    try {
+      return await this.call(method, path, options, body);
+    } finally {
+      this.announceWrite(leafUserId);
+    }
+  }
+
+  /** One upstream call; resolves to the parsed JSON body (undefined for 204). */
   async call(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
-    if (this.observers.length === 0) return this.exchange(method, path, options, body);
+    if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    const answer = await this.send(method, path, options, body);
+    if (answer.status === 204 || answer.text === '') return undefined;
+    try {
+      return JSON.parse(answer.text) as unknown;
+    } catch {
+      throw new LeafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.', { status: answer.status, method, path });
+    }
+  }
+
+  /** One exchange through the breaker, reported to observers. A call the open breaker refuses
+   * never reached Leaf, so it is not reported as an upstream call. */
+  private async send(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<Answer> {
+    return this.breaker.run(() =>
+      this.observers.length === 0 ? this.exchange(method, path, options, body) : this.observed(method, path, options, body),
+    );
+  }
+
+  private async observed(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<Answer> {
     const started = performance.now();
     let status: number | null = null;
     let errorCode: string | null = null;
@@ -168,10 +235,10 @@ export class LeafClient {
     }
   }
 
-  private async exchange(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
-    if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+  /** The HTTP exchange itself (with undici's retries for reads); non-2xx answers become LeafErrors. */
+  private async exchange(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${options.token}`,
+      authorization: `Bearer ${options.token ?? ''}`,
       accept: 'application/json',
     };
     if (options.requestId) headers['x-request-id'] = options.requestId;
@@ -202,16 +269,18 @@ export class LeafClient {
       Object.assign(error.details, { method, path });
       throw error;
     }
-    if (status === 204 || text === '') return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new LeafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.', { status, method, path });
-    }
+    return { status, text };
   }
 
   private transportError(error: unknown, method: string, path: string): LeafError {
     if (error instanceof LeafError) return error;
+    if (isAbort(error)) {
+      return new LeafError('UPSTREAM_ERROR', 'The request was cancelled before the Leaf API answered.', {
+        method,
+        path,
+        aborted: true,
+      });
+    }
     const timedOut =
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError ||
@@ -245,8 +314,7 @@ export class LeafClient {
   }
 
   async createMachine(leafUserId: string, input: LeafMachineInput, options: CallOptions): Promise<LeafMachine> {
-    this.announceWrite(leafUserId);
-    return asRecord(await this.call('POST', this.assets(leafUserId, '/machines'), options, input));
+    return asRecord(await this.write(leafUserId, 'POST', this.assets(leafUserId, '/machines'), options, input));
   }
 
   async updateMachine(
@@ -256,13 +324,11 @@ export class LeafClient {
     options: CallOptions,
   ): Promise<LeafMachine> {
     const path = this.assets(leafUserId, `/machines/${segment(machineId)}`);
-    this.announceWrite(leafUserId);
-    return asRecord(await this.call('PATCH', path, options, input));
+    return asRecord(await this.write(leafUserId, 'PATCH', path, options, input));
   }
 
   async deleteMachine(leafUserId: string, machineId: string, options: CallOptions): Promise<void> {
-    this.announceWrite(leafUserId);
-    await this.call('DELETE', this.assets(leafUserId, `/machines/${segment(machineId)}`), options);
+    await this.write(leafUserId, 'DELETE', this.assets(leafUserId, `/machines/${segment(machineId)}`), options);
   }
 
   async listImplements(leafUserId: string, query: Query, options: CallOptions): Promise<LeafImplement[]> {

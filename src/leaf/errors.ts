@@ -15,7 +15,16 @@ export class LeafError extends Error {
   constructor(
     readonly code: LeafErrorCode,
     message: string,
-    readonly details: { status?: number; retryAfterSeconds?: number; method?: string; path?: string } = {},
+    readonly details: {
+      status?: number;
+      retryAfterSeconds?: number;
+      method?: string;
+      path?: string;
+      /** The caller gave up (aborted or timed out on its side) before Leaf answered. */
+      aborted?: boolean;
+      /** Failed fast by the circuit breaker: nothing was sent. */
+      circuitOpen?: boolean;
+    } = {},
   ) {
     super(message);
   }

@@ -18,7 +18,11 @@ export interface LeafClientObserver {
   onUpstreamCall?(event: UpstreamCallEvent): void;
   /** A read joined an identical in-flight read (`joined`) or went upstream itself (`started`). */
   onCoalesce?(kind: 'started' | 'joined'): void;
-  /** A write for this Leaf user is about to be sent: anything holding that user's reads must let go. */
+  /**
+   * A write for this Leaf user is about to be sent: anything holding that user's reads must let
+   * go. Announced again once the write is answered (or fails), so a read that raced the write
+   * and landed in between is dropped too.
+   */
   onWrite?(leafUserId: string): void;
 }
 
