@@ -262,6 +262,19 @@ describe('introspection', () => {
       const typo = await closed.query(`{ leafUser(id: "${USER}") { machinez { totalCount } } }`);
       expect(typo.errors?.[0]?.message).toBe('Cannot query field "machinez" on type "LeafUser".');
       expect(JSON.stringify(typo)).not.toContain('"machines"');
+      // Enum values and input fields are suggested too, at validation and in variables.
+      const orderBy = `query Q($user: UUID!, $order: [MachineOrder!], $filter: MachineFilter) {
+        leafUser(id: $user) { a: machines(first: 1, orderBy: $order, filter: $filter) { totalCount } } }`;
+      const guesses = [
+        await closed.query(`{ leafUser(id: "${USER}") { machines(first: 1, orderBy: [{ field: NAM }]) { totalCount } } }`),
+        await closed.query(orderBy, { user: USER, order: [{ field: 'NAM' }] }),
+        await closed.query(orderBy, { user: USER, filter: { nme: 'x' } }),
+      ];
+      for (const guess of guesses) {
+        expect(guess.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(guess.errors?.[0]?.message).toMatch(/"(NAM|nme)"/);
+        expect(JSON.stringify(guess)).not.toMatch(/Did you mean|"NAME"|"name"/);
+      }
       await stillAnswers(closed);
     } finally {
       await closed.close();

@@ -1,7 +1,7 @@
-// Depth, alias, directive and token limits from GraphQL Armor, and field suggestions hidden
-// when the schema is not meant to be explored. Armor's own cost limit stays off: it reads
-// `first`/`last` only when written as literals, so `first: $n` would count as one item (see
-// cost.ts, which reads variables too).
+// Depth, alias, directive and token limits from GraphQL Armor. Armor's own cost limit stays
+// off: it reads `first`/`last` only when written as literals, so `first: $n` would count as
+// one item (see cost.ts, which reads variables too); its suggestion blocker misses some
+// suggestions (see suggestions.ts).
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -25,7 +25,7 @@ function limit(n: number, name: QueryLimit) {
   return { n, onReject: [refuseAs(name)], propagateOnRejection: false, exposeLimits: true };
 }
 
-export function useQueryLimits(config: SecurityConfig, options: { hideSuggestions: boolean }): Plugin {
+export function useQueryLimits(config: SecurityConfig): Plugin {
   return EnvelopArmorPlugin({
     // Fragments are a way of writing a selection, not a level of nesting.
     maxDepth: { ...limit(config.maxDepth, 'depth'), flattenFragments: true, ignoreIntrospection: true },
@@ -33,7 +33,6 @@ export function useQueryLimits(config: SecurityConfig, options: { hideSuggestion
     maxDirectives: limit(config.maxDirectives, 'directives'),
     maxTokens: limit(config.maxTokens, 'tokens'),
     costLimit: { enabled: false },
-    // "Did you mean …?" lists field names: a map of the schema for whoever may not introspect it.
-    blockFieldSuggestion: { enabled: options.hideSuggestions, mask: '' },
+    blockFieldSuggestion: { enabled: false },
   });
 }
