@@ -3,6 +3,7 @@
 import { Pool, interceptors, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker } from './breaker.js';
+import { ReadCoalescer, hashToken, leafUserOfPath, readKey, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { endpointOf, type LeafClientObserver } from './observer.js';
 import { RETRY_ERROR_CODES, RETRY_METHODS, RETRY_STATUSES, retryAfterMs, undiciRetry } from './retry.js';
@@ -40,6 +41,7 @@ export interface LeafClientOptions extends Pick<
   | 'retryAfterMaxMs'
   | 'breakerFailures'
   | 'breakerCooldownMs'
+  | 'coalesceReads'
 > {
   url: string;
   /** Metrics, tracing and caches listen here; several may be given. */
@@ -67,10 +69,15 @@ function retryAfterSeconds(header: string | string[] | undefined): number | unde
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
-/** What one upstream exchange yields before parsing. */
+/** What one upstream exchange yields before parsing; shared reads share this, never parsed objects. */
 interface Answer {
   status: number;
   text: string;
+}
+
+/** A caller's own copy of a shared failure, so no caller can alter what another one sees. */
+function copyOf(error: unknown): unknown {
+  return error instanceof LeafError ? new LeafError(error.code, error.message, { ...error.details }) : error;
 }
 
 function isAbort(error: unknown): boolean {
@@ -117,6 +124,8 @@ export class LeafClient {
   private readonly timeoutMs: number;
   private readonly observers: LeafClientObserver[];
   private readonly breaker: UpstreamBreaker;
+  /** Null when LEAF_COALESCE_READS is off: every read goes upstream itself. */
+  private readonly coalescer: ReadCoalescer | null;
 
   constructor(options: LeafClientOptions) {
     this.origin = options.url;
@@ -152,6 +161,7 @@ export class LeafClient {
           )
         : this.pool;
     this.breaker = new UpstreamBreaker({ failures: options.breakerFailures, cooldownMs: options.breakerCooldownMs });
+    this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind)) : null;
   }
 
   async close(): Promise<void> {
@@ -169,8 +179,13 @@ export class LeafClient {
     this.observers.push(observer);
   }
 
-  /** Before a write is sent and again once it is answered, so a read that raced it is dropped too. */
-  private announceWrite(leafUserId: string): void {
+  private announceCoalesce(kind: CoalesceKind): void {
+    for (const observer of this.observers) observer.onCoalesce?.(kind);
+  }
+
+  /** Before a write is sent and again once it is answered: see ReadCoalescer.detachForWrite. */
+  private announceWrite(leafUserId: string, options: CallOptions): void {
+    if (this.coalescer && options.token) this.coalescer.detachForWrite(leafUserId, hashToken(options.token));
     for (const observer of this.observers) observer.onWrite?.(leafUserId);
   }
 
@@ -182,18 +197,33 @@ export class LeafClient {
     options: CallOptions,
     body?: unknown,
   ): Promise<unknown> {
-    this.announceWrite(leafUserId);
+    this.announceWrite(leafUserId, options);
     try {
       return await this.call(method, path, options, body);
     } finally {
-      this.announceWrite(leafUserId);
+      this.announceWrite(leafUserId, options);
     }
   }
 
-  /** One upstream call; resolves to the parsed JSON body (undefined for 204). */
+  /**
+   * One upstream call; resolves to the parsed JSON body (undefined for 204). GETs join an
+   * identical one in flight with the same token when coalescing is on; each caller parses the
+   * shared text itself, so each gets its own copy.
+   */
   async call(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
     if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
-    const answer = await this.send(method, path, options, body);
+    let answer: Answer;
+    if (method === 'GET' && this.coalescer) {
+      const tokenHash = hashToken(options.token);
+      const key = readKey(method, `${this.origin}${path}`, tokenHash);
+      const scope = { tokenHash, leafUserId: leafUserOfPath(path) };
+      try {
+        // The shared call carries the request id of the caller that started it.
+        answer = await this.coalescer.run(key, scope, (signal) => this.send(method, path, { ...options, signal }), options.signal);
+      } catch (error) {
+        throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
+      }
+    } else answer = await this.send(method, path, options, body);
     if (answer.status === 204 || answer.text === '') return undefined;
     try {
       return JSON.parse(answer.text) as unknown;

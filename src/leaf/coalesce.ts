@@ -1,0 +1,137 @@
+// Identical upstream GETs in flight at the same moment, with the same token, share one
+// upstream call. DataLoader removes duplicates inside one request; this removes them across
+// concurrent requests (dashboards polling, a fleet of apps opening the same screen).
+import { createHash } from 'node:crypto';
+import { ASSETS_PREFIX } from './types.js';
+
+export type CoalesceKind = 'started' | 'joined';
+
+export interface ReadScope {
+  /** sha256 of the bearer token: keys and scopes never hold the token itself. */
+  tokenHash: string;
+  /** The Leaf user named in the path (Assets API), or null when none is (operations API). */
+  leafUserId: string | null;
+}
+
+interface SharedRead {
+  scope: ReadScope;
+  promise: Promise<unknown>;
+  /** Aborts the upstream call once no caller is left waiting for it. */
+  controller: AbortController;
+  waiters: number;
+  settled: boolean;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Requests with different tokens never share anything: the token's hash is part of the key. */
+export function readKey(method: string, url: string, tokenHash: string): string {
+  return `${method} ${url} ${tokenHash}`;
+}
+
+const USER_PATH = /^\/services\/beta\/api\/users\/([^/?]+)/;
+
+/** Leaf user ids are UUIDs: one spelling per user, whatever case a caller used. */
+function userKey(leafUserId: string): string {
+  return leafUserId.toLowerCase();
+}
+
+/** The Leaf user an upstream path belongs to (decoded, lower case), or null when the path names none. */
+export function leafUserOfPath(path: string): string | null {
+  if (!path.startsWith(`${ASSETS_PREFIX}/users/`)) return null;
+  const segment = USER_PATH.exec(path)?.[1];
+  if (segment === undefined) return null;
+  try {
+    return userKey(decodeURIComponent(segment));
+  } catch {
+    return userKey(segment);
+  }
+}
+
+export class ReadCoalescer {
+  private readonly inFlight = new Map<string, SharedRead>();
+
+  constructor(private readonly report: (kind: CoalesceKind) => void) {}
+
+  /** Shared reads that a new caller could still join. */
+  get size(): number {
+    return this.inFlight.size;
+  }
+
+  /**
+   * Joins the identical read in flight under `key`, or starts it with `start`. The shared call
+   * gets its own signal: one caller's abort or timeout (`signal`) only ends that caller's wait.
+   * Everyone who joined sees the same outcome, failure included; the entry is gone once the
+   * call settles, so a later caller starts afresh.
+   */
+  run<T>(key: string, scope: ReadScope, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    let shared = this.inFlight.get(key);
+    if (shared) this.report('joined');
+    else {
+      const controller = new AbortController();
+      const created: SharedRead = { scope, controller, promise: start(controller.signal), waiters: 0, settled: false };
+      const settle = (): void => {
+        created.settled = true;
+        if (this.inFlight.get(key) === created) this.inFlight.delete(key);
+      };
+      created.promise.then(settle, settle);
+      this.inFlight.set(key, created);
+      this.report('started');
+      shared = created;
+    }
+    return this.wait(key, shared, signal) as Promise<T>;
+  }
+
+  private wait(key: string, shared: SharedRead, signal: AbortSignal | undefined): Promise<unknown> {
+    shared.waiters += 1;
+    if (!signal) return shared.promise;
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        this.leave(key, shared);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private leave(key: string, shared: SharedRead): void {
+    shared.waiters -= 1;
+    if (shared.waiters > 0 || shared.settled) return;
+    // Nobody is left to read the answer: stop the call, and let no later caller join it.
+    if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
+    shared.controller.abort();
+  }
+
+  /**
+   * WRITES WIN. Called by the client just before a write for `leafUserId` is sent, and again
+   * once it is answered (or fails). It detaches every in-flight shared read of that user's
+   * resources (paths under /users/{leafUserId}/, whatever the token) and, because reads of
+   * the operations API name no user, every in-flight read of the writing token that names no
+   * user. Callers already waiting keep their answer (their read began before the write), but
+   * a request that starts after the write was sent never joins a read that started before it,
+   * and one that starts after the write was answered never joins a read that may have reached
+   * Leaf before the write did.
+   */
+  detachForWrite(leafUserId: string, tokenHash: string): void {
+    const user = userKey(leafUserId);
+    for (const [key, shared] of this.inFlight) {
+      const { scope } = shared;
+      if (scope.leafUserId === user || (scope.leafUserId === null && scope.tokenHash === tokenHash)) {
+        this.inFlight.delete(key);
+      }
+    }
+  }
+}

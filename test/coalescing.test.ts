@@ -1,0 +1,400 @@
+// Read coalescing across concurrent requests, as a fleet of clients opening the same screen
+// causes it: identical upstream GETs in flight with the same token share one call; other
+// tokens never share; a write detaches the reads that started before it; a failing shared call
+// fails only those who joined it. Upstream calls are counted in the emulator's call log, and
+// coalescing is observed through the client's onCoalesce events (what /metrics counts).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_USER_IDS, OTHER_TOKEN, type CallRecord } from '../src/emulator/index.js';
+import { ReadCoalescer, leafUserOfPath, readKey, type CoalesceKind } from '../src/leaf/coalesce.js';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.riverBend;
+/** A second token for the same Leaf user, added to the emulator's token table below. */
+const SECOND_TOKEN = 'second-demo-token';
+// The response cache would answer repeated queries itself; coalescing is about the calls that
+// do go upstream at the same moment.
+const NO_CACHE = { RESPONSE_CACHE: 'false' };
+const LIST_PATH = /\/users\/[^/]+\/machines$/;
+
+const FLEET = /* GraphQL */ `
+  query Fleet($user: UUID!) {
+    leafUser(id: $user) {
+      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }
+      implements(first: 2) { nodes { leafId name } }
+    }
+  }
+`;
+
+const LIST = /* GraphQL */ `
+  query List($user: UUID!) {
+    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }
+  }
+`;
+
+const CREATE = /* GraphQL */ `
+  mutation Create($user: UUID!, $name: String!) {
+    createMachine(leafUserId: $user, input: { name: $name }) {
+      __typename
+      ... on CreateMachineSuccess { machine { leafId name } }
+      ... on Error { message }
+    }
+  }
+`;
+
+interface ListData {
+  leafUser: { machines: { nodes: { leafId: string; name: string }[] } };
+}
+
+/** Method, path and query: one distinct upstream resource. */
+function resourceOf(call: CallRecord): string {
+  return `${call.method} ${call.path}?${new URLSearchParams(Object.entries(call.query).flatMap(([k, vs]) => vs.map((v) => [k, v]))).toString()}`;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+function listensTo(stack: Stack): Record<CoalesceKind, number> {
+  const counts: Record<CoalesceKind, number> = { started: 0, joined: 0 };
+  stack.gateway.client.observe({ onCoalesce: (kind) => (counts[kind] += 1) });
+  return counts;
+}
+
+async function until(predicate: () => boolean): Promise<void> {
+  await vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 10_000, interval: 5 });
+}
+
+describe('identical reads in flight share one upstream call', () => {
+  let stack: Stack;
+  let uncoalesced: Stack;
+  let baseline: GraphQLResponse<unknown>;
+  let distinct: string[];
+
+  beforeAll(async () => {
+    [stack, uncoalesced] = await Promise.all([
+      startStack({ env: NO_CACHE }),
+      startStack({ env: { ...NO_CACHE, LEAF_COALESCE_READS: 'false' } }),
+    ]);
+    for (const each of [stack, uncoalesced]) {
+      each.emulator.tokens.push({ token: SECOND_TOKEN, leafUserIds: [USER] });
+    }
+    // Alone, the query costs one call per distinct resource (DataLoader already dedupes inside it).
+    stack.resetCalls();
+    baseline = await stack.query(FLEET, { user: USER });
+    expect(baseline.errors).toBeUndefined();
+    distinct = [...new Set(stack.calls().map(resourceOf))];
+    expect(distinct.length).toBe(stack.calls().length);
+    expect(distinct.length).toBeGreaterThanOrEqual(5);
+    // Slow enough that every request below is in flight before the first answer returns, even
+    // when the gateway takes a few milliseconds to parse and plan each of them on a busy machine.
+    stack.emulator.setLatency(1_500);
+    uncoalesced.emulator.setLatency(300);
+  });
+
+  afterAll(async () => {
+    await Promise.all([stack.close(), uncoalesced.close()]);
+  });
+
+  it('50 concurrent identical queries with one token cost one upstream call per distinct resource', async () => {
+    const events = listensTo(stack);
+    stack.resetCalls();
+    const results = await Promise.all(Array.from({ length: 50 }, () => stack.query(FLEET, { user: USER })));
+    for (const result of results) expect(result).toEqual(baseline);
+    const calls = stack.calls();
+    expect(calls).toHaveLength(distinct.length);
+    expect(new Set(calls.map(resourceOf))).toEqual(new Set(distinct));
+    expect(events).toEqual({ started: distinct.length, joined: 49 * distinct.length });
+  });
+
+  it('with coalescing off, the same 50 queries cost 50 calls per resource', async () => {
+    const events = listensTo(uncoalesced);
+    uncoalesced.resetCalls();
+    const results = await Promise.all(Array.from({ length: 50 }, () => uncoalesced.query(FLEET, { user: USER })));
+    for (const result of results) expect(result).toEqual(baseline);
+    expect(uncoalesced.calls()).toHaveLength(50 * distinct.length);
+    expect(events).toEqual({ started: 0, joined: 0 });
+  });
+
+  it('two tokens cost exactly twice, and no response crosses tokens', async () => {
+    stack.resetCalls();
+    const tokens = [stack.emulator.demoToken, SECOND_TOKEN, OTHER_TOKEN];
+    const requests = Array.from({ length: 75 }, (_, index) => {
+      const token = tokens[index % 3]!;
+      return stack.query(FLEET, { user: USER }, { token }).then((result) => ({ token, result }));
+    });
+    for (const { token, result } of await Promise.all(requests)) {
+      if (token === OTHER_TOKEN) {
+        // other-token does not own this user: had it joined an owner's read, it would see data.
+        expect(result.data).toBeNull();
+        expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      } else expect(result).toEqual(baseline);
+    }
+    const byToken = countBy(stack.calls(), (call) => call.token ?? 'none');
+    expect(byToken.get(stack.emulator.demoToken)).toBe(distinct.length);
+    expect(byToken.get(SECOND_TOKEN)).toBe(distinct.length);
+    // The forbidden user's lists (machines, implements) each fail once, shared by other-token's callers only.
+    expect(byToken.get(OTHER_TOKEN)).toBe(2);
+    for (const token of [stack.emulator.demoToken, SECOND_TOKEN]) {
+      const own = stack.calls().filter((call) => call.token === token);
+      expect(new Set(own.map(resourceOf))).toEqual(new Set(distinct));
+    }
+  });
+
+  it('keeps requests that are not identical apart', async () => {
+    stack.resetCalls();
+    const [three, four] = await Promise.all([
+      stack.query<ListData>(`query { leafUser(id: "${USER}") { machines(first: 3) { nodes { leafId } } } }`),
+      stack.query<ListData>(`query { leafUser(id: "${USER}") { machines(first: 4) { nodes { leafId } } } }`),
+    ]);
+    expect(three.data!.leafUser.machines.nodes).toHaveLength(3);
+    expect(four.data!.leafUser.machines.nodes).toHaveLength(4);
+    expect(stack.calls()).toHaveLength(2);
+  });
+});
+
+describe('writes win', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: NO_CACHE });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  const listCalls = (): CallRecord[] => stack.calls().filter((call) => call.method === 'GET' && LIST_PATH.test(call.path));
+
+  it('a read started after a write was answered never joins a slow read that started before it', async () => {
+    const events = listensTo(stack);
+    stack.resetCalls();
+    const slow = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 3_000, times: 1 });
+    try {
+      const before = stack.query<ListData>(LIST, { user: USER });
+      await until(() => listCalls().length === 1);
+      // Started before the write: joins the slow read (nothing new upstream).
+      const alongside = stack.query<ListData>(LIST, { user: USER });
+      await until(() => events.joined === 1);
+
+      const created = await stack.query<{ createMachine: { __typename: string; machine?: { leafId: string } } }>(CREATE, {
+        user: USER,
+        name: 'Written while a read was in flight',
+      });
+      expect(created.data?.createMachine.__typename).toBe('CreateMachineSuccess');
+      const newId = created.data!.createMachine.machine!.leafId;
+
+      const after = await stack.query<ListData>(LIST, { user: USER });
+      expect(after.data!.leafUser.machines.nodes.map((node) => node.leafId)).toContain(newId);
+      // Its own upstream read, sent after the POST, although the slow one was still in flight.
+      const reads = listCalls();
+      expect(reads).toHaveLength(2);
+      const post = stack.calls().find((call) => call.method === 'POST')!;
+      expect(reads[1]!.at).toBeGreaterThanOrEqual(post.at);
+      expect(reads[0]!.status).toBe(0);
+      expect(events).toEqual({ started: 2, joined: 1 });
+
+      for (const result of await Promise.all([before, alongside])) expect(result.errors).toBeUndefined();
+    } finally {
+      slow();
+    }
+  });
+
+  it('a read started while a write is in flight never joins a read from before it, nor one from after it once answered', async () => {
+    const events = listensTo(stack);
+    stack.resetCalls();
+    const slowReads = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 2_000, times: 2 });
+    const slowWrite = stack.emulator.addFault({ method: 'POST', path: '/machines', delayMs: 700, times: 1 });
+    try {
+      const before = stack.query<ListData>(LIST, { user: USER });
+      await until(() => listCalls().length === 1);
+
+      const write = stack.query(CREATE, { user: USER, name: 'Slow write' });
+      await until(() => stack.calls().some((call) => call.method === 'POST'));
+      // The write has been sent, not answered: this read may not join the one from before it.
+      const during = stack.query<ListData>(LIST, { user: USER });
+      await until(() => listCalls().length === 2);
+      expect(events.joined).toBe(0);
+
+      expect(((await write) as GraphQLResponse<{ createMachine: { __typename: string } }>).data?.createMachine.__typename).toBe(
+        'CreateMachineSuccess',
+      );
+      // Answered now: a new read may not join the one sent while the write was in flight either.
+      const after = await stack.query<ListData>(LIST, { user: USER });
+      expect(after.errors).toBeUndefined();
+      expect(listCalls()).toHaveLength(3);
+      expect(events).toEqual({ started: 3, joined: 0 });
+
+      for (const result of await Promise.all([before, during])) expect(result.errors).toBeUndefined();
+    } finally {
+      slowReads();
+      slowWrite();
+    }
+  });
+
+  it('a write by another token for the same user detaches that user’s reads too', async () => {
+    stack.emulator.tokens.push({ token: SECOND_TOKEN, leafUserIds: [USER] });
+    const events = listensTo(stack);
+    stack.resetCalls();
+    const slow = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 1_500, times: 1 });
+    try {
+      const before = stack.query<ListData>(LIST, { user: USER });
+      await until(() => listCalls().length === 1);
+      const created = await stack.query<{ createMachine: { __typename: string } }>(
+        CREATE,
+        { user: USER, name: 'Written with another token' },
+        { token: SECOND_TOKEN },
+      );
+      expect(created.data?.createMachine.__typename).toBe('CreateMachineSuccess');
+      await stack.query<ListData>(LIST, { user: USER });
+      expect(listCalls()).toHaveLength(2);
+      expect(events.joined).toBe(0);
+      expect((await before).errors).toBeUndefined();
+    } finally {
+      slow();
+    }
+  });
+});
+
+describe('a failing shared call', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: NO_CACHE });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('fails every caller that joined it, and a later caller starts afresh', async () => {
+    const events = listensTo(stack);
+    stack.resetCalls();
+    // Three attempts (LEAF_RETRIES=2) of one shared read, all failing slowly.
+    const failing = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 500, delayMs: 300, times: 3 });
+    try {
+      const results = await Promise.all(Array.from({ length: 10 }, () => stack.query<ListData>(LIST, { user: USER })));
+      for (const result of results) {
+        expect(result.data).toBeNull();
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 500 });
+      }
+      expect(stack.calls().map((call) => call.status)).toEqual([500, 500, 500]);
+      expect(events).toEqual({ started: 1, joined: 9 });
+
+      const later = await stack.query<ListData>(LIST, { user: USER });
+      expect(later.errors).toBeUndefined();
+      expect(stack.calls().map((call) => call.status)).toEqual([500, 500, 500, 200]);
+      expect(events).toEqual({ started: 2, joined: 9 });
+    } finally {
+      failing();
+    }
+  });
+
+  it('lets a caller that hangs up leave without cancelling the shared call for the others', async () => {
+    stack.resetCalls();
+    const slow = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 800, times: 1 });
+    try {
+      const staying = stack.query<ListData>(LIST, { user: USER });
+      await until(() => stack.calls().length === 1);
+      const leaving = new AbortController();
+      const left = fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.emulator.demoToken}` },
+        body: JSON.stringify({ query: LIST, variables: { user: USER } }),
+        signal: leaving.signal,
+      });
+      leaving.abort();
+      await expect(left).rejects.toThrow();
+      const result = await staying;
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.leafUser.machines.nodes.length).toBeGreaterThan(0);
+      expect(stack.calls()).toHaveLength(1);
+      expect(stack.calls()[0]!.status).toBe(200);
+    } finally {
+      slow();
+    }
+  });
+});
+
+describe('ReadCoalescer (pure)', () => {
+  const scope = { tokenHash: 'a', leafUserId: 'u1' };
+
+  function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
+    let resolve!: (value: T) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<T>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    return { promise, resolve, reject };
+  }
+
+  it('gives one waiter’s abort to that waiter only, and stops the call when every waiter has left', async () => {
+    const kinds: CoalesceKind[] = [];
+    const coalescer = new ReadCoalescer((kind) => kinds.push(kind));
+    const upstream = deferred<string>();
+    let signal: AbortSignal | undefined;
+    const start = (given: AbortSignal): Promise<string> => {
+      signal = given;
+      return upstream.promise;
+    };
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = coalescer.run('k', scope, start, first.signal);
+    const b = coalescer.run('k', scope, start, second.signal);
+    const c = coalescer.run('k', scope, start);
+    expect(kinds).toEqual(['started', 'joined', 'joined']);
+    first.abort(new Error('first left'));
+    await expect(a).rejects.toThrow('first left');
+    expect(signal!.aborted).toBe(false);
+    upstream.resolve('answer');
+    await expect(b).resolves.toBe('answer');
+    await expect(c).resolves.toBe('answer');
+    expect(coalescer.size).toBe(0);
+
+    const lonely = deferred<string>();
+    let lonelySignal: AbortSignal | undefined;
+    const only = new AbortController();
+    const d = coalescer.run('k2', scope, (given) => {
+      lonelySignal = given;
+      return lonely.promise;
+    }, only.signal);
+    only.abort(new Error('gone'));
+    await expect(d).rejects.toThrow('gone');
+    expect(lonelySignal!.aborted).toBe(true);
+    // A cancelled call is never joined: the next caller starts afresh.
+    expect(coalescer.size).toBe(0);
+    lonely.reject(new Error('aborted upstream'));
+  });
+
+  it('detaches on a write: that user’s reads for every token, and the writer’s reads that name no user', () => {
+    const kinds: CoalesceKind[] = [];
+    const coalescer = new ReadCoalescer((kind) => kinds.push(kind));
+    const pending = (): Promise<string> => new Promise<string>(() => undefined);
+    const reads = {
+      'user1-tokenA': { tokenHash: 'A', leafUserId: 'u1' },
+      'user1-tokenB': { tokenHash: 'B', leafUserId: 'u1' },
+      'user2-tokenA': { tokenHash: 'A', leafUserId: 'u2' },
+      'file-tokenA': { tokenHash: 'A', leafUserId: null },
+      'file-tokenB': { tokenHash: 'B', leafUserId: null },
+    };
+    for (const [key, readScope] of Object.entries(reads)) void coalescer.run(key, readScope, pending);
+    // Leaf user ids are UUIDs, compared whatever their case.
+    coalescer.detachForWrite('U1', 'A');
+    expect(coalescer.size).toBe(2);
+    kinds.length = 0;
+    for (const [key, readScope] of Object.entries(reads)) void coalescer.run(key, readScope, pending);
+    expect(kinds).toEqual(['started', 'started', 'joined', 'started', 'joined']);
+  });
+
+  it('keys by method, full URL and token hash, and reads the user from Assets paths only', () => {
+    expect(readKey('GET', 'http://leaf/x', 'A')).not.toBe(readKey('GET', 'http://leaf/x', 'B'));
+    expect(readKey('GET', 'http://leaf/x?page=0', 'A')).not.toBe(readKey('GET', 'http://leaf/x?page=1', 'A'));
+    expect(leafUserOfPath(`/services/beta/api/users/${USER}/machines?page=0`)).toBe(USER);
+    expect(leafUserOfPath(`/services/beta/api/users/a%2Fb/machines`)).toBe('a/b');
+    expect(leafUserOfPath(`/services/beta/api/users/${USER.toUpperCase()}/machines/x`)).toBe(USER);
+    expect(leafUserOfPath('/services/operations/api/files/123')).toBeNull();
+  });
+});
