@@ -63,6 +63,8 @@ export interface SecurityConfig {
   maxCost: number;
   /** Refuse requests a browser could send cross-site without a CORS preflight. */
   csrfPrevention: boolean;
+  /** Largest request body read; a bigger one is refused before it is buffered whole. */
+  maxRequestBytes: number;
 }
 
 export interface PersistedConfig {
@@ -229,6 +231,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: readInt(env, 'MAX_QUERY_TOKENS', 1_000, 10, 1_000_000),
       maxCost: readInt(env, 'MAX_QUERY_COST', 5_000, 1, 100_000_000),
       csrfPrevention: readBool(env, 'CSRF_PREVENTION', true),
+      maxRequestBytes: readInt(env, 'MAX_REQUEST_BYTES', 1_000_000, 1_000, 100_000_000),
     },
     persisted: {
       documentsPath: readFilePath(env, 'PERSISTED_DOCUMENTS'),

@@ -58,6 +58,7 @@ export function createYogaApp(
     schema,
     graphqlEndpoint: '/graphql',
     extraParamNames: [DOCUMENT_ID_PARAM],
+    maxRequestBodySize: config.security.maxRequestBytes,
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.graphiql

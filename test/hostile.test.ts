@@ -148,10 +148,17 @@ describe('hostile queries are refused before any upstream call, and the gateway 
     const directives = Array.from({ length: 60 }, (_, index) => `f${index % 10}: leafUserId @include(if: true)`).join(' ');
     stack.resetCalls();
     refusal(await stack.query(`{ leafUser(id: "${USER}") { ${directives} } }`), 'directives');
-    const tokens = `{ ${'__typename '.repeat(100_000)}}`;
+    const tokens = `{ ${'__typename '.repeat(50_000)}}`;
     const error = refusal(await stack.query(tokens), 'tokens');
     expect(error.message).toMatch(/Token limit of 1000 exceeded/);
     expect(stack.calls()).toHaveLength(0);
+    await stillAnswers(stack);
+  });
+
+  it('refuses a body over MAX_REQUEST_BYTES (1 MB) before reading it whole', async () => {
+    const huge = await stack.query(`{ ${'__typename '.repeat(200_000)}}`);
+    expect(huge.status).toBe(413);
+    expect(codes(huge)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
     await stillAnswers(stack);
   });
 
@@ -179,7 +186,15 @@ describe('the limits are configuration', () => {
   it('reads every limit from the environment and refuses nonsense', () => {
     const config = loadConfig({ MAX_QUERY_DEPTH: '8', MAX_QUERY_ALIASES: '3', MAX_QUERY_DIRECTIVES: '4', MAX_QUERY_TOKENS: '500', MAX_QUERY_COST: '99' });
     expect(config.security).toMatchObject({ maxDepth: 8, maxAliases: 3, maxDirectives: 4, maxTokens: 500, maxCost: 99 });
-    expect(loadConfig({}).security).toMatchObject({ maxDepth: 12, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 5000 });
+    expect(loadConfig({}).security).toEqual({
+      maxDepth: 12,
+      maxAliases: 15,
+      maxDirectives: 50,
+      maxTokens: 1000,
+      maxCost: 5000,
+      csrfPrevention: true,
+      maxRequestBytes: 1_000_000,
+    });
     expect(() => loadConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST must be an integer/);
   });
