@@ -67,6 +67,24 @@ describe('retry policy (pure)', () => {
     }
   });
 
+  it('keeps every delay within bounds for any policy (property-style, seeded)', () => {
+    let seed = 42;
+    const next = (): number => {
+      // A small LCG: reproducible inputs without a dependency.
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let run = 0; run < 2_000; run += 1) {
+      const base = 1 + Math.floor(next() * 1_000);
+      const any: RetryPolicy = { retries: 10, baseDelayMs: base, maxDelayMs: base + Math.floor(next() * 10_000), retryAfterMaxMs: 0 };
+      const attempt = 1 + Math.floor(next() * 10);
+      const delay = backoffDelayMs(attempt, any, next);
+      const ceiling = Math.min(any.maxDelayMs, base * 2 ** (attempt - 1));
+      expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
+      expect(delay).toBeLessThanOrEqual(any.maxDelayMs);
+    }
+  });
+
   it('retries reads only, and only transient failures', () => {
     for (const method of ['POST', 'PATCH', 'DELETE', 'PUT']) {
       expect(retryDelayMs({ method, statusCode: 503 }, 1, policy)).toBeNull();
