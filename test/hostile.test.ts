@@ -3,7 +3,7 @@
 // upstream call, and the gateway keeps answering; every query a client of ours sends still
 // passes. Also: introspection off, field suggestions hidden, CSRF prevention, masked errors.
 import { readFileSync, readdirSync } from 'node:fs';
-import { parse } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
@@ -256,8 +256,10 @@ describe('introspection', () => {
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
-  it('answers __schema and suggests field names while on', async () => {
-    const result = await stack.query<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }');
+  it('answers the full introspection query GraphiQL sends, and suggests field names, while on', async () => {
+    const options = { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true };
+    const result = await stack.query<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery(options));
+    expect(result.errors).toBeUndefined();
     expect(result.data!.__schema.queryType.name).toBe('Query');
     const typo = await stack.query(`{ leafUser(id: "${USER}") { machinez { totalCount } } }`);
     expect(typo.errors?.[0]?.message).toMatch(/Did you mean "machine" or "machines"\?/);
