@@ -67,13 +67,21 @@ export async function createResponseCache(
   }
   store = createScopedStore(backing, logger, events);
   const scoped = store;
+  // Invalidations still running; a mutation's answer waits for them, so once a client has it
+  // no cache holds the old state.
+  const pending = new Set<Promise<void>>();
+  function track(invalidation: Promise<void>): Promise<void> {
+    pending.add(invalidation);
+    void invalidation.finally(() => pending.delete(invalidation));
+    return invalidation;
+  }
 
   // The client announces a write before sending it and again once it settles (leaf/observer.ts):
   // the first drops what is cached, the second what a racing read stored in between.
   const observer: LeafClientObserver = {
     onWrite(leafUserId) {
       writeEpoch += 1;
-      void scoped.invalidateScopes([leafUserId.toLowerCase()], 'write');
+      void track(scoped.invalidateScopes([leafUserId.toLowerCase()], 'write'));
       redis?.announceWrite(leafUserId.toLowerCase());
     },
   };
@@ -86,7 +94,7 @@ export async function createResponseCache(
       : `${UNCACHEABLE_KEY}${randomUUID()}`;
 
   const responseCache = useResponseCache({
-    cache: scoped,
+    cache: { ...scoped, invalidate: (entities) => track(Promise.resolve(scoped.invalidate(entities))) },
     ttl: ttlMs,
     session: (request) => sessionOf(tokenOf(request.headers.get('authorization'), config.upstream.defaultToken)),
     buildResponseCacheKey,
@@ -119,11 +127,23 @@ export async function createResponseCache(
     },
   };
 
+  const awaitInvalidations: Plugin = {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return {
+        async onExecuteDone() {
+          await Promise.all([...pending]);
+        },
+      };
+    },
+  };
+
   return {
     plugin: {
       onPluginInit({ addPlugin }) {
         addPlugin(accounting);
         addPlugin(responseCache);
+        addPlugin(awaitInvalidations);
       },
     },
     observer,

@@ -121,6 +121,8 @@ export function createMetrics(): GatewayMetrics {
   const prometheus = usePrometheus({
     registry,
     endpoint: METRICS_ENDPOINT,
+    // An error's path holds list indices (`machines.nodes.17.file`): one series per item.
+    labels: { path: false },
     metrics: {
       // The stock HTTP histogram labels by full URL (query strings included): unbounded.
       graphql_yoga_http_duration: createHistogram({
