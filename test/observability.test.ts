@@ -183,6 +183,12 @@ describe('request ids and structured logs', () => {
     const text = await startStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'text' }, observability: { logWrite: (line) => textLines.push(line) } });
     try {
       await post(text, MACHINES, { user: USER, first: 1 }, { 'x-request-id': 'plain-1' });
+      // A client-chosen operation name cannot forge a second log line.
+      await fetch(`${text.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'plain-2' },
+        body: JSON.stringify({ query: '{ __typename }', operationName: 'x\n2026-01-01T00:00:00.000Z INFO forged' }),
+      });
     } finally {
       await text.close();
     }
@@ -190,6 +196,10 @@ describe('request ids and structured logs', () => {
     expect(line).toContain('requestId=plain-1');
     expect(line).toContain('operationName=ObservedMachines');
     expect(() => JSON.parse(line!)).toThrow();
+    expect(textLines.some((entry) => entry.includes('requestId=plain-2'))).toBe(true);
+    const physical = textLines.flatMap((entry) => entry.split('\n'));
+    expect(physical.every((entry) => /^\d{4}-\d\d-\d\dT[\d:.]+Z (DEBUG|INFO|WARN|ERROR) /.test(entry))).toBe(true);
+    expect(physical.some((entry) => entry.startsWith('2026-01-01T00:00:00.000Z'))).toBe(false);
   });
 });
 

@@ -30,7 +30,8 @@ function plain(value: unknown): unknown {
 
 function textLine(time: string, level: LogLevel, msg: string, fields: LogFields): string {
   const rest = Object.entries(fields)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(plain(value))}`)
+    // Bare only when it cannot be mistaken for another field or line (client-sent text can).
+    .map(([key, value]) => `${key}=${typeof value === 'string' && /^[\w.:/@{}-]+$/.test(value) ? value : JSON.stringify(plain(value))}`)
     .join(' ');
   return `${time} ${level.toUpperCase()} ${msg}${rest ? ` ${rest}` : ''}`;
 }

@@ -25,8 +25,12 @@ export interface GatewayMetrics {
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+
+/** Client-sent names become labels only when they are GraphQL names. */
 function operationLabel(name: string | null | undefined): string {
-  return name || 'Anonymous';
+  if (!name) return 'Anonymous';
+  return GRAPHQL_NAME.test(name) ? name : 'Invalid';
 }
 
 const NAMED_OPERATION = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
