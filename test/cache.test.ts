@@ -1,6 +1,7 @@
 // The response cache as callers see it: a repeated query costs no upstream call, answers never
 // cross tokens, errors are not kept, and no answer outlives a write made through a mutation —
 // for every token that can see that Leaf user, including a read that was in flight during it.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { scopesOf } from '../src/cache/scopes.js';
@@ -254,6 +255,38 @@ describe('invalidation by writes', () => {
     );
     expect(next.calls.length).toBeGreaterThan(0);
     expect(next.result.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('After the race');
+  });
+});
+
+describe('persisted documents', () => {
+  it('caches each trusted document under its own key: same variables, different documents never share', async () => {
+    const store = JSON.parse(readFileSync(new URL('../operations/__generated__/persisted-documents.json', import.meta.url), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const idOf = (name: string) => Object.entries(store).find(([, text]) => text.startsWith(`query ${name}(`))![0];
+    const send = async (name: string) => {
+      stack.resetCalls();
+      const response = await fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
+        body: JSON.stringify({ documentId: idOf(name), variables: { leafUserId: DEMO_USER_IDS.riverBend } }),
+      });
+      const body = (await response.json()) as { data?: { leafUser: { machines: Record<string, unknown> } }; errors?: unknown };
+      return { body, calls: [...stack.calls()] };
+    };
+    const list = await send('MachinesWithFiles');
+    expect(list.body.errors).toBeUndefined();
+    expect(list.body.data!.leafUser.machines.totalCount).toBeGreaterThan(0);
+
+    const nested = await send('MachineFilesWithSummary');
+    expect(nested.body.errors).toBeUndefined();
+    expect(nested.calls.length).toBeGreaterThan(0);
+    expect(nested.body.data!.leafUser.machines).not.toHaveProperty('totalCount');
+
+    const again = await send('MachinesWithFiles');
+    expect(again.calls).toEqual([]);
+    expect(again.body).toEqual(list.body);
   });
 });
 
