@@ -38,15 +38,18 @@ export async function connectRedis(url: string, onRemoteWrite: (leafUserId: stri
   };
   const redis = new Redis(url, options);
   const subscriber = redis.duplicate();
-  // Connection errors surface as failed commands (counted and logged by the store).
-  redis.on('error', () => {});
-  subscriber.on('error', () => {});
+  // Connection errors surface as failed commands (counted and logged by the store); the
+  // last one explains a failed start better than ioredis's "Connection is closed".
+  let lastError: unknown;
+  redis.on('error', (error: unknown) => (lastError = error));
+  subscriber.on('error', (error: unknown) => (lastError = error));
   try {
     await Promise.all([redis.connect(), subscriber.connect()]);
   } catch (error) {
     redis.disconnect();
     subscriber.disconnect();
-    const reason = error instanceof Error ? error.message : String(error);
+    const cause = lastError ?? error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
     throw new Error(`REDIS_URL: could not connect to Redis at ${redisLocation(url)} (${reason})`);
   }
 
