@@ -334,6 +334,14 @@ describe('circuit breaker', () => {
       }
       expect(stack.calls()).toHaveLength(0);
 
+      // A write the open circuit refuses was never sent, so it is reported as not applied.
+      const write = await stack.query<{ createMachine: { __typename: string; mayHaveApplied?: boolean } }>(
+        `mutation { createMachine(leafUserId: "${USER}", input: { name: "Refused" }) {
+          __typename ... on UpstreamWriteError { mayHaveApplied } } }`,
+      );
+      expect(write.data?.createMachine).toEqual({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
+      expect(stack.calls()).toHaveLength(0);
+
       // Still dead after the cooldown: the single probe fails and the circuit opens again.
       await vi.waitFor(() => expect(client.breakerState).toBe('halfOpen'), { timeout: 5_000, interval: 20 });
       expect(firstError(await machines(stack)).message).toBe('The Leaf API could not be reached.');

@@ -59,6 +59,10 @@ export class UpstreamWriteError extends Error {
     if (error.code !== 'UPSTREAM_ERROR') {
       return new UpstreamWriteError(`The Leaf API refused to ${action} (HTTP ${status ?? 'error'}); nothing was changed.`, status, false);
     }
+    if (error.details.circuitOpen) {
+      // The breaker refused before anything was sent, so the outcome is known: nothing changed.
+      return new UpstreamWriteError(`${error.message} Nothing was sent, so nothing changed; try to ${action} again later.`, null, false);
+    }
     const answer = status !== null && status >= 500 ? `failed with HTTP ${status}` : 'sent no readable answer';
     return new UpstreamWriteError(
       `The Leaf API ${answer} when asked to ${action}. It was not retried: check whether the change took effect before repeating it.`,
