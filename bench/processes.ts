@@ -1,0 +1,159 @@
+// The benchmark's processes: the emulator and each gateway run as their own Node process
+// (`node --import tsx`, so the pid measured is the server itself, not a tsx wrapper), and
+// the load workers are forked with an IPC channel. CPU and peak memory come from /proc.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { LoadResult, WorkerRequest } from './worker.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = ['--import', 'tsx'];
+
+export interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+}
+
+/** Starts `node <args>` and resolves once a stdout line matches `ready` (its group 1 is the URL). */
+function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, name: string): Promise<Server> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`${name} did not start within 60 s`)), 60_000);
+    function fail(error: Error): void {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${output.slice(-2000)}`));
+    }
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match?.[1] && child.pid !== undefined) {
+        clearTimeout(timer);
+        // Keep draining so a chatty server never blocks on a full pipe.
+        child.stdout.removeAllListeners('data');
+        child.stdout.resume();
+        resolve({ url: match[1], pid: child.pid, stop: stopper(child) });
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`${name} exited with code ${code}`)));
+  });
+}
+
+/**
+ * A port free right now, below the kernel's ephemeral range so the gateways starting alongside
+ * (on port 0) cannot take it first; the emulator's URL is then known before it starts.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('No free port between 20000 and 30000');
+}
+
+export function startEmulatorProcess(latencyMs: number, port: number): Promise<Server> {
+  return startServer(
+    [...TSX, 'src/emulator/main.ts', '--port', String(port), '--scale', 'large', '--latency', String(latencyMs)],
+    { ...process.env },
+    /listening on (http:\/\/\S+)/,
+    'The emulator',
+  );
+}
+
+export function startGatewayProcess(upstream: string, env: Record<string, string>, entry: string): Promise<Server> {
+  const args = entry.endsWith('.ts') ? [...TSX, entry] : [entry];
+  return startServer(
+    args,
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LEAF_API_URL: upstream,
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+    /gateway on (http:\/\/\S+?)\/graphql/,
+    'The gateway',
+  );
+}
+
+/** User plus system CPU time of a process, in milliseconds. */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Peak resident memory since the last reset, in MB. */
+export function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match?.[1] ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Resets the peak to the current resident size (Linux clear_refs 5). */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Without it the peak covers the process's whole life so far, still an upper bound.
+  }
+}
+
+export interface Worker {
+  pid: number;
+  run(request: WorkerRequest): Promise<LoadResult>;
+  stop(): Promise<void>;
+}
+
+export function forkWorker(): Worker {
+  const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], { cwd: ROOT, execArgv: TSX });
+  let next = 0;
+  const pending = new Map<number, { resolve: (result: LoadResult) => void; reject: (error: Error) => void }>();
+  child.on('message', (message: { id: number; result?: LoadResult; error?: string }) => {
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.result) waiter?.resolve(message.result);
+    else waiter?.reject(new Error(message.error ?? 'worker failed'));
+  });
+  child.once('exit', (code) => {
+    for (const waiter of pending.values()) waiter.reject(new Error(`load worker exited with code ${code}`));
+    pending.clear();
+  });
+  return {
+    pid: child.pid ?? -1,
+    run(request) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        child.send({ id, request });
+      });
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
+  };
+}

@@ -1,0 +1,161 @@
+// Figures → medians across runs → the Markdown table printed and written to bench/results.
+import type { QueryName } from './queries.js';
+
+/** One load phase: one client, one query, one concurrency, one run. */
+export interface PhaseFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Upstream calls logged by the emulator during the phase, per completed request. */
+  callsPerRequest: number;
+  /** CPU time (user + system) of the process serving the phase, per completed request. */
+  cpuMsPerRequest: number;
+  /** Peak resident memory of that process during the phase (concurrent phases only). */
+  peakRssMb: number | null;
+  failures: number;
+}
+
+export type Client = 'gateway' | 'direct' | 'cached';
+
+export interface QueryFigures {
+  name: QueryName;
+  title: string;
+  depth: number;
+  floorMs: number;
+  optimumCalls: number;
+  /** Upstream calls of one request sent alone, per client. */
+  exactCalls: Partial<Record<Client, number>>;
+  /** Length of this query's concurrent phases (longer when its requests queue on the upstream pool). */
+  concurrentSeconds: number;
+  /** Per client, per concurrency: one entry per run. */
+  runs: Partial<Record<Client, { c1: PhaseFigures[]; cN: PhaseFigures[] }>>;
+}
+
+export interface CoalesceFigures {
+  connections: number;
+  on: PhaseFigures[];
+  off: PhaseFigures[];
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  os: string;
+}
+
+export interface Settings {
+  latencyMs: number;
+  runs: number;
+  seconds: number;
+  connections: number;
+  pool: number;
+  gatewayEntry: string;
+  /** Whether the gateway has a response cache (RESPONSE_CACHE), measured in the cached rows. */
+  responseCache: boolean;
+}
+
+export interface Results {
+  date: string;
+  machine: Machine;
+  settings: Settings;
+  queries: QueryFigures[];
+  coalescing: CoalesceFigures;
+  totalSeconds: number;
+}
+
+export function median(values: number[]): number {
+  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** The median of each figure across runs. */
+export function medianFigures(runs: PhaseFigures[]): PhaseFigures {
+  const of = (pick: (figures: PhaseFigures) => number | null): number => median(runs.map((run) => pick(run) ?? NaN));
+  return {
+    rps: of((run) => run.rps),
+    p50: of((run) => run.p50),
+    p99: of((run) => run.p99),
+    callsPerRequest: of((run) => run.callsPerRequest),
+    cpuMsPerRequest: of((run) => run.cpuMsPerRequest),
+    peakRssMb: of((run) => run.peakRssMb),
+    failures: runs.reduce((sum, run) => sum + run.failures, 0),
+  };
+}
+
+function fixed(value: number | null | undefined, digits: number): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
+}
+
+function ratio(a: number | null | undefined, b: number | null | undefined): string {
+  if (a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return '–';
+  return `${(a / b).toFixed(2)}×`;
+}
+
+const CLIENT_LABEL: Record<Client, string> = { gateway: 'gateway', direct: 'direct REST', cached: 'gateway, response cache' };
+
+export function markdown(results: Results): string {
+  const { machine, settings } = results;
+  const c = settings.connections;
+  const lines: string[] = [
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}.`,
+    `Emulator latency ${settings.latencyMs} ms per call; upstream pool ${settings.pool} connections (gateway and direct client); ` +
+      `medians of ${settings.runs} runs of about ${settings.seconds} s per phase; gateway run as \`${settings.gatewayEntry}\`.`,
+    '',
+    `| Query | Client | Upstream calls / request (optimum) | p50 @1 (ms) | p99 @1 (ms) | Floor (ms) | req/s @${c} | p99 @${c} (ms) | CPU ms / request @${c} | Peak RSS @${c} (MB) |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  let failures = 0;
+  for (const query of results.queries) {
+    const medians: Partial<Record<Client, { c1: PhaseFigures; cN: PhaseFigures }>> = {};
+    for (const client of ['gateway', 'direct', 'cached'] as const) {
+      const runs = query.runs[client];
+      if (runs) medians[client] = { c1: medianFigures(runs.c1), cN: medianFigures(runs.cN) };
+    }
+    for (const client of ['gateway', 'direct', 'cached'] as const) {
+      const figures = medians[client];
+      if (!figures) continue;
+      failures += figures.c1.failures + figures.cN.failures;
+      const calls = query.exactCalls[client];
+      lines.push(
+        `| ${query.title} | ${CLIENT_LABEL[client]} | ${fixed(calls, 0)} (${query.optimumCalls}) | ${fixed(figures.c1.p50, 0)} | ${fixed(figures.c1.p99, 0)} | ` +
+          `${query.floorMs} | ${fixed(figures.cN.rps, 0)} | ${fixed(figures.cN.p99, 0)} | ${fixed(figures.cN.cpuMsPerRequest, 2)} | ${fixed(figures.cN.peakRssMb, 0)} |`,
+      );
+      if (client === 'direct' && medians.gateway) {
+        const g = medians.gateway;
+        const d = figures;
+        lines.push(
+          `| ${query.title} | *gateway / direct* | ${ratio(query.exactCalls.gateway, query.exactCalls.direct)} | ${ratio(g.c1.p50, d.c1.p50)} | ` +
+            `${ratio(g.c1.p99, d.c1.p99)} | | ${ratio(g.cN.rps, d.cN.rps)} | ${ratio(g.cN.p99, d.cN.p99)} | ${ratio(g.cN.cpuMsPerRequest, d.cN.cpuMsPerRequest)} | ` +
+            `${ratio(g.cN.peakRssMb, d.cN.peakRssMb)} |`,
+        );
+      }
+    }
+  }
+  const co = results.coalescing;
+  const on = medianFigures(co.on);
+  const off = medianFigures(co.off);
+  failures += on.failures + off.failures;
+  lines.push(
+    '',
+    `Read coalescing (issue 8): query (a) at ${co.connections} connections, \`LEAF_COALESCE_READS\` on and off.`,
+    '',
+    '| Coalescing | req/s | p50 (ms) | p99 (ms) | Upstream calls / request | CPU ms / request |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| on | ${fixed(on.rps, 0)} | ${fixed(on.p50, 0)} | ${fixed(on.p99, 0)} | ${fixed(on.callsPerRequest, 3)} | ${fixed(on.cpuMsPerRequest, 2)} |`,
+    `| off | ${fixed(off.rps, 0)} | ${fixed(off.p50, 0)} | ${fixed(off.p99, 0)} | ${fixed(off.callsPerRequest, 3)} | ${fixed(off.cpuMsPerRequest, 2)} |`,
+    `| *on / off* | ${ratio(on.rps, off.rps)} | ${ratio(on.p50, off.p50)} | ${ratio(on.p99, off.p99)} | ${ratio(on.callsPerRequest, off.callsPerRequest)} | ${ratio(on.cpuMsPerRequest, off.cpuMsPerRequest)} |`,
+  );
+  lines.push(
+    '',
+    `Floor: the query's depth (upstream round trips that must follow one another) × the emulator latency. ` +
+      `Upstream calls: one request sent alone, counted in the emulator's call log; optimum: one call per distinct resource. ` +
+      `CPU and peak RSS: the gateway process, or for the direct rows the process running the direct client. ` +
+      `Ran in ${results.totalSeconds.toFixed(0)} s.` +
+      (failures > 0 ? ` **${failures} requests failed or answered differently from the reference; see latest.json.**` : ''),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,72 @@
+// The benchmark's own premises, checked fast: its queries are valid against the schema, and
+// its direct REST baseline fetches the same data as the gateway with the same upstream calls,
+// each at the optimum. No timings here: `npm run bench` measures those.
+import { parse, validate } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idsOfDirect, idsOfGateway } from '../bench/compare.js';
+import { DirectClient, nodeRefOf, type DirectInput } from '../bench/direct.js';
+import { benchQueries, NODE_IDS, optimumCalls, WALK, type Setup } from '../bench/queries.js';
+import { BENCH_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
+import { schema } from '../src/schema/index.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+let setup: Setup;
+
+beforeAll(async () => {
+  // The response cache would answer repeats without calling Leaf; the call counts are about the gateway itself.
+  stack = await startStack({ emulator: { scale: 'large' }, env: { RESPONSE_CACHE: 'false' } });
+  const user = DEMO_USER_IDS.bench;
+  // The deep page starts after the item at offset 99: the end of a first page of 100.
+  const walk = await stack.query<{ leafUser: { machines: { pageInfo: { endCursor: string } } } }>(
+    WALK,
+    { user, first: 100, after: null },
+    { token: BENCH_TOKEN },
+  );
+  const ids = await stack.query<{ leafUser: Record<string, { nodes: { id: string }[] }> }>(NODE_IDS, { user }, { token: BENCH_TOKEN });
+  const distinct = Object.values(ids.data!.leafUser).flatMap((list) => list.nodes.map((node) => node.id));
+  setup = {
+    user,
+    deepCursor: walk.data!.leafUser.machines.pageInfo.endCursor,
+    nodeIds: [...distinct, ...distinct.slice(0, 5)],
+    nestedHasFile: true,
+  };
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+describe('benchmark queries', () => {
+  it('are valid documents of the schema, the machine-data leg included', () => {
+    const documents = [...benchQueries(setup).map((query) => query.document), WALK, NODE_IDS];
+    for (const document of documents) expect(validate(schema, parse(document))).toEqual([]);
+  });
+});
+
+describe('direct REST baseline', () => {
+  it.each(['flat', 'nested', 'nodes', 'deep'] as const)(
+    'fetches the same records as the gateway for query %s, with the same optimal number of upstream calls',
+    async (name) => {
+      const query = benchQueries(setup).find((candidate) => candidate.name === name)!;
+      stack.resetCalls();
+      const answer = await stack.query(query.document, query.variables, { token: BENCH_TOKEN });
+      expect(answer.errors).toBeUndefined();
+      const gatewayCalls = stack.calls().length;
+
+      const input: DirectInput = { user: setup.user, deepCursorOffset: 99, nodes: setup.nodeIds.map(nodeRefOf), nestedHasFile: true };
+      const direct = new DirectClient(stack.emulator.url, 32, BENCH_TOKEN);
+      stack.resetCalls();
+      const result = await direct.run(name, input);
+      const directCalls = stack.calls().length;
+      await direct.close();
+
+      const ids = idsOfGateway(name, answer.data);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(idsOfDirect(result)).toEqual(ids);
+      const optimum = optimumCalls(query, answer.data, true);
+      expect(gatewayCalls).toBe(optimum);
+      expect(directCalls).toBe(optimum);
+    },
+  );
+});
