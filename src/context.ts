@@ -27,5 +27,6 @@ export function createContext(request: Request, client: LeafClient, defaultToken
   const token = tokenOf(request.headers.get('authorization'), defaultToken);
   const sent = request.headers.get('x-request-id');
   const requestId = sent && REQUEST_ID.test(sent) ? sent : randomUUID();
-  return { token, requestId, client, call: { token, requestId } };
+  // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
+  return { token, requestId, client, call: { token, requestId, signal: request.signal } };
 }

@@ -176,3 +176,34 @@ describe('readiness', () => {
     }
   });
 });
+
+describe('a caller who hangs up', () => {
+  it('stops the reads its query would still have made', async () => {
+    // Slow upstream: the machines list takes 400 ms, then each machine's files would follow.
+    const stack = await startStack({ emulator: { latencyMs: 400 } });
+    try {
+      const caller = new AbortController();
+      const answer = fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.emulator.demoToken}` },
+        body: JSON.stringify({
+          query: `{ leafUser(id: "22222222-2222-4222-8222-222222222222") {
+            machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } } }`,
+        }),
+        signal: caller.signal,
+      });
+      await expect.poll(() => stack.calls().length).toBe(1);
+      caller.abort();
+      await expect(answer).rejects.toThrow();
+      // Long enough for the list to have answered and five files calls to have been sent.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(stack.calls().map((call) => call.path.split('?')[0]?.split('/').at(-1))).toEqual(['machines']);
+
+      // The gateway is unharmed: the next caller gets the whole answer.
+      const next = await stack.query(`{ leafUser(id: "22222222-2222-4222-8222-222222222222") { machines(first: 1) { nodes { name } } } }`);
+      expect(next.errors).toBeUndefined();
+    } finally {
+      await stack.close();
+    }
+  });
+});

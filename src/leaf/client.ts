@@ -198,8 +198,10 @@ export class LeafClient {
     body?: unknown,
   ): Promise<unknown> {
     this.announceWrite(leafUserId, options);
+    // A caller hanging up does not cut a write short: half-sent, its outcome would be unknowable.
+    const { signal: _ignored, ...unabortable } = options;
     try {
-      return await this.call(method, path, options, body);
+      return await this.call(method, path, unabortable, body);
     } finally {
       this.announceWrite(leafUserId, options);
     }
