@@ -364,4 +364,24 @@ describe('error masking in production', () => {
       await production.close();
     }
   });
+
+  it('with EXPOSE_ERROR_DETAILS adds the original message for developers, still never a stack', async () => {
+    const dev = await startStack({ env: { EXPOSE_ERROR_DETAILS: 'true' } });
+    try {
+      const listed = await dev.query<{ leafUser: { machines: { nodes: { leafId: string }[] } } }>(NORMAL, { user: USER });
+      const broken = listed.data!.leafUser.machines.nodes[0]!.leafId;
+      const record = dev.emulator.store.machines.get(broken)!;
+      dev.emulator.store.putMachine({ ...record, name: { not: 'a string' } } as unknown as typeof record);
+      const result = await dev.query(`query Dev($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`, {
+        user: USER,
+      });
+      expect(result.errors![0]).toMatchObject({
+        message: 'Unexpected error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', originalError: { name: expect.any(String), message: expect.any(String) } },
+      });
+      expect(JSON.stringify(result)).not.toMatch(/stack|\.ts:\d+|node_modules/);
+    } finally {
+      await dev.close();
+    }
+  });
 });

@@ -42,7 +42,16 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (original instanceof ConnectionArgumentError) {
     return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return yogaMaskError(error, message, isDev);
+  const masked = yogaMaskError(error, message, false);
+  if (!isDev || !(masked instanceof GraphQLError) || masked.extensions.code !== 'INTERNAL_SERVER_ERROR') return masked;
+  // Developer details are the original error's name and message, never its stack: a trace
+  // tells an attacker the code's layout and is no use to a client.
+  const cause = original instanceof Error ? original : undefined;
+  return new GraphQLError(masked.message, {
+    nodes: masked.nodes ?? null,
+    path: masked.path ?? null,
+    extensions: { ...masked.extensions, originalError: { name: cause?.name ?? 'Error', message: cause?.message ?? String(original) } },
+  });
 }
 
 /**
