@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, type CallRecord } from '../src/emulator/index.js';
 import { ReadCoalescer, leafUserOfPath, readKey, type CoalesceKind } from '../src/leaf/coalesce.js';
+import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.riverBend;
@@ -31,15 +32,6 @@ const LIST = /* GraphQL */ `
   }
 `;
 
-const CREATE = /* GraphQL */ `
-  mutation Create($user: UUID!, $name: String!) {
-    createMachine(leafUserId: $user, input: { name: $name }) {
-      __typename
-      ... on CreateMachineSuccess { machine { leafId name } }
-      ... on Error { message }
-    }
-  }
-`;
 
 interface ListData {
   leafUser: { machines: { nodes: { leafId: string; name: string }[] } };

@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { backoffDelayMs, retryAfterMs, retryDelayMs, type RetryPolicy } from '../src/leaf/retry.js';
 import { startGateway } from '../src/server.js';
+import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
@@ -29,14 +30,6 @@ const MACHINE = /* GraphQL */ `
   }
 `;
 
-const CREATE = /* GraphQL */ `
-  mutation Create($user: UUID!, $name: String!) {
-    createMachine(leafUserId: $user, input: { name: $name }) {
-      __typename
-      ... on Error { message }
-    }
-  }
-`;
 
 interface MachinesData {
   leafUser: { machines: { nodes: { leafId: string; name: string }[] } };

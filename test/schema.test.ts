@@ -46,10 +46,16 @@ describe('schema/schema.graphql', () => {
   });
 
   it('keeps the contract names', () => {
-    for (const name of ['Node', 'LeafUser', 'Machine', 'Implement', 'Operator', 'MachineFile', 'OriginType', 'Measurement']) {
+    const names = ['Node', 'LeafUser', 'Machine', 'Implement', 'Operator', 'MachineFile', 'OriginType', 'Measurement', 'Stats'];
+    names.push('LeafFile', 'OperationSummary', 'HarvestedSummary', 'PlantedSummary', 'AppliedSummary', 'TillageSummary');
+    names.push('OtherSummary', 'FieldOperation', 'FieldCoverage', 'OperationImage', 'Error', 'ReadOnlyMachineError');
+    names.push('NotFoundError', 'ValidationError', 'CreateMachineResult', 'UpdateMachineResult', 'DeleteMachineResult');
+    for (const name of names) {
       expect(schema.getType(name), name).toBeDefined();
     }
     const query = schema.getQueryType()!.getFields();
-    expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'leafUser']));
+    expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'leafUser', 'file', 'fieldOperation']));
+    const mutation = schema.getMutationType()!.getFields();
+    expect(Object.keys(mutation)).toEqual(expect.arrayContaining(['createMachine', 'updateMachine', 'deleteMachine']));
   });
 });

@@ -16,7 +16,7 @@ import {
   type OrderShape,
 } from '../filters.js';
 import { loadEach, toDate } from '../loading.js';
-import { asMeasurement, MeasurementRef } from '../measurement.js';
+import { measurementField } from '../measurement.js';
 import { cursorKeyOf } from '../relay/cursor.js';
 import { idParts } from '../relay/global-id.js';
 import { resolveLeafConnection } from '../relay/resolve.js';
@@ -138,16 +138,10 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
     leafFileId: t.expose('leafFileId', { type: 'UUID', nullable: false, description: 'The Leaf file this record links to.' }),
     startTime: t.field({ type: 'DateTime', description: 'When the work in the file started.', resolve: (file) => toDate(file.startTime) }),
     endTime: t.field({ type: 'DateTime', description: 'When the work in the file ended.', resolve: (file) => toDate(file.endTime) }),
-    distance: t.field({
-      type: MeasurementRef,
-      description: 'Distance the machine travelled in this file.',
-      resolve: (file) => asMeasurement(file.distance),
-    }),
-    fuelConsumption: t.field({
-      type: MeasurementRef,
-      description: 'Fuel the machine used in this file.',
-      resolve: (file) => asMeasurement(file.fuelConsumption),
-    }),
+    distance: t.field(measurementField('Distance the machine travelled in this file.', (file: MachineFileShape) => file.distance)),
+    fuelConsumption: t.field(
+      measurementField('Fuel the machine used in this file.', (file: MachineFileShape) => file.fuelConsumption),
+    ),
   }),
 });
 
