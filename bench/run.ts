@@ -220,7 +220,7 @@ async function measure(
   seconds: number,
   quietMs: number,
 ): Promise<PhaseFigures> {
-  await log.settle(quietMs);
+  // The previous phase (or the warm-up) ended with a settle: the upstream is quiet.
   await log.reset();
   const concurrent = connections > 1;
   if (concurrent) resetPeakRss(target.pid);
@@ -379,8 +379,10 @@ async function main(): Promise<void> {
     ]);
     const coalesceTargets = { on: gatewayTarget(gateway, 'gateway'), off: gatewayTarget(uncoalesced, 'gateway') };
 
-    // Long enough that a gateway between two levels of a query counts as busy.
-    const quietMs = 3 * options.latencyMs + 50;
+    // Long enough that a gateway between two levels of a query, or a call between two
+    // polls, counts as busy.
+    const quietMs = 2 * options.latencyMs + 60;
+    await calls.settle(quietMs);
     const coalescing: CoalesceFigures = { connections: options.coalesceConnections, on: [], off: [] };
     for (let run = 1; run <= options.runs; run++) {
       log(`Run ${run} of ${options.runs}`);
