@@ -97,6 +97,27 @@ describe('/metrics', () => {
     // Process metrics come along for free.
     expect(after('process_cpu_user_seconds_total')).toBeGreaterThan(0);
   });
+
+  it('counts coalesced reads: identical concurrent queries start one upstream read and join it', async () => {
+    stack.emulator.setLatency(150);
+    try {
+      const before = await scrape(stack);
+      stack.resetCalls();
+      // All ten miss the response cache together; each needs one page of machines.
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => post(stack, MACHINES, { user: DEMO_USER_IDS.riverBend, first: 7 })),
+      );
+      expect(answers.every((answer) => answer.body.errors === undefined)).toBe(true);
+      const after = await scrape(stack);
+      const started = after('leaf_upstream_coalesced_reads_total', { kind: 'started' }) - before('leaf_upstream_coalesced_reads_total', { kind: 'started' });
+      const joined = after('leaf_upstream_coalesced_reads_total', { kind: 'joined' }) - before('leaf_upstream_coalesced_reads_total', { kind: 'joined' });
+      expect(started).toBe(stack.calls().length);
+      expect(joined).toBeGreaterThan(0);
+      expect(started + joined).toBe(10);
+    } finally {
+      stack.emulator.setLatency(0);
+    }
+  });
 });
 
 describe('METRICS=false', () => {
