@@ -58,4 +58,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // A start that fails (port taken, Redis unreachable, …) says why in one line, not a stack.
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`The gateway could not start: ${reason}`);
+  process.exit(1);
+}

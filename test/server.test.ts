@@ -115,6 +115,23 @@ describe('configuration', () => {
     expect(code).toBe(2);
     expect(output).toContain('PORT must be an integer');
   });
+
+  it('stops `npm start` with one line, not a stack, when the port is taken', async () => {
+    const first = await startMain({});
+    const port = new URL(first.url).port;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.add(child);
+    let output = '';
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    running.delete(child);
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(`The gateway could not start: listen EADDRINUSE: address already in use 127.0.0.1:${port}`);
+  });
 });
 
 describe('npm start', () => {
