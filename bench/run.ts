@@ -404,6 +404,10 @@ async function main(): Promise<void> {
         }
       }
       for (const side of ['on', 'off'] as const) {
+        // Each side is otherwise idle between runs: half a second first brings its upstream
+        // connections and JIT back to the state the other phases find them in.
+        await coalesceTargets[side].run(flat, options.coalesceConnections, 0.5);
+        await calls.settle(quietMs);
         const figures = await measure(coalesceTargets[side], calls, flat, options.coalesceConnections, options.seconds, quietMs);
         coalescing[side].push(figures);
         log(`  coalescing ${side}: ${figures.rps.toFixed(0)} req/s, p99 ${figures.p99} ms, ${figures.callsPerRequest.toFixed(3)} calls/req`);
