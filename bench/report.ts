@@ -153,7 +153,8 @@ export function markdown(results: Results): string {
     '',
     `Floor: the query's depth (upstream round trips that must follow one another) × the emulator latency. ` +
       `Upstream calls: one request sent alone, counted in the emulator's call log; optimum: one call per distinct resource. ` +
-      `CPU and peak RSS: the gateway process, or for the direct rows the process running the direct client. ` +
+      `CPU and peak RSS: the gateway process, or for the direct rows the process running the direct client; ` +
+      `peak RSS includes heap a process kept from earlier phases (the queries run in table order). ` +
       `Ran in ${results.totalSeconds.toFixed(0)} s.` +
       (failures > 0 ? ` **${failures} requests failed or answered differently from the reference; see latest.json.**` : ''),
   );

@@ -12,6 +12,8 @@ import { idsOfDirect, idsOfGateway } from './compare.js';
 import { DirectClient, nodeRefOf, type DirectInput } from './direct.js';
 import {
   cpuMs,
+  BUILD_DIR,
+  buildGateway,
   forkWorker,
   freePort,
   peakRssMb,
@@ -43,7 +45,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --connections <n>     concurrency of the loaded phases (default 50)
   --coalesce-connections <n>  concurrency of the coalescing figure (default 20)
   --pool <n>            upstream keep-alive connections, gateway and direct client (default: the gateway's LEAF_POOL_CONNECTIONS default)
-  --entry <file>        gateway entry: src/main.ts (via tsx, default) or dist/main.js after npm run build
+  --entry <file>        gateway entry: build (default: compile src/ with tsc into bench/results/tmp and
+                        run node main.js, as the container does), src/main.ts (via tsx), or a .js file
   --no-cache            skip the response-cache rows (RESPONSE_CACHE=true)
   --queries a,b         only these of flat,nested,nodes,deep
   --out <dir>           where latest.json and latest.md go (default bench/results)`;
@@ -110,7 +113,7 @@ function parseOptions(argv: string[]): Options {
     connections: positive(values, 'connections', 50),
     coalesceConnections: positive(values, 'coalesce-connections', 20),
     pool: positive(values, 'pool', loadConfig({}).upstream.connections),
-    entry: values.entry ?? 'src/main.ts',
+    entry: values.entry ?? 'build',
     cache: !values['no-cache'],
     queries: queries as QueryName[],
     out: values.out ?? 'bench/results',
@@ -245,12 +248,12 @@ async function measure(
 
 /**
  * How long a concurrent phase must last for requests to complete in it: at least `seconds`, and
- * half as long again as one request takes when every connection's upstream calls queue on the pool.
+ * a quarter longer than one request takes when every connection's upstream calls queue on the pool.
  */
 function concurrentSeconds(exactCalls: QueryFigures['exactCalls'], options: Options): number {
   const calls = Math.max(exactCalls.gateway ?? 1, exactCalls.direct ?? 1);
   const queued = (Math.ceil((options.connections * calls) / options.pool) * options.latencyMs) / 1000;
-  return Math.max(options.seconds, Math.round(1.5 * queued * 10) / 10);
+  return Math.max(options.seconds, Math.round(1.25 * queued * 10) / 10);
 }
 
 /** The gateway's response cache, off for the gateway rows and on for the cached ones. */
@@ -273,18 +276,23 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
   const baseEnv = { LEAF_POOL_CONNECTIONS: String(options.pool), ...RESPONSE_CACHE.off };
 
-  log(`Starting the emulator (large, ${options.latencyMs} ms) and the gateways…`);
+  log(`Starting the emulator (large, ${options.latencyMs} ms), compiling and starting the gateways…`);
   const port = await freePort();
   const upstream = `http://127.0.0.1:${port}`;
   const servers: Server[] = [];
   const workers: Worker[] = [];
   try {
-    // All at once: the gateways connect to the emulator lazily, on their first request.
+    // All at once (the gateways as soon as they are compiled): they connect to the emulator
+    // lazily, on their first request.
+    const entry = options.entry === 'build' ? buildGateway() : Promise.resolve(options.entry);
+    const gatewayEnvs = [
+      { ...baseEnv, LEAF_COALESCE_READS: 'true' },
+      { ...baseEnv, LEAF_COALESCE_READS: 'false' },
+      ...(options.cache ? [{ ...baseEnv, ...RESPONSE_CACHE.on }] : []),
+    ];
     const starting = [
       startEmulatorProcess(options.latencyMs, port),
-      startGatewayProcess(upstream, { ...baseEnv, LEAF_COALESCE_READS: 'true' }, options.entry),
-      startGatewayProcess(upstream, { ...baseEnv, LEAF_COALESCE_READS: 'false' }, options.entry),
-      ...(options.cache ? [startGatewayProcess(upstream, { ...baseEnv, ...RESPONSE_CACHE.on }, options.entry)] : []),
+      ...gatewayEnvs.map((env) => entry.then((file) => startGatewayProcess(upstream, env, file))),
     ];
     const settled = await Promise.allSettled(starting);
     for (const result of settled) if (result.status === 'fulfilled') servers.push(result.value);
@@ -423,7 +431,7 @@ async function main(): Promise<void> {
         seconds: options.seconds,
         connections: options.connections,
         pool: options.pool,
-        gatewayEntry: options.entry,
+        gatewayEntry: options.entry === 'build' ? `node ${BUILD_DIR}/main.js (src/ compiled by tsc)` : options.entry,
         responseCache: options.cache,
       },
       queries: figures,
