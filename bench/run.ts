@@ -443,6 +443,12 @@ async function main(): Promise<void> {
     writeFileSync(`${options.out}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(`${options.out}/latest.md`, table);
     process.stdout.write(table);
+    const phases = [...figures.flatMap((query) => Object.values(query.runs).flatMap((runs) => [...runs.c1, ...runs.cN])), ...coalescing.on, ...coalescing.off];
+    const failures = phases.reduce((sum, phase) => sum + phase.failures, 0);
+    if (failures > 0) {
+      log(`${failures} requests failed or answered differently from the reference answer.`);
+      process.exitCode = 1;
+    }
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
     await Promise.all(servers.map((server) => server.stop()));
