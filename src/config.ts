@@ -193,7 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
       defaultToken: readToken(env, 'LEAF_API_TOKEN'),
       timeoutMs: readInt(env, 'LEAF_TIMEOUT_MS', 10_000, 100, 300_000),
       connectTimeoutMs: readInt(env, 'LEAF_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
-      connections: readInt(env, 'LEAF_POOL_CONNECTIONS', 32, 1, 1024),
+      connections: readInt(env, 'LEAF_POOL_CONNECTIONS', 128, 1, 1024),
       retries: readInt(env, 'LEAF_RETRIES', 2, 0, 10),
       retryBaseDelayMs: readInt(env, 'LEAF_RETRY_BASE_MS', 100, 1, 60_000),
       retryMaxDelayMs: readInt(env, 'LEAF_RETRY_MAX_MS', 2_000, 1, 60_000),
