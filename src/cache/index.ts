@@ -10,6 +10,7 @@
 //   when it is announced and again when it completes; and an answer whose execution overlapped
 //   any write is not stored at all (its upstream reads may predate the write).
 import { createHash, randomUUID } from 'node:crypto';
+import { hashToken } from '../leaf/token.js';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import {
@@ -34,7 +35,7 @@ export interface ResponseCache {
 
 /** Never the token itself: the session only has to tell tokens apart. */
 export function sessionOf(token: string | null): string | null {
-  return token === null ? null : createHash('sha256').update(`leaf-token:${token}`).digest('hex');
+  return token === null ? null : hashToken(token);
 }
 
 function keyOf(parts: string[]): string {

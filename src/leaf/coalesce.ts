@@ -1,7 +1,6 @@
 // Identical upstream GETs in flight at the same moment, with the same token, share one
 // upstream call. DataLoader removes duplicates inside one request; this removes them across
 // concurrent requests (dashboards polling, a fleet of apps opening the same screen).
-import { createHash } from 'node:crypto';
 import { ASSETS_PREFIX } from './types.js';
 
 export type CoalesceKind = 'started' | 'joined';
@@ -22,9 +21,7 @@ interface SharedRead {
   settled: boolean;
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export { hashToken } from './token.js';
 
 /** Requests with different tokens never share anything: the token's hash is part of the key. */
 export function readKey(method: string, url: string, tokenHash: string): string {

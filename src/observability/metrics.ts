@@ -128,6 +128,8 @@ export function createMetrics(): GatewayMetrics {
     // An error's path holds list indices (`machines.nodes.17.file`): one series per item.
     labels: { path: false },
     metrics: {
+      // The schema deprecates nothing, and this counter re-walks every document to find out.
+      graphql_envelop_deprecated_field: false,
       // The stock HTTP histogram labels by full URL (query strings included): unbounded.
       graphql_yoga_http_duration: createHistogram({
         registry,

@@ -110,11 +110,33 @@ export function queryCost(
   return selectionCost({ schema, variables: variables.coerced, fragments, fragmentCosts: new Map() }, root, operation.selectionSet);
 }
 
+const COSTS_PER_DOCUMENT = 64;
+
 /** Refuses, before any resolver runs, an operation whose cost is over `maxCost`. */
 export function useQueryCost(maxCost: number): Plugin {
+  // Yoga hands the same parsed document to every request that sends the same text, so a
+  // cost is computed once per document, operation and variables.
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    inputs: Record<string, unknown> | null | undefined,
+  ): number | null => {
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(inputs ?? {})}`;
+    let cost = known.get(key);
+    if (cost === undefined) {
+      cost = queryCost(schema, document, operationName, inputs);
+      if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+      known.set(key, cost);
+    }
+    return cost;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues);
+      const cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
       if (cost === null || cost <= maxCost) return;
       const error = queryTooComplex(
         'cost',

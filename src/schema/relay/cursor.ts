@@ -34,10 +34,18 @@ export function cursorKeyOf(list: string, parts: unknown): string {
 }
 
 export function encodeCursor(key: string, offset: number): string {
-  if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_CURSOR_OFFSET) {
-    throw new RangeError(`A cursor offset is a whole number from 0 to ${MAX_CURSOR_OFFSET}; got ${offset}`);
-  }
-  return Buffer.from(`${keyHash(key)}:${offset.toString(36)}`, 'latin1').toString('base64url');
+  return cursorEncoder(key)(offset);
+}
+
+/** Encodes many offsets of one key, hashing the key once. */
+export function cursorEncoder(key: string): (offset: number) => string {
+  const hash = keyHash(key);
+  return (offset) => {
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_CURSOR_OFFSET) {
+      throw new RangeError(`A cursor offset is a whole number from 0 to ${MAX_CURSOR_OFFSET}; got ${offset}`);
+    }
+    return Buffer.from(`${hash}:${offset.toString(36)}`, 'latin1').toString('base64url');
+  };
 }
 
 /** The offset a cursor of this key points at; `argument` names it in the error. */

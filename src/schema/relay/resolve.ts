@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PageRequest } from './window.js';
 import { resolveConnection, type ConnectionArgs } from './connection.js';
-import { encodeCursor } from './cursor.js';
+import { cursorEncoder } from './cursor.js';
 import { connectionSelection } from './selection.js';
 
 export interface ConnectionShape<T> {
@@ -19,14 +19,27 @@ export async function resolveLeafConnection<T>(
   fetchPage: (request: PageRequest) => Promise<T[]>,
 ): Promise<ConnectionShape<T>> {
   const result = await resolveConnection(args, connectionSelection(info), fetchPage, cursorKey);
-  const edges = result.items.map(({ node, offset }) => ({ node, cursor: encodeCursor(cursorKey, offset) }));
+  const encode = cursorEncoder(cursorKey);
+  // Cursors are encoded only when read: a query selecting `nodes` alone pays for none.
+  const edges = result.items.map(({ node, offset }) => ({
+    node,
+    get cursor() {
+      return encode(offset);
+    },
+  }));
+  const first = result.items[0];
+  const last = result.items.at(-1);
   return {
     edges,
     pageInfo: {
       hasNextPage: result.hasNextPage,
       hasPreviousPage: result.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return first ? encode(first.offset) : null;
+      },
+      get endCursor() {
+        return last ? encode(last.offset) : null;
+      },
     },
     totalCount: result.totalCount,
   };
