@@ -14,7 +14,10 @@ RUN mkdir -p operations/__generated__
 
 # Runtime stage: production dependencies only, compiled code, non-root user.
 FROM node:20.20-bookworm-slim AS runtime
+# A larger young generation: each request allocates short-lived JSON and GraphQL results, and
+# the default 16 MB semi-space spent a fifth of the gateway's CPU in scavenges (npm run bench).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=64 \
     PORT=4000 \
     HOST=0.0.0.0
 WORKDIR /app

@@ -110,6 +110,8 @@ export function startGatewayProcess(upstream: string, env: Record<string, string
     {
       ...process.env,
       NODE_ENV: 'production',
+      // As the container runs it (Dockerfile): a larger young generation, fewer scavenges.
+      NODE_OPTIONS: '--max-semi-space-size=64',
       PORT: '0',
       HOST: '127.0.0.1',
       LEAF_API_URL: upstream,
