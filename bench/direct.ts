@@ -19,7 +19,6 @@ export interface DirectInput {
   /** Offset of the item whose cursor the deep page starts after. */
   deepCursorOffset: number;
   nodes: NodeRef[];
-  nestedHasFile: boolean;
 }
 
 export interface DirectLink {
@@ -102,7 +101,7 @@ export class DirectClient {
     return { name: start === 0 ? 'flat' : 'deep', machines: items.slice(0, first), hasNextPage: items.length > first };
   }
 
-  async nested(user: string, withFile: boolean): Promise<DirectResult> {
+  async nested(user: string): Promise<DirectResult> {
     const files = new Map<string, Promise<LeafFile | null>>();
     const fileOf = (id: string): Promise<LeafFile | null> => {
       let pending = files.get(id);
@@ -119,7 +118,7 @@ export class DirectClient {
         machines.map(async (machine) => {
           const links = await this.window<LeafMachineFile>(`${this.machinesPath(user)}/${machine.id}/files`, 0, 5);
           const withFiles = await Promise.all(
-            links.map(async (link) => ({ link, file: withFile ? await fileOf(link.leafFileId) : null })),
+            links.map(async (link) => ({ link, file: await fileOf(link.leafFileId) })),
           );
           return { machine, links: withFiles };
         }),
@@ -151,7 +150,7 @@ export class DirectClient {
         // `after` the cursor of offset N starts at N + 1.
         return this.machinePage(input.user, input.deepCursorOffset + 1, 20);
       case 'nested':
-        return this.nested(input.user, input.nestedHasFile);
+        return this.nested(input.user);
       case 'nodes':
         return this.nodes(input.nodes);
     }

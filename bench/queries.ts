@@ -16,8 +16,8 @@ export const FLAT = /* GraphQL */ `
   }
 `;
 
-/** machines → files → file → summary; switched on when the schema has MachineFile.file. */
-export const NESTED_WITH_FILE = /* GraphQL */ `
+/** machines → files → file → summary. */
+export const NESTED = /* GraphQL */ `
   query BenchNested($user: UUID!) {
     leafUser(id: $user) {
       machines(first: 20) {
@@ -44,22 +44,6 @@ export const NESTED_WITH_FILE = /* GraphQL */ `
   }
 `;
 
-/** The same tree without the file leg, for a schema that does not have it yet. */
-export const NESTED_WITHOUT_FILE = /* GraphQL */ `
-  query BenchNested($user: UUID!) {
-    leafUser(id: $user) {
-      machines(first: 20) {
-        nodes {
-          id
-          name
-          files(first: 5) {
-            nodes { id leafFileId startTime endTime }
-          }
-        }
-      }
-    }
-  }
-`;
 
 export const NODES = /* GraphQL */ `
   query BenchNodes($ids: [ID!]!) {
@@ -127,8 +111,6 @@ export interface Setup {
   user: string;
   deepCursor: string;
   nodeIds: string[];
-  /** Whether the schema has MachineFile.file (the machine-data leg of the nested query). */
-  nestedHasFile: boolean;
 }
 
 export function benchQueries(setup: Setup): BenchQuery[] {
@@ -136,10 +118,10 @@ export function benchQueries(setup: Setup): BenchQuery[] {
     { name: 'flat', title: '(a) machines(first: 50)', document: FLAT, variables: { user: setup.user }, depth: 1 },
     {
       name: 'nested',
-      title: setup.nestedHasFile ? '(b) machines(20) → files(5) → file → summary' : '(b) machines(20) → files(5)',
-      document: setup.nestedHasFile ? NESTED_WITH_FILE : NESTED_WITHOUT_FILE,
+      title: '(b) machines(20) → files(5) → file → summary',
+      document: NESTED,
       variables: { user: setup.user },
-      depth: setup.nestedHasFile ? 3 : 2,
+      depth: 3,
     },
     { name: 'nodes', title: '(c) nodes(ids:) ×50, 35 distinct', document: NODES, variables: { ids: setup.nodeIds }, depth: 1 },
     {
@@ -160,7 +142,7 @@ interface NestedAnswer {
  * The fewest upstream calls that can produce a query's answer: one per distinct resource
  * Leaf has to send (Leaf has no batch endpoints), read off the answer itself.
  */
-export function optimumCalls(query: BenchQuery, data: unknown, nestedHasFile: boolean): number {
+export function optimumCalls(query: BenchQuery, data: unknown): number {
   switch (query.name) {
     case 'flat':
     case 'deep':
@@ -170,7 +152,7 @@ export function optimumCalls(query: BenchQuery, data: unknown, nestedHasFile: bo
     case 'nested': {
       const machines = (data as NestedAnswer).leafUser.machines.nodes;
       const files = new Set(machines.flatMap((machine) => machine.files.nodes.map((link) => link.leafFileId)));
-      return 1 + machines.length + (nestedHasFile ? files.size : 0);
+      return 1 + machines.length + files.size;
     }
   }
 }

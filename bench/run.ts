@@ -2,10 +2,9 @@
 // and the load generators, each in its own process; the four canonical queries through the
 // gateway and through a plain REST client, medians of several runs, written to bench/results.
 // `npm run bench -- --help` lists the knobs.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { buildSchema, isObjectType } from 'graphql';
 import { loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS } from '../src/emulator/seed.js';
 import { idsOfDirect, idsOfGateway } from './compare.js';
@@ -179,15 +178,6 @@ class CallLog {
 
 async function discoverSetup(gateway: Server): Promise<Setup> {
   const user = DEMO_USER_IDS.bench;
-  // From the printed schema (a test keeps it in step with the code; production gateways answer
-  // no introspection, and building the live one here would cost seconds of startup).
-  const schema = buildSchema(readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8'));
-  const fieldsOf = (type: string): string[] => {
-    const named = schema.getType(type);
-    return isObjectType(named) ? Object.keys(named.getFields()) : [];
-  };
-  const nestedHasFile = fieldsOf('MachineFile').includes('file') && fieldsOf('LeafFile').includes('summary');
-
   // The cursor of the item at offset 900, walked to the way a client pages.
   let after: string | null = null;
   let remaining = DEEP_CURSOR_OFFSET + 1;
@@ -206,7 +196,7 @@ async function discoverSetup(gateway: Server): Promise<Setup> {
   // Repeats spread through the list, as a client merging several screens' ids would send them.
   const nodeIds = [...distinct];
   for (let index = 0; index < NODE_REPEATS; index++) nodeIds.splice(index * 3 + 1, 0, distinct[(index * 7) % distinct.length] as string);
-  return { user, deepCursor: after as string, nodeIds, nestedHasFile };
+  return { user, deepCursor: after as string, nodeIds };
 }
 
 interface Target {
@@ -306,7 +296,7 @@ async function main(): Promise<void> {
 
     const setup = await discoverSetup(gateway);
     log('Reference answers and exact call counts…');
-    const input: DirectInput = { user: setup.user, deepCursorOffset: DEEP_CURSOR_OFFSET, nodes: setup.nodeIds.map(nodeRefOf), nestedHasFile: setup.nestedHasFile };
+    const input: DirectInput = { user: setup.user, deepCursorOffset: DEEP_CURSOR_OFFSET, nodes: setup.nodeIds.map(nodeRefOf) };
     const queries = benchQueries(setup).filter((query) => options.queries.includes(query.name));
     const calls = new CallLog(emulator);
     const direct = new DirectClient(emulator.url, options.pool, TOKEN);
@@ -364,7 +354,7 @@ async function main(): Promise<void> {
         title: query.title,
         depth: query.depth,
         floorMs: query.depth * options.latencyMs,
-        optimumCalls: optimumCalls(query, reference.body.data, setup.nestedHasFile),
+        optimumCalls: optimumCalls(query, reference.body.data),
         exactCalls,
         concurrentSeconds: concurrentSeconds(exactCalls, options),
         runs: {},

@@ -29,7 +29,6 @@ beforeAll(async () => {
     user,
     deepCursor: walk.data!.leafUser.machines.pageInfo.endCursor,
     nodeIds: [...distinct, ...distinct.slice(0, 5)],
-    nestedHasFile: true,
   };
 });
 
@@ -54,7 +53,7 @@ describe('direct REST baseline', () => {
       expect(answer.errors).toBeUndefined();
       const gatewayCalls = stack.calls().length;
 
-      const input: DirectInput = { user: setup.user, deepCursorOffset: 99, nodes: setup.nodeIds.map(nodeRefOf), nestedHasFile: true };
+      const input: DirectInput = { user: setup.user, deepCursorOffset: 99, nodes: setup.nodeIds.map(nodeRefOf) };
       const direct = new DirectClient(stack.emulator.url, 32, BENCH_TOKEN);
       stack.resetCalls();
       const result = await direct.run(name, input);
@@ -64,7 +63,7 @@ describe('direct REST baseline', () => {
       const ids = idsOfGateway(name, answer.data);
       expect(ids.length).toBeGreaterThan(0);
       expect(idsOfDirect(result)).toEqual(ids);
-      const optimum = optimumCalls(query, answer.data, true);
+      const optimum = optimumCalls(query, answer.data);
       expect(gatewayCalls).toBe(optimum);
       expect(directCalls).toBe(optimum);
     },

@@ -49,6 +49,21 @@ function startMain(env: Record<string, string>): Promise<Started> {
   });
 }
 
+/** Runs src/main.ts like `npm start` when it is expected to stop on its own: exit code and stderr. */
+async function runMainToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  running.delete(child);
+  return { code, output };
+}
+
 function stop(child: ChildProcess): Promise<void> {
   running.delete(child);
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -102,16 +117,7 @@ describe('configuration', () => {
   });
 
   it('stops `npm start` on a bad value, naming the variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: 'nope' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    running.add(child);
-    let output = '';
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    running.delete(child);
+    const { code, output } = await runMainToExit({ PORT: 'nope' });
     expect(code).toBe(2);
     expect(output).toContain('PORT must be an integer');
   });
@@ -119,16 +125,7 @@ describe('configuration', () => {
   it('stops `npm start` with one line, not a stack, when the port is taken', async () => {
     const first = await startMain({});
     const port = new URL(first.url).port;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    running.add(child);
-    let output = '';
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    running.delete(child);
+    const { code, output } = await runMainToExit({ PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
     expect(code).toBe(1);
     expect(output.trim()).toBe(`The gateway could not start: listen EADDRINUSE: address already in use 127.0.0.1:${port}`);
   });
