@@ -1,18 +1,31 @@
 // Unit conversion for Leaf's measurements, on mathjs's unit system (pure: no I/O, no GraphQL).
 // Leaf spells a few units mathjs lacks (ac, ha, bu, seeds); they are defined once here.
-import { all, create, type FactoryFunctionMap, type Unit } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { FactoryFunctionMap, MathJsInstance, Unit } from 'mathjs';
 
-// mathjs declares `all` through a Record lookup, so its type reads as possibly undefined.
-const math = create(all as FactoryFunctionMap);
-math.createUnit({
-  // mathjs's acre is rounded to 4046.86 m2; the international acre is exactly this.
-  ac: '4046.8564224 m2',
-  ha: '1 hectare',
-  // Leaf reports grain volume in US (Winchester) bushels.
-  bu: '35.23907016688 L',
-  // A count, not a physical quantity: seeds/ac converts to seeds/ha and to nothing else.
-  seeds: '',
-});
+const load = createRequire(import.meta.url);
+let instance: MathJsInstance | undefined;
+
+/**
+ * mathjs takes about a second and 80 MB to load, so it is loaded on the first conversion,
+ * not at start: a gateway whose clients never pass `unit` never pays for it.
+ */
+function mathjs(): MathJsInstance {
+  if (instance) return instance;
+  const { all, create } = load('mathjs') as typeof import('mathjs');
+  // mathjs declares `all` through a Record lookup, so its type reads as possibly undefined.
+  const math = create(all as FactoryFunctionMap);
+  math.createUnit({
+    // mathjs's acre is rounded to 4046.86 m2; the international acre is exactly this.
+    ac: '4046.8564224 m2',
+    ha: '1 hectare',
+    // Leaf reports grain volume in US (Winchester) bushels.
+    bu: '35.23907016688 L',
+    // A count, not a physical quantity: seeds/ac converts to seeds/ha and to nothing else.
+    seeds: '',
+  });
+  return (instance = math);
+}
 
 /** Leaf spellings mathjs would misread or not know, mapped to ones it knows. */
 const LEAF_ALIASES: Record<string, string> = {
@@ -27,7 +40,7 @@ function parseUnit(name: string, role: 'target' | 'source'): Unit {
   const spelled = LEAF_ALIASES[name] ?? name;
   let unit: Unit;
   try {
-    unit = math.unit(spelled);
+    unit = mathjs().unit(spelled);
   } catch {
     throw new UnitConversionError(
       role === 'target'
@@ -60,5 +73,6 @@ export function unitConverter(from: string, to: string): (value: number) => numb
   }
   const source = LEAF_ALIASES[from] ?? from;
   const destination = LEAF_ALIASES[target] ?? target;
+  const math = mathjs();
   return (value) => tidy(math.unit(value, source).toNumber(destination));
 }
