@@ -27,10 +27,18 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 
-/** Client-sent names become labels only when they are GraphQL names. */
+/** Distinct operation names kept as labels; any client can invent names, so the rest fold into 'Other'. */
+const MAX_OPERATION_LABELS = 200;
+const labelled = new Set<string>();
+
+/** Client-sent names become labels only when they are GraphQL names, and only so many of them. */
 function operationLabel(name: string | null | undefined): string {
   if (!name) return 'Anonymous';
-  return GRAPHQL_NAME.test(name) ? name : 'Invalid';
+  if (!GRAPHQL_NAME.test(name)) return 'Invalid';
+  if (labelled.has(name)) return name;
+  if (labelled.size >= MAX_OPERATION_LABELS) return 'Other';
+  labelled.add(name);
+  return name;
 }
 
 const NAMED_OPERATION = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
@@ -126,7 +134,10 @@ export function createMetrics(): GatewayMetrics {
     registry,
     endpoint: METRICS_ENDPOINT,
     // An error's path holds list indices (`machines.nodes.17.file`): one series per item.
-    labels: { path: false },
+    // The stock metrics would label by the raw, client-chosen operation name (unbounded series);
+    // per-operation counts and latency come from graphql_yoga_http_duration below, whose names
+    // are capped by operationLabel.
+    labels: { path: false, operationName: false },
     metrics: {
       // The schema deprecates nothing, and this counter re-walks every document to find out.
       graphql_envelop_deprecated_field: false,
