@@ -7,6 +7,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
+import { UpstreamBreaker } from '../src/leaf/breaker.js';
+import { LeafError } from '../src/leaf/errors.js';
 import { backoffDelayMs, retryAfterMs, retryDelayMs, type RetryPolicy } from '../src/leaf/retry.js';
 import { startGateway } from '../src/server.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
@@ -450,6 +452,28 @@ describe('isolation under failure', () => {
       }
     } finally {
       remove();
+    }
+  });
+});
+
+describe('the breaker alone', () => {
+  it('stays open when its half-open probe is abandoned by the caller, and closes on a real answer', async () => {
+    const breaker = new UpstreamBreaker({ failures: 1, cooldownMs: 50 });
+    try {
+      const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API could not be reached.'));
+      await expect(breaker.run(dead)).rejects.toThrow('could not be reached');
+      expect(breaker.state).toBe('open');
+
+      await vi.waitFor(() => expect(breaker.state).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
+      const abandoned = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'cancelled', { aborted: true }));
+      await expect(breaker.run(abandoned)).rejects.toThrow('cancelled');
+      expect(breaker.state).toBe('open');
+
+      await vi.waitFor(() => expect(breaker.state).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
+      await expect(breaker.run(() => Promise.resolve('answer'))).resolves.toBe('answer');
+      expect(breaker.state).toBe('closed');
+    } finally {
+      breaker.close();
     }
   });
 });

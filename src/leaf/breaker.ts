@@ -46,14 +46,6 @@ export class UpstreamBreaker {
       enableSnapshots: false,
       rollingPercentilesEnabled: false,
     });
-    circuit.on('failure', () => {
-      this.consecutiveFailures += 1;
-      // While half-open, opossum reopens on the probe's failure by itself.
-      if (circuit.closed && this.consecutiveFailures >= options.failures) circuit.open();
-    });
-    circuit.on('success', () => {
-      this.consecutiveFailures = 0;
-    });
     circuit.on('open', () => {
       this.openedAt = Date.now();
     });
@@ -89,10 +81,16 @@ export class UpstreamBreaker {
     // opossum's per-call bookkeeping (events, rolling stats) cost more CPU than undici's own
     // dispatch, and its state machine is only needed once the circuit has opened.
     if (this.circuit.closed) return this.runClosed(task, this.circuit);
+    // Open or half-open: opossum refuses calls, or lets one probe through and closes or reopens
+    // on its outcome.
+    const probing = this.circuit.halfOpen;
     try {
       return (await this.circuit.fire(task)) as T;
     } catch (error) {
       if (error instanceof Error && CircuitBreaker.isOurError(error)) throw this.openError();
+      // opossum counts a filtered error as a success and closes; a probe its caller abandoned
+      // proved nothing about Leaf, so the circuit stays open for another cooldown.
+      if (probing && error instanceof LeafError && error.details.aborted && this.circuit.closed) this.circuit.open();
       throw error;
     }
   }

@@ -247,7 +247,9 @@ export class LeafClient {
     let status: number | null = null;
     let errorCode: string | null = null;
     try {
-      return await this.exchange(method, path, options, body);
+      const answer = await this.exchange(method, path, options, body);
+      status = answer.status;
+      return answer;
     } catch (error) {
       if (error instanceof LeafError) {
         errorCode = error.code;
@@ -258,7 +260,7 @@ export class LeafClient {
       const event = {
         method,
         endpoint: endpointOf(path),
-        status: errorCode === null ? 200 : status,
+        status,
         errorCode,
         durationMs: performance.now() - started,
         requestId: options.requestId,
