@@ -376,6 +376,24 @@ describe('a failed write', () => {
     expect((await readMachine(machine)).leafUser.machine).toMatchObject({ name: 'Write target' });
   });
 
+  it('answers a typed error, not a blank response, when the guard cannot read the machine', async () => {
+    const machine = await createMachine('Unreadable guard');
+    stack.resetCalls();
+    // Every attempt of the guard's GET fails (the first try and both retries).
+    stack.emulator.addFault({ method: 'GET', path: `/machines/${machine.leafId}`, status: 503, times: 3 });
+    const both = await stack.query<{ first: { __typename: string; mayHaveApplied?: boolean }; second: { __typename: string } }>(
+      `mutation Both($id: ID!, $user: UUID!) {
+        first: updateMachine(id: $id, input: { name: "Never sent" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }
+        second: createMachine(leafUserId: $user, input: { name: "Still created" }) { __typename }
+      }`,
+      { id: machine.id, user: USER },
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data!.first).toEqual({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
+    expect(both.data!.second).toEqual({ __typename: 'CreateMachineSuccess' });
+    expect(methods()).toEqual(['GET', 'GET', 'GET', 'POST']);
+  });
+
   it('is sent once when the connection drops, and says the outcome is unknown', async () => {
     const machine = await createMachine('Dropped write');
     stack.resetCalls();

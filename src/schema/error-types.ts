@@ -54,6 +54,16 @@ export class UpstreamWriteError extends Error {
     super(message);
   }
 
+  /** The read that must precede the write failed, so the write was never sent. */
+  static beforeSending(error: LeafError, action: string): UpstreamWriteError {
+    const status = typeof error.details.status === 'number' ? error.details.status : null;
+    return new UpstreamWriteError(
+      `Could not read the machine to check that it may be changed (${error.message}), so nothing was sent; try to ${action} again.`,
+      status,
+      false,
+    );
+  }
+
   static from(error: LeafError, action: string): UpstreamWriteError {
     const status = typeof error.details.status === 'number' ? error.details.status : null;
     if (error.code !== 'UPSTREAM_ERROR') {

@@ -87,7 +87,17 @@ function notFound(target: MachineTarget): NotFoundError {
  * refused unless USER_CREATED, so no PATCH or DELETE ever reaches Leaf for it.
  */
 async function editableMachine(context: Context, target: MachineTarget, action: 'updated' | 'deleted'): Promise<LeafMachine> {
-  const machine = (await MachineRef.getDataloader(context).load(target.key)) as LeafMachine | null;
+  let machine: LeafMachine | null;
+  try {
+    machine = (await MachineRef.getDataloader(context).load(target.key)) as LeafMachine | null;
+  } catch (error) {
+    // Thrown, a failed read would null the non-null result and blank every sibling mutation's
+    // answer; typed, it says plainly that nothing was sent.
+    if (error instanceof LeafError && (error.code === 'UPSTREAM_ERROR' || error.code === 'UPSTREAM_REJECTED')) {
+      throw UpstreamWriteError.beforeSending(error, action === 'updated' ? 'update the machine' : 'delete the machine');
+    }
+    throw error;
+  }
   if (machine === null) throw notFound(target);
   if (machine.originType !== 'USER_CREATED') throw new ReadOnlyMachineError(target.globalId, machine.originType, action);
   return machine;
