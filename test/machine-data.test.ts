@@ -330,6 +330,26 @@ describe('nested machine → files → file → summary', () => {
   });
 });
 
+describe('a machine file Leaf sends without its leafFileId', () => {
+  it('fails that machine\'s files with UPSTREAM_ERROR and leaves the other machines whole', async () => {
+    const [machineId, links] = [...stack.emulator.store.machineFiles.entries()].find(
+      ([id, candidates]) => candidates.length > 0 && stack.emulator.store.machines.get(id)?.leafUserId === USER,
+    )!;
+    const broken = links.map((link, index) => (index === 0 ? ({ ...link, leafFileId: undefined } as unknown as typeof link) : link));
+    stack.emulator.store.machineFiles.set(machineId, broken);
+    try {
+      const result = await stack.query(MachineFileSummaries, { user: USER });
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
+      expect(result.errors?.[0]?.path?.at(-1)).toBe('files');
+      const machines = result.data!.leafUser.machines.nodes;
+      expect(machines.filter((machine) => machine === null)).toHaveLength(1);
+      expect(machines.filter((machine) => machine !== null).length).toBeGreaterThan(10);
+    } finally {
+      stack.emulator.store.machineFiles.set(machineId, links);
+    }
+  });
+});
+
 describe('files of every operation type', () => {
   it('types each summary by operationType, with every documented property', async () => {
     const ids = {

@@ -344,7 +344,12 @@ export class LeafClient {
     options: CallOptions,
   ): Promise<LeafMachineFile[]> {
     const path = this.assets(leafUserId, `/machines/${segment(machineId)}/files${toSearch(query)}`);
-    return asRecords(await this.call('GET', path, options));
+    const links = asRecords<LeafMachineFile>(await this.call('GET', path, options));
+    // A link is only usable with the file it points at: its id keys the link and the file.
+    if (!links.every((link) => typeof link.leafFileId === 'string')) {
+      throw leafError('UPSTREAM_ERROR', 'The Leaf API sent a machine file without its leafFileId.');
+    }
+    return links;
   }
 
   async createMachine(leafUserId: string, input: LeafMachineInput, options: CallOptions): Promise<LeafMachine> {
