@@ -63,6 +63,22 @@ function tidy(value: number): number {
  * a unit or measures something else than `from` (mass to length, say).
  */
 export function unitConverter(from: string, to: string): (value: number) => number {
+  const key = `${from}\u0000${to}`;
+  let converter = converters.get(key);
+  if (!converter) {
+    converter = makeConverter(from, to);
+    // Pairs come from Leaf's units and clients' targets: few in practice, bounded regardless.
+    if (converters.size >= MAX_CONVERTERS) converters.clear();
+    converters.set(key, converter);
+  }
+  return converter;
+}
+
+/** A page of 100 files converted to one unit parses the pair once, not 100 times. */
+const converters = new Map<string, (value: number) => number>();
+const MAX_CONVERTERS = 256;
+
+function makeConverter(from: string, to: string): (value: number) => number {
   const target = to.trim();
   if (target === '') throw new UnitConversionError('The target unit is empty: give a unit, e.g. kg, or leave the argument out.');
   if (target === from) return (value) => value;
@@ -74,5 +90,9 @@ export function unitConverter(from: string, to: string): (value: number) => numb
   const source = LEAF_ALIASES[from] ?? from;
   const destination = LEAF_ALIASES[target] ?? target;
   const math = mathjs();
-  return (value) => tidy(math.unit(value, source).toNumber(destination));
+  const convert = (value: number): number => math.unit(value, source).toNumber(destination);
+  // Leaf's quantities convert by a factor (no offsets, as temperatures would have): compute it once.
+  if (convert(0) !== 0) return (value) => tidy(convert(value));
+  const factor = convert(1);
+  return (value) => tidy(value * factor);
 }
