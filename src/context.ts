@@ -23,10 +23,15 @@ export function tokenOf(authorization: string | null, defaultToken: string | nul
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The caller's x-request-id when it is safe to log and forward, else null. */
+export function acceptedRequestId(sent: string | null): string | null {
+  return sent && REQUEST_ID.test(sent) ? sent : null;
+}
+
 export function createContext(request: Request, client: LeafClient, defaultToken: string | null): Context {
   const token = tokenOf(request.headers.get('authorization'), defaultToken);
   const sent = request.headers.get('x-request-id');
-  const requestId = sent && REQUEST_ID.test(sent) ? sent : randomUUID();
+  const requestId = acceptedRequestId(sent) ?? randomUUID();
   // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
   return { token, requestId, client, call: { token, requestId, signal: request.signal } };
 }

@@ -41,7 +41,7 @@ const READINESS_TIMEOUT_MS = 2_000;
 export function createYogaApp(
   options: GatewayOptions,
   client: LeafClient,
-  parts: GatewayParts = { observability: createObservability(options.config, options.observability), cache: null },
+  parts: GatewayParts,
 ) {
   const { config } = options;
   const plugins: Plugin[] = [

@@ -51,7 +51,8 @@ export function operationNameOf(params: { operationName?: string | null; query?:
   return operationLabel(params.operationName ?? (params.query ? NAMED_OPERATION.exec(params.query)?.[1] : undefined));
 }
 
-function errorCodes(result: unknown): string[] {
+/** The `extensions.code` of every error in a result (or batch of results). */
+export function errorCodes(result: unknown): string[] {
   const results = Array.isArray(result) ? result : [result];
   const codes: string[] = [];
   for (const item of results) {

@@ -2,15 +2,14 @@
 // upstream (x-request-id), also echoed in the response so a client can quote it. Upstream
 // calls log at debug level under the same id.
 import { randomUUID } from 'node:crypto';
-import { getOperationAST, type ExecutionResult } from 'graphql';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { Logger } from './logger.js';
-import { operationNameOf } from './metrics.js';
+import { acceptedRequestId } from '../context.js';
+import { errorCodes, operationNameOf } from './metrics.js';
 
 const REQUEST_ID_HEADER = 'x-request-id';
-// The same shape context.ts accepts from clients.
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 interface RequestRecord {
   startedAt: number;
@@ -21,15 +20,6 @@ interface RequestRecord {
   errors: string[];
 }
 
-function codesOf(result: unknown): string[] {
-  const results = Array.isArray(result) ? result : [result];
-  return results.flatMap((item) =>
-    ((item as ExecutionResult | null)?.errors ?? []).map((error) => {
-      const code = error.extensions?.code;
-      return typeof code === 'string' ? code : 'UNCLASSIFIED';
-    }),
-  );
-}
 
 export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
@@ -53,7 +43,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
     onResultProcess({ request, result }) {
       const record = records.get(request);
       if (!record) return;
-      record.errors = codesOf(result);
+      record.errors = errorCodes(result);
       if (!Array.isArray(result) && (result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) {
         record.cache = 'hit';
       }
@@ -64,7 +54,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       const path = new URL(request.url).pathname;
       // A cache hit never builds a context: the caller's id, or a fresh one, still names it.
       const sent = request.headers.get(REQUEST_ID_HEADER);
-      const requestId = record.requestId ?? (sent && REQUEST_ID.test(sent) ? sent : randomUUID());
+      const requestId = record.requestId ?? (acceptedRequestId(sent) ?? randomUUID());
       try {
         response.headers.set(REQUEST_ID_HEADER, requestId);
       } catch {

@@ -21,10 +21,6 @@ export class PageCache<T> {
     this.#fetchPage = fetchPage;
   }
 
-  get pages(): readonly FetchedPage<T>[] {
-    return this.#pages;
-  }
-
   fetch(request: PageRequest): Promise<readonly T[]> {
     const key = `${request.page}/${request.size}`;
     let pending = this.#pending.get(key);
