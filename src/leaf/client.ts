@@ -1,12 +1,14 @@
 // The upstream, and nothing else: one undici pool per gateway, typed calls, Leaf errors
 // turned into LeafError values. Tokens are passed per call and never stored here.
-import { Pool, interceptors, errors as undiciErrors, type Dispatcher } from 'undici';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker } from './breaker.js';
 import { ReadCoalescer, hashToken, leafUserOfPath, readKey, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { endpointOf, type LeafClientObserver } from './observer.js';
-import { RETRY_ERROR_CODES, RETRY_METHODS, RETRY_STATUSES, retryAfterMs, undiciRetry } from './retry.js';
+import { exchangeText, type TextAnswer } from './http.js';
+import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
 import {
   ASSETS_PREFIX,
   OPERATIONS_PREFIX,
@@ -120,7 +122,7 @@ function asImages(value: unknown): LeafImage[] {
 export class LeafClient {
   readonly origin: string;
   private readonly pool: Pool;
-  private readonly dispatcher: Dispatcher;
+  private readonly retryPolicy: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly observers: LeafClientObserver[];
   private readonly breaker: UpstreamBreaker;
@@ -138,28 +140,12 @@ export class LeafClient {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    // undici's own retry interceptor, with our policy (src/leaf/retry.ts): reads only, so a
-    // write is never repeated behind the caller's back (contract section 7). throwOnError off:
-    // the last answer reaches us as it came (status, Retry-After), not as a RequestRetryError.
-    const policy = {
+    this.retryPolicy = {
       retries: options.retries,
       baseDelayMs: options.retryBaseDelayMs,
       maxDelayMs: Math.max(options.retryBaseDelayMs, options.retryMaxDelayMs),
       retryAfterMaxMs: options.retryAfterMaxMs,
     };
-    this.dispatcher =
-      options.retries > 0
-        ? this.pool.compose(
-            interceptors.retry({
-              retry: undiciRetry(policy),
-              throwOnError: false,
-              maxRetries: options.retries,
-              methods: RETRY_METHODS,
-              statusCodes: RETRY_STATUSES,
-              errorCodes: RETRY_ERROR_CODES,
-            }),
-          )
-        : this.pool;
     this.breaker = new UpstreamBreaker({ failures: options.breakerFailures, cooldownMs: options.breakerCooldownMs });
     this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind)) : null;
   }
@@ -269,7 +255,11 @@ export class LeafClient {
     }
   }
 
-  /** The HTTP exchange itself (with undici's retries for reads); non-2xx answers become LeafErrors. */
+  /**
+   * The HTTP exchange itself; non-2xx answers become LeafErrors. Reads are repeated on the
+   * failures src/leaf/retry.ts names, after its delay; a write is sent once (contract section 7).
+   * The loop costs nothing on the first answer, which is nearly always the last.
+   */
   private async exchange(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token ?? ''}`,
@@ -277,33 +267,44 @@ export class LeafClient {
     };
     if (options.requestId) headers['x-request-id'] = options.requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Dispatcher.ResponseData;
+    const request: Dispatcher.DispatchOptions = {
+      method,
+      path,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    };
+    for (let attempt = 1; ; attempt++) {
+      let answer: TextAnswer;
+      try {
+        answer = await exchangeText(this.pool, request, options.signal);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        const delay = isAbort(error) ? null : retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, attempt, this.retryPolicy);
+        if (delay === null) throw this.transportError(error, method, path);
+        await this.pause(delay, method, path, options.signal);
+        continue;
+      }
+      const { status, text, retryAfter } = answer;
+      if (status >= 200 && status < 300) return { status, text };
+      const delay = retryDelayMs({ method, statusCode: status, retryAfter }, attempt, this.retryPolicy);
+      if (delay === null) {
+        const error = leafErrorForStatus(status, retryAfterSeconds(retryAfter));
+        Object.assign(error.details, { method, path });
+        throw error;
+      }
+      await this.pause(delay, method, path, options.signal);
+    }
+  }
+
+  /** Waits out a retry delay; a caller who gives up meanwhile ends the wait (and the read). */
+  private async pause(ms: number, method: string, path: string, signal: AbortSignal | undefined): Promise<void> {
     try {
-      response = await this.dispatcher.request({
-        method,
-        path,
-        headers,
-        body: body === undefined ? null : JSON.stringify(body),
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-        signal: options.signal ?? null,
-      });
+      await sleep(ms, undefined, signal ? { signal } : undefined);
     } catch (error) {
       throw this.transportError(error, method, path);
     }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw this.transportError(error, method, path);
-    }
-    const status = response.statusCode;
-    if (status < 200 || status >= 300) {
-      const error = leafErrorForStatus(status, retryAfterSeconds(response.headers['retry-after']));
-      Object.assign(error.details, { method, path });
-      throw error;
-    }
-    return { status, text };
   }
 
   private transportError(error: unknown, method: string, path: string): LeafError {

@@ -1,8 +1,8 @@
-// When and how long to wait before repeating an upstream read: pure policy, plugged into
-// undici's own retry interceptor. undici 7's default honours Retry-After but caps it at
-// maxTimeout and waits it out inside the request, and its backoff has no jitter, so
-// synchronized clients retry in lockstep; this policy fixes both.
-import type { Dispatcher, RetryHandler } from 'undici';
+// When and how long to wait before repeating an upstream read: pure policy, applied by the
+// client's retry loop (LeafClient.exchange). A long Retry-After is handed to the caller rather
+// than waited out inside the request, and the backoff is jittered, so synchronized clients do
+// not retry in lockstep.
+import type { Dispatcher } from 'undici';
 
 export interface RetryPolicy {
   /** Extra attempts after the first; 0 never retries. */
@@ -66,40 +66,4 @@ export function retryDelayMs(
   if (hinted > policy.retryAfterMaxMs) return null;
   // Retry-After is a minimum; a little jitter on top keeps waiting clients from arriving together.
   return Math.round(hinted + random() * policy.baseDelayMs);
-}
-
-interface UndiciFailure {
-  statusCode?: unknown;
-  code?: unknown;
-  headers?: unknown;
-}
-
-function headerOf(headers: unknown, name: string): string | string[] | undefined {
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  const value = (headers as Record<string, unknown>)[name];
-  return typeof value === 'string' || Array.isArray(value) ? (value as string | string[]) : undefined;
-}
-
-/** The `retry` callback for `interceptors.retry`, applying the policy above. */
-export function undiciRetry(policy: RetryPolicy): RetryHandler.RetryCallback {
-  return (error, { state, opts }, callback) => {
-    const failure = error as Error & UndiciFailure;
-    // undici marks an answer with a retryable status as UND_ERR_REQ_RETRY and keeps its status.
-    const statusCode = typeof failure.statusCode === 'number' ? failure.statusCode : undefined;
-    const delay = retryDelayMs(
-      {
-        method: opts.method,
-        statusCode,
-        code: statusCode === undefined && typeof failure.code === 'string' ? failure.code : undefined,
-        retryAfter: headerOf(failure.headers, 'retry-after'),
-      },
-      state.counter,
-      policy,
-    );
-    if (delay === null) {
-      callback(error);
-      return;
-    }
-    setTimeout(() => callback(null), delay);
-  };
 }
