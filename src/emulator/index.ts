@@ -93,6 +93,12 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+/** True when the request declares no body (a GET, most DELETEs): nothing to wait for. */
+function hasNoBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
+}
+
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -106,6 +112,22 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   });
 }
 
+/**
+ * Store records are replaced, never mutated (see EmulatorStore), so a record's JSON never
+ * changes: each is serialised once. Lists are built per request and are not kept.
+ */
+const recordJson = new WeakMap<object, string>();
+
+function toJson(body: unknown): string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return JSON.stringify(body);
+  let text = recordJson.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    recordJson.set(body, text);
+  }
+  return text;
+}
+
 function send(response: ServerResponse, answer: LeafResponse, requestId: string | null): void {
   if (response.destroyed || response.headersSent) return;
   const headers: Record<string, string | number> = { ...answer.headers };
@@ -115,7 +137,7 @@ function send(response: ServerResponse, answer: LeafResponse, requestId: string 
     response.end();
     return;
   }
-  const payload = JSON.stringify(answer.body);
+  const payload = toJson(answer.body);
   headers['content-type'] = 'application/json';
   headers['content-length'] = Buffer.byteLength(payload);
   response.writeHead(answer.status, headers);
@@ -188,7 +210,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const token = bearerToken(request.headers.authorization);
     const call: CallRecord = { method, path: pathname, query, token, requestId, status: 0, at };
     calls.push(call);
-    const body = await readBody(request);
+    const body = hasNoBody(request) ? '' : await readBody(request);
     const fault = faults.take(method, pathname);
 
     after(latencyMs + (fault?.delayMs ?? 0), () => {
