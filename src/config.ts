@@ -136,19 +136,32 @@ function readChoice<T extends string>(env: Env, name: string, choices: readonly 
   return match;
 }
 
-function readOrigin(env: Env, name: string): string | null {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return null;
-  let url: URL;
+/**
+ * A URL setting with one of `protocols`, or null when unset. A URL may carry credentials
+ * (https://user:pass@host, redis://:secret@host): an error echoes the value only when it
+ * holds no '@'.
+ */
+function readUrl(env: Env, name: string, protocols: readonly string[], expected: string): URL | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let url: URL | null = null;
   try {
-    url = new URL(raw.trim());
+    url = new URL(raw);
   } catch {
-    throw new ConfigError(name, 'an http(s) origin such as https://api.withleaf.io', raw);
+    // Reported below, like a wrong protocol.
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-    throw new ConfigError(name, 'an http(s) origin such as https://api.withleaf.io', raw);
+  if (!url || !protocols.includes(url.protocol)) throw new ConfigError(name, expected, raw.includes('@') ? '<hidden>' : raw);
+  return url;
+}
+
+function readOrigin(env: Env, name: string): string | null {
+  const expected = 'an http(s) origin such as https://api.withleaf.io';
+  const url = readUrl(env, name, ['http:', 'https:'], expected);
+  if (!url) return null;
+  // Leaf takes a bearer token, never credentials in the URL; paths are appended per API.
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(name, expected, url.username || url.password ? '<hidden>' : url.href);
   }
-  // Paths are appended per API (/services/beta/api, /services/operations/api).
   return url.origin;
 }
 
@@ -161,17 +174,8 @@ function readToken(env: Env, name: string): string | null {
 }
 
 function readServiceUrl(env: Env, name: string, protocols: readonly string[], example: string): string | null {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ConfigError(name, `a URL such as ${example}`, '<hidden>');
-  }
-  // The value may carry a password (redis://:secret@host), so it is never echoed.
-  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `a URL such as ${example}`, '<hidden>');
-  return raw.trim().replace(/\/+$/, '');
+  const url = readUrl(env, name, protocols, `a URL such as ${example}`);
+  return url ? (env[name] ?? '').trim().replace(/\/+$/, '') : null;
 }
 
 function readFilePath(env: Env, name: string): string | null {

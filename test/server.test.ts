@@ -116,6 +116,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('refuses credentials in LEAF_API_URL without echoing them, and echoes a value that has none', () => {
+    for (const value of ['https://me:s3cret@api.withleaf.io', 'https://:s3cret@api.withleaf.io', 'ftp://me:s3cret@api.withleaf.io']) {
+      expect(() => loadConfig({ LEAF_API_URL: value })).toThrow(/^LEAF_API_URL must be an http\(s\) origin/);
+      expect(() => loadConfig({ LEAF_API_URL: value })).not.toThrow(/s3cret/);
+    }
+    expect(() => loadConfig({ LEAF_API_URL: 'https://api.withleaf.io/?debug=1' })).toThrow('got "https://api.withleaf.io/?debug=1"');
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow('got "http://cache:6379"');
+  });
+
   it('stops `npm start` on a bad value, naming the variable', async () => {
     const { code, output } = await runMainToExit({ PORT: 'nope' });
     expect(code).toBe(2);
