@@ -5,6 +5,7 @@
 // coalescing is observed through the client's onCoalesce events (what /metrics counts).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, type CallRecord } from '../src/emulator/index.js';
+import { cancelOf, type Cancel } from '../src/leaf/cancel.js';
 import { ReadCoalescer, leafUserOfPath, readKey, type CoalesceKind } from '../src/leaf/coalesce.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
@@ -327,35 +328,35 @@ describe('ReadCoalescer (pure)', () => {
     const kinds: CoalesceKind[] = [];
     const coalescer = new ReadCoalescer((kind) => kinds.push(kind));
     const upstream = deferred<string>();
-    let signal: AbortSignal | undefined;
-    const start = (given: AbortSignal): Promise<string> => {
-      signal = given;
+    let shared: Cancel | undefined;
+    const start = (given: Cancel): Promise<string> => {
+      shared = given;
       return upstream.promise;
     };
     const first = new AbortController();
     const second = new AbortController();
-    const a = coalescer.run('k', scope, start, first.signal);
-    const b = coalescer.run('k', scope, start, second.signal);
+    const a = coalescer.run('k', scope, start, cancelOf(first.signal));
+    const b = coalescer.run('k', scope, start, cancelOf(second.signal));
     const c = coalescer.run('k', scope, start);
     expect(kinds).toEqual(['started', 'joined', 'joined']);
     first.abort(new Error('first left'));
     await expect(a).rejects.toThrow('first left');
-    expect(signal!.aborted).toBe(false);
+    expect(shared!.cancelled).toBe(false);
     upstream.resolve('answer');
     await expect(b).resolves.toBe('answer');
     await expect(c).resolves.toBe('answer');
     expect(coalescer.size).toBe(0);
 
     const lonely = deferred<string>();
-    let lonelySignal: AbortSignal | undefined;
+    let lonelyShared: Cancel | undefined;
     const only = new AbortController();
     const d = coalescer.run('k2', scope, (given) => {
-      lonelySignal = given;
+      lonelyShared = given;
       return lonely.promise;
-    }, only.signal);
+    }, cancelOf(only.signal));
     only.abort(new Error('gone'));
     await expect(d).rejects.toThrow('gone');
-    expect(lonelySignal!.aborted).toBe(true);
+    expect(lonelyShared!.cancelled).toBe(true);
     // A cancelled call is never joined: the next caller starts afresh.
     expect(coalescer.size).toBe(0);
     lonely.reject(new Error('aborted upstream'));
@@ -388,5 +389,33 @@ describe('ReadCoalescer (pure)', () => {
     expect(leafUserOfPath(`/services/beta/api/users/a%2Fb/machines`)).toBe('a/b');
     expect(leafUserOfPath(`/services/beta/api/users/${USER.toUpperCase()}/machines/x`)).toBe(USER);
     expect(leafUserOfPath('/services/operations/api/files/123')).toBeNull();
+  });
+});
+
+describe('Cancel (what stops an upstream call)', () => {
+  it('follows an AbortSignal with one Cancel per signal, calling each listener once', () => {
+    const controller = new AbortController();
+    const cancel = cancelOf(controller.signal);
+    expect(cancelOf(controller.signal)).toBe(cancel);
+    const heard: string[] = [];
+    cancel.listen(() => heard.push('a'));
+    const removeB = cancel.listen(() => heard.push('b'));
+    removeB();
+    controller.abort(new Error('caller left'));
+    controller.abort(new Error('again'));
+    expect(heard).toEqual(['a']);
+    expect(cancel.cancelled).toBe(true);
+    expect(cancel.reason?.message).toBe('caller left');
+    // Too late to listen: the caller checks `cancelled` first, and nothing is kept.
+    cancel.listen(() => heard.push('late'));
+    expect(heard).toEqual(['a']);
+  });
+
+  it('is cancelled at once for a signal already aborted, with an AbortError when the reason is no Error', () => {
+    const controller = new AbortController();
+    controller.abort('just a string');
+    const cancel = cancelOf(controller.signal);
+    expect(cancel.cancelled).toBe(true);
+    expect(cancel.reason?.name).toBe('AbortError');
   });
 });

@@ -1,12 +1,12 @@
 // The upstream, and nothing else: one undici pool per gateway, typed calls, Leaf errors
 // turned into LeafError values. Tokens are passed per call and never stored here.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker } from './breaker.js';
 import { ReadCoalescer, hashToken, leafUserOfPath, readKey, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { endpointOf, type LeafClientObserver } from './observer.js';
+import { cancelOf, type Cancel } from './cancel.js';
 import { exchangeText, type TextAnswer } from './http.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
 import {
@@ -75,6 +75,21 @@ function retryAfterSeconds(header: string | string[] | undefined): number | unde
 interface Answer {
   status: number;
   text: string;
+}
+
+/**
+ * The token's hash, worked out once per request: keyed by the request's CallOptions object, so
+ * it is dropped with the request and no raw token outlives it here.
+ */
+const tokenHashes = new WeakMap<CallOptions, string>();
+
+function tokenHashOf(options: CallOptions, token: string): string {
+  let hash = tokenHashes.get(options);
+  if (hash === undefined) {
+    hash = hashToken(token);
+    tokenHashes.set(options, hash);
+  }
+  return hash;
 }
 
 /** A caller's own copy of a shared failure, so no caller can alter what another one sees. */
@@ -200,18 +215,20 @@ export class LeafClient {
    */
   async call(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
     if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    const cancel = options.signal ? cancelOf(options.signal) : undefined;
     let answer: Answer;
     if (method === 'GET' && this.coalescer) {
-      const tokenHash = hashToken(options.token);
+      const tokenHash = tokenHashOf(options, options.token);
       const key = readKey(method, `${this.origin}${path}`, tokenHash);
       const scope = { tokenHash, leafUserId: leafUserOfPath(path) };
       try {
-        // The shared call carries the request id of the caller that started it.
-        answer = await this.coalescer.run(key, scope, (signal) => this.send(method, path, { ...options, signal }), options.signal);
+        // The shared call carries the request id of the caller that started it, and stops only
+        // when no caller is left (its own Cancel), not when the one that started it hangs up.
+        answer = await this.coalescer.run(key, scope, (shared) => this.send(method, path, options, shared), cancel);
       } catch (error) {
         throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
       }
-    } else answer = await this.send(method, path, options, body);
+    } else answer = await this.send(method, path, options, cancel, body);
     if (answer.status === 204 || answer.text === '') return undefined;
     try {
       return JSON.parse(answer.text) as unknown;
@@ -222,18 +239,32 @@ export class LeafClient {
 
   /** One exchange through the breaker, reported to observers. A call the open breaker refuses
    * never reached Leaf, so it is not reported as an upstream call. */
-  private async send(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<Answer> {
+  private async send(
+    method: Dispatcher.HttpMethod,
+    path: string,
+    options: CallOptions,
+    cancel: Cancel | undefined,
+    body?: unknown,
+  ): Promise<Answer> {
     return this.breaker.run(() =>
-      this.observers.length === 0 ? this.exchange(method, path, options, body) : this.observed(method, path, options, body),
+      this.observers.length === 0
+        ? this.exchange(method, path, options, cancel, body)
+        : this.observed(method, path, options, cancel, body),
     );
   }
 
-  private async observed(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<Answer> {
+  private async observed(
+    method: Dispatcher.HttpMethod,
+    path: string,
+    options: CallOptions,
+    cancel: Cancel | undefined,
+    body?: unknown,
+  ): Promise<Answer> {
     const started = performance.now();
     let status: number | null = null;
     let errorCode: string | null = null;
     try {
-      const answer = await this.exchange(method, path, options, body);
+      const answer = await this.exchange(method, path, options, cancel, body);
       status = answer.status;
       return answer;
     } catch (error) {
@@ -260,7 +291,13 @@ export class LeafClient {
    * failures src/leaf/retry.ts names, after its delay; a write is sent once (contract section 7).
    * The loop costs nothing on the first answer, which is nearly always the last.
    */
-  private async exchange(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<Answer> {
+  private async exchange(
+    method: Dispatcher.HttpMethod,
+    path: string,
+    options: CallOptions,
+    cancel: Cancel | undefined,
+    body?: unknown,
+  ): Promise<Answer> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token ?? ''}`,
       accept: 'application/json',
@@ -278,12 +315,12 @@ export class LeafClient {
     for (let attempt = 1; ; attempt++) {
       let answer: TextAnswer;
       try {
-        answer = await exchangeText(this.pool, request, options.signal);
+        answer = await exchangeText(this.pool, request, cancel);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         const delay = isAbort(error) ? null : retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, attempt, this.retryPolicy);
         if (delay === null) throw this.transportError(error, method, path);
-        await this.pause(delay, method, path, options.signal);
+        await this.pause(delay, method, path, cancel);
         continue;
       }
       const { status, text, retryAfter } = answer;
@@ -294,17 +331,23 @@ export class LeafClient {
         Object.assign(error.details, { method, path });
         throw error;
       }
-      await this.pause(delay, method, path, options.signal);
+      await this.pause(delay, method, path, cancel);
     }
   }
 
   /** Waits out a retry delay; a caller who gives up meanwhile ends the wait (and the read). */
-  private async pause(ms: number, method: string, path: string, signal: AbortSignal | undefined): Promise<void> {
-    try {
-      await sleep(ms, undefined, signal ? { signal } : undefined);
-    } catch (error) {
-      throw this.transportError(error, method, path);
-    }
+  private pause(ms: number, method: string, path: string, cancel: Cancel | undefined): Promise<void> {
+    if (cancel?.cancelled) return Promise.reject(this.transportError(cancel.reason, method, path));
+    return new Promise((resolve, reject) => {
+      const unlisten = cancel?.listen(() => {
+        clearTimeout(timer);
+        reject(this.transportError(cancel.reason, method, path));
+      });
+      const timer = setTimeout(() => {
+        unlisten?.();
+        resolve();
+      }, ms);
+    });
   }
 
   private transportError(error: unknown, method: string, path: string): LeafError {

@@ -1,6 +1,7 @@
 // Identical upstream GETs in flight at the same moment, with the same token, share one
 // upstream call. DataLoader removes duplicates inside one request; this removes them across
 // concurrent requests (dashboards polling, a fleet of apps opening the same screen).
+import { CancelSource, type Cancel } from './cancel.js';
 import { ASSETS_PREFIX } from './types.js';
 
 export type CoalesceKind = 'started' | 'joined';
@@ -15,8 +16,8 @@ export interface ReadScope {
 interface SharedRead {
   scope: ReadScope;
   promise: Promise<unknown>;
-  /** Aborts the upstream call once no caller is left waiting for it. */
-  controller: AbortController;
+  /** Stops the upstream call once no caller is left waiting for it. */
+  cancel: CancelSource;
   waiters: number;
   settled: boolean;
 }
@@ -59,17 +60,17 @@ export class ReadCoalescer {
 
   /**
    * Joins the identical read in flight under `key`, or starts it with `start`. The shared call
-   * gets its own signal: one caller's abort or timeout (`signal`) only ends that caller's wait.
+   * gets its own Cancel: one caller's hang-up or timeout (`cancel`) only ends that caller's wait.
    * Everyone who joined sees the same outcome, failure included; the entry is gone once the
    * call settles, so a later caller starts afresh.
    */
-  run<T>(key: string, scope: ReadScope, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+  run<T>(key: string, scope: ReadScope, start: (cancel: Cancel) => Promise<T>, cancel?: Cancel): Promise<T> {
+    if (cancel?.cancelled) return Promise.reject(cancel.reason);
     let shared = this.inFlight.get(key);
     if (shared) this.report('joined');
     else {
-      const controller = new AbortController();
-      const created: SharedRead = { scope, controller, promise: start(controller.signal), waiters: 0, settled: false };
+      const source = new CancelSource();
+      const created: SharedRead = { scope, cancel: source, promise: start(source), waiters: 0, settled: false };
       const settle = (): void => {
         created.settled = true;
         if (this.inFlight.get(key) === created) this.inFlight.delete(key);
@@ -79,25 +80,24 @@ export class ReadCoalescer {
       this.report('started');
       shared = created;
     }
-    return this.wait(key, shared, signal) as Promise<T>;
+    return this.wait(key, shared, cancel) as Promise<T>;
   }
 
-  private wait(key: string, shared: SharedRead, signal: AbortSignal | undefined): Promise<unknown> {
+  private wait(key: string, shared: SharedRead, cancel: Cancel | undefined): Promise<unknown> {
     shared.waiters += 1;
-    if (!signal) return shared.promise;
+    if (!cancel) return shared.promise;
     return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
+      const unlisten = cancel.listen(() => {
         this.leave(key, shared);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
+        reject(cancel.reason);
+      });
       shared.promise.then(
         (value) => {
-          signal.removeEventListener('abort', onAbort);
+          unlisten();
           resolve(value);
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
+          unlisten();
           reject(error);
         },
       );
@@ -109,7 +109,7 @@ export class ReadCoalescer {
     if (shared.waiters > 0 || shared.settled) return;
     // Nobody is left to read the answer: stop the call, and let no later caller join it.
     if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
-    shared.controller.abort();
+    shared.cancel.cancel();
   }
 
   /**

@@ -2,6 +2,7 @@
 // handler that only keeps what the client reads (status, Retry-After, body): `request()` builds
 // a Readable body stream and an abort listener per call, and Leaf's answers are small JSON.
 import type { Dispatcher } from 'undici';
+import type { Cancel } from './cancel.js';
 
 export interface TextAnswer {
   status: number;
@@ -14,27 +15,26 @@ class TextCollector implements Dispatcher.DispatchHandler {
   private status = 0;
   private retryAfter: string | string[] | undefined;
   private readonly chunks: Buffer[] = [];
-  private readonly onAbort: (() => void) | null = null;
+  private readonly unlisten: (() => void) | null = null;
 
   constructor(
     private readonly resolve: (answer: TextAnswer) => void,
     private readonly reject: (error: unknown) => void,
-    private readonly signal: AbortSignal | undefined,
+    private readonly cancel: Cancel | undefined,
   ) {
-    if (signal) {
+    if (cancel) {
       // A caller who gives up is answered at once, even while the request still waits for a
       // free connection; the request itself is stopped as soon as it has started.
-      this.onAbort = () => {
-        this.controller?.abort(abortReason(signal));
-        reject(abortReason(signal));
-      };
-      signal.addEventListener('abort', this.onAbort, { once: true });
+      this.unlisten = cancel.listen(() => {
+        this.controller?.abort(reasonOf(cancel));
+        reject(reasonOf(cancel));
+      });
     }
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
-    if (this.signal?.aborted) controller.abort(abortReason(this.signal));
+    if (this.cancel?.cancelled) controller.abort(reasonOf(this.cancel));
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
@@ -47,31 +47,25 @@ class TextCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.detach();
+    this.unlisten?.();
     const text = this.chunks.length === 1 ? this.chunks[0]!.toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
     this.resolve({ status: this.status, retryAfter: this.retryAfter, text });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.detach();
+    this.unlisten?.();
     this.reject(error);
   }
-
-  private detach(): void {
-    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
-  }
 }
 
-/** The signal's reason as an Error (AbortSignal allows any value; undici's abort wants an Error). */
-function abortReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
+function reasonOf(cancel: Cancel): Error {
+  return cancel.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-/** Sends one request and collects the whole answer; rejects on transport failure or abort. */
-export function exchangeText(dispatcher: Dispatcher, request: Dispatcher.DispatchOptions, signal?: AbortSignal): Promise<TextAnswer> {
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
+/** Sends one request and collects the whole answer; rejects on transport failure or cancellation. */
+export function exchangeText(dispatcher: Dispatcher, request: Dispatcher.DispatchOptions, cancel?: Cancel): Promise<TextAnswer> {
+  if (cancel?.cancelled) return Promise.reject(reasonOf(cancel));
   return new Promise((resolve, reject) => {
-    dispatcher.dispatch(request, new TextCollector(resolve, reject, signal));
+    dispatcher.dispatch(request, new TextCollector(resolve, reject, cancel));
   });
 }
