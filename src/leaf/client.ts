@@ -71,6 +71,15 @@ function retryAfterSeconds(header: string | string[] | undefined): number | unde
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
+/** One upstream exchange to make: who asks (token, request id), and what stops it. */
+interface Exchange {
+  method: Dispatcher.HttpMethod;
+  path: string;
+  options: CallOptions;
+  cancel: Cancel | undefined;
+  body?: unknown;
+}
+
 /** What one upstream exchange yields before parsing; shared reads share this, never parsed objects. */
 interface Answer {
   status: number;
@@ -224,11 +233,11 @@ export class LeafClient {
       try {
         // The shared call carries the request id of the caller that started it, and stops only
         // when no caller is left (its own Cancel), not when the one that started it hangs up.
-        answer = await this.coalescer.run(key, scope, (shared) => this.send(method, path, options, shared), cancel);
+        answer = await this.coalescer.run(key, scope, (shared) => this.send({ method, path, options, cancel: shared }), cancel);
       } catch (error) {
         throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
       }
-    } else answer = await this.send(method, path, options, cancel, body);
+    } else answer = await this.send({ method, path, options, cancel, body });
     if (answer.status === 204 || answer.text === '') return undefined;
     try {
       return JSON.parse(answer.text) as unknown;
@@ -239,32 +248,16 @@ export class LeafClient {
 
   /** One exchange through the breaker, reported to observers. A call the open breaker refuses
    * never reached Leaf, so it is not reported as an upstream call. */
-  private async send(
-    method: Dispatcher.HttpMethod,
-    path: string,
-    options: CallOptions,
-    cancel: Cancel | undefined,
-    body?: unknown,
-  ): Promise<Answer> {
-    return this.breaker.run(() =>
-      this.observers.length === 0
-        ? this.exchange(method, path, options, cancel, body)
-        : this.observed(method, path, options, cancel, body),
-    );
+  private async send(exchange: Exchange): Promise<Answer> {
+    return this.breaker.run(() => (this.observers.length === 0 ? this.exchange(exchange) : this.observed(exchange)));
   }
 
-  private async observed(
-    method: Dispatcher.HttpMethod,
-    path: string,
-    options: CallOptions,
-    cancel: Cancel | undefined,
-    body?: unknown,
-  ): Promise<Answer> {
+  private async observed(exchange: Exchange): Promise<Answer> {
     const started = performance.now();
     let status: number | null = null;
     let errorCode: string | null = null;
     try {
-      const answer = await this.exchange(method, path, options, cancel, body);
+      const answer = await this.exchange(exchange);
       status = answer.status;
       return answer;
     } catch (error) {
@@ -275,12 +268,12 @@ export class LeafClient {
       throw error;
     } finally {
       const event = {
-        method,
-        endpoint: endpointOf(path),
+        method: exchange.method,
+        endpoint: endpointOf(exchange.path),
         status,
         errorCode,
         durationMs: performance.now() - started,
-        requestId: options.requestId,
+        requestId: exchange.options.requestId,
       };
       for (const observer of this.observers) observer.onUpstreamCall?.(event);
     }
@@ -291,13 +284,7 @@ export class LeafClient {
    * failures src/leaf/retry.ts names, after its delay; a write is sent once (contract section 7).
    * The loop costs nothing on the first answer, which is nearly always the last.
    */
-  private async exchange(
-    method: Dispatcher.HttpMethod,
-    path: string,
-    options: CallOptions,
-    cancel: Cancel | undefined,
-    body?: unknown,
-  ): Promise<Answer> {
+  private async exchange({ method, path, options, cancel, body }: Exchange): Promise<Answer> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token ?? ''}`,
       accept: 'application/json',
