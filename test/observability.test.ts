@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { DEMO_USER_IDS, type CallRecord } from '../src/emulator/index.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
@@ -287,10 +287,12 @@ describe('tracing to an OTLP collector', () => {
     exports.length = 0;
     const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
     let upstreamCalls = 0;
+    let traceparents: string[] = [];
     try {
       const answer = await post(stack, MACHINES, { user: USER, first: 4 }, { 'x-request-id': 'traced-1' });
       expect(answer.body.errors).toBeUndefined();
       upstreamCalls = stack.calls().length;
+      traceparents = stack.calls().map((call) => call.traceparent ?? 'none');
     } finally {
       await stack.close(); // flushes the batch to the collector
     }
@@ -308,6 +310,40 @@ describe('tracing to an OTLP collector', () => {
       expect(attribute(child, 'http.response.status_code')).toBe(200);
       expect(attribute(child, 'request.id')).toBe('traced-1');
     }
+    // Leaf is told which span each call is, so its own spans join the trace.
+    expect(traceparents.sort()).toEqual(children.map((child) => `00-${child.traceId}-${child.spanId}-01`).sort());
+  });
+
+  it('keeps two requests apart that send the same request id: each call under its own operation', async () => {
+    exports.length = 0;
+    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
+    let calls: CallRecord[] = [];
+    try {
+      const headers = { 'x-request-id': 'reused-id' };
+      const answers = await Promise.all([
+        post(stack, MACHINES, { user: USER, first: 3 }, headers),
+        post(stack, MACHINES, { user: USER, first: 5 }, headers),
+      ]);
+      for (const answer of answers) expect(answer.body.errors).toBeUndefined();
+      calls = stack.calls();
+    } finally {
+      await stack.close();
+    }
+    const spans = exports.flatMap((batch) => batch.spans);
+    const operations = spans.filter((span) => span.name === 'graphql.query ObservedMachines');
+    expect(operations).toHaveLength(2);
+    expect(calls).toHaveLength(2);
+    const sizes = new Set<string>();
+    for (const operation of operations) {
+      const children = spans.filter((span) => span.parentSpanId === operation.spanId);
+      expect(children).toHaveLength(1);
+      const child = children[0]!;
+      expect(child.traceId).toBe(operation.traceId);
+      const call = calls.find((entry) => entry.traceparent === `00-${child.traceId}-${child.spanId}-01`);
+      expect(call).toBeDefined();
+      sizes.add(call!.query.size?.[0] ?? '');
+    }
+    expect(sizes).toEqual(new Set(['3', '5']));
   });
 
   it('TRACING=false sends nothing even with a collector configured', async () => {

@@ -34,6 +34,8 @@ export interface CallRecord {
   query: Record<string, string[]>;
   token: string | null;
   requestId: string | null;
+  /** W3C trace context sent with the call, when the caller traces. */
+  traceparent: string | null;
   /** Status answered; 0 while pending or if the connection was dropped. */
   status: number;
   /** Date.now() when received. */
@@ -208,7 +210,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     const token = bearerToken(request.headers.authorization);
-    const call: CallRecord = { method, path: pathname, query, token, requestId, status: 0, at };
+    const traceparentHeader = request.headers.traceparent;
+    const traceparent = typeof traceparentHeader === 'string' ? traceparentHeader : null;
+    const call: CallRecord = { method, path: pathname, query, token, requestId, traceparent, status: 0, at };
     calls.push(call);
     const body = hasNoBody(request) ? '' : await readBody(request);
     const fault = faults.take(method, pathname);

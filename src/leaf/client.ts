@@ -5,7 +5,7 @@ import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker } from './breaker.js';
 import { ReadCoalescer, hashToken, leafUserOfPath, readKey, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
-import { endpointOf, type LeafClientObserver } from './observer.js';
+import { endpointOf, type LeafClientObserver, type UpstreamCallWatch } from './observer.js';
 import { cancelOf, type Cancel } from './cancel.js';
 import { exchangeText, type TextAnswer } from './http.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
@@ -78,6 +78,8 @@ interface Exchange {
   options: CallOptions;
   cancel: Cancel | undefined;
   body?: unknown;
+  /** Sent besides the standard ones (observers', e.g. traceparent). */
+  headers?: Record<string, string>;
 }
 
 /** What one upstream exchange yields before parsing; shared reads share this, never parsed objects. */
@@ -254,10 +256,20 @@ export class LeafClient {
 
   private async observed(exchange: Exchange): Promise<Answer> {
     const started = performance.now();
+    const endpoint = endpointOf(exchange.path);
+    const requestId = exchange.options.requestId;
+    const watches: UpstreamCallWatch[] = [];
+    let headers: Record<string, string> | undefined;
+    for (const observer of this.observers) {
+      const watch = observer.startUpstreamCall?.({ method: exchange.method, endpoint, requestId });
+      if (!watch) continue;
+      watches.push(watch);
+      if (watch.headers) headers = { ...headers, ...watch.headers };
+    }
     let status: number | null = null;
     let errorCode: string | null = null;
     try {
-      const answer = await this.exchange(exchange);
+      const answer = await this.exchange(headers ? { ...exchange, headers } : exchange);
       status = answer.status;
       return answer;
     } catch (error) {
@@ -267,14 +279,8 @@ export class LeafClient {
       } else errorCode = 'UPSTREAM_ERROR';
       throw error;
     } finally {
-      const event = {
-        method: exchange.method,
-        endpoint: endpointOf(exchange.path),
-        status,
-        errorCode,
-        durationMs: performance.now() - started,
-        requestId: exchange.options.requestId,
-      };
+      const event = { method: exchange.method, endpoint, status, errorCode, durationMs: performance.now() - started, requestId };
+      for (const watch of watches) watch.end(event);
       for (const observer of this.observers) observer.onUpstreamCall?.(event);
     }
   }
@@ -284,8 +290,9 @@ export class LeafClient {
    * failures src/leaf/retry.ts names, after its delay; a write is sent once (contract section 7).
    * The loop costs nothing on the first answer, which is nearly always the last.
    */
-  private async exchange({ method, path, options, cancel, body }: Exchange): Promise<Answer> {
+  private async exchange({ method, path, options, cancel, body, headers: extra }: Exchange): Promise<Answer> {
     const headers: Record<string, string> = {
+      ...extra,
       authorization: `Bearer ${options.token ?? ''}`,
       accept: 'application/json',
     };

@@ -14,8 +14,24 @@ export interface UpstreamCallEvent {
   requestId: string | undefined;
 }
 
+/** What a call is, as it starts. */
+export interface UpstreamCallStart {
+  method: string;
+  endpoint: string;
+  requestId: string | undefined;
+}
+
+/** An observer's hold on one call in progress: headers to send with it, and its end. */
+export interface UpstreamCallWatch {
+  /** Sent with the call (and its retries), e.g. W3C `traceparent`. */
+  headers?: Record<string, string>;
+  end(event: UpstreamCallEvent): void;
+}
+
 export interface LeafClientObserver {
   onUpstreamCall?(event: UpstreamCallEvent): void;
+  /** For observers that must act before a call is sent (tracing propagates its span). */
+  startUpstreamCall?(start: UpstreamCallStart): UpstreamCallWatch;
   /** A read joined an identical in-flight read (`joined`) or went upstream itself (`started`). */
   onCoalesce?(kind: 'started' | 'joined'): void;
   /**

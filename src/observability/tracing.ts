@@ -1,7 +1,9 @@
-// OpenTelemetry tracing: one span per GraphQL operation, with a child span per Leaf API call.
-// Spans go to an OTLP/HTTP collector. The provider is this gateway's own (never registered
-// globally), so several gateways in one process keep their spans apart.
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+// OpenTelemetry tracing: one span per GraphQL operation, with a child span per Leaf API call,
+// whose context goes to Leaf as a W3C `traceparent` header. Spans go to an OTLP/HTTP
+// collector. The provider is this gateway's own (never registered globally), so several
+// gateways in one process keep their spans apart.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type SpanContext, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
   BatchSpanProcessor,
@@ -21,6 +23,11 @@ export interface Tracing {
   close(): Promise<void>;
 }
 
+/** The W3C Trace Context header naming `span` as the parent of what Leaf does for the call. */
+export function traceparentOf(context: SpanContext): string {
+  return `00-${context.traceId}-${context.spanId}-${(context.traceFlags & 0xff).toString(16).padStart(2, '0')}`;
+}
+
 /** OTEL_EXPORTER_OTLP_ENDPOINT is the collector's base URL; each signal has its own path. */
 export function tracesUrl(endpoint: string | null): string | undefined {
   return endpoint === null ? undefined : `${endpoint}/v1/traces`;
@@ -32,12 +39,12 @@ export function createTracing(config: ObservabilityConfig, exporter?: SpanExport
     : new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(config.otlpEndpoint) }));
   const provider = new NodeTracerProvider({ spanProcessors: [processor] });
   const tracer: Tracer = provider.getTracer('leaf-graphql-gateway');
-  // Upstream calls find their operation's span by request id: the client's observer events
-  // carry it, and no context manager has to follow the promise chain.
-  const operations = new Map<string, Span>();
+  // The operation's span follows its execution's async chain, so each upstream call finds the
+  // operation that made it, even when two requests carry the same request id.
+  const operationSpan = new AsyncLocalStorage<Span>();
 
   const plugin: Plugin = {
-    onExecute({ args }) {
+    onExecute({ args, executeFn, setExecuteFn }) {
       const operation = getOperationAST(args.document, args.operationName);
       const type = operation?.operation ?? 'query';
       const name = operation?.name?.value ?? 'Anonymous';
@@ -50,8 +57,7 @@ export function createTracing(config: ObservabilityConfig, exporter?: SpanExport
           ...(typeof requestId === 'string' ? { 'request.id': requestId } : {}),
         },
       });
-      const owns = typeof requestId === 'string' && !operations.has(requestId);
-      if (owns) operations.set(requestId, span);
+      setExecuteFn((executeArgs) => operationSpan.run(span, () => executeFn(executeArgs)));
       return {
         onExecuteDone({ result }) {
           const errors = 'errors' in result ? (result.errors ?? []) : [];
@@ -60,35 +66,37 @@ export function createTracing(config: ObservabilityConfig, exporter?: SpanExport
             span.setAttribute('graphql.errors.count', errors.length);
           }
           span.end();
-          if (owns) operations.delete(requestId);
         },
       };
     },
   };
 
   const observer: LeafClientObserver = {
-    onUpstreamCall(event) {
-      const parent = event.requestId ? operations.get(event.requestId) : undefined;
-      const context = parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT;
-      const end = Date.now();
-      // The client reports a call once it is over, so the span is recorded with its real times.
+    startUpstreamCall(start) {
+      const parent = operationSpan.getStore();
       const span = tracer.startSpan(
-        `${event.method} ${event.endpoint}`,
+        `${start.method} ${start.endpoint}`,
         {
           kind: SpanKind.CLIENT,
-          startTime: end - event.durationMs,
           attributes: {
-            'http.request.method': event.method,
-            'url.template': event.endpoint,
-            ...(event.status !== null ? { 'http.response.status_code': event.status } : {}),
-            ...(event.errorCode !== null ? { 'error.type': event.errorCode } : {}),
-            ...(event.requestId ? { 'request.id': event.requestId } : {}),
+            'http.request.method': start.method,
+            'url.template': start.endpoint,
+            ...(start.requestId ? { 'request.id': start.requestId } : {}),
           },
         },
-        context,
+        parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
       );
-      if (event.errorCode !== null) span.setStatus({ code: SpanStatusCode.ERROR, message: event.errorCode });
-      span.end(end);
+      return {
+        headers: { traceparent: traceparentOf(span.spanContext()) },
+        end(event) {
+          if (event.status !== null) span.setAttribute('http.response.status_code', event.status);
+          if (event.errorCode !== null) {
+            span.setAttribute('error.type', event.errorCode);
+            span.setStatus({ code: SpanStatusCode.ERROR, message: event.errorCode });
+          }
+          span.end();
+        },
+      };
     },
   };
 
