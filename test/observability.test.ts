@@ -140,6 +140,26 @@ describe('operation-name labels', () => {
   });
 });
 
+describe('operation-name labels on errors', () => {
+  it('fold client-invented names past 200 into Other on graphql_errors_total too', async () => {
+    const stack = await startStack();
+    try {
+      for (let index = 0; index < 230; index++) {
+        // A named operation whose answer carries an error: an unknown Leaf user is FORBIDDEN.
+        const { body } = await post(stack, `query Failing${index} { leafUser(id: "99999999-9999-4999-8999-999999999999") { machines(first: 1) { nodes { id } } } }`, {});
+        expect(body.errors?.length).toBeGreaterThan(0);
+      }
+      const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+      const lines = text.split('\n').filter((line) => line.startsWith('graphql_errors_total{'));
+      const names = new Set(lines.map((line) => /operationName="([^"]*)"/.exec(line)?.[1]));
+      expect(names.has('Other')).toBe(true);
+      expect([...names].filter((name) => name?.startsWith('Failing')).length).toBeLessThanOrEqual(200);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('METRICS=false', () => {
   it('answers 404 at /metrics and still serves queries', async () => {
     const stack = await startStack({ env: { METRICS: 'false' } });

@@ -11,7 +11,6 @@
 //   any write is not stored at all (its upstream reads may predate the write).
 import { createHash, randomUUID } from 'node:crypto';
 import { hashToken } from '../leaf/token.js';
-import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import {
   createInMemoryCache,
@@ -23,6 +22,7 @@ import { tokenOf } from '../context.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { CacheEvents, Logger } from '../observability/index.js';
 import { operationNameOf } from '../observability/metrics.js';
+import { executedOperation } from '../observability/operation.js';
 import { connectRedis, type RedisStore } from './redis.js';
 import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
 
@@ -113,11 +113,11 @@ export async function createResponseCache(
     },
     onExecute({ args }) {
       epochAtStart.set(args.contextValue, writeEpoch);
-      const operation = getOperationAST(args.document, args.operationName);
+      const operation = executedOperation(args);
       const request = (args.contextValue as { request?: Request }).request;
-      if (operation?.operation === 'query' && request) {
+      if (operation.type === 'query' && request) {
         executedQueries.add(request);
-        if (operation.name) operationNames.set(request, operation.name.value);
+        if (operation.name) operationNames.set(request, operation.name);
       }
     },
     onResultProcess({ request, result }) {
@@ -130,7 +130,7 @@ export async function createResponseCache(
 
   const awaitInvalidations: Plugin = {
     onExecute({ args }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      if (executedOperation(args).type !== 'mutation') return;
       return {
         async onExecuteDone() {
           await Promise.all([...pending]);

@@ -1,11 +1,12 @@
 // Prometheus metrics at GET /metrics: Yoga's operation metrics (counts, latency, phases) from
 // @graphql-yoga/plugin-prometheus, plus what only the gateway knows: upstream calls per
 // endpoint, read coalescing, response-cache hits, and errors by the code clients see.
-import { getOperationAST, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { LeafClientObserver } from '../leaf/observer.js';
+import { executedOperation } from './operation.js';
 
 export const METRICS_ENDPOINT = '/metrics';
 
@@ -120,10 +121,10 @@ export function createMetrics(): GatewayMetrics {
       operationNames.set(request, operationNameOf(params));
     },
     onExecute({ args }) {
-      // The document knows the name when the request did not say it.
-      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      // The document knows the name when the request did not say it; a label all the same.
+      const { name } = executedOperation(args);
       const request = (args.contextValue as { request?: Request }).request;
-      if (name && request) operationNames.set(request, name);
+      if (name && request) operationNames.set(request, operationLabel(name));
     },
     onResultProcess({ request, result }) {
       const operationName = operationNames.get(request) ?? 'Anonymous';

@@ -2,7 +2,7 @@
 // upstream (x-request-id), also echoed in the response so a client can quote it. Upstream
 // calls log at debug level under the same id.
 import { randomUUID } from 'node:crypto';
-import { getOperationAST } from 'graphql';
+import { executedOperation } from './operation.js';
 import type { Plugin } from 'graphql-yoga';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { Logger } from './logger.js';
@@ -36,9 +36,9 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       const record = context.request ? records.get(context.request) : undefined;
       if (!record) return;
       if (typeof context.requestId === 'string') record.requestId = context.requestId;
-      const operation = getOperationAST(args.document, args.operationName);
-      record.operationType = operation?.operation;
-      if (operation?.name) record.operationName = operation.name.value;
+      const operation = executedOperation(args);
+      record.operationType = operation.type;
+      if (operation.name) record.operationName = operation.name;
     },
     onResultProcess({ request, result }) {
       const record = records.get(request);

@@ -11,10 +11,10 @@ import {
   SimpleSpanProcessor,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-node';
-import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ObservabilityConfig } from '../config.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
+import { executedOperation } from './operation.js';
 
 export interface Tracing {
   plugin: Plugin;
@@ -45,9 +45,9 @@ export function createTracing(config: ObservabilityConfig, exporter?: SpanExport
 
   const plugin: Plugin = {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      const type = operation?.operation ?? 'query';
-      const name = operation?.name?.value ?? 'Anonymous';
+      const operation = executedOperation(args);
+      const type = operation.type ?? 'query';
+      const name = operation.name ?? 'Anonymous';
       const requestId = (args.contextValue as { requestId?: unknown }).requestId;
       const span = tracer.startSpan(`graphql.${type} ${name}`, {
         kind: SpanKind.SERVER,
