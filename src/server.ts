@@ -49,7 +49,7 @@ export function createYogaApp(
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
     ...securityPlugins(config),
-    ...persistedDocumentPlugins(config.persisted),
+    ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,
     // Last: its key needs the document text other plugins (persisted documents) resolve first.
     ...(parts.cache ? [parts.cache.plugin] : []),

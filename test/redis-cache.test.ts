@@ -3,6 +3,7 @@
 // is stored, and a Redis that goes away costs cache hits, never answers.
 // Redis: TEST_REDIS_URL (started by .ci/run), else a redis-server this file starts on a free
 // port; skipped only when neither exists, and the skipped test says so.
+import { createHash } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -222,6 +223,44 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
       });
       expect(next.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('Race B');
     }
+  });
+
+  it('an automatic persisted query registered on one replica is found by hash on the other', async () => {
+    const query = `query SharedApq($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { id } } } }`;
+    const hash = createHash('sha256').update(query).digest('hex');
+    const byHash = (gateway: Gateway, withQuery: boolean) =>
+      fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
+        body: JSON.stringify({
+          ...(withQuery ? { query } : {}),
+          variables: { user: USER },
+          extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+        }),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } }));
+
+    const unknown = await byHash(replicaB, false);
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await byHash(replicaA, true)).body.errors).toBeUndefined();
+    const shared = await byHash(replicaB, false);
+    expect(shared.body.errors).toBeUndefined();
+    expect(shared.body.data).toEqual((await post(replicaA, query, { user: USER })).data);
+    // Stored with the same day-long expiry as each replica's own copy.
+    const ttl = await redis.pttl(`leaf-gateway:apq:${hash}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(86_400_000);
+  });
+
+  it('a query stored under a hash it does not match is not served', async () => {
+    const hash = createHash('sha256').update('query Real { __typename }').digest('hex');
+    await redis.set(`leaf-gateway:apq:${hash}`, 'query Forged { __schema { types { name } } }');
+    const response = await fetch(`${replicaB.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });
 

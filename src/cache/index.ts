@@ -23,11 +23,14 @@ import type { LeafClientObserver } from '../leaf/observer.js';
 import type { CacheEvents, Logger } from '../observability/index.js';
 import { operationNameOf } from '../observability/metrics.js';
 import { executedOperation } from '../observability/operation.js';
+import type { SharedDocuments } from '../persisted/automatic.js';
 import { connectRedis, type RedisStore } from './redis.js';
 import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
 
 export interface ResponseCache {
   plugin: Plugin;
+  /** With REDIS_URL: the replicas' shared automatic persisted queries. */
+  documents: SharedDocuments | null;
   /** Give to the Leaf client: its write announcements drive invalidation. */
   observer: LeafClientObserver;
   close(): Promise<void>;
@@ -148,6 +151,7 @@ export async function createResponseCache(
       },
     },
     observer,
+    documents: redis?.documents ?? null,
     async close() {
       await redis?.close();
     },

@@ -1,20 +1,24 @@
 // The shared response store for several replicas: @envelop/response-cache-redis over ioredis,
 // plus a pub/sub channel on which replicas announce Leaf writes to each other, so a read one
-// replica has in flight while another writes is not stored afterwards.
+// replica has in flight while another writes is not stored afterwards; and, on the same
+// connection, the automatic persisted queries every replica has registered.
 import { randomUUID } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { Redis } from 'ioredis';
+import type { SharedDocuments } from '../persisted/automatic.js';
 import type { BackingStore } from './store.js';
 import { SCOPE_TYPENAME } from './scopes.js';
 
 const KEY_PREFIX = 'leaf-gateway:';
 const WRITES_CHANNEL = `${KEY_PREFIX}writes`;
+const DOCUMENTS_PREFIX = 'apq:';
 const CONNECT_TIMEOUT_MS = 3_000;
 // A slow Redis must not hold up answers: past this a command counts as a miss.
 const COMMAND_TIMEOUT_MS = 1_000;
 
 export interface RedisStore {
   backing: BackingStore;
+  documents: SharedDocuments;
   /** Tells the other replicas that this one is writing for (or has written for) a Leaf user. */
   announceWrite(leafUserId: string): void;
   close(): Promise<void>;
@@ -78,8 +82,16 @@ export async function connectRedis(url: string, onRemoteWrite: (leafUserId: stri
     },
   };
 
+  const documents: SharedDocuments = {
+    get: (hash) => redis.get(`${DOCUMENTS_PREFIX}${hash}`).catch(() => null),
+    set(hash, query, ttlMs) {
+      redis.set(`${DOCUMENTS_PREFIX}${hash}`, query, 'PX', ttlMs).catch(() => {});
+    },
+  };
+
   return {
     backing,
+    documents,
     announceWrite(leafUserId) {
       redis.publish(WRITES_CHANNEL, `${replica} ${leafUserId}`).catch(() => {});
     },

@@ -2,17 +2,44 @@
 // `extensions.persistedQuery.sha256Hash`; on PERSISTED_QUERY_NOT_FOUND it sends the query with
 // the hash once, which registers it here. @graphql-yoga/plugin-persisted-operations looks
 // documents up but never registers them, so this small hook does (as @graphql-yoga/plugin-apq
-// would). Per replica and in memory: a replica that has not seen a hash answers NOT_FOUND, and
-// the client registers it there too.
+// would). Each replica keeps them in memory; with REDIS_URL (and the response cache) they are
+// also shared, so a query registered on one replica is found on the others.
 import { createHash } from 'node:crypto';
 import { createGraphQLError, createLRUCache, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { documentHash } from './documents.js';
 
 export type AutomaticStore = ReturnType<typeof createLRUCache<string>>;
 
+/** Query texts by SHA-256 shared by the replicas (src/cache/redis.ts); a failure is a miss. */
+export interface SharedDocuments {
+  get(hash: string): Promise<string | null>;
+  set(hash: string, query: string, ttlMs: number): void;
+}
+
+/** A registered query is a client's, not ours: kept a day at most, then registered again. */
+const REGISTERED_TTL_MS = 86_400_000;
+
 export function createAutomaticStore(size: number): AutomaticStore {
-  // A registered query is a client's, not ours: kept a day at most, then registered again.
-  return createLRUCache<string>({ max: size, ttl: 86_400_000 });
+  return createLRUCache<string>({ max: size, ttl: REGISTERED_TTL_MS });
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The query registered under `hash`: this replica's first, then the shared store's (checked
+ * against its hash, and remembered here).
+ */
+export function findAutomatic(hash: string, store: AutomaticStore, shared: SharedDocuments | null): string | null | Promise<string | null> {
+  const local = store.get(hash);
+  if (local !== undefined) return local;
+  if (!shared) return null;
+  return shared.get(hash).then((query) => {
+    if (query === null || sha256Hex(query) !== hash) return null;
+    store.set(hash, query);
+    return query;
+  });
 }
 
 /** The `sha256Hash` of Apollo's persistedQuery extension, when well formed. */
@@ -23,18 +50,19 @@ export function apolloHash(params: GraphQLParams): string | null {
   return version === 1 && typeof sha256Hash === 'string' ? sha256Hash : null;
 }
 
-export function useAutomaticRegistration(store: AutomaticStore): Plugin {
+export function useAutomaticRegistration(store: AutomaticStore, shared: SharedDocuments | null): Plugin {
   return {
     onParams({ params }) {
       const claimed = apolloHash(params);
       if (claimed === null || typeof params.query !== 'string') return;
-      const hash = createHash('sha256').update(params.query).digest('hex');
+      const hash = sha256Hex(params.query);
       if (documentHash(claimed) !== hash) {
         throw createGraphQLError('PersistedQueryMismatch: sha256Hash is not the SHA-256 of the query sent with it.', {
           extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH', http: { status: 400 } },
         });
       }
       store.set(hash, params.query);
+      shared?.set(hash, params.query, REGISTERED_TTL_MS);
     },
   };
 }

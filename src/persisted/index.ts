@@ -5,7 +5,7 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { PersistedConfig } from '../config.js';
-import { apolloHash, createAutomaticStore, useAutomaticRegistration } from './automatic.js';
+import { apolloHash, createAutomaticStore, findAutomatic, useAutomaticRegistration, type SharedDocuments } from './automatic.js';
 import { documentHash, loadTrustedDocuments } from './documents.js';
 
 /** The GraphQL-over-HTTP appendix's top-level id ("sha256:<hex>"); Yoga must be told to accept it. */
@@ -16,15 +16,19 @@ function requestedId(params: GraphQLParams): string | null {
   return typeof documentId === 'string' ? documentId : apolloHash(params);
 }
 
-export function persistedDocumentPlugins(config: PersistedConfig): Plugin[] {
+/** `shared`: the replicas' common store of automatic persisted queries, when there is one. */
+export function persistedDocumentPlugins(config: PersistedConfig, shared: SharedDocuments | null = null): Plugin[] {
   const trusted = loadTrustedDocuments(config.documentsPath);
   const automatic = config.automatic && !config.only ? createAutomaticStore(config.automaticStoreSize) : null;
   return [
-    ...(automatic ? [useAutomaticRegistration(automatic)] : []),
+    ...(automatic ? [useAutomaticRegistration(automatic, shared)] : []),
     usePersistedOperations({
       allowArbitraryOperations: !config.only,
       extractPersistedOperationId: requestedId,
-      getPersistedOperation: (id) => trusted.get(documentHash(id)) ?? automatic?.get(documentHash(id)) ?? null,
+      getPersistedOperation: (id) => {
+        const hash = documentHash(id);
+        return trusted.get(hash) ?? (automatic ? findAutomatic(hash, automatic, shared) : null);
+      },
       customErrors: {
         // Apollo's clients register a query on exactly this message (or code).
         notFound: {
