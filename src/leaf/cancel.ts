@@ -11,6 +11,11 @@ export interface Cancel {
   listen(listener: () => void): () => void;
 }
 
+/** The reason given when none (or no Error) is: what AbortController.abort() gives. */
+export function abortError(): Error {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
 export class CancelSource implements Cancel {
   cancelled = false;
   reason: Error | undefined;
@@ -19,7 +24,7 @@ export class CancelSource implements Cancel {
   cancel(reason: unknown = undefined): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    this.reason = reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
+    this.reason = reason instanceof Error ? reason : abortError();
     const listeners = this.listeners;
     this.listeners = null;
     if (listeners) for (const listener of listeners) listener();

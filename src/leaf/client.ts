@@ -3,11 +3,11 @@
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker } from './breaker.js';
+import { cancelOf, type Cancel } from './cancel.js';
 import { ReadCoalescer, hashToken, leafUserOfPath, readKey, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
-import { endpointOf, type LeafClientObserver, type UpstreamCallWatch } from './observer.js';
-import { cancelOf, type Cancel } from './cancel.js';
 import { exchangeText, type TextAnswer } from './http.js';
+import { endpointOf, type LeafClientObserver, type UpstreamCallWatch } from './observer.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
 import {
   ASSETS_PREFIX,

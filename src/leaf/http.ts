@@ -2,7 +2,7 @@
 // handler that only keeps what the client reads (status, Retry-After, body): `request()` builds
 // a Readable body stream and an abort listener per call, and Leaf's answers are small JSON.
 import type { Dispatcher } from 'undici';
-import type { Cancel } from './cancel.js';
+import { abortError, type Cancel } from './cancel.js';
 
 export interface TextAnswer {
   status: number;
@@ -59,7 +59,7 @@ class TextCollector implements Dispatcher.DispatchHandler {
 }
 
 function reasonOf(cancel: Cancel): Error {
-  return cancel.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  return cancel.reason ?? abortError();
 }
 
 /** Sends one request and collects the whole answer; rejects on transport failure or cancellation. */
