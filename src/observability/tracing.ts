@@ -23,7 +23,7 @@ export interface Tracing {
   close(): Promise<void>;
 }
 
-/** The W3C Trace Context header naming `span` as the parent of what Leaf does for the call. */
+/** The W3C Trace Context header naming the span of `context` as the parent of what Leaf does for the call. */
 export function traceparentOf(context: SpanContext): string {
   return `00-${context.traceId}-${context.spanId}-${(context.traceFlags & 0xff).toString(16).padStart(2, '0')}`;
 }
