@@ -5,7 +5,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const scalars = {
-  UUID: 'string',
+  LeafId: 'string',
   DateTime: 'string',
   URL: 'string',
   JSON: 'unknown',

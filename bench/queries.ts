@@ -6,7 +6,7 @@
 const MACHINE_ROW = 'id leafId name provider originType serialNumber make model modelYear updatedTime';
 
 export const FLAT = /* GraphQL */ `
-  query BenchFlat($user: UUID!) {
+  query BenchFlat($user: LeafId!) {
     leafUser(id: $user) {
       machines(first: 50) {
         pageInfo { hasNextPage endCursor }
@@ -18,7 +18,7 @@ export const FLAT = /* GraphQL */ `
 
 /** machines → files → file → summary. */
 export const NESTED = /* GraphQL */ `
-  query BenchNested($user: UUID!) {
+  query BenchNested($user: LeafId!) {
     leafUser(id: $user) {
       machines(first: 20) {
         nodes {
@@ -58,7 +58,7 @@ export const NODES = /* GraphQL */ `
 `;
 
 export const DEEP = /* GraphQL */ `
-  query BenchDeep($user: UUID!, $after: String!) {
+  query BenchDeep($user: LeafId!, $after: String!) {
     leafUser(id: $user) {
       machines(first: 20, after: $after) {
         pageInfo { hasNextPage endCursor }
@@ -70,7 +70,7 @@ export const DEEP = /* GraphQL */ `
 
 /** Setup: walks the machine list to learn cursors and global IDs. */
 export const WALK = /* GraphQL */ `
-  query BenchWalk($user: UUID!, $first: Int!, $after: String) {
+  query BenchWalk($user: LeafId!, $first: Int!, $after: String) {
     leafUser(id: $user) {
       machines(first: $first, after: $after) {
         pageInfo { endCursor }
@@ -81,7 +81,7 @@ export const WALK = /* GraphQL */ `
 `;
 
 export const NODE_IDS = /* GraphQL */ `
-  query BenchNodeIds($user: UUID!) {
+  query BenchNodeIds($user: LeafId!) {
     leafUser(id: $user) {
       machines(first: 20) { nodes { id } }
       implements(first: 10) { nodes { id } }

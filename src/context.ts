@@ -3,6 +3,7 @@
 // so they live exactly as long as one request and never see another token.
 import { randomUUID } from 'node:crypto';
 import type { CallOptions, LeafClient } from './leaf/client.js';
+import { LeafApi } from './leaf/endpoints.js';
 
 export interface Context {
   /** Bearer token of this request, or the configured default; null when neither exists. */
@@ -11,6 +12,8 @@ export interface Context {
   client: LeafClient;
   /** What every upstream call of this request carries. */
   call: CallOptions;
+  /** Leaf's endpoints, called with this request's token and id. */
+  leaf: LeafApi;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -33,5 +36,6 @@ export function createContext(request: Request, client: LeafClient, defaultToken
   const sent = request.headers.get('x-request-id');
   const requestId = acceptedRequestId(sent) ?? randomUUID();
   // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
-  return { token, requestId, client, call: { token, requestId, signal: request.signal } };
+  const call: CallOptions = { token, requestId, signal: request.signal };
+  return { token, requestId, client, call, leaf: new LeafApi(client, call) };
 }

@@ -10,7 +10,7 @@ const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;
 
 const NestedMachines = graphql(`
-  query NestedMachines($user: UUID!, $machines: Int!, $files: Int!) {
+  query NestedMachines($user: LeafId!, $machines: Int!, $files: Int!) {
     leafUser(id: $user) {
       machines(first: $machines) {
         nodes {
@@ -31,7 +31,7 @@ const NestedMachines = graphql(`
 `);
 
 const MachinePage = graphql(`
-  query MachinePage($user: UUID!, $first: Int, $after: String, $last: Int, $before: String, $orderBy: [MachineOrder!]) {
+  query MachinePage($user: LeafId!, $first: Int, $after: String, $last: Int, $before: String, $orderBy: [MachineOrder!]) {
     leafUser(id: $user) {
       machines(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
         edges { cursor node { leafId } }
@@ -42,13 +42,13 @@ const MachinePage = graphql(`
 `);
 
 const MachineCount = graphql(`
-  query MachineCount($user: UUID!, $filter: MachineFilter) {
+  query MachineCount($user: LeafId!, $filter: MachineFilter) {
     leafUser(id: $user) { machines(filter: $filter) { totalCount } }
   }
 `);
 
 const FilteredMachines = graphql(`
-  query FilteredMachines($user: UUID!, $filter: MachineFilter, $orderBy: [MachineOrder!]) {
+  query FilteredMachines($user: LeafId!, $filter: MachineFilter, $orderBy: [MachineOrder!]) {
     leafUser(id: $user) {
       machines(first: 100, filter: $filter, orderBy: $orderBy) {
         nodes { leafId name provider originType createdTime updatedTime modelYear }
@@ -64,7 +64,7 @@ const NodeLookup = graphql(`
 `);
 
 const MachineById = graphql(`
-  query MachineById($user: UUID!, $id: UUID!) {
+  query MachineById($user: LeafId!, $id: LeafId!) {
     leafUser(id: $user) { machine(id: $id) { leafId name } }
   }
 `);
@@ -97,12 +97,12 @@ describe('nested machines → files → machine', () => {
     stack.resetCalls();
     const result = await stack.query(NestedMachines, { user: USER, machines: 30, files: 5 });
     expect(result.errors).toBeUndefined();
-    const machines = result.data!.leafUser.machines.nodes.map((machine) => machine!);
+    const machines = result.data!.leafUser.machines!.nodes.map((machine) => machine!);
     expect(machines).toHaveLength(30);
-    const withFiles = machines.filter((machine) => machine.files.nodes.length > 0);
+    const withFiles = machines.filter((machine) => machine.files!.nodes.length > 0);
     expect(withFiles.length).toBeGreaterThan(10);
     for (const machine of machines) {
-      for (const file of machine.files.nodes) {
+      for (const file of machine.files!.nodes) {
         // MachineFile.machine is served from the list's primed loader.
         expect(file!.machine).toEqual({ id: machine.id, leafId: machine.leafId, name: machine.name });
       }
@@ -137,7 +137,7 @@ describe('Relay paging is exact', () => {
   async function page(vars: { first?: number; after?: string; last?: number; before?: string }) {
     const result = await stack.query(MachinePage, { user: USER, orderBy, ...vars });
     expect(result.errors).toBeUndefined();
-    return result.data!.leafUser.machines;
+    return result.data!.leafUser.machines!;
   }
 
   it('walks forward with first/after through the whole list in the upstream order', async () => {
@@ -193,7 +193,7 @@ describe('Relay paging is exact', () => {
   it('counts the whole list only when totalCount is selected', async () => {
     stack.resetCalls();
     const result = await stack.query(MachineCount, { user: USER });
-    expect(result.data!.leafUser.machines.totalCount).toBe(all.length);
+    expect(result.data!.leafUser.machines!.totalCount).toBe(all.length);
     expect(stack.calls().length).toBe(1);
     stack.resetCalls();
     await stack.query(NestedMachines, { user: USER, machines: 5, files: 0 });
@@ -255,7 +255,7 @@ describe('filters and sorts reach Leaf as its documented parameters', () => {
       filter: { originType: 'USER_CREATED', createdTime: { after: '2019-01-01T00:00:00Z' } },
       orderBy: [{ field: 'MODEL_YEAR', direction: 'DESC' }],
     });
-    const machines = result.data!.leafUser.machines.nodes.map((machine) => machine!);
+    const machines = result.data!.leafUser.machines!.nodes.map((machine) => machine!);
     expect(machines.length).toBeGreaterThan(0);
     expect(machines.every((machine) => machine.originType === 'USER_CREATED')).toBe(true);
     const years = machines.map((machine) => machine.modelYear).filter((year): year is number => year !== null);
@@ -264,7 +264,7 @@ describe('filters and sorts reach Leaf as its documented parameters', () => {
 
   it('refuses a cursor made for another filter or order', async () => {
     const first = await stack.query(MachinePage, { user: USER, first: 2 });
-    const cursor = first.data!.leafUser.machines.pageInfo.endCursor!;
+    const cursor = first.data!.leafUser.machines!.pageInfo.endCursor!;
     const result = await stack.query(MachinePage, {
       user: USER,
       first: 2,
@@ -295,21 +295,28 @@ describe('bad arguments', () => {
     expect(stack.calls()).toHaveLength(0);
   });
 
-  it('rejects a malformed cursor and an invalid UUID', async () => {
+  it('rejects a malformed cursor and a value that could not be a Leaf id', async () => {
     const cursor = await stack.query(MachinePage, { user: USER, first: 1, after: 'not-a-cursor' });
     expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const uuid = await stack.query(MachinePage, { user: 'not-a-uuid', first: 1 });
-    expect(uuid.errors?.[0]?.message).toMatch(/UUID/);
-    expect(uuid.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const literal = await stack.query('{ leafUser(id: "not-a-uuid") { leafUserId } }');
+    stack.resetCalls();
+    for (const user of ['', 'a/b', 'a b', 'x'.repeat(129), '50%', 'a?b', 'a#b']) {
+      const refused = await stack.query(MachinePage, { user, first: 1 });
+      expect(refused.errors?.[0]?.message).toMatch(/not a Leaf id/);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(stack.calls()).toEqual([]);
+    const literal = await stack.query('{ leafUser(id: "not/an/id") { leafUserId } }');
     expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Anything Leaf could have sent is accepted as it is (contract section 4).
+    const opaque = await stack.query('{ leafUser(id: "uuid-1") { leafUserId } }');
+    expect(opaque.data).toEqual({ leafUser: { leafUserId: 'uuid-1' } });
   });
 });
 
 describe('node lookups', () => {
   it('costs one call per distinct ID, in order, with repeats', async () => {
     const listed = await stack.query(NestedMachines, { user: USER, machines: 3, files: 0 });
-    const ids = listed.data!.leafUser.machines.nodes.map((machine) => machine!.id);
+    const ids = listed.data!.leafUser.machines!.nodes.map((machine) => machine!.id);
     stack.resetCalls();
     const result = await stack.query(NodeLookup, { ids: [ids[0]!, ids[1]!, ids[0]!, ids[2]!, ids[1]!] });
     expect(result.errors).toBeUndefined();
@@ -356,7 +363,7 @@ describe('upstream errors', () => {
       stack.resetCalls();
       const result = await stack.query(MachinePage, { user: USER, first: 2 });
       expect(result.errors).toBeUndefined();
-      expect(result.data!.leafUser.machines.edges).toHaveLength(2);
+      expect(result.data!.leafUser.machines!.edges).toHaveLength(2);
       expect(stack.calls().map((call) => call.status)).toEqual([503, 200]);
     } finally {
       remove();
@@ -365,7 +372,7 @@ describe('upstream errors', () => {
 
   it('maps lasting 5xx and unreadable answers to UPSTREAM_ERROR on that field only', async () => {
     const listed = await stack.query(NestedMachines, { user: USER, machines: 2, files: 1 });
-    const [broken, healthy] = listed.data!.leafUser.machines.nodes;
+    const [broken, healthy] = listed.data!.leafUser.machines!.nodes;
     const malformed = stack.emulator.addFault({ path: `/machines/${broken!.leafId}/files`, malformed: true });
     try {
       const result = await stack.query(NestedMachines, { user: USER, machines: 2, files: 1 });
@@ -373,10 +380,10 @@ describe('upstream errors', () => {
       expect(result.errors![0]!.extensions?.code).toBe('UPSTREAM_ERROR');
       expect(result.errors![0]!.path).toEqual(['leafUser', 'machines', 'nodes', 0, 'files']);
       expect(JSON.stringify(result.errors)).not.toContain('3f2a9c1e');
-      // Only that machine is lost; its sibling and the sibling's files still arrive.
-      expect(result.data?.leafUser.machines.nodes[0]).toBeNull();
-      expect(result.data?.leafUser.machines.nodes[1]?.leafId).toBe(healthy!.leafId);
-      expect(result.data?.leafUser.machines.nodes[1]?.files.nodes).toHaveLength(healthy!.files.nodes.length);
+      // Only that machine's files are lost; the machine, its sibling and the sibling's files still arrive.
+      expect(result.data?.leafUser.machines!.nodes[0]).toEqual({ ...broken, files: null });
+      expect(result.data?.leafUser.machines!.nodes[1]?.leafId).toBe(healthy!.leafId);
+      expect(result.data?.leafUser.machines!.nodes[1]?.files!.nodes).toHaveLength(healthy!.files!.nodes.length);
     } finally {
       malformed();
     }
@@ -385,7 +392,7 @@ describe('upstream errors', () => {
       stack.resetCalls();
       const result = await stack.query(NestedMachines, { user: USER, machines: 2, files: 1 });
       expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
-      expect(result.data?.leafUser.machines.nodes[1]?.leafId).toBe(healthy!.leafId);
+      expect(result.data?.leafUser.machines!.nodes[1]?.leafId).toBe(healthy!.leafId);
       // 1 list + 1 healthy files + 3 attempts (2 retries) at the failing files.
       expect(stack.calls()).toHaveLength(5);
     } finally {
@@ -407,7 +414,7 @@ describe('token isolation', () => {
     });
     for (const { other, result } of await Promise.all(requests)) {
       expect(result.errors).toBeUndefined();
-      const machines = result.data!.leafUser.machines.nodes.map((machine) => machine!);
+      const machines = result.data!.leafUser.machines!.nodes.map((machine) => machine!);
       const owner = (leafId: string) => stack.emulator.store.machines.get(leafId)?.leafUserId;
       for (const machine of machines) {
         expect(other ? owner(machine.leafId) === OTHER_USER : ownUsers.includes(owner(machine.leafId)!)).toBe(true);

@@ -14,7 +14,7 @@ const OTHER_USER = DEMO_USER_IDS.otherFarm;
 const MACHINES_ENDPOINT = '/services/beta/api/users/{id}/machines';
 
 const MACHINES = `
-  query ObservedMachines($user: UUID!, $first: Int) {
+  query ObservedMachines($user: LeafId!, $first: Int) {
     leafUser(id: $user) { machines(first: $first) { nodes { id name } } }
   }
 `;

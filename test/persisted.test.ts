@@ -41,7 +41,7 @@ async function post(target: Stack, body: Record<string, unknown>): Promise<Graph
 
 function machineNames(result: GraphQLResponse<unknown>): string[] {
   expect(result.errors).toBeUndefined();
-  return (result.data as MachinesWithFilesQuery).leafUser.machines.nodes.map((machine) => machine?.name ?? '');
+  return (result.data as MachinesWithFilesQuery).leafUser.machines!.nodes.map((machine) => machine?.name ?? '');
 }
 
 describe('the trusted-document store', () => {
@@ -126,7 +126,7 @@ describe('default mode: trusted documents, automatic persisted queries, and plai
   });
 
   it('registers a query on its first full send, then runs it by hash alone', async () => {
-    const query = `query LatestMachines($user: UUID!) { leafUser(id: $user) { machines(first: 3) { nodes { name } } } }`;
+    const query = `query LatestMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { name } } } }`;
     const hash = sha256(query);
     stack.resetCalls();
     const unknown = await post(stack, { variables: { user: USER }, extensions: apq(hash) });
@@ -142,7 +142,7 @@ describe('default mode: trusted documents, automatic persisted queries, and plai
   });
 
   it('refuses a query whose hash is not its own, and does not register it', async () => {
-    const query = `query Named($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
+    const query = `query Named($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
     const claimed = sha256('something else');
     stack.resetCalls();
     const mismatch = await post(stack, { query, variables: { user: USER }, extensions: apq(claimed) });
@@ -187,7 +187,7 @@ describe('PERSISTED_ONLY=true', () => {
   });
 
   it('refuses query text, registrations included, and hashes it does not trust, calling nothing', async () => {
-    const query = `query Other($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
+    const query = `query Other($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
     stack.resetCalls();
     const text = await post(stack, { query, variables: { user: USER } });
     expect(text.status).toBe(400);
@@ -219,7 +219,7 @@ describe('configuration', () => {
   });
 
   it('serves the documents of the file PERSISTED_DOCUMENTS names, and refuses one that is not a store', async () => {
-    const query = `query Mine($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
+    const query = `query Mine($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
     const file = join(dir, 'documents.json');
     writeFileSync(file, JSON.stringify({ [`sha256:${sha256(query)}`]: query }));
     const custom = await startStack({ env: { PERSISTED_DOCUMENTS: file, PERSISTED_ONLY: 'true' } });
@@ -239,7 +239,7 @@ describe('configuration', () => {
   it('with AUTOMATIC_PERSISTED_QUERIES=false runs a query sent with its hash but keeps nothing', async () => {
     const plain = await startStack({ env: { AUTOMATIC_PERSISTED_QUERIES: 'false' } });
     try {
-      const query = `query Once($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
+      const query = `query Once($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
       expect(machineNames(await post(plain, { query, variables: { user: USER }, extensions: apq(sha256(query)) }))).toHaveLength(1);
       const byHash = await post(plain, { variables: { user: USER }, extensions: apq(sha256(query)) });
       expect(byHash.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');

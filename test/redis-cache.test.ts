@@ -72,17 +72,17 @@ const redisUrl = fromCi ?? (typeof started === 'object' && started ? started.url
 const skipReason = redisUrl ? null : `Redis tests skipped: ${String(started)}`;
 
 const MACHINES = `
-  query Machines($user: UUID!) {
+  query Machines($user: LeafId!) {
     leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }
   }
 `;
 const MACHINES_AND_IMPLEMENTS = `
-  query MachinesAndImplements($user: UUID!) {
+  query MachinesAndImplements($user: LeafId!) {
     leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }
   }
 `;
 const CREATE = `
-  mutation Create($user: UUID!, $name: String!) {
+  mutation Create($user: LeafId!, $name: String!) {
     createMachine(leafUserId: $user, input: { name: $name }) {
       __typename ... on CreateMachineSuccess { machine { id leafId name } }
     }
@@ -226,7 +226,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   });
 
   it('an automatic persisted query registered on one replica is found by hash on the other', async () => {
-    const query = `query SharedApq($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { id } } } }`;
+    const query = `query SharedApq($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { id } } } }`;
     const hash = createHash('sha256').update(query).digest('hex');
     const byHash = (gateway: Gateway, withQuery: boolean) =>
       fetch(`${gateway.url}/graphql`, {

@@ -21,13 +21,13 @@ const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 
 const MACHINES = /* GraphQL */ `
-  query Machines($user: UUID!, $first: Int!) {
+  query Machines($user: LeafId!, $first: Int!) {
     leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }
   }
 `;
 
 const MACHINE = /* GraphQL */ `
-  query Machine($user: UUID!, $id: UUID!) {
+  query Machine($user: LeafId!, $id: LeafId!) {
     leafUser(id: $user) { machine(id: $id) { leafId name } }
   }
 `;
@@ -204,7 +204,7 @@ describe('retries and rate limits', () => {
       stack.resetCalls();
       const result = await machines(stack);
       expect(firstError(result).extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 120 });
-      expect(result.data).toBeNull();
+      expect(result.data).toEqual({ leafUser: { machines: null } });
       expect(stack.calls()).toHaveLength(1);
     } finally {
       remove();

@@ -25,7 +25,8 @@ export function scopesOf(entities: Iterable<CacheEntityRecord>): Set<string> {
     if (typeof entity.id !== 'string') continue;
     try {
       const first = decodeGlobalId(entity.id).id.split(':')[0];
-      if (first) scopes.add(first.toLowerCase());
+      // Parts are percent-encoded Leaf ids (relay/global-id.ts).
+      if (first) scopes.add(decodeURIComponent(first).toLowerCase());
     } catch {
       // Not one of our global IDs (e.g. an `id` field of a non-node type): nothing to tag.
     }

@@ -14,6 +14,7 @@ export type { FaultRule } from './faults.js';
 export type { EmulatorStore, EmulatorToken } from './store.js';
 export type { Scale } from './seed.js';
 export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, SCALES, seedStore } from './seed.js';
+export { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from './documented/routes.js';
 
 export interface EmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -134,12 +135,12 @@ function send(response: ServerResponse, answer: LeafResponse, requestId: string 
   if (response.destroyed || response.headersSent) return;
   const headers: Record<string, string | number> = { ...answer.headers };
   if (requestId !== null) headers['x-request-id'] = requestId;
-  if (answer.status === 204 || answer.body === undefined) {
+  if (answer.status === 204 || (answer.body === undefined && answer.text === undefined)) {
     response.writeHead(answer.status, headers);
     response.end();
     return;
   }
-  const payload = toJson(answer.body);
+  const payload = answer.text ?? toJson(answer.body);
   headers['content-type'] = 'application/json';
   headers['content-length'] = Buffer.byteLength(payload);
   response.writeHead(answer.status, headers);

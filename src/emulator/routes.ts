@@ -10,6 +10,7 @@ import {
   type LeafMachineInput,
   type LeafOperator,
 } from '../leaf/types.js';
+import { DOCUMENTED_TOKEN, handleDocumentedRequest } from './documented/routes.js';
 import { LeafHttpError, badRequest, notFound } from './errors.js';
 import {
   distanceFilter,
@@ -39,6 +40,8 @@ export interface LeafResponse {
   status: number;
   /** Omitted for 204. */
   body?: unknown;
+  /** The body as JSON text, sent as it is (Leaf's documented examples, verbatim); wins over `body`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -375,6 +378,7 @@ function decodeSegment(segment: string): string {
 
 /** Answers one Leaf API request, or throws a LeafHttpError the server renders as a problem. */
 export function handleLeafRequest(store: EmulatorStore, request: LeafRequest): LeafResponse {
+  if (request.token === DOCUMENTED_TOKEN) return handleDocumentedRequest(request);
   for (const candidate of ROUTES) {
     const match = candidate.pattern.exec(request.pathname);
     if (!match) continue;

@@ -1,27 +1,16 @@
-// The upstream, and nothing else: one undici pool per gateway, typed calls, Leaf errors
-// turned into LeafError values. Tokens are passed per call and never stored here.
+// The transport to Leaf, and nothing else: one undici pool per gateway, retries, the breaker,
+// coalesced reads, Leaf errors turned into LeafError values. What to call is src/leaf/endpoints.ts;
+// how to read each answer is src/leaf/readers.ts. Tokens are passed per call and never stored here.
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker } from './breaker.js';
 import { cancelOf, type Cancel } from './cancel.js';
-import { ReadCoalescer, hashToken, leafUserOfPath, readKey, type CoalesceKind } from './coalesce.js';
+import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
-import { endpointOf, type LeafClientObserver, type UpstreamCallWatch } from './observer.js';
+import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
-import {
-  ASSETS_PREFIX,
-  OPERATIONS_PREFIX,
-  type LeafFieldOperation,
-  type LeafFile,
-  type LeafImage,
-  type LeafImplement,
-  type LeafMachine,
-  type LeafMachineFile,
-  type LeafMachineInput,
-  type LeafOperator,
-  type LeafSummary,
-} from './types.js';
+import { ASSETS_PREFIX } from './types.js';
 
 /** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
 export type Query = Record<string, string | number | readonly string[] | undefined | null>;
@@ -62,19 +51,33 @@ export function toSearch(query: Query | undefined): string {
   return search ? `?${search}` : '';
 }
 
-function segment(id: string): string {
-  return encodeURIComponent(id);
-}
-
 function retryAfterSeconds(header: string | string[] | undefined): number | undefined {
   const ms = retryAfterMs(header);
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
+}
+
+/**
+ * One upstream call as the endpoint layer describes it: what is sent, the endpoint template it
+ * instantiates (metrics and traces name it), the Leaf user it concerns, and how to read the answer.
+ */
+export interface LeafCall<T> {
+  method: Dispatcher.HttpMethod;
+  /** Percent-encoded path and query, e.g. `/services/beta/api/users/u/machines?page=0`. */
+  path: string;
+  /** The path with its ids as placeholders, e.g. `/services/beta/api/users/{id}/machines`. */
+  endpoint: string;
+  /** The Leaf user named in the path (Assets API), or null (operations API). */
+  leafUserId: string | null;
+  body?: unknown;
+  /** Reads the parsed JSON body (undefined for 204): see src/leaf/readers.ts. */
+  read: (body: unknown) => T;
 }
 
 /** One upstream exchange to make: who asks (token, request id), and what stops it. */
 interface Exchange {
   method: Dispatcher.HttpMethod;
   path: string;
+  endpoint: string;
   options: CallOptions;
   cancel: Cancel | undefined;
   body?: unknown;
@@ -82,7 +85,7 @@ interface Exchange {
   headers?: Record<string, string>;
 }
 
-/** What one upstream exchange yields before parsing; shared reads share this, never parsed objects. */
+/** What one upstream exchange yields before parsing. */
 interface Answer {
   status: number;
   text: string;
@@ -113,36 +116,6 @@ function isAbort(error: unknown): boolean {
     error instanceof undiciErrors.RequestAbortedError ||
     (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
   );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Narrows an upstream body once, at the edge: records must at least carry a string id. */
-function asRecord<T>(value: unknown): T {
-  if (!isObject(value) || typeof value.id !== 'string') throw leafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.');
-  return value as T;
-}
-
-function asRecords<T>(value: unknown): T[] {
-  if (!Array.isArray(value)) throw leafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.');
-  return value.map((item) => asRecord<T>(item));
-}
-
-function asSummary(value: unknown): LeafSummary | null {
-  if (value === null || value === undefined) return null;
-  if (!isObject(value) || !isObject(value.properties) || typeof value.properties.operationType !== 'string') {
-    throw leafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable operation summary.');
-  }
-  return value as unknown as LeafSummary;
-}
-
-function asImages(value: unknown): LeafImage[] {
-  if (!Array.isArray(value) || !value.every((item) => isObject(item) && typeof item.property === 'string')) {
-    throw leafError('UPSTREAM_ERROR', 'The Leaf API sent unreadable images.');
-  }
-  return value as LeafImage[];
 }
 
 export class LeafClient {
@@ -201,50 +174,71 @@ export class LeafClient {
     for (const observer of this.observers) observer.onWrite?.(leafUserId);
   }
 
-  /** A write for `leafUserId`: announced before it is sent and after it settles, either way. */
-  private async write(
-    leafUserId: string,
-    method: Dispatcher.HttpMethod,
-    path: string,
-    options: CallOptions,
-    body?: unknown,
-  ): Promise<unknown> {
-    this.announceWrite(leafUserId, options);
+  /**
+   * A write for the Leaf user it names: announced before it is sent and after it settles,
+   * either way. Sent once, never shared with another caller.
+   */
+  async write<T>(call: LeafCall<T> & { leafUserId: string }, options: CallOptions): Promise<T> {
+    this.tokenOf(options);
+    this.announceWrite(call.leafUserId, options);
     // A caller hanging up does not cut a write short: half-sent, its outcome would be unknowable.
     const { signal: _ignored, ...unabortable } = options;
     try {
-      return await this.call(method, path, unabortable, body);
+      const { method, path, endpoint, body } = call;
+      return this.readAnswer(call, await this.send({ method, path, endpoint, options: unabortable, cancel: undefined, body }));
     } finally {
-      this.announceWrite(leafUserId, options);
+      this.announceWrite(call.leafUserId, options);
     }
   }
 
   /**
-   * One upstream call; resolves to the parsed JSON body (undefined for 204). GETs join an
-   * identical one in flight with the same token when coalescing is on; each caller parses the
-   * shared text itself, so each gets its own copy.
+   * One upstream read, resolved to the value its reader makes of the answer. With coalescing
+   * on, a read joins an identical one in flight with the same token, and everyone who joined
+   * shares the one value that read parsed and checked: one JSON.parse and one reader per
+   * upstream answer, however many callers joined (readers' types are readonly for that reason).
    */
-  async call(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
-    if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+  async read<T>(call: LeafCall<T>, options: CallOptions): Promise<T> {
+    const token = this.tokenOf(options);
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
-    let answer: Answer;
-    if (method === 'GET' && this.coalescer) {
-      const tokenHash = tokenHashOf(options, options.token);
-      const key = readKey(method, `${this.origin}${path}`, tokenHash);
-      const scope = { tokenHash, leafUserId: leafUserOfPath(path) };
-      try {
-        // The shared call carries the request id of the caller that started it, and stops only
-        // when no caller is left (its own Cancel), not when the one that started it hangs up.
-        answer = await this.coalescer.run(key, scope, (shared) => this.send({ method, path, options, cancel: shared }), cancel);
-      } catch (error) {
-        throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
-      }
-    } else answer = await this.send({ method, path, options, cancel, body });
-    if (answer.status === 204 || answer.text === '') return undefined;
+    const { method, path, endpoint } = call;
+    if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }));
+    const tokenHash = tokenHashOf(options, token);
+    const key = readKey(method, `${this.origin}${path}`, tokenHash);
+    const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId) };
     try {
-      return JSON.parse(answer.text) as unknown;
-    } catch {
-      throw new LeafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.', { status: answer.status, method, path });
+      // The shared call carries the request id of the caller that started it, and stops only
+      // when no caller is left (its own Cancel), not when the one that started it hangs up.
+      return await this.coalescer.run(
+        key,
+        scope,
+        async (shared) => this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel: shared })),
+        cancel,
+      );
+    } catch (error) {
+      throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
+    }
+  }
+
+  private tokenOf(options: CallOptions): string {
+    if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    return options.token;
+  }
+
+  /** Parses the answer once and reads it against its documented shape. */
+  private readAnswer<T>(call: LeafCall<T>, answer: Answer): T {
+    let body: unknown;
+    if (answer.status !== 204 && answer.text !== '') {
+      try {
+        body = JSON.parse(answer.text) as unknown;
+      } catch {
+        throw new LeafError('UPSTREAM_ERROR', 'The Leaf API sent an unreadable answer.', { status: answer.status, method: call.method, path: call.path });
+      }
+    }
+    try {
+      return call.read(body);
+    } catch (error) {
+      if (error instanceof LeafError) Object.assign(error.details, { status: answer.status, method: call.method, path: call.path });
+      throw error;
     }
   }
 
@@ -256,7 +250,7 @@ export class LeafClient {
 
   private async observed(exchange: Exchange): Promise<Answer> {
     const started = performance.now();
-    const endpoint = endpointOf(exchange.path);
+    const { endpoint } = exchange;
     const requestId = exchange.options.requestId;
     const watches: UpstreamCallWatch[] = [];
     let headers: Record<string, string> | undefined;
@@ -359,90 +353,6 @@ export class LeafClient {
       error instanceof undiciErrors.ConnectTimeoutError;
     const message = timedOut ? 'The Leaf API did not answer in time.' : 'The Leaf API could not be reached.';
     return new LeafError('UPSTREAM_ERROR', message, { method, path });
-  }
-
-  // --- Assets (beta) -------------------------------------------------------------------
-
-  private assets(leafUserId: string, rest: string): string {
-    return `${ASSETS_PREFIX}/users/${segment(leafUserId)}${rest}`;
-  }
-
-  async listMachines(leafUserId: string, query: Query, options: CallOptions): Promise<LeafMachine[]> {
-    return asRecords(await this.call('GET', this.assets(leafUserId, `/machines${toSearch(query)}`), options));
-  }
-
-  async getMachine(leafUserId: string, machineId: string, options: CallOptions): Promise<LeafMachine> {
-    return asRecord(await this.call('GET', this.assets(leafUserId, `/machines/${segment(machineId)}`), options));
-  }
-
-  async listMachineFiles(
-    leafUserId: string,
-    machineId: string,
-    query: Query,
-    options: CallOptions,
-  ): Promise<LeafMachineFile[]> {
-    const path = this.assets(leafUserId, `/machines/${segment(machineId)}/files${toSearch(query)}`);
-    const links = asRecords<LeafMachineFile>(await this.call('GET', path, options));
-    // A link is only usable with the file it points at: its id keys the link and the file.
-    if (!links.every((link) => typeof link.leafFileId === 'string')) {
-      throw leafError('UPSTREAM_ERROR', 'The Leaf API sent a machine file without its leafFileId.');
-    }
-    return links;
-  }
-
-  async createMachine(leafUserId: string, input: LeafMachineInput, options: CallOptions): Promise<LeafMachine> {
-    return asRecord(await this.write(leafUserId, 'POST', this.assets(leafUserId, '/machines'), options, input));
-  }
-
-  async updateMachine(
-    leafUserId: string,
-    machineId: string,
-    input: LeafMachineInput,
-    options: CallOptions,
-  ): Promise<LeafMachine> {
-    const path = this.assets(leafUserId, `/machines/${segment(machineId)}`);
-    return asRecord(await this.write(leafUserId, 'PATCH', path, options, input));
-  }
-
-  async deleteMachine(leafUserId: string, machineId: string, options: CallOptions): Promise<void> {
-    await this.write(leafUserId, 'DELETE', this.assets(leafUserId, `/machines/${segment(machineId)}`), options);
-  }
-
-  async listImplements(leafUserId: string, query: Query, options: CallOptions): Promise<LeafImplement[]> {
-    return asRecords(await this.call('GET', this.assets(leafUserId, `/implements${toSearch(query)}`), options));
-  }
-
-  async getImplement(leafUserId: string, implementId: string, options: CallOptions): Promise<LeafImplement> {
-    return asRecord(await this.call('GET', this.assets(leafUserId, `/implements/${segment(implementId)}`), options));
-  }
-
-  async listOperators(leafUserId: string, query: Query, options: CallOptions): Promise<LeafOperator[]> {
-    return asRecords(await this.call('GET', this.assets(leafUserId, `/operators${toSearch(query)}`), options));
-  }
-
-  async getOperator(leafUserId: string, operatorId: string, options: CallOptions): Promise<LeafOperator> {
-    return asRecord(await this.call('GET', this.assets(leafUserId, `/operators/${segment(operatorId)}`), options));
-  }
-
-  // --- Machine data (operations API) ---------------------------------------------------
-
-  async getFile(fileId: string, options: CallOptions): Promise<LeafFile> {
-    const file = asRecord<LeafFile>(await this.call('GET', `${OPERATIONS_PREFIX}/files/${segment(fileId)}`, options));
-    return { ...file, summary: asSummary(file.summary), fields: Array.isArray(file.fields) ? file.fields : [] };
-  }
-
-  async getFileImages(fileId: string, options: CallOptions): Promise<LeafImage[]> {
-    return asImages(await this.call('GET', `${OPERATIONS_PREFIX}/files/${segment(fileId)}/images`, options));
-  }
-
-  async getOperation(operationId: string, options: CallOptions): Promise<LeafFieldOperation> {
-    const path = `${OPERATIONS_PREFIX}/operations/${segment(operationId)}`;
-    return asRecord(await this.call('GET', path, options));
-  }
-
-  async getOperationSummary(operationId: string, options: CallOptions): Promise<LeafSummary | null> {
-    const path = `${OPERATIONS_PREFIX}/operations/${segment(operationId)}/summary`;
-    return asSummary(await this.call('GET', path, options));
   }
 
   /** True when the upstream answers HTTP at all (any status): used by /readiness. */

@@ -2,14 +2,13 @@
 // upstream call. DataLoader removes duplicates inside one request; this removes them across
 // concurrent requests (dashboards polling, a fleet of apps opening the same screen).
 import { CancelSource, type Cancel } from './cancel.js';
-import { ASSETS_PREFIX } from './types.js';
 
 export type CoalesceKind = 'started' | 'joined';
 
 export interface ReadScope {
   /** sha256 of the bearer token: keys and scopes never hold the token itself. */
   tokenHash: string;
-  /** The Leaf user named in the path (Assets API), or null when none is (operations API). */
+  /** The Leaf user the call concerns (Assets API, as scopeUser spells it), or null (operations API). */
   leafUserId: string | null;
 }
 
@@ -29,23 +28,12 @@ export function readKey(method: string, url: string, tokenHash: string): string 
   return `${method} ${url} ${tokenHash}`;
 }
 
-const USER_PATH = /^\/services\/beta\/api\/users\/([^/?]+)/;
-
-/** Leaf user ids are UUIDs: one spelling per user, whatever case a caller used. */
-function userKey(leafUserId: string): string {
+/**
+ * The Leaf user as scopes compare it. Leaf's ids are opaque, but a user id a caller spelled in
+ * another case may reach the same user: folding case only ever detaches a read too many.
+ */
+export function scopeUser(leafUserId: string): string {
   return leafUserId.toLowerCase();
-}
-
-/** The Leaf user an upstream path belongs to (decoded, lower case), or null when the path names none. */
-export function leafUserOfPath(path: string): string | null {
-  if (!path.startsWith(`${ASSETS_PREFIX}/users/`)) return null;
-  const segment = USER_PATH.exec(path)?.[1];
-  if (segment === undefined) return null;
-  try {
-    return userKey(decodeURIComponent(segment));
-  } catch {
-    return userKey(segment);
-  }
 }
 
 export class ReadCoalescer {
@@ -123,7 +111,7 @@ export class ReadCoalescer {
    * Leaf before the write did.
    */
   detachForWrite(leafUserId: string, tokenHash: string): void {
-    const user = userKey(leafUserId);
+    const user = scopeUser(leafUserId);
     for (const [key, shared] of this.inFlight) {
       const { scope } = shared;
       if (scope.leafUserId === user || (scope.leafUserId === null && scope.tokenHash === tokenHash)) {

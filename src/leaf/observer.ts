@@ -41,11 +41,3 @@ export interface LeafClientObserver {
    */
   onWrite?(leafUserId: string): void;
 }
-
-const UUID_SEGMENT = /\/[0-9a-fA-F-]{8,}(?=\/|$)/g;
-
-/** `/services/beta/api/users/1111…/machines/ab12…/files` → `/services/beta/api/users/{id}/machines/{id}/files`. */
-export function endpointOf(path: string): string {
-  const bare = path.split('?')[0] ?? path;
-  return bare.replace(UUID_SEGMENT, '/{id}');
-}

@@ -5,19 +5,13 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
-import {
-  DateTimeResolver,
-  HexColorCodeResolver,
-  JSONObjectResolver,
-  JSONResolver,
-  URLResolver,
-  UUIDResolver,
-} from 'graphql-scalars';
+import { HexColorCodeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
 import { decodeGlobalId, encodeGlobalId } from './relay/global-id.js';
+import { ExactDateTimeScalar, ExactURLScalar, LeafIdScalar } from './scalars.js';
 
 export type Scalars = {
-  UUID: { Input: string; Output: string };
+  LeafId: { Input: string; Output: string };
   DateTime: { Input: Date; Output: Date | string };
   URL: { Input: URL; Output: string };
   JSON: { Input: unknown; Output: unknown };
@@ -67,9 +61,9 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [] },
 });
 
-builder.addScalarType('UUID', UUIDResolver);
-builder.addScalarType('DateTime', DateTimeResolver);
-builder.addScalarType('URL', URLResolver);
+builder.addScalarType('LeafId', LeafIdScalar);
+builder.addScalarType('DateTime', ExactDateTimeScalar);
+builder.addScalarType('URL', ExactURLScalar);
 builder.addScalarType('JSON', JSONResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 builder.addScalarType('HexColorCode', HexColorCodeResolver);

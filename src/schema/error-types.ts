@@ -82,6 +82,47 @@ export class UpstreamWriteError extends Error {
   }
 }
 
+/** Leaf (or the gateway, for a request without a token) did not accept the caller's credentials. */
+export class UnauthenticatedError extends Error {
+  override readonly name = 'UnauthenticatedError';
+}
+
+/** Leaf refused the caller: the token does not own that Leaf user or machine. */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
+/** Leaf is rate limiting the caller's token; nothing was changed. */
+export class RateLimitedError extends Error {
+  override readonly name = 'RateLimitedError';
+
+  constructor(
+    message: string,
+    /** Seconds Leaf asked to wait (its Retry-After), or null when it gave none. */
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The typed member for an upstream refusal of the caller (401, 403, 429), or null for any other
+ * failure: a mutation answers these as values, so one refused write never nulls its siblings.
+ */
+export function refusalOf(error: LeafError): UnauthenticatedError | ForbiddenError | RateLimitedError | null {
+  const nothing = 'Nothing was changed.';
+  switch (error.code) {
+    case 'UNAUTHENTICATED':
+      return new UnauthenticatedError(`${error.message} ${nothing}`);
+    case 'FORBIDDEN':
+      return new ForbiddenError(`${error.message} ${nothing}`);
+    case 'RATE_LIMITED':
+      return new RateLimitedError(`${error.message} ${nothing}`, error.details.retryAfterSeconds ?? null);
+    default:
+      return null;
+  }
+}
+
 /** The machine comes from a provider or from file data: Leaf only lets API-created machines change. */
 export class ReadOnlyMachineError extends Error {
   override readonly name = 'ReadOnlyMachineError';
@@ -155,6 +196,32 @@ builder.objectType(ReadOnlyMachineError, {
       nullable: false,
       description: 'Where Leaf got the machine from.',
       resolve: (error) => error.originType,
+    }),
+  }),
+});
+
+builder.objectType(UnauthenticatedError, {
+  name: 'UnauthenticatedError',
+  description: "The write was refused because the caller's credentials were missing or not accepted (upstream 401); nothing was changed.",
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'The write was refused because the token does not own that Leaf user or machine (upstream 403); nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: 'Leaf is rate limiting this token (upstream 429); nothing was changed. Retry after `retryAfterSeconds`.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', {
+      nullable: true,
+      description: "Seconds to wait before retrying, from Leaf's Retry-After; null when Leaf gave none.",
     }),
   }),
 });

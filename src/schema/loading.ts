@@ -16,10 +16,3 @@ export function loadEach<T>(keys: readonly string[], fetchOne: (key: string) => 
     ),
   );
 }
-
-/** Parses an upstream timestamp; an unreadable one is dropped rather than failing the field. */
-export function toDate(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}

@@ -1,5 +1,6 @@
 // Measurement and Stats: Leaf's `{ value, unit }` and `{ avg, min, max, unit }`, and the
 // fields that return them with an optional `unit` to convert to (see units.ts).
+import { measurementSchema, statsSchema, Unreadable } from '../leaf/readers.js';
 import type { LeafMeasurement, LeafStats } from '../leaf/types.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
@@ -27,20 +28,26 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** A Leaf measurement if it is one; anything else (missing, malformed) reads as null. */
+/**
+ * A Leaf measurement, null when Leaf sent none; anything else Leaf sent there is UPSTREAM_ERROR
+ * on this field (contract section 10), not a silent null.
+ */
 export function asMeasurement(value: unknown): LeafMeasurement | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { value: amount, unit } = value as Record<string, unknown>;
-  return isFiniteNumber(amount) && typeof unit === 'string' ? { value: amount, unit } : null;
+  if (value instanceof Unreadable) throw value;
+  if (value === null || value === undefined) return null;
+  const read = measurementSchema.safeParse(value);
+  if (!read.success) throw new Unreadable('measurement', 'a { value, unit } measurement');
+  return read.data;
 }
 
-/** Leaf statistics if they are; a bare number (some targets) reads as its average. */
+/** Leaf statistics, null when Leaf sent none; a bare number (some targets) reads as its average. */
 export function asStats(value: unknown): LeafStats | null {
+  if (value instanceof Unreadable) throw value;
+  if (value === null || value === undefined) return null;
   if (isFiniteNumber(value)) return { avg: value };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const record = value as Record<string, unknown>;
-  const number = (key: string): number | null => (isFiniteNumber(record[key]) ? record[key] : null);
-  return { avg: number('avg'), min: number('min'), max: number('max'), unit: typeof record.unit === 'string' ? record.unit : null };
+  const read = statsSchema.safeParse(value);
+  if (!read.success) throw new Unreadable('statistic', 'an { avg, min, max, unit } statistic');
+  return read.data;
 }
 
 function converterFor(from: string | null | undefined, to: string): (value: number) => number {

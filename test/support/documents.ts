@@ -3,7 +3,7 @@ import { graphql } from '../__generated__/index.js';
 
 /** Creates a machine with only a name, answering its ids or the typed error. */
 export const CREATE_NAMED_MACHINE = graphql(/* GraphQL */ `
-  mutation CreateNamedMachine($user: UUID!, $name: String!) {
+  mutation CreateNamedMachine($user: LeafId!, $name: String!) {
     createMachine(leafUserId: $user, input: { name: $name }) {
       __typename
       ... on CreateMachineSuccess {

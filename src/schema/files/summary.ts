@@ -1,10 +1,9 @@
 // OperationSummary: Leaf's summary Feature (003 reference), typed by operationType.
-// Fields keep Leaf's property names; properties Leaf adds later are ignored by the typed
-// fields and kept whole by OtherSummary.properties.
-import { leafError } from '../../leaf/errors.js';
-import type { LeafSummary } from '../../leaf/types.js';
+// Fields keep Leaf's property names; every summary also exposes Leaf's whole `properties`
+// object, so a property Leaf adds later is readable without a release. A property present
+// with a value of the wrong type is UPSTREAM_ERROR on its field alone.
+import { instantSchema, Unreadable, type SummaryValue } from '../../leaf/readers.js';
 import { builder } from '../builder.js';
-import { toDate } from '../loading.js';
 import { measurementField, statsField } from '../measurement.js';
 import { isGeometry } from './geojson.js';
 
@@ -28,12 +27,20 @@ function records(value: unknown): JsonRecord[] {
 
 function text(record: JsonRecord, key: string): string | null {
   const value = record[key];
-  return typeof value === 'string' ? value : null;
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') throw new Unreadable(key, 'a string');
+  return value;
+}
+
+function instant(record: JsonRecord, key: string): string | null {
+  const value = text(record, key);
+  if (value !== null && !instantSchema.safeParse(value).success) throw new Unreadable(key, 'an RFC 3339 timestamp');
+  return value;
 }
 
 const prop =
   (key: string) =>
-  (summary: LeafSummary): unknown =>
+  (summary: SummaryValue): unknown =>
     summary.properties[key];
 
 const field =
@@ -51,7 +58,7 @@ const MachineryRef = builder.objectRef<JsonRecord>('Machinery').implement({
   }),
 });
 
-export const OperationSummaryRef = builder.interfaceRef<LeafSummary>('OperationSummary').implement({
+export const OperationSummaryRef = builder.interfaceRef<SummaryValue>('OperationSummary').implement({
   description:
     "What happened in an operation, from Leaf's summary of a file or field operation. The concrete type follows `operationType`: HarvestedSummary, PlantedSummary, AppliedSummary, TillageSummary, or OtherSummary for any other type.",
   resolveType: (summary) => {
@@ -74,8 +81,8 @@ export const OperationSummaryRef = builder.interfaceRef<LeafSummary>('OperationS
       description: 'Leaf\'s normalized operation type: "harvested", "planted", "applied", "tillage", or another Leaf sends.',
       resolve: (summary) => summary.properties.operationType,
     }),
-    startTime: t.field({ type: 'DateTime', description: 'When the operation started.', resolve: (s) => toDate(text(s.properties, 'startTime')) }),
-    endTime: t.field({ type: 'DateTime', description: 'When the operation ended.', resolve: (s) => toDate(text(s.properties, 'endTime')) }),
+    startTime: t.field({ type: 'DateTime', description: 'When the operation started.', resolve: (s) => instant(s.properties, 'startTime') }),
+    endTime: t.field({ type: 'DateTime', description: 'When the operation ended.', resolve: (s) => instant(s.properties, 'endTime') }),
     crops: t.stringList({ nullable: false, description: 'Crops worked (Leaf\'s `crop`), normalized names; empty when none.', resolve: (s) => strings(s.properties.crop) }),
     totalArea: t.field(measurementField('Area covered.', prop('totalArea'))),
     totalDistance: t.field(measurementField('Distance travelled.', prop('totalDistance'))),
@@ -93,12 +100,18 @@ export const OperationSummaryRef = builder.interfaceRef<LeafSummary>('OperationS
       resolve: (s) => text(s.properties, 'originalOperationType'),
     }),
     operationDescription: t.string({ description: 'Description from the source data.', resolve: (s) => text(s.properties, 'operationDescription') }),
+    properties: t.field({
+      type: 'JSONObject',
+      nullable: false,
+      description: "All of the summary's properties, exactly as Leaf sent them, including any Leaf adds after this API was written.",
+      resolve: (s) => s.properties,
+    }),
     geometry: t.field({
       type: 'JSONObject',
       description: 'The covered area as a GeoJSON geometry object (RFC 7946), usually a MultiPolygon; checked before it is sent.',
       resolve: (summary) => {
         if (summary.geometry === null || summary.geometry === undefined) return null;
-        if (!isGeometry(summary.geometry)) throw leafError('UPSTREAM_ERROR', 'The Leaf API sent a geometry that is not valid GeoJSON.');
+        if (!isGeometry(summary.geometry)) throw new Unreadable('summary geometry', 'a GeoJSON geometry');
         return summary.geometry;
       },
     }),
@@ -118,7 +131,7 @@ const HarvestedVarietyRef = builder.objectRef<JsonRecord>('HarvestedVariety').im
   }),
 });
 
-builder.objectRef<LeafSummary>('HarvestedSummary').implement({
+builder.objectRef<SummaryValue>('HarvestedSummary').implement({
   description: 'A harvest (`operationType: "harvested"`). Leaf fills in dry or wet yields it can derive from moisture.',
   interfaces: [OperationSummaryRef],
   fields: (t) => ({
@@ -159,7 +172,7 @@ const PlantedVarietyRef = builder.objectRef<JsonRecord>('PlantedVariety').implem
   }),
 });
 
-builder.objectRef<LeafSummary>('PlantedSummary').implement({
+builder.objectRef<SummaryValue>('PlantedSummary').implement({
   description: 'A planting (`operationType: "planted"`).',
   interfaces: [OperationSummaryRef],
   fields: (t) => ({
@@ -189,7 +202,7 @@ const AppliedProductRef = builder.objectRef<JsonRecord>('AppliedProduct').implem
   }),
 });
 
-builder.objectRef<LeafSummary>('AppliedSummary').implement({
+builder.objectRef<SummaryValue>('AppliedSummary').implement({
   description: 'An application of products: spraying, fertilizing (`operationType: "applied"`).',
   interfaces: [OperationSummaryRef],
   fields: (t) => ({
@@ -209,7 +222,7 @@ builder.objectRef<LeafSummary>('AppliedSummary').implement({
   }),
 });
 
-builder.objectRef<LeafSummary>('TillageSummary').implement({
+builder.objectRef<SummaryValue>('TillageSummary').implement({
   description: 'A tillage pass (`operationType: "tillage"`).',
   interfaces: [OperationSummaryRef],
   fields: (t) => ({
@@ -219,15 +232,7 @@ builder.objectRef<LeafSummary>('TillageSummary').implement({
   }),
 });
 
-builder.objectRef<LeafSummary>('OtherSummary').implement({
-  description: 'An operation of a type without its own summary type (irrigation, baling, ...): every property Leaf sent, as JSON.',
+builder.objectRef<SummaryValue>('OtherSummary').implement({
+  description: 'An operation of a type without its own summary type (irrigation, baling, ...): read its `properties`, every property Leaf sent, as JSON.',
   interfaces: [OperationSummaryRef],
-  fields: (t) => ({
-    properties: t.field({
-      type: 'JSONObject',
-      nullable: false,
-      description: "All of the summary's properties, exactly as Leaf sent them.",
-      resolve: (s) => s.properties,
-    }),
-  }),
 });

@@ -1,13 +1,11 @@
 // Implement: an attachment pulled by or mounted on a machine, synced from John Deere or
 // Trimble (read-only in Leaf). LeafUser.implements and LeafUser.implement.
 import type { Query } from '../../leaf/client.js';
-import type { LeafImplement } from '../../leaf/types.js';
+import { valueOf, type ImplementRecord } from '../../leaf/readers.js';
+import { assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { OriginTypeEnum } from '../enums.js';
 import { orderInput, sortParams, stringParams, type OrderShape } from '../filters.js';
-import { loadEach } from '../loading.js';
 import { ImplementProviderEnum } from '../providers.js';
-import { idParts } from '../relay/global-id.js';
 import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
 
@@ -24,44 +22,24 @@ export const IMPLEMENT_SORT_FIELDS = [
   'category',
 ] as const;
 
-function implementKey(leafUserId: string, implementId: string): string {
-  return `${leafUserId}:${implementId}`;
-}
-
-export const ImplementRef = builder.loadableNode('Implement', {
+export const ImplementRef = assetNode<ImplementRecord>({
+  name: 'Implement',
+  lookup: 'implement',
+  noun: 'implement',
   description: 'An attachment pulled by or mounted on a machine (planter, cultivator, header), synced from a provider.',
-  id: { resolve: (implement: LeafImplement) => implementKey(implement.leafUserId, implement.id) },
-  load: (keys: string[], context) =>
-    loadEach(keys, async (key) => {
-      const [leafUserId, implementId] = idParts(key, 'Implement', 2) as [string, string];
-      return { ...(await context.client.getImplement(leafUserId, implementId, context.call)), leafUserId };
-    }) as Promise<LeafImplement[]>,
-  fields: (t) => ({
-    leafId: t.expose('id', { type: 'UUID', nullable: false, description: 'The Leaf implement id.' }),
-    leafUser: t.field({
-      type: LeafUserRef,
-      nullable: false,
-      description: 'The Leaf user who owns this implement.',
-      resolve: (implement) => ({ leafUserId: implement.leafUserId }),
-    }),
-    name: t.exposeString('name', { description: 'Implement name.' }),
-    provider: t.exposeString('provider', { description: 'Where the record comes from, as Leaf sends it (JohnDeere, Trimble).' }),
-    providerImplementId: t.exposeString('providerImplementId', { description: 'The implement id at the provider.' }),
-    providerOrganizationId: t.exposeString('providerOrganizationId', {
-      description: 'The provider-side organization that holds this implement.',
-    }),
-    originType: t.field({
-      type: OriginTypeEnum,
-      nullable: false,
-      description: 'How Leaf got this implement.',
-      resolve: (implement) => implement.originType,
-    }),
-    serialNumber: t.exposeString('serialNumber', { description: 'Serial number.' }),
-    model: t.exposeString('model', { description: 'Model name.' }),
-    make: t.exposeString('make', { description: 'Manufacturer.' }),
-    category: t.exposeString('category', { description: 'Implement category, e.g. Cotton Harvester Implement.' }),
-  }),
+  providerIdField: 'providerImplementId',
+  providerIdOf: (implement) => implement.providerImplementId,
+  providerDescription: 'Where the record comes from, as Leaf sends it (JohnDeere, Trimble).',
+  originDescription: 'How Leaf got this implement.',
+  fetch: (leaf, leafUserId, id) => leaf.getImplement(leafUserId, id),
 });
+
+builder.objectFields(ImplementRef, (t) => ({
+  serialNumber: t.string({ description: 'Serial number.', resolve: (i) => valueOf(i.record.serialNumber) }),
+  model: t.string({ description: 'Model name.', resolve: (i) => valueOf(i.record.model) }),
+  make: t.string({ description: 'Manufacturer.', resolve: (i) => valueOf(i.record.make) }),
+  category: t.string({ description: 'Implement category, e.g. Cotton Harvester Implement.', resolve: (i) => valueOf(i.record.category) }),
+}));
 
 const ImplementOrder = orderInput('Implement', 'implements', IMPLEMENT_SORT_FIELDS);
 
@@ -134,20 +112,19 @@ builder.objectFields(LeafUserRef, (t) => ({
   implements: t.connection(
     {
       type: ImplementRef,
-      nullable: false,
-      description: "The user's implements, paged the Relay way over Leaf's page/size list.",
+      nullable: true,
+      description: "The user's implements, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       args: {
         filter: t.arg({ type: ImplementFilter, description: 'Only implements matching every given field.' }),
         orderBy: t.arg({ type: [ImplementOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (user, args, context, info) =>
-        resolveUserList<LeafImplement>(args, info, {
+        resolveUserList(args, info, {
           list: 'implements',
           leafUserId: user.leafUserId,
           query: implementListQuery(args.filter, args.orderBy),
-          fetch: (query) => context.client.listImplements(user.leafUserId, query, context.call),
+          fetch: (query) => context.leaf.listImplements(user.leafUserId, query),
           loader: ImplementRef.getDataloader(context),
-          keyOf: implementKey,
         }),
     },
     {
@@ -156,11 +133,4 @@ builder.objectFields(LeafUserRef, (t) => ({
     },
     { name: 'ImplementEdge', description: 'An implement and its cursor.' },
   ),
-  implement: t.field({
-    type: ImplementRef,
-    description: 'One implement of this user by its Leaf id; null when Leaf has no such implement.',
-    args: { id: t.arg({ type: 'UUID', required: true, description: 'The Leaf implement id.' }) },
-    resolve: (user, args, context) =>
-      ImplementRef.getDataloader(context).load(implementKey(user.leafUserId, args.id.toLowerCase())),
-  }),
 }));

@@ -1,5 +1,5 @@
 // LeafUser.machines: every documented filter and sort of `GET /users/{u}/machines`, as a
-// Relay connection; LeafUser.machine: one machine by Leaf id.
+// Relay connection (LeafUser.machine, the single lookup, comes with every asset: assets/asset.ts).
 import type { Query } from '../../leaf/client.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
@@ -15,9 +15,9 @@ import {
 } from '../filters.js';
 import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
-import { machineKey, MachineRef } from './types.js';
+import { MachineRef } from './types.js';
 import { ProviderEnum, type ProviderValue } from '../providers.js';
-import type { LeafMachine, OriginType } from '../../leaf/types.js';
+import type { OriginType } from '../../leaf/types.js';
 
 export const MACHINE_SORT_FIELDS = [
   'id',
@@ -88,20 +88,19 @@ builder.objectFields(LeafUserRef, (t) => ({
   machines: t.connection(
     {
       type: MachineRef,
-      nullable: false,
-      description: "The user's machines, paged the Relay way over Leaf's page/size list.",
+      nullable: true,
+      description: "The user's machines, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       args: {
         filter: t.arg({ type: MachineFilter, description: 'Only machines matching every given field.' }),
         orderBy: t.arg({ type: [MachineOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (user, args, context, info) =>
-        resolveUserList<LeafMachine>(args, info, {
+        resolveUserList(args, info, {
           list: 'machines',
           leafUserId: user.leafUserId,
           query: machineListQuery(args.filter, args.orderBy),
-          fetch: (query) => context.client.listMachines(user.leafUserId, query, context.call),
+          fetch: (query) => context.leaf.listMachines(user.leafUserId, query),
           loader: MachineRef.getDataloader(context),
-          keyOf: machineKey,
         }),
     },
     {
@@ -110,10 +109,4 @@ builder.objectFields(LeafUserRef, (t) => ({
     },
     { name: 'MachineEdge', description: 'A machine and its cursor.' },
   ),
-  machine: t.field({
-    type: MachineRef,
-    description: 'One machine of this user by its Leaf id; null when Leaf has no such machine.',
-    args: { id: t.arg({ type: 'UUID', required: true, description: 'The Leaf machine id.' }) },
-    resolve: (user, args, context) => MachineRef.getDataloader(context).load(machineKey(user.leafUserId, args.id.toLowerCase())),
-  }),
 }));

@@ -1,7 +1,8 @@
 // MachineFile: one machine's use of one Leaf file, and Machine.files over
 // `GET /users/{u}/machines/{m}/files` with every documented filter and sort.
 import type { Query } from '../../leaf/client.js';
-import type { LeafMachineFile, OriginType } from '../../leaf/types.js';
+import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
+import type { OriginType } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
 import { badUserInput } from '../errors.js';
@@ -15,15 +16,21 @@ import {
   type DateTimeFilterShape,
   type OrderShape,
 } from '../filters.js';
-import { loadEach, toDate } from '../loading.js';
+import { loadEach } from '../loading.js';
 import { measurementField } from '../measurement.js';
 import { cursorKeyOf } from '../relay/cursor.js';
-import { idParts } from '../relay/global-id.js';
+import { idOf, idParts } from '../relay/global-id.js';
 import { resolveLeafConnection } from '../relay/resolve.js';
 import { machineKey, MachineRef } from './types.js';
 
-/** A machine-file record with the owner the path it came from names. */
-export type MachineFileShape = LeafMachineFile & { leafUserId: string };
+/**
+ * A machine-file record as read from `/users/{leafUserId}/machines/{machineId}/files`:
+ * `machine` and refetching follow that path; the body's own machineId stays Leaf's value.
+ */
+export interface MachineFileShape {
+  readonly path: { readonly leafUserId: string; readonly machineId: string };
+  readonly record: MachineFileRecord;
+}
 
 export const MACHINE_FILE_SORT_FIELDS = [
   'id',
@@ -74,7 +81,7 @@ interface MachineFileFilterShape {
 const MachineFileFilter = builder.inputType('MachineFileFilter', {
   description: "Filters on a machine's files; every field maps to Leaf's query parameter of the same meaning, and all given fields must match.",
   fields: (t) => ({
-    leafFileId: t.field({ type: 'UUID', description: 'Only links to this Leaf file.' }),
+    leafFileId: t.field({ type: 'LeafId', description: 'Only links to this Leaf file.' }),
     originType: t.field({ type: OriginTypeEnum, description: 'Links of this origin.' }),
     createdTime: t.field({ type: DateTimeFilter, description: 'When Leaf created the link.' }),
     startTime: t.field({ type: DateTimeFilter, description: 'When the operation started.' }),
@@ -103,7 +110,7 @@ export function machineFileListQuery(
   orderBy: readonly OrderShape<string>[] | null | undefined,
 ): Query {
   return {
-    ...stringParams({ leafFileId: filter?.leafFileId?.toLowerCase(), originType: filter?.originType }),
+    ...stringParams({ leafFileId: filter?.leafFileId, originType: filter?.originType }),
     ...timeParams(filter?.createdTime, leafTimeNames('createdTime')),
     ...timeParams(filter?.startTime, leafTimeNames('startTime')),
     ...timeParams(filter?.endTime, leafTimeNames('endTime')),
@@ -113,34 +120,39 @@ export function machineFileListQuery(
 }
 
 export function machineFileKey(file: MachineFileShape): string {
-  return [file.leafUserId, file.machineId, file.leafFileId, file.id].join(':');
+  return idOf(file.path.leafUserId, file.path.machineId, file.record.leafFileId, file.record.id);
 }
 
 export const MachineFileRef = builder.loadableNode('MachineFile', {
   description: "One machine's use of one Leaf file: when, how far and how much fuel.",
   id: { resolve: (file: MachineFileShape) => machineFileKey(file) },
   load: (keys: string[], context) =>
-    loadEach(keys, async (key) => {
+    loadEach(keys, async (key): Promise<MachineFileShape | null> => {
       // No single-record endpoint: list the machine's links to that file and pick the one.
       const [leafUserId, machineId, leafFileId, id] = idParts(key, 'MachineFile', 4) as [string, string, string, string];
-      const files = await context.client.listMachineFiles(leafUserId, machineId, { leafFileId, page: 0, size: 100 }, context.call);
+      const files = await context.leaf.listMachineFiles(leafUserId, machineId, { leafFileId, page: 0, size: 100 });
       const found = files.find((file) => file.id === id);
-      return found ? { ...found, machineId, leafUserId } : null;
-    }) as Promise<MachineFileShape[]>,
+      return found ? { path: { leafUserId, machineId }, record: found } : null;
+    }),
   fields: (t) => ({
-    leafId: t.expose('id', { type: 'UUID', nullable: false, description: 'The Leaf id of this machine-file link.' }),
+    leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf id of this machine-file link.', resolve: (file) => file.record.id }),
     machine: t.field({
       type: MachineRef,
       nullable: false,
-      description: 'The machine that did this work.',
-      resolve: (file, _args, context) => MachineRef.getDataloader(context).load(machineKey(file.leafUserId, file.machineId)),
+      description: 'The machine whose path this record was read from: the machine that did this work.',
+      resolve: (file, _args, context) => MachineRef.getDataloader(context).load(machineKey(file.path.leafUserId, file.path.machineId)),
     }),
-    leafFileId: t.expose('leafFileId', { type: 'UUID', nullable: false, description: 'The Leaf file this record links to.' }),
-    startTime: t.field({ type: 'DateTime', description: 'When the work in the file started.', resolve: (file) => toDate(file.startTime) }),
-    endTime: t.field({ type: 'DateTime', description: 'When the work in the file ended.', resolve: (file) => toDate(file.endTime) }),
-    distance: t.field(measurementField('Distance the machine travelled in this file.', (file: MachineFileShape) => file.distance)),
+    machineId: t.field({
+      type: 'LeafId',
+      description: "The machineId in Leaf's own body of this record, exactly as sent (it can differ from `machine`); null when Leaf sends none.",
+      resolve: (file) => valueOf(file.record.machineId),
+    }),
+    leafFileId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file this record links to.', resolve: (file) => file.record.leafFileId }),
+    startTime: t.field({ type: 'DateTime', description: 'When the work in the file started.', resolve: (file) => valueOf(file.record.startTime) }),
+    endTime: t.field({ type: 'DateTime', description: 'When the work in the file ended.', resolve: (file) => valueOf(file.record.endTime) }),
+    distance: t.field(measurementField('Distance the machine travelled in this file.', (file: MachineFileShape) => file.record.distance)),
     fuelConsumption: t.field(
-      measurementField('Fuel the machine used in this file.', (file: MachineFileShape) => file.fuelConsumption),
+      measurementField('Fuel the machine used in this file.', (file: MachineFileShape) => file.record.fuelConsumption),
     ),
   }),
 });
@@ -149,20 +161,21 @@ builder.objectFields(MachineRef, (t) => ({
   files: t.connection(
     {
       type: MachineFileRef,
-      nullable: false,
-      description: "This machine's files, paged the Relay way over Leaf's page/size list.",
+      nullable: true,
+      description: "This machine's files, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       args: {
         filter: t.arg({ type: MachineFileFilter, description: 'Only files matching every given field.' }),
         orderBy: t.arg({ type: [MachineFileOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (machine, args, context, info) => {
         const query = machineFileListQuery(args.filter, args.orderBy);
-        const key = cursorKeyOf(`machine-files:${machine.leafUserId}:${machine.id}`, query);
+        const path = { leafUserId: machine.path.leafUserId, machineId: machine.record.id };
+        const key = cursorKeyOf(`machine-files:${idOf(path.leafUserId, path.machineId)}`, query);
         return resolveLeafConnection(args, info, key, async ({ page, size }) => {
-          const files = await context.client.listMachineFiles(machine.leafUserId, machine.id, { ...query, page, size }, context.call);
+          const files = await context.leaf.listMachineFiles(path.leafUserId, path.machineId, { ...query, page, size });
           const loader = MachineFileRef.getDataloader(context);
-          return files.map((file) => {
-            const shaped: MachineFileShape = { ...file, machineId: machine.id, leafUserId: machine.leafUserId };
+          return files.map((record) => {
+            const shaped: MachineFileShape = { path, record };
             loader.prime(machineFileKey(shaped), shaped);
             return shaped;
           });

@@ -4,12 +4,27 @@
 // brought up to date afterwards.
 import type { Context } from '../../context.js';
 import { LeafError } from '../../leaf/errors.js';
-import type { LeafMachine, LeafMachineInput } from '../../leaf/types.js';
+import { valueOf, type MachineRecord } from '../../leaf/readers.js';
+import type { LeafMachineInput } from '../../leaf/types.js';
+import { assetOf } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { badUserInput } from '../errors.js';
-import { NotFoundError, ReadOnlyMachineError, UpstreamWriteError, ValidationError, type ValidationIssue } from '../error-types.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ReadOnlyMachineError,
+  refusalOf,
+  UnauthenticatedError,
+  UpstreamWriteError,
+  ValidationError,
+  type ValidationIssue,
+} from '../error-types.js';
 import { decodeGlobalId, encodeGlobalId, idParts } from '../relay/global-id.js';
-import { machineKey, MachineRef } from './types.js';
+import { machineKey, MachineRef, type MachineShape } from './types.js';
+
+/** What every write may answer besides its own outcomes: the caller refused, or rate limited. */
+const REFUSALS = [UnauthenticatedError, ForbiddenError, RateLimitedError];
 
 const STRING_FIELDS = ['name', 'serialNumber', 'vin', 'model', 'make', 'category'] as const;
 type StringField = (typeof STRING_FIELDS)[number];
@@ -73,7 +88,7 @@ interface MachineTarget {
 function machineTarget(globalId: string): MachineTarget {
   const { typename, id } = decodeGlobalId(globalId);
   if (typename !== 'Machine') throw badUserInput(`That ID belongs to a ${typename}: pass the \`id\` of a Machine.`);
-  const [leafUserId, machineId] = idParts(id.toLowerCase(), 'Machine', 2) as [string, string];
+  const [leafUserId, machineId] = idParts(id, 'Machine', 2) as [string, string];
   const key = machineKey(leafUserId, machineId);
   return { leafUserId, machineId, key, globalId: encodeGlobalId('Machine', key) };
 }
@@ -86,26 +101,28 @@ function notFound(target: MachineTarget): NotFoundError {
  * The origin-type guard: the machine as this request already knows it (one GET otherwise),
  * refused unless USER_CREATED, so no PATCH or DELETE ever reaches Leaf for it.
  */
-async function editableMachine(context: Context, target: MachineTarget, action: 'updated' | 'deleted'): Promise<LeafMachine> {
-  let machine: LeafMachine | null;
+async function editableMachine(context: Context, target: MachineTarget, action: 'updated' | 'deleted'): Promise<MachineShape> {
+  let machine: MachineShape | null;
+  let originType: MachineRecord['originType'];
   try {
-    machine = (await MachineRef.getDataloader(context).load(target.key)) as LeafMachine | null;
+    machine = await MachineRef.getDataloader(context).load(target.key);
+    originType = machine === null ? 'USER_CREATED' : valueOf(machine.record.originType);
   } catch (error) {
     // Thrown, a failed read would null the non-null result and blank every sibling mutation's
     // answer; typed, it says plainly that nothing was sent.
-    if (error instanceof LeafError && (error.code === 'UPSTREAM_ERROR' || error.code === 'UPSTREAM_REJECTED')) {
-      throw UpstreamWriteError.beforeSending(error, action === 'updated' ? 'update the machine' : 'delete the machine');
+    if (error instanceof LeafError) {
+      throw refusalOf(error) ?? UpstreamWriteError.beforeSending(error, action === 'updated' ? 'update the machine' : 'delete the machine');
     }
     throw error;
   }
   if (machine === null) throw notFound(target);
-  if (machine.originType !== 'USER_CREATED') throw new ReadOnlyMachineError(target.globalId, machine.originType, action);
+  if (originType !== 'USER_CREATED') throw new ReadOnlyMachineError(target.globalId, originType, action);
   return machine;
 }
 
 /**
- * Sends one write and types its failure. The client never retries writes; 401, 403 and 429
- * stay the coded GraphQL errors every other field gives.
+ * Sends one write and types its failure, so no mutation answer is ever null: 401, 403 and 429
+ * are the typed refusals, anything else UpstreamWriteError. The client never retries writes.
  */
 async function sendWrite<T>(action: string, send: () => Promise<T>, target?: MachineTarget): Promise<T> {
   try {
@@ -113,17 +130,14 @@ async function sendWrite<T>(action: string, send: () => Promise<T>, target?: Mac
   } catch (error) {
     if (!(error instanceof LeafError)) throw error;
     if (error.code === 'NOT_FOUND' && target) throw notFound(target);
-    if (error.code === 'UPSTREAM_ERROR' || error.code === 'UPSTREAM_REJECTED' || error.code === 'NOT_FOUND') {
-      throw UpstreamWriteError.from(error, action);
-    }
-    throw error;
+    throw refusalOf(error) ?? UpstreamWriteError.from(error, action);
   }
 }
 
-/** The machine as Leaf answered a write, now what this request's loader holds. */
-function remember(context: Context, leafUserId: string, answered: LeafMachine): LeafMachine {
-  const machine = { ...answered, leafUserId };
-  MachineRef.getDataloader(context).clear(machineKey(leafUserId, machine.id)).prime(machineKey(leafUserId, machine.id), machine);
+/** The machine as Leaf answered a write, under the path it was written to; now what this request's loader holds. */
+function remember(context: Context, leafUserId: string, answered: MachineRecord): MachineShape {
+  const machine = assetOf(leafUserId, answered);
+  MachineRef.getDataloader(context).clear(machineKey(leafUserId, answered.id)).prime(machineKey(leafUserId, answered.id), machine);
   return machine;
 }
 
@@ -154,14 +168,14 @@ const UpdateMachineInput = builder.inputType('UpdateMachineInput', {
   }),
 });
 
-const CreateMachineSuccess = builder.objectRef<{ machine: LeafMachine }>('CreateMachineSuccess').implement({
+const CreateMachineSuccess = builder.objectRef<{ machine: MachineShape }>('CreateMachineSuccess').implement({
   description: 'The machine was created in Leaf.',
   fields: (t) => ({
     machine: t.field({ type: MachineRef, nullable: false, description: 'The new machine, as Leaf stored it.', resolve: (result) => result.machine }),
   }),
 });
 
-const UpdateMachineSuccess = builder.objectRef<{ machine: LeafMachine }>('UpdateMachineSuccess').implement({
+const UpdateMachineSuccess = builder.objectRef<{ machine: MachineShape }>('UpdateMachineSuccess').implement({
   description: 'The machine was updated in Leaf.',
   fields: (t) => ({
     machine: t.field({ type: MachineRef, nullable: false, description: 'The machine after the change, as Leaf answered it.', resolve: (result) => result.machine }),
@@ -181,18 +195,18 @@ builder.mutationField('createMachine', (t) =>
     nullable: false,
     description: 'Creates a USER_CREATED machine for a Leaf user (`POST /users/{leafUserId}/machines`, sent once, never retried).',
     args: {
-      leafUserId: t.arg({ type: 'UUID', required: true, description: 'The Leaf user who will own the machine.' }),
+      leafUserId: t.arg({ type: 'LeafId', required: true, description: 'The Leaf user who will own the machine.' }),
       input: t.arg({ type: CreateMachineInput, required: true, description: 'The new machine.' }),
     },
     errors: {
-      types: [ValidationError, UpstreamWriteError],
+      types: [ValidationError, UpstreamWriteError, ...REFUSALS],
       directResult: true,
       union: { name: 'CreateMachineResult', description: 'The created machine, or why it was not created.' },
     },
     resolve: async (_root, args, context) => {
       const body = validateMachineInput(args.input as MachineInputShape, 'create');
-      const leafUserId = args.leafUserId.toLowerCase();
-      const created = await sendWrite('create the machine', () => context.client.createMachine(leafUserId, body, context.call));
+      const { leafUserId } = args;
+      const created = await sendWrite('create the machine', () => context.leaf.createMachine(leafUserId, body));
       return { machine: remember(context, leafUserId, created) };
     },
   }),
@@ -209,7 +223,7 @@ builder.mutationField('updateMachine', (t) =>
       input: t.arg({ type: UpdateMachineInput, required: true, description: 'The fields to change.' }),
     },
     errors: {
-      types: [ReadOnlyMachineError, NotFoundError, ValidationError, UpstreamWriteError],
+      types: [ReadOnlyMachineError, NotFoundError, ValidationError, UpstreamWriteError, ...REFUSALS],
       directResult: true,
       union: { name: 'UpdateMachineResult', description: 'The updated machine, or why it was not updated.' },
     },
@@ -219,7 +233,7 @@ builder.mutationField('updateMachine', (t) =>
       await editableMachine(context, target, 'updated');
       const updated = await sendWrite(
         'update the machine',
-        () => context.client.updateMachine(target.leafUserId, target.machineId, body, context.call),
+        () => context.leaf.updateMachine(target.leafUserId, target.machineId, body),
         target,
       );
       return { machine: remember(context, target.leafUserId, updated) };
@@ -235,14 +249,14 @@ builder.mutationField('deleteMachine', (t) =>
       'Deletes a USER_CREATED machine (`DELETE`, sent once, never retried). Any other machine answers ReadOnlyMachineError and nothing is sent.',
     args: { id: t.arg({ type: 'ID', required: true, description: 'Global ID of the machine.' }) },
     errors: {
-      types: [ReadOnlyMachineError, NotFoundError, UpstreamWriteError],
+      types: [ReadOnlyMachineError, NotFoundError, UpstreamWriteError, ...REFUSALS],
       directResult: true,
       union: { name: 'DeleteMachineResult', description: 'The deleted machine\'s ID, or why it was not deleted.' },
     },
     resolve: async (_root, args, context) => {
       const target = machineTarget(String(args.id));
       await editableMachine(context, target, 'deleted');
-      await sendWrite('delete the machine', () => context.client.deleteMachine(target.leafUserId, target.machineId, context.call), target);
+      await sendWrite('delete the machine', () => context.leaf.deleteMachine(target.leafUserId, target.machineId), target);
       MachineRef.getDataloader(context).clear(target.key);
       return { deletedId: target.globalId };
     },

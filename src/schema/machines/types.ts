@@ -1,69 +1,41 @@
 // Machine: a vehicle or self-propelled unit, as Leaf's Assets API describes it.
-import type { LeafMachine } from '../../leaf/types.js';
+import type { MachineRecord } from '../../leaf/readers.js';
+import { valueOf } from '../../leaf/readers.js';
+import { assetKey, assetNode, type Asset } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { OriginTypeEnum } from '../enums.js';
-import { loadEach, toDate } from '../loading.js';
-import { idParts } from '../relay/global-id.js';
-import { LeafUserRef } from '../users/types.js';
 
-/** Loader key and global-ID payload of a machine: Assets paths need the user as well. */
+export type MachineShape = Asset<MachineRecord>;
+
+/** Loader key and global-ID payload of a machine. */
 export function machineKey(leafUserId: string, machineId: string): string {
-  return `${leafUserId}:${machineId}`;
+  return assetKey(leafUserId, machineId);
 }
 
-export const MachineRef = builder.loadableNode('Machine', {
+export const MachineRef = assetNode<MachineRecord>({
+  name: 'Machine',
+  lookup: 'machine',
+  noun: 'machine',
   description:
     'A vehicle or self-propelled unit (tractor, sprayer, harvester) of a Leaf user, synced from a provider, pooled from machine files, or created through the API.',
-  id: { resolve: (machine: LeafMachine) => machineKey(machine.leafUserId, machine.id) },
-  load: (keys: string[], context) =>
-    loadEach(keys, (key) => {
-      const [leafUserId, machineId] = idParts(key, 'Machine', 2) as [string, string];
-      return context.client
-        .getMachine(leafUserId, machineId, context.call)
-        .then((machine) => ({ ...machine, leafUserId }));
-    }) as Promise<LeafMachine[]>,
-  fields: (t) => ({
-    leafId: t.expose('id', { type: 'UUID', nullable: false, description: 'The Leaf machine id.' }),
-    leafUser: t.field({
-      type: LeafUserRef,
-      nullable: false,
-      description: 'The Leaf user who owns this machine.',
-      resolve: (machine) => ({ leafUserId: machine.leafUserId }),
-    }),
-    name: t.exposeString('name', { description: 'Machine name.' }),
-    provider: t.exposeString('provider', {
-      description: 'Where the record comes from, as Leaf sends it: JohnDeere, CNHi, Stara, Trimble, Leaf, ...',
-    }),
-    providerMachineId: t.exposeString('providerMachineId', { description: 'The machine id at the provider.' }),
-    providerOrganizationId: t.exposeString('providerOrganizationId', {
-      description: 'The provider-side organization that holds this machine.',
-    }),
-    originType: t.field({
-      type: OriginTypeEnum,
-      nullable: false,
-      description: 'How Leaf got this machine; only USER_CREATED machines can be changed.',
-      resolve: (machine) => machine.originType,
-    }),
+  providerIdField: 'providerMachineId',
+  providerIdOf: (machine) => machine.providerMachineId,
+  providerDescription: 'Where the record comes from, as Leaf sends it: JohnDeere, CNHi, Stara, Trimble, Leaf, ...',
+  originDescription: 'How Leaf got this machine; only USER_CREATED machines can be changed.',
+  fetch: (leaf, leafUserId, id) => leaf.getMachine(leafUserId, id),
+});
+
+builder.objectFields(MachineRef, (t) => ({
     editable: t.boolean({
       nullable: false,
       description: 'True only for USER_CREATED machines: the ones updateMachine and deleteMachine accept.',
-      resolve: (machine) => machine.originType === 'USER_CREATED',
+      resolve: (machine) => valueOf(machine.record.originType) === 'USER_CREATED',
     }),
-    createdTime: t.field({
-      type: 'DateTime',
-      description: 'When Leaf created the record.',
-      resolve: (machine) => toDate(machine.createdTime),
-    }),
-    updatedTime: t.field({
-      type: 'DateTime',
-      description: 'When Leaf last updated the record.',
-      resolve: (machine) => toDate(machine.updatedTime),
-    }),
-    serialNumber: t.exposeString('serialNumber', { description: 'Serial number.' }),
-    vin: t.exposeString('vin', { description: 'Vehicle Identification Number.' }),
-    model: t.exposeString('model', { description: 'Model name.' }),
-    make: t.exposeString('make', { description: 'Manufacturer.' }),
-    category: t.exposeString('category', { description: 'Machine category, e.g. Harvester, Sprayer.' }),
-    modelYear: t.exposeInt('modelYear', { description: 'Model year.' }),
-  }),
-});
+    createdTime: t.field({ type: 'DateTime', description: 'When Leaf created the record.', resolve: (m) => valueOf(m.record.createdTime) }),
+    updatedTime: t.field({ type: 'DateTime', description: 'When Leaf last updated the record.', resolve: (m) => valueOf(m.record.updatedTime) }),
+    serialNumber: t.string({ description: 'Serial number.', resolve: (m) => valueOf(m.record.serialNumber) }),
+    vin: t.string({ description: 'Vehicle Identification Number.', resolve: (m) => valueOf(m.record.vin) }),
+    model: t.string({ description: 'Model name.', resolve: (m) => valueOf(m.record.model) }),
+    make: t.string({ description: 'Manufacturer.', resolve: (m) => valueOf(m.record.make) }),
+    category: t.string({ description: 'Machine category, e.g. Harvester, Sprayer.', resolve: (m) => valueOf(m.record.category) }),
+    modelYear: t.int({ description: 'Model year.', resolve: (m) => valueOf(m.record.modelYear) }),
+}));

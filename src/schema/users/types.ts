@@ -1,7 +1,7 @@
 // LeafUser: a handle on one Leaf user. Resolving it calls nothing upstream; its fields
 // (machines, implements, operators) are added by those domains.
 import { builder } from '../builder.js';
-import { idParts } from '../relay/global-id.js';
+import { idOf, idParts } from '../relay/global-id.js';
 
 export interface LeafUserShape {
   leafUserId: string;
@@ -9,7 +9,7 @@ export interface LeafUserShape {
 
 export const LeafUserRef = builder.node(builder.objectRef<LeafUserShape>('LeafUser'), {
   description: 'A Leaf user: the owner of machines, implements, operators and machine files.',
-  id: { resolve: (user) => user.leafUserId },
+  id: { resolve: (user) => idOf(user.leafUserId) },
   isTypeOf: (value) => typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'leafUserId' in value,
   loadOne: (id) => {
     const [leafUserId] = idParts(id, 'LeafUser', 1);
@@ -17,9 +17,9 @@ export const LeafUserRef = builder.node(builder.objectRef<LeafUserShape>('LeafUs
   },
   fields: (t) => ({
     leafUserId: t.expose('leafUserId', {
-      type: 'UUID',
+      type: 'LeafId',
       nullable: false,
-      description: 'The Leaf user id (a UUID), as used in Leaf API paths.',
+      description: 'The Leaf user id, exactly as given (usually a UUID), as used in Leaf API paths.',
     }),
   }),
 });
@@ -30,7 +30,7 @@ builder.queryField('leafUser', (t) =>
     nullable: false,
     description:
       'A handle on one Leaf user: resolving it calls nothing upstream. Its lists fail with FORBIDDEN if the token does not own that user.',
-    args: { id: t.arg({ type: 'UUID', required: true, description: 'The Leaf user id.' }) },
-    resolve: (_root, args) => ({ leafUserId: args.id.toLowerCase() }),
+    args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf user id.' }) },
+    resolve: (_root, args) => ({ leafUserId: args.id }),
   }),
 );
