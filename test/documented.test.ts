@@ -247,6 +247,27 @@ describe("Leaf's documented machine-data examples", () => {
   });
 });
 
+describe("Leaf's documented units", () => {
+  it('converts prcnt to % and percentage, mi/hr to mph, m2 to ft2, US gal to gal, floz/ac to gal/ac', async () => {
+    const result = await ask<Json>(`{
+      planted: file(id: "uuid-1") { summary { speed(unit: "mph") { avg unit } ... on PlantedSummary { singulation(unit: "%") { avg unit } percentage: singulation(unit: "percentage") { avg unit } } } }
+      harvested: file(id: "${DOCUMENTED.fileIds[0]}") { summary { totalArea(unit: "ft2") { value unit } ... on HarvestedSummary { harvestMoisture(unit: "prcnt") { avg unit } } } }
+      applied: file(id: "uuid-2") { summary { ... on AppliedSummary { products { rate(unit: "gal/ac") { value unit } } } } }
+      leafUser(id: "${DOCUMENTED_USER_ID}") { machine(id: "e89b1861-bdbb-49b9-8e11-74840f7e1ea8") { files(first: 1) { nodes { fuelConsumption(unit: "gal") { value unit } } } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const data = result.data as Record<string, Record<string, Record<string, unknown>>>;
+    expect(data.planted!.summary).toEqual({
+      speed: { avg: 3.91, unit: 'mph' },
+      singulation: { avg: 99.62, unit: '%' },
+      percentage: { avg: 99.62, unit: 'percentage' },
+    });
+    expect(data.harvested!.summary).toEqual({ totalArea: { value: 268699.926289, unit: 'ft2' }, harvestMoisture: { avg: 18.22, unit: 'prcnt' } });
+    expect(data.applied!.summary).toEqual({ products: [{ rate: { value: 0.0265625, unit: 'gal/ac' } }, { rate: { value: 15, unit: 'gal/ac' } }] });
+    expect(JSON.stringify(data.leafUser)).toContain('{"value":28.89,"unit":"gal"}');
+  });
+});
+
 describe('one failure nulls only its own field', () => {
   it('a FORBIDDEN leafUser.machines leaves a sibling root field (file) intact', async () => {
     const result = await ask<{ leafUser: { machines: unknown }; file: { provider: string } }>(`{

@@ -74,7 +74,7 @@ export function convertStats(stats: LeafStats | null, unit: string | null | unde
 }
 
 const UNIT_ARG =
-  'Convert to this unit, e.g. ha, ac, m2, ft, m, km, mi, lb, kg, t, gal, l, bu, mi/hr, km/h, or a ratio such as kg/ha. Left out: the unit Leaf reported. A unit that measures something else is BAD_USER_INPUT.';
+  "Convert to this unit, e.g. ha, ac, m2, ft2, sqft, ft, in, m, km, mi, lb, kg, t, gal, US gal, floz, l, bu, mi/hr, mph, km/h, or a ratio such as kg/ha. Leaf's prcnt, percentage and % are one unit. Left out: the unit Leaf reported. A unit that measures something else is BAD_USER_INPUT.";
 
 const unitArgs = builder.args((t) => ({ unit: t.string({ description: UNIT_ARG }) }));
 

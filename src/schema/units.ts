@@ -23,16 +23,29 @@ function mathjs(): MathJsInstance {
     bu: '35.23907016688 L',
     // A count, not a physical quantity: seeds/ac converts to seeds/ha and to nothing else.
     seeds: '',
+    // A share: Leaf spells it prcnt, percentage or % (aliases below); it converts only to itself.
+    percent: '',
+    mph: '1 mi/hr',
+    ft2: '1 ft^2',
   });
   return (instance = math);
 }
 
-/** Leaf spellings mathjs would misread or not know, mapped to ones it knows. */
+/**
+ * Leaf spellings mathjs would misread or not know, mapped to ones it knows. mathjs itself
+ * knows sqft, in, floz and gal; mph and ft2 are defined above.
+ */
 const LEAF_ALIASES: Record<string, string> = {
   'US gal': 'gal',
   mile: 'mi',
   acre: 'ac',
+  prcnt: 'percent',
+  percentage: 'percent',
+  '%': 'percent',
 };
+
+/** Every unit spelling this API accepts besides mathjs's own, for documentation and tests. */
+export const LEAF_UNIT_SPELLINGS = ['ac', 'ha', 'bu', 'seeds', 'mph', 'ft2', ...Object.keys(LEAF_ALIASES)] as const;
 
 export class UnitConversionError extends Error {}
 
