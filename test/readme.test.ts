@@ -31,7 +31,9 @@ describe('README examples', () => {
   });
 
   it.each(blocks.map((source) => [nameOf(source), source] as const))('%s runs on the emulator', async (_name, source) => {
-    const response = await stack.query(source);
+    // A block may name the token it is meant for (`# token: ...`), e.g. the documented examples'.
+    const token = /^# token: (\S+)$/m.exec(source)?.[1];
+    const response = await stack.query(source, undefined, token ? { token } : {});
     expect(response.errors).toBeUndefined();
     expect(response.status).toBe(200);
     expect(hasValues(response.data)).toBe(true);
