@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     lines.push(`Requests without an Authorization header use the demo token "${emulator.demoToken}".`);
     lines.push(`Demo leafUserIds: ${demoUserIds.join(', ')}`);
     for (const token of emulator.tokens) lines.push(`  token ${token.token}: ${token.leafUserIds.join(', ')}`);
+    lines.push(`  token ${emulator.documented.token}: ${emulator.documented.leafUserId} (Leaf's documented examples, verbatim)`);
     lines.push('', 'Example query (also pre-filled in GraphiQL):', '', example);
   } else {
     lines.push(`Upstream: ${upstreamUrl}`);

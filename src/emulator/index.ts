@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControlRequest, isControlPath, type ControlTarget } from './control.js';
+import { DOCUMENTED } from './documented/routes.js';
 import { LeafHttpError, problemBody } from './errors.js';
 import { FaultRules, type FaultRule } from './faults.js';
 import type { QueryParams } from './query.js';
@@ -57,6 +58,8 @@ export interface Emulator {
   tokens: EmulatorToken[];
   /** tokens[0].token: the token the gateway uses by default in demo mode. */
   demoToken: string;
+  /** The token and path user under which Leaf's documented examples are served (./documented/). */
+  documented: { token: string; leafUserId: string };
   /** Counts per seeded user, computed on each read so writes show. */
   readonly users: EmulatorUserSummary[];
   /** The live call log: one array, appended to. */
@@ -271,6 +274,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url,
     tokens: store.tokens,
     demoToken: store.tokens[0]?.token ?? '',
+    documented: { token: DOCUMENTED.token, leafUserId: DOCUMENTED.leafUserId },
     get users() {
       return store.userCounts();
     },

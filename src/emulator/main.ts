@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     `  Control API:    ${emulator.url}/__emulator/{health,info,calls,latency,faults}`,
     'Tokens and the Leaf users they own:',
     ...emulator.tokens.map((entry) => `  ${entry.token.padEnd(12)} ${entry.leafUserIds.join(', ')}`),
+    `  ${emulator.documented.token} ${emulator.documented.leafUserId} (Leaf's documented examples, verbatim)`,
     'Try:',
     `  curl -H 'Authorization: Bearer ${emulator.demoToken}' '${emulator.url}${ASSETS_PREFIX}/users/${firstUser}/machines?size=5&sort=name,asc'`,
   ];
