@@ -281,6 +281,27 @@ describe('one failure nulls only its own field', () => {
     });
   });
 
+  it("a file of a field operation Leaf cannot send is null in its place, Leaf's order kept; failing images null only images", async () => {
+    const failing = stack.emulator.addFault({ path: /\/files\/uuid-2$/, status: 500 });
+    const gone = stack.emulator.addFault({ path: /\/files\/uuid-3$/, status: 404 });
+    const noImages = stack.emulator.addFault({ path: /\/files\/uuid-1\/images$/, status: 503 });
+    try {
+      const result = await ask<{ fieldOperation: { files: (Json | null)[] } }>(
+        `{ fieldOperation(id: "uuid") { leafId files { leafId images { property } } } }`,
+      );
+      noInternalErrors(result);
+      expect(result.data!.fieldOperation).toEqual({ leafId: 'uuid', files: [{ leafId: 'uuid-1', images: null }, null, null] });
+      expect(result.errors?.map((error) => [error.extensions?.code, error.path]).sort()).toEqual([
+        ['UPSTREAM_ERROR', ['fieldOperation', 'files', 0, 'images']],
+        ['UPSTREAM_ERROR', ['fieldOperation', 'files', 1]],
+      ]);
+    } finally {
+      failing();
+      gone();
+      noImages();
+    }
+  });
+
   it('a mutation refused upstream answers its typed member while its sibling mutation answers too', async () => {
     const result = await ask<{ refused: Json; created: Json }>(`mutation {
       refused: createMachine(leafUserId: "325f5ac0-6c57-4b4a-bdea-490ccddb06c4", input: { name: "nameTest" }) { __typename ... on Error { message } }
