@@ -94,8 +94,10 @@ const strings = field(orNull(z.array(z.string())).transform((value) => value ?? 
 type Fields = Record<string, Field<unknown>>;
 type ValueOfField<F> = F extends Field<infer T> ? T : never;
 
+/** An object read field by field: each its value or Unreadable. */
+export type Fieldwise<F extends Fields> = { readonly [K in keyof F]: Leaf<ValueOfField<F[K]>> };
 /** A record as read: `id` always readable, every other field its value or Unreadable. */
-export type Record_<F extends Fields> = { readonly id: string } & { readonly [K in keyof F]: Leaf<ValueOfField<F[K]>> };
+export type LeafRecord<F extends Fields> = { readonly id: string } & Fieldwise<F>;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -105,20 +107,26 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * A reader of one documented record shape. The whole record is tried at once (zod's fast
  * path, the usual case); only a record that fails is read field by field.
  */
-function recordReader<F extends Fields>(what: string, fields: F): (value: unknown) => Record_<F> {
+function recordReader<F extends Fields>(what: string, fields: F): (value: unknown) => LeafRecord<F> {
   const whole = z.object({ id: leafIdSchema, ...Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.schema])) });
   return (value) => {
     const read = whole.safeParse(value);
     // The schema is built from `fields`, so its output is that record shape.
-    if (read.success) return read.data as Record_<F>;
+    if (read.success) return read.data as LeafRecord<F>;
     if (!isObject(value) || !leafIdSchema.safeParse(value.id).success) throw unreadableAnswer(what);
-    const record: Record<string, unknown> = { id: value.id };
-    for (const [key, f] of Object.entries(fields)) {
-      const one = f.schema.safeParse(value[key]);
-      record[key] = one.success ? one.data : new Unreadable(`${what} ${key}`, f.expected);
-    }
-    return record as Record_<F>;
+    return { id: value.id, ...readFieldwise(what, fields, value) } as LeafRecord<F>;
   };
+}
+
+/** Each documented field of `value` read on its own, so one bad value spoils only itself. */
+function readFieldwise<F extends Fields>(what: string, fields: F, value: Record<string, unknown>): Fieldwise<F> {
+  const record: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(fields)) {
+    const one = f.schema.safeParse(value[key]);
+    record[key] = one.success ? one.data : new Unreadable(`${what} ${key}`, f.expected);
+  }
+  // Built key by key from `fields`, so it is that shape.
+  return record as Fieldwise<F>;
 }
 
 function listReader<T>(what: string, readOne: (value: unknown) => T): (value: unknown) => readonly T[] {
@@ -146,7 +154,7 @@ const machineFields = {
   category: text,
   modelYear: integer,
 };
-export type MachineRecord = Record_<typeof machineFields>;
+export type MachineRecord = LeafRecord<typeof machineFields>;
 export const readMachine = recordReader('machine', machineFields);
 export const readMachines = listReader('machine', readMachine);
 
@@ -164,7 +172,7 @@ const implementFields = {
   make: text,
   category: text,
 };
-export type ImplementRecord = Record_<typeof implementFields>;
+export type ImplementRecord = LeafRecord<typeof implementFields>;
 export const readImplement = recordReader('implement', implementFields);
 export const readImplements = listReader('implement', readImplement);
 
@@ -179,7 +187,7 @@ const operatorFields = {
   status: text,
   updatedTime: instant,
 };
-export type OperatorRecord = Record_<typeof operatorFields>;
+export type OperatorRecord = LeafRecord<typeof operatorFields>;
 export const readOperator = recordReader('operator', operatorFields);
 export const readOperators = listReader('operator', readOperator);
 
@@ -193,7 +201,7 @@ const machineFileFields = {
   distance: measurement,
   fuelConsumption: measurement,
 };
-export type MachineFileRecord = Record_<typeof machineFileFields> & { readonly leafFileId: string };
+export type MachineFileRecord = LeafRecord<typeof machineFileFields> & { readonly leafFileId: string };
 const readMachineFileRecord = recordReader('machine file', machineFileFields);
 /** A link is only usable with the file it points at: its leafFileId keys the link and the file. */
 export function readMachineFile(value: unknown): MachineFileRecord {
@@ -232,18 +240,14 @@ const fileFields = {
   apiOwnerUsername: text,
   summary,
 };
-export type FileRecord = Record_<typeof fileFields>;
+export type FileRecord = LeafRecord<typeof fileFields>;
 export const readFile = recordReader('file', fileFields);
 
-function nestedReader<F extends Fields>(what: string, fields: F): (value: unknown) => { readonly [K in keyof F]: Leaf<ValueOfField<F[K]>> } {
+/** A reader of an object without an id of its own (an image, a legend range), field by field. */
+function nestedReader<F extends Fields>(what: string, fields: F): (value: unknown) => Fieldwise<F> {
   return (value) => {
     if (!isObject(value)) throw unreadableAnswer(what);
-    const record: Record<string, unknown> = {};
-    for (const [key, f] of Object.entries(fields)) {
-      const one = f.schema.safeParse(value[key]);
-      record[key] = one.success ? one.data : new Unreadable(`${what} ${key}`, f.expected);
-    }
-    return record as { readonly [K in keyof F]: Leaf<ValueOfField<F[K]>> };
+    return readFieldwise(what, fields, value);
   };
 }
 
@@ -284,7 +288,7 @@ const operationFields = {
   fields: field(z.array(coverageSchema), 'a list of { id, coverage } fields'),
   providers: strings,
 };
-export type OperationRecord = Record_<typeof operationFields>;
+export type OperationRecord = LeafRecord<typeof operationFields>;
 export const readOperation = recordReader('field operation', operationFields);
 
 /** A 204 or an empty body: what a DELETE answers. */
