@@ -33,7 +33,6 @@ export const LeafIdScalar = new GraphQLScalarType<string, string>({
   name: 'LeafId',
   description:
     'An identifier exactly as Leaf sends it: usually a UUID, but opaque to clients (Leaf\'s own examples show `uuid-1` and `aa8c917bc-…`). As an argument it accepts any id Leaf could have sent: 1 to 128 characters, without `/`, `?`, `#`, `%`, whitespace or control characters.',
-  specifiedByURL: 'https://docs.withleaf.io/',
   serialize: (value) => {
     if (typeof value !== 'string' || value === '') throw new LeafError('UPSTREAM_ERROR', 'The Leaf API sent an id that is not a string.');
     return value;
