@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
 import { schema } from '../src/schema/index.js';
 import { queryCost } from '../src/security/cost.js';
@@ -299,37 +299,62 @@ describe('introspection', () => {
   });
 });
 
-describe('CSRF prevention', () => {
+describe('CSRF prevention, where the credential is ambient', () => {
+  // Requests without an Authorization header act with the server's own token here.
+  let ambient: Stack;
+  beforeAll(async () => {
+    ambient = await startStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
+  });
+  afterAll(async () => {
+    await ambient.close();
+  });
+
   const get = (target: Stack, headers: Record<string, string> = {}) =>
     fetch(`${target.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
 
-  it('refuses a GET or a form POST that carries no client header, and runs none of it', async () => {
-    stack.resetCalls();
-    const plainGet = await get(stack);
+  it('refuses a GET or a form POST that would act with the server token and carries no client header, and runs none of it', async () => {
+    ambient.resetCalls();
+    const plainGet = await get(ambient);
     expect(plainGet.status).toBe(403);
     const body = (await plainGet.json()) as GraphQLResponse<unknown>;
     expect(body.errors?.[0]?.extensions?.code).toBe('CSRF_HEADER_REQUIRED');
     expect(body.errors?.[0]?.message).toMatch(/apollo-require-preflight/);
-    const form = await fetch(`${stack.gateway.url}/graphql`, {
+    const form = await fetch(`${ambient.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `query=${encodeURIComponent(NORMAL)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`,
     });
     expect(form.status).toBe(403);
-    expect(stack.calls()).toHaveLength(0);
+    expect(ambient.calls()).toHaveLength(0);
   });
 
   it('lets a GET with a client header and a JSON POST through', async () => {
     for (const header of ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name']) {
-      const response = await get(stack, { [header]: '1' });
+      const response = await get(ambient, { [header]: '1' });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
     }
-    await stillAnswers(stack);
+    await stillAnswers(ambient);
+  });
+
+  it('asks nothing more of a request that carries its own Authorization header', async () => {
+    const response = await fetch(`${ambient.gateway.url}/graphql?query=${encodeURIComponent(NORMAL)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`, {
+      headers: { authorization: `Bearer ${DEMO_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as GraphQLResponse<{ leafUser: { machines: { nodes: unknown[] } } }>;
+    expect(body.data!.leafUser.machines.nodes).toHaveLength(3);
+  });
+
+  it('asks nothing of a GET when the server has no token of its own to act with', async () => {
+    // `stack` has no LEAF_API_TOKEN: a request without Authorization acts as nobody.
+    const response = await get(stack);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('is off with CSRF_PREVENTION=false', async () => {
-    const open = await startStack({ env: { CSRF_PREVENTION: 'false' } });
+    const open = await startStack({ env: { CSRF_PREVENTION: 'false', LEAF_API_TOKEN: DEMO_TOKEN } });
     try {
       expect((await get(open)).status).toBe(200);
     } finally {

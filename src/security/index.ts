@@ -11,7 +11,7 @@ import { useHideSuggestions } from './suggestions.js';
 
 export function securityPlugins(config: Config): Plugin[] {
   return [
-    ...(config.security.csrfPrevention ? [useCsrfPrevention()] : []),
+    ...(config.security.csrfPrevention ? [useCsrfPrevention(config.upstream.defaultToken)] : []),
     useQueryLimits(config.security),
     ...(config.introspection ? [] : [useDisableIntrospection, useHideSuggestions]),
     useQueryCost(config.security.maxCost),
