@@ -6,6 +6,8 @@ import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { answerMalformedHttp } from './http/client-errors.js';
+import { httpPlugins } from './http/index.js';
 import { LeafClient } from './leaf/client.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
@@ -48,6 +50,8 @@ export function createYogaApp(
     // Request log with request id, /metrics and spans (src/observability): first, to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
+    // Request parameters checked as they are parsed, before any other plugin reads them (src/http).
+    ...httpPlugins(config),
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,
@@ -84,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const yoga = createYogaApp(options, client, { observability, cache });
   const server = createServer(yoga);
+  answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
