@@ -47,11 +47,12 @@ export function createYogaApp(
 ) {
   const { config } = options;
   const plugins: Plugin[] = [
-    // Request log with request id, /metrics and spans (src/observability): first, to see every request.
+    // Parameters checked as they are parsed, before any plugin reads them; caching headers and
+    // 304s set before the request log records the status (src/http).
+    ...httpPlugins(config),
+    // Request log with request id, /metrics and spans (src/observability): to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
-    // Request parameters checked as they are parsed, before any other plugin reads them (src/http).
-    ...httpPlugins(config),
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,

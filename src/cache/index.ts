@@ -108,7 +108,9 @@ export async function createResponseCache(
       : `${UNCACHEABLE_KEY}${randomUUID()}`;
   };
 
-  const responseCache = useResponseCache({
+  // Without its onRequest hook, which answered 304 to any request naming a cached ETag, whatever
+  // its token, document or method (mutations included); src/http/caching.ts decides 304s.
+  const { onRequest: _conditionalByEtagAlone, ...responseCache } = useResponseCache({
     cache: { ...scoped, invalidate: (entities) => track(Promise.resolve(scoped.invalidate(entities))) },
     ttl: ttlMs,
     session: (request) => sessionOf(tokenOf(request.headers.get('authorization'), config.upstream.defaultToken)),
