@@ -78,6 +78,11 @@ export interface PersistedConfig {
   automaticStoreSize: number;
 }
 
+export interface HttpConfig {
+  /** Origins whose browsers may read answers (CORS); ['*'] any origin, without credentials; [] none. */
+  corsOrigins: string[];
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -94,6 +99,7 @@ export interface Config {
   observability: ObservabilityConfig;
   security: SecurityConfig;
   persisted: PersistedConfig;
+  http: HttpConfig;
 }
 
 export class ConfigError extends Error {
@@ -186,6 +192,27 @@ function readFilePath(env: Env, name: string): string | null {
   return path;
 }
 
+/** A comma-separated list of http(s) origins, or `*`; null when unset. */
+function readOrigins(env: Env, name: string): string[] | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    if (entry === '*') return entry;
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      // Reported below.
+    }
+    // An origin is exactly what a browser sends in Origin: scheme, host and port, nothing else.
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      throw new ConfigError(name, 'a comma-separated list of origins such as https://app.example.com, or *', entry);
+    }
+    return url.origin;
+  });
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
@@ -242,6 +269,10 @@ export function loadConfig(env: Env = process.env): Config {
       only: readBool(env, 'PERSISTED_ONLY', false),
       automatic: readBool(env, 'AUTOMATIC_PERSISTED_QUERIES', true),
       automaticStoreSize: readInt(env, 'APQ_STORE_SIZE', 1_000, 1, 1_000_000),
+    },
+    http: {
+      // Unset: any origin in demo mode (the emulator's data), none in production or with a real upstream.
+      corsOrigins: readOrigins(env, 'CORS_ORIGINS') ?? (!production && !env.LEAF_API_URL?.trim() ? ['*'] : []),
     },
   };
 }

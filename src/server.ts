@@ -7,6 +7,7 @@ import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { answerMalformedHttp } from './http/client-errors.js';
+import { corsPolicy } from './http/cors.js';
 import { httpPlugins } from './http/index.js';
 import { LeafClient } from './leaf/client.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
@@ -66,6 +67,7 @@ export function createYogaApp(
     maxRequestBodySize: config.security.maxRequestBytes,
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsPolicy(config.http.corsOrigins),
     graphiql: config.graphiql
       ? { title: 'Leaf GraphQL gateway', defaultQuery: options.exampleQuery ?? '' }
       : false,

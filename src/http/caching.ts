@@ -4,8 +4,9 @@
 //   what identifies it for this caller: the token (hashed), the request's document, operation
 //   name and variables, and the answer itself; `If-None-Match` with that ETag gets 304;
 // - anything else (errors, mutations, refusals) is `no-store`, with no ETag;
-// - every answer varies on Authorization (the token chooses the data) and Accept (the media type
-//   and status), and none carries Last-Modified, which would let heuristics keep it.
+// - every answer varies on Authorization (the token chooses the data), Accept (the media type
+//   and status) and Origin (the CORS headers), and none carries Last-Modified, which would let
+//   heuristics keep it.
 // The ETag is computed from the answer this request got (executed now, or a response-cache
 // entry, which writes invalidate), so a 304 only ever confirms the current answer, and a
 // mutation, never eligible, always executes.
@@ -16,7 +17,7 @@ import { hashToken } from '../leaf/token.js';
 import { executedOperation } from '../observability/operation.js';
 
 /** The request headers that choose an answer; a cache keying on fewer could cross callers. */
-export const VARY = ['Authorization', 'Accept'];
+export const VARY = ['Authorization', 'Accept', 'Origin'];
 
 const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 const JSON_ANSWER = /^application\/(graphql-response\+)?json\b/;
