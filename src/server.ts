@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { answerMalformedHttp } from './http/client-errors.js';
 import { corsPolicy } from './http/cors.js';
+import { documentCaches } from './http/document-caches.js';
 import { httpPlugins } from './http/index.js';
 import { LeafClient } from './leaf/client.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
@@ -68,6 +69,7 @@ export function createYogaApp(
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: corsPolicy(config.http.corsOrigins),
+    parserAndValidationCache: documentCaches(),
     graphiql: config.graphiql
       ? { title: 'Leaf GraphQL gateway', defaultQuery: options.exampleQuery ?? '' }
       : false,

@@ -148,7 +148,7 @@ describe('hostile queries are refused before any upstream call, and the gateway 
     const directives = Array.from({ length: 60 }, (_, index) => `f${index % 10}: leafUserId @include(if: true)`).join(' ');
     stack.resetCalls();
     refusal(await stack.query(`{ leafUser(id: "${USER}") { ${directives} } }`), 'directives');
-    const tokens = `{ ${'__typename '.repeat(50_000)}}`;
+    const tokens = `{ ${'__typename '.repeat(5_000)}}`;
     const error = refusal(await stack.query(tokens), 'tokens');
     expect(error.message).toMatch(/Token limit of 1000 exceeded/);
     expect(stack.calls()).toHaveLength(0);
@@ -163,7 +163,7 @@ describe('hostile queries are refused before any upstream call, and the gateway 
   });
 
   it('answers a normal query while a hundred bombs arrive at once', async () => {
-    const bombs = Array.from({ length: 100 }, (_, index) => stack.query(index % 2 ? depthBomb(40) : `{ ${'__typename '.repeat(20_000)}}`));
+    const bombs = Array.from({ length: 100 }, (_, index) => stack.query(index % 2 ? depthBomb(40) : `{ ${'__typename '.repeat(5_000)}}`));
     const normal = stack.query<{ leafUser: { machines: { nodes: unknown[] } } }>(NORMAL, { user: USER });
     const results = await Promise.all(bombs);
     expect(results.every((result) => codes(result).includes('QUERY_TOO_COMPLEX'))).toBe(true);

@@ -9,6 +9,11 @@ import { GraphQLError } from 'graphql';
 
 /** Deepest nesting of `variables` and `extensions`: no input of the schema comes close. */
 export const MAX_INPUT_DEPTH = 32;
+/**
+ * Longest document text, in characters: the client operations are about 1 KB. Parsed documents
+ * are cached by their text, so this also bounds what one cache entry can hold.
+ */
+export const MAX_DOCUMENT_LENGTH = 100_000;
 
 /** The top-level parameters a request may send, with the JSON type each must have. */
 const STRING_PARAMS = ['query', 'operationName', 'documentId'] as const;
@@ -53,6 +58,12 @@ export function checkParams(params: unknown): Record<string, unknown> {
     if (value !== undefined && value !== null && typeof value !== 'string') {
       throw badRequest(`The "${name}" parameter must be a string; got ${typeName(value)}.`);
     }
+  }
+  if (typeof params.query === 'string' && params.query.length > MAX_DOCUMENT_LENGTH) {
+    throw badRequest(
+      `The document has ${params.query.length} characters; at most ${MAX_DOCUMENT_LENGTH} are read: pass large values as variables.`,
+      413,
+    );
   }
   for (const name of OBJECT_PARAMS) {
     const value = params[name];
