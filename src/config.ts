@@ -65,6 +65,8 @@ export interface SecurityConfig {
   csrfPrevention: boolean;
   /** Largest request body read; a bigger one is refused before it is buffered whole. */
   maxRequestBytes: number;
+  /** Upstream calls one request may make; the calls past it fail with QUERY_TOO_COMPLEX. */
+  maxUpstreamCalls: number;
 }
 
 export interface PersistedConfig {
@@ -263,6 +265,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: readInt(env, 'MAX_QUERY_COST', 5_000, 1, 100_000_000),
       csrfPrevention: readBool(env, 'CSRF_PREVENTION', true),
       maxRequestBytes: readInt(env, 'MAX_REQUEST_BYTES', 1_000_000, 1_000, 100_000_000),
+      maxUpstreamCalls: readInt(env, 'MAX_UPSTREAM_CALLS', 5_000, 1, 1_000_000),
     },
     persisted: {
       documentsPath: readFilePath(env, 'PERSISTED_DOCUMENTS'),

@@ -28,10 +28,15 @@ export function acceptedRequestId(sent: string | null): string | null {
   return sent && REQUEST_ID.test(sent) ? sent : null;
 }
 
-export function createContext(request: Request, client: LeafClient, defaultToken: string | null): Context {
+export function createContext(
+  request: Request,
+  client: LeafClient,
+  defaultToken: string | null,
+  budget?: CallOptions['budget'],
+): Context {
   const token = tokenOf(request.headers.get('authorization'), defaultToken);
   const sent = request.headers.get('x-request-id');
   const requestId = acceptedRequestId(sent) ?? randomUUID();
   // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
-  return { token, requestId, client, call: { token, requestId, signal: request.signal } };
+  return { token, requestId, client, call: { token, requestId, signal: request.signal, budget } };
 }

@@ -15,6 +15,7 @@ import { createObservability, type Observability, type ObservabilityOptions } fr
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { maskError, useBadUserInputCodes } from './schema/errors.js';
 import { schema } from './schema/index.js';
+import { callBudget } from './security/call-budget.js';
 import { securityPlugins } from './security/index.js';
 
 export interface GatewayOptions {
@@ -74,7 +75,8 @@ export function createYogaApp(
       ? { title: 'Leaf GraphQL gateway', defaultQuery: options.exampleQuery ?? '' }
       : false,
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
-    context: ({ request }) => createContext(request, client, config.upstream.defaultToken),
+    context: ({ request }) =>
+      createContext(request, client, config.upstream.defaultToken, callBudget(config.security.maxUpstreamCalls)),
     plugins,
     logging: parts.observability.logger,
   });

@@ -123,3 +123,30 @@ describe('stores bounded in bytes', () => {
     expect(JSON.parse(last.text)).toEqual({ data: { __typename: 'Query' } });
   });
 });
+
+describe('upstream calls per request', () => {
+  it('stops at MAX_UPSTREAM_CALLS: the calls past it are not made, and their fields say why', async () => {
+    const capped = await startStack({ env: { MAX_UPSTREAM_CALLS: '3', LEAF_API_TOKEN: DEMO_TOKEN } });
+    try {
+      capped.resetCalls();
+      const result = await capped.query<{ leafUser: { machines: { nodes: ({ files: unknown } | null)[] } } }>(
+        'query($user: UUID!) { leafUser(id: $user) { machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } } }',
+        { user: USER },
+      );
+      expect(capped.calls()).toHaveLength(3);
+      const refusals = (result.errors ?? []).filter((error) => error.extensions?.limit === 'upstreamCalls');
+      expect(refusals).toHaveLength(3);
+      expect(refusals.every((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX')).toBe(true);
+      expect(refusals[0]!.message).toMatch(/limit of 3 upstream calls/);
+      // The machines themselves arrived; two of them with their files.
+      expect(result.data!.leafUser.machines.nodes).toHaveLength(5);
+      // A new request has a new allowance.
+      capped.resetCalls();
+      const next = await capped.query('query($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }', { user: USER });
+      expect(next.errors).toBeUndefined();
+      expect(capped.calls()).toHaveLength(1);
+    } finally {
+      await capped.close();
+    }
+  });
+});

@@ -30,6 +30,8 @@ export interface CallOptions {
   token: string | null;
   requestId?: string;
   signal?: AbortSignal;
+  /** The request's allowance of upstream calls (src/security/call-budget.ts); asked before each call. */
+  budget?: { spend(): void };
 }
 
 export interface LeafClientOptions extends Pick<
@@ -226,6 +228,7 @@ export class LeafClient {
    */
   async call(method: Dispatcher.HttpMethod, path: string, options: CallOptions, body?: unknown): Promise<unknown> {
     if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    options.budget?.spend();
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
     let answer: Answer;
     if (method === 'GET' && this.coalescer) {
