@@ -194,7 +194,10 @@ describe('the limits are configuration', () => {
       maxCost: 5000,
       csrfPrevention: true,
       maxRequestBytes: 1_000_000,
+      maxUpstreamCalls: 5000,
     });
+    expect(loadConfig({ MAX_UPSTREAM_CALLS: '40' }).security.maxUpstreamCalls).toBe(40);
+    expect(() => loadConfig({ MAX_UPSTREAM_CALLS: '0' })).toThrow(/MAX_UPSTREAM_CALLS/);
     expect(() => loadConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST must be an integer/);
   });
