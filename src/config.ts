@@ -65,6 +65,8 @@ export interface SecurityConfig {
   csrfPrevention: boolean;
   /** Largest request body read; a bigger one is refused before it is buffered whole. */
   maxRequestBytes: number;
+  /** Upstream calls one request may make; the calls past it fail with QUERY_TOO_COMPLEX. */
+  maxUpstreamCalls: number;
 }
 
 export interface PersistedConfig {
@@ -76,6 +78,11 @@ export interface PersistedConfig {
   automatic: boolean;
   /** Documents kept by the automatic store (least recently used go first). */
   automaticStoreSize: number;
+}
+
+export interface HttpConfig {
+  /** Origins whose browsers may read answers (CORS); ['*'] any origin, without credentials; [] none. */
+  corsOrigins: string[];
 }
 
 export interface Config {
@@ -94,6 +101,7 @@ export interface Config {
   observability: ObservabilityConfig;
   security: SecurityConfig;
   persisted: PersistedConfig;
+  http: HttpConfig;
 }
 
 export class ConfigError extends Error {
@@ -186,6 +194,27 @@ function readFilePath(env: Env, name: string): string | null {
   return path;
 }
 
+/** A comma-separated list of http(s) origins, or `*`; null when unset. */
+function readOrigins(env: Env, name: string): string[] | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    if (entry === '*') return entry;
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      // Reported below.
+    }
+    // An origin is exactly what a browser sends in Origin: scheme, host and port, nothing else.
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      throw new ConfigError(name, 'a comma-separated list of origins such as https://app.example.com, or *', entry);
+    }
+    return url.origin;
+  });
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
@@ -236,12 +265,17 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: readInt(env, 'MAX_QUERY_COST', 5_000, 1, 100_000_000),
       csrfPrevention: readBool(env, 'CSRF_PREVENTION', true),
       maxRequestBytes: readInt(env, 'MAX_REQUEST_BYTES', 1_000_000, 1_000, 100_000_000),
+      maxUpstreamCalls: readInt(env, 'MAX_UPSTREAM_CALLS', 5_000, 1, 1_000_000),
     },
     persisted: {
       documentsPath: readFilePath(env, 'PERSISTED_DOCUMENTS'),
       only: readBool(env, 'PERSISTED_ONLY', false),
       automatic: readBool(env, 'AUTOMATIC_PERSISTED_QUERIES', true),
       automaticStoreSize: readInt(env, 'APQ_STORE_SIZE', 1_000, 1, 1_000_000),
+    },
+    http: {
+      // Unset: any origin in demo mode (the emulator's data), none in production or with a real upstream.
+      corsOrigins: readOrigins(env, 'CORS_ORIGINS') ?? (!production && !env.LEAF_API_URL?.trim() ? ['*'] : []),
     },
   };
 }

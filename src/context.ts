@@ -31,11 +31,16 @@ export function acceptedRequestId(sent: string | null): string | null {
   return sent && REQUEST_ID.test(sent) ? sent : null;
 }
 
-export function createContext(request: Request, client: LeafClient, defaultToken: string | null): Context {
+export function createContext(
+  request: Request,
+  client: LeafClient,
+  defaultToken: string | null,
+  budget?: CallOptions['budget'],
+): Context {
   const token = tokenOf(request.headers.get('authorization'), defaultToken);
   const sent = request.headers.get('x-request-id');
   const requestId = acceptedRequestId(sent) ?? randomUUID();
   // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
-  const call: CallOptions = { token, requestId, signal: request.signal };
+  const call: CallOptions = { token, requestId, signal: request.signal, budget };
   return { token, requestId, client, call, leaf: new LeafApi(client, call) };
 }

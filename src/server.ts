@@ -6,11 +6,16 @@ import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { answerMalformedHttp } from './http/client-errors.js';
+import { corsPolicy } from './http/cors.js';
+import { documentCaches } from './http/document-caches.js';
+import { httpPlugins } from './http/index.js';
 import { LeafClient } from './leaf/client.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { maskError, useBadUserInputCodes } from './schema/errors.js';
 import { schema } from './schema/index.js';
+import { callBudget } from './security/call-budget.js';
 import { securityPlugins } from './security/index.js';
 
 export interface GatewayOptions {
@@ -45,7 +50,10 @@ export function createYogaApp(
 ) {
   const { config } = options;
   const plugins: Plugin[] = [
-    // Request log with request id, /metrics and spans (src/observability): first, to see every request.
+    // Parameters checked as they are parsed, before any plugin reads them; caching headers and
+    // 304s set before the request log records the status (src/http).
+    ...httpPlugins(config),
+    // Request log with request id, /metrics and spans (src/observability): to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
     ...securityPlugins(config),
@@ -61,11 +69,14 @@ export function createYogaApp(
     maxRequestBodySize: config.security.maxRequestBytes,
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsPolicy(config.http.corsOrigins),
+    parserAndValidationCache: documentCaches(),
     graphiql: config.graphiql
       ? { title: 'Leaf GraphQL gateway', defaultQuery: options.exampleQuery ?? '' }
       : false,
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
-    context: ({ request }) => createContext(request, client, config.upstream.defaultToken),
+    context: ({ request }) =>
+      createContext(request, client, config.upstream.defaultToken, callBudget(config.security.maxUpstreamCalls)),
     plugins,
     logging: parts.observability.logger,
   });
@@ -84,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const yoga = createYogaApp(options, client, { observability, cache });
   const server = createServer(yoga);
+  answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

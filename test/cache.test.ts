@@ -301,7 +301,7 @@ describe('conditional requests', () => {
       });
     const first = await send();
     const etag = first.headers.get('etag');
-    expect(etag).toMatch(/^[0-9a-f]{64}$/);
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
     await first.text();
 
     stack.resetCalls();

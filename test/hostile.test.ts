@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
 import { schema } from '../src/schema/index.js';
 import { maskError } from '../src/schema/errors.js';
@@ -149,7 +149,7 @@ describe('hostile queries are refused before any upstream call, and the gateway 
     const directives = Array.from({ length: 60 }, (_, index) => `f${index % 10}: leafUserId @include(if: true)`).join(' ');
     stack.resetCalls();
     refusal(await stack.query(`{ leafUser(id: "${USER}") { ${directives} } }`), 'directives');
-    const tokens = `{ ${'__typename '.repeat(50_000)}}`;
+    const tokens = `{ ${'__typename '.repeat(5_000)}}`;
     const error = refusal(await stack.query(tokens), 'tokens');
     expect(error.message).toMatch(/Token limit of 1000 exceeded/);
     expect(stack.calls()).toHaveLength(0);
@@ -164,7 +164,7 @@ describe('hostile queries are refused before any upstream call, and the gateway 
   });
 
   it('answers a normal query while a hundred bombs arrive at once', async () => {
-    const bombs = Array.from({ length: 100 }, (_, index) => stack.query(index % 2 ? depthBomb(40) : `{ ${'__typename '.repeat(20_000)}}`));
+    const bombs = Array.from({ length: 100 }, (_, index) => stack.query(index % 2 ? depthBomb(40) : `{ ${'__typename '.repeat(5_000)}}`));
     const normal = stack.query<{ leafUser: { machines: { nodes: unknown[] } } }>(NORMAL, { user: USER });
     const results = await Promise.all(bombs);
     expect(results.every((result) => codes(result).includes('QUERY_TOO_COMPLEX'))).toBe(true);
@@ -195,7 +195,10 @@ describe('the limits are configuration', () => {
       maxCost: 5000,
       csrfPrevention: true,
       maxRequestBytes: 1_000_000,
+      maxUpstreamCalls: 5000,
     });
+    expect(loadConfig({ MAX_UPSTREAM_CALLS: '40' }).security.maxUpstreamCalls).toBe(40);
+    expect(() => loadConfig({ MAX_UPSTREAM_CALLS: '0' })).toThrow(/MAX_UPSTREAM_CALLS/);
     expect(() => loadConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST must be an integer/);
   });
@@ -300,37 +303,62 @@ describe('introspection', () => {
   });
 });
 
-describe('CSRF prevention', () => {
+describe('CSRF prevention, where the credential is ambient', () => {
+  // Requests without an Authorization header act with the server's own token here.
+  let ambient: Stack;
+  beforeAll(async () => {
+    ambient = await startStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
+  });
+  afterAll(async () => {
+    await ambient.close();
+  });
+
   const get = (target: Stack, headers: Record<string, string> = {}) =>
     fetch(`${target.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
 
-  it('refuses a GET or a form POST that carries no client header, and runs none of it', async () => {
-    stack.resetCalls();
-    const plainGet = await get(stack);
+  it('refuses a GET or a form POST that would act with the server token and carries no client header, and runs none of it', async () => {
+    ambient.resetCalls();
+    const plainGet = await get(ambient);
     expect(plainGet.status).toBe(403);
     const body = (await plainGet.json()) as GraphQLResponse<unknown>;
     expect(body.errors?.[0]?.extensions?.code).toBe('CSRF_HEADER_REQUIRED');
     expect(body.errors?.[0]?.message).toMatch(/apollo-require-preflight/);
-    const form = await fetch(`${stack.gateway.url}/graphql`, {
+    const form = await fetch(`${ambient.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `query=${encodeURIComponent(NORMAL)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`,
     });
     expect(form.status).toBe(403);
-    expect(stack.calls()).toHaveLength(0);
+    expect(ambient.calls()).toHaveLength(0);
   });
 
   it('lets a GET with a client header and a JSON POST through', async () => {
     for (const header of ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name']) {
-      const response = await get(stack, { [header]: '1' });
+      const response = await get(ambient, { [header]: '1' });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
     }
-    await stillAnswers(stack);
+    await stillAnswers(ambient);
+  });
+
+  it('asks nothing more of a request that carries its own Authorization header', async () => {
+    const response = await fetch(`${ambient.gateway.url}/graphql?query=${encodeURIComponent(NORMAL)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`, {
+      headers: { authorization: `Bearer ${DEMO_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as GraphQLResponse<{ leafUser: { machines: { nodes: unknown[] } } }>;
+    expect(body.data!.leafUser.machines.nodes).toHaveLength(3);
+  });
+
+  it('asks nothing of a GET when the server has no token of its own to act with', async () => {
+    // `stack` has no LEAF_API_TOKEN: a request without Authorization acts as nobody.
+    const response = await get(stack);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('is off with CSRF_PREVENTION=false', async () => {
-    const open = await startStack({ env: { CSRF_PREVENTION: 'false' } });
+    const open = await startStack({ env: { CSRF_PREVENTION: 'false', LEAF_API_TOKEN: DEMO_TOKEN } });
     try {
       expect((await get(open)).status).toBe(200);
     } finally {

@@ -125,6 +125,28 @@ describe('default mode: trusted documents, automatic persisted queries, and plai
     expect(machineNames((await response.json()) as GraphQLResponse<unknown>)).toHaveLength(2);
   });
 
+  it('runs a trusted document named by documentId, and a registered APQ hash, by a GET that revalidates to 304', async () => {
+    const get = (params: Record<string, string>, headers: Record<string, string> = {}) =>
+      fetch(`${stack.gateway.url}/graphql?${new URLSearchParams(params)}`, {
+        // A client's own token: no CSRF header needed (src/security/csrf.ts).
+        headers: { authorization: `Bearer ${stack.emulator.demoToken}`, ...headers },
+      });
+    const variables = JSON.stringify({ leafUserId: USER, first: 3 });
+    const trusted = await get({ documentId: hashOf(MachinesWithFilesDocument), variables });
+    expect(trusted.status).toBe(200);
+    expect(machineNames((await trusted.json()) as GraphQLResponse<unknown>)).toHaveLength(3);
+    const revalidated = await get({ documentId: hashOf(MachinesWithFilesDocument), variables }, { 'if-none-match': trusted.headers.get('etag')! });
+    expect(revalidated.status).toBe(304);
+
+    const query = `query ByGet($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
+    const extensions = JSON.stringify(apq(sha256(query)));
+    expect((await get({ variables: JSON.stringify({ user: USER }), extensions })).status).toBe(404);
+    expect(machineNames(await post(stack, { query, variables: { user: USER }, extensions: apq(sha256(query)) }))).toHaveLength(2);
+    const byHash = await get({ variables: JSON.stringify({ user: USER }), extensions });
+    expect(byHash.status).toBe(200);
+    expect(machineNames((await byHash.json()) as GraphQLResponse<unknown>)).toHaveLength(2);
+  });
+
   it('registers a query on its first full send, then runs it by hash alone', async () => {
     const query = `query LatestMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { name } } } }`;
     const hash = sha256(query);

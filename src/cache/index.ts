@@ -41,6 +41,15 @@ export function sessionOf(token: string | null): string | null {
   return token === null ? null : hashToken(token);
 }
 
+/** JSON text of variables, or null for what JSON cannot write (src/http bounds their depth first). */
+function stringifyOrNull(value: unknown): string | null {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return null;
+  }
+}
+
 function keyOf(parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
@@ -90,14 +99,18 @@ export async function createResponseCache(
     },
   };
 
-  const buildResponseCacheKey: BuildResponseCacheKeyFunction = ({ documentString, operationName, variableValues, sessionId }) =>
+  const buildResponseCacheKey: BuildResponseCacheKeyFunction = ({ documentString, operationName, variableValues, sessionId }) => {
     // Without the document text (e.g. a plugin resolving persisted documents ran too late)
     // two different operations could share a key: such a request is simply not cached.
-    documentString
-      ? keyOf([documentString, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''])
+    const variables = documentString ? stringifyOrNull(variableValues ?? {}) : null;
+    return documentString && variables !== null
+      ? keyOf([documentString, String(operationName ?? ''), variables, sessionId ?? ''])
       : `${UNCACHEABLE_KEY}${randomUUID()}`;
+  };
 
-  const responseCache = useResponseCache({
+  // Without its onRequest hook, which answered 304 to any request naming a cached ETag, whatever
+  // its token, document or method (mutations included); src/http/caching.ts decides 304s.
+  const { onRequest: _conditionalByEtagAlone, ...responseCache } = useResponseCache({
     cache: { ...scoped, invalidate: (entities) => track(Promise.resolve(scoped.invalidate(entities))) },
     ttl: ttlMs,
     session: (request) => sessionOf(tokenOf(request.headers.get('authorization'), config.upstream.defaultToken)),

@@ -19,6 +19,8 @@ export interface CallOptions {
   token: string | null;
   requestId?: string;
   signal?: AbortSignal;
+  /** The request's allowance of upstream calls (src/security/call-budget.ts); asked before each call. */
+  budget?: { spend(): void };
 }
 
 export interface LeafClientOptions extends Pick<
@@ -180,6 +182,7 @@ export class LeafClient {
    */
   async write<T>(call: LeafCall<T> & { leafUserId: string }, options: CallOptions): Promise<T> {
     this.tokenOf(options);
+    options.budget?.spend();
     this.announceWrite(call.leafUserId, options);
     // A caller hanging up does not cut a write short: half-sent, its outcome would be unknowable.
     const { signal: _ignored, ...unabortable } = options;
@@ -199,6 +202,7 @@ export class LeafClient {
    */
   async read<T>(call: LeafCall<T>, options: CallOptions): Promise<T> {
     const token = this.tokenOf(options);
+    options.budget?.spend();
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
     const { method, path, endpoint } = call;
     if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }));

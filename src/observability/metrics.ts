@@ -33,9 +33,10 @@ const MAX_OPERATION_LABELS = 200;
 const labelled = new Set<string>();
 
 /** Client-sent names become labels only when they are GraphQL names, and only so many of them. */
-function operationLabel(name: string | null | undefined): string {
-  if (!name) return 'Anonymous';
-  if (!GRAPHQL_NAME.test(name)) return 'Invalid';
+function operationLabel(name: unknown): string {
+  if (name === undefined || name === null || name === '') return 'Anonymous';
+  // A client may send any JSON value; RegExp.test would stringify ["a"] to "a".
+  if (typeof name !== 'string' || !GRAPHQL_NAME.test(name)) return 'Invalid';
   if (labelled.has(name)) return name;
   if (labelled.size >= MAX_OPERATION_LABELS) return 'Other';
   labelled.add(name);
@@ -48,8 +49,9 @@ const NAMED_OPERATION = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za
  * The operation's name for labels, before (or without: a cache hit) parsing: the one the
  * request names, else the first named operation in the text.
  */
-export function operationNameOf(params: { operationName?: string | null; query?: string | null }): string {
-  return operationLabel(params.operationName ?? (params.query ? NAMED_OPERATION.exec(params.query)?.[1] : undefined));
+export function operationNameOf(params: { operationName?: unknown; query?: unknown }): string {
+  const { operationName, query } = params;
+  return operationLabel(operationName ?? (typeof query === 'string' ? NAMED_OPERATION.exec(query)?.[1] : undefined));
 }
 
 /** The `extensions.code` of every error in a result (or batch of results). */

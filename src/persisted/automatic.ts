@@ -5,10 +5,11 @@
 // would). Each replica keeps them in memory; with REDIS_URL (and the response cache) they are
 // also shared, so a query registered on one replica is found on the others.
 import { createHash } from 'node:crypto';
-import { createGraphQLError, createLRUCache, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { documentHash } from './documents.js';
 
-export type AutomaticStore = ReturnType<typeof createLRUCache<string>>;
+export type AutomaticStore = LRUCache<string, string>;
 
 /** Query texts by SHA-256 shared by the replicas (src/cache/redis.ts); a failure is a miss. */
 export interface SharedDocuments {
@@ -19,8 +20,16 @@ export interface SharedDocuments {
 /** A registered query is a client's, not ours: kept a day at most, then registered again. */
 const REGISTERED_TTL_MS = 86_400_000;
 
+/** Query text the store holds at most, whatever APQ_STORE_SIZE says (UTF-16: 2 bytes a character). */
+export const AUTOMATIC_STORE_MAX_BYTES = 16 * 1024 * 1024;
+
 export function createAutomaticStore(size: number): AutomaticStore {
-  return createLRUCache<string>({ max: size, ttl: REGISTERED_TTL_MS });
+  return new LRUCache<string, string>({
+    max: size,
+    maxSize: AUTOMATIC_STORE_MAX_BYTES,
+    sizeCalculation: (query, hash) => Math.max(1, (query.length + hash.length) * 2),
+    ttl: REGISTERED_TTL_MS,
+  });
 }
 
 export function sha256Hex(text: string): string {

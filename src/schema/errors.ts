@@ -1,4 +1,5 @@
 // The Error interface and its types, and the one place where failures become GraphQL errors.
+import { PothosError } from '@pothos/core';
 import { GraphQLError, isValueNode } from 'graphql';
 import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { LeafError } from '../leaf/errors.js';
@@ -41,6 +42,14 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   }
   if (original instanceof ConnectionArgumentError) {
     return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  // Pothos refuses, while resolving node(id:)/nodes(ids:), a well-formed ID whose type is not
+  // a node type ("Foo has not been implemented", "PageInfo does not support loading by id").
+  if (original instanceof PothosError && located?.path) {
+    return new GraphQLError('That ID names no type this API can fetch by id: use the `id` of an object it returned.', {
+      ...options,
+      extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode },
+    });
   }
   const masked = yogaMaskError(error, message, false);
   if (!isDev || !(masked instanceof GraphQLError) || masked.extensions.code !== 'INTERNAL_SERVER_ERROR') return masked;

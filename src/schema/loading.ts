@@ -9,7 +9,8 @@ import { LeafError } from '../leaf/errors.js';
 export function loadEach<T>(keys: readonly string[], fetchOne: (key: string) => Promise<T>): Promise<(T | null | Error)[]> {
   return Promise.all(
     keys.map((key) =>
-      fetchOne(key).catch((error: unknown) => {
+      // Through a promise, so a key fetchOne refuses at once (a malformed ID) fails that key only.
+      Promise.resolve(key).then(fetchOne).catch((error: unknown) => {
         if (error instanceof LeafError && error.code === 'NOT_FOUND') return null;
         return error instanceof Error ? error : new Error(String(error));
       }),

@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql';
 
 /** Which limit refused the query (`extensions.limit`). */
-export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'upstreamCalls';
 
 export type SecurityErrorCode = 'QUERY_TOO_COMPLEX' | 'INTROSPECTION_DISABLED' | 'CSRF_HEADER_REQUIRED';
 

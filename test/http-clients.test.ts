@@ -1,0 +1,176 @@
+// The gateway as real clients and browsers meet it: urql with its default options (GET for
+// queries, no extra header) pages through machines; graphql-http's GraphQL-over-HTTP audit
+// passes whole in production with introspection on; a browser on another origin reads answers
+// only from the origins CORS_ORIGINS lists, and never with credentials.
+import { Client, fetchExchange, gql, type OperationResult } from '@urql/core';
+import { auditServer } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+
+const MACHINE_PAGE = gql`
+  query MachinePage($user: UUID!, $first: Int!, $after: String) {
+    leafUser(id: $user) {
+      machines(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { id name }
+      }
+    }
+  }
+`;
+
+interface MachinePage {
+  leafUser: { machines: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
+}
+
+describe('urql with its default options', () => {
+  let stack: Stack;
+  const logged: { method?: string; status?: number; path?: string }[] = [];
+
+  beforeAll(async () => {
+    // The server has a token of its own, so requests without one keep the CSRF check.
+    stack = await startStack({
+      env: { LEAF_API_TOKEN: DEMO_TOKEN, LOG_LEVEL: 'info' },
+      observability: { logWrite: (line) => logged.push(JSON.parse(line) as (typeof logged)[number]) },
+    });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('pages through machines by GET, carrying only its own Authorization header', async () => {
+    const client = new Client({
+      url: `${stack.gateway.url}/graphql`,
+      exchanges: [fetchExchange],
+      fetchOptions: { headers: { authorization: `Bearer ${DEMO_TOKEN}` } },
+    });
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 50; page++) {
+      const result: OperationResult<MachinePage> = await client.query<MachinePage>(MACHINE_PAGE, { user: USER, first: 4, after }).toPromise();
+      expect(result.error).toBeUndefined();
+      const machines: MachinePage['leafUser']['machines'] = result.data!.leafUser.machines;
+      total = machines.totalCount;
+      seen.push(...machines.nodes.map((node) => node.id));
+      if (!machines.pageInfo.hasNextPage) break;
+      after = machines.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(4);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    const requests = logged.filter((line) => line.path === '/graphql');
+    expect(requests.length).toBeGreaterThan(1);
+    expect(requests.every((line) => line.method === 'GET' && line.status === 200)).toBe(true);
+  });
+});
+
+describe("graphql-http's GraphQL-over-HTTP server audit", () => {
+  it('passes every audit in production with introspection on, for a client with its own token and on a server without one', async () => {
+    for (const serverToken of [DEMO_TOKEN, null]) {
+      const stack = await startStack({
+        env: { NODE_ENV: 'production', INTROSPECTION: 'true', ...(serverToken ? { LEAF_API_TOKEN: serverToken } : {}) },
+      });
+      try {
+        // With a server token, a client sends its own (a request without one acts with the
+        // server's and must pass the CSRF check, which the audit's plain GETs do not).
+        const fetchFn: typeof fetch = (input, init = {}) => {
+          const headers = new Headers(init.headers);
+          if (serverToken) headers.set('authorization', `Bearer ${DEMO_TOKEN}`);
+          return fetch(input, { ...init, headers });
+        };
+        const results = await auditServer({ url: `${stack.gateway.url}/graphql`, fetchFn });
+        expect(results.length).toBeGreaterThanOrEqual(48);
+        const failed = results.filter((result) => result.status !== 'ok').map((result) => `${result.id} ${result.name}`);
+        expect(failed).toEqual([]);
+      } finally {
+        await stack.close();
+      }
+    }
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (stack: Stack, origin: string) =>
+    fetch(`${stack.gateway.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+  const read = (stack: Stack, origin: string) =>
+    fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+
+  it('serves only the origins CORS_ORIGINS lists, and never allows credentials', async () => {
+    const stack = await startStack({
+      env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN, CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' },
+    });
+    try {
+      for (const origin of ['https://app.example.com', 'http://localhost:5173']) {
+        const allowed = await preflight(stack, origin);
+        expect(allowed.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+        expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+        const answer = await read(stack, origin);
+        expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
+        expect(answer.headers.get('vary')).toMatch(/Origin/);
+        await answer.text();
+      }
+      for (const origin of ['https://evil.example', 'https://app.example.com.evil.example', 'null']) {
+        const refused = await preflight(stack, origin);
+        expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+        const answer = await read(stack, origin);
+        expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+        expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
+        await answer.text();
+      }
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('allows no cross-origin read in production when CORS_ORIGINS is unset', async () => {
+    const stack = await startStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } });
+    try {
+      const answer = await read(stack, 'https://evil.example');
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
+      await answer.text();
+      expect((await preflight(stack, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('lets any origin read the demo, without credentials', async () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual(['*']);
+    expect(loadConfig({ NODE_ENV: 'production' }).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ LEAF_API_URL: 'https://api.withleaf.io' }).http.corsOrigins).toEqual([]);
+    const stack = await startStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
+    try {
+      const answer = await read(stack, 'https://anyone.example');
+      expect(answer.headers.get('access-control-allow-origin')).toBe('https://anyone.example');
+      expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
+      await answer.text();
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('refuses a CORS_ORIGINS entry that is not an origin, naming the variable', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example,*' }).http.corsOrigins).toEqual(['https://a.example', '*']);
+    for (const bad of ['app.example.com', 'https://a.example/path', 'ftp://a.example', 'https://a.example?x=1']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
+    }
+  });
+});
