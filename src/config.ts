@@ -2,6 +2,7 @@
 // everything else receives a Config, so tests build one directly.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BreakerOptions } from './leaf/breaker.js';
 
 export interface UpstreamConfig {
   /** Origin of the Leaf API, e.g. https://api.withleaf.io; null means "start the embedded emulator". */
@@ -20,10 +21,8 @@ export interface UpstreamConfig {
   retryMaxDelayMs: number;
   /** Longest Retry-After waited on inside a request; a longer one is handed to the client. */
   retryAfterMaxMs: number;
-  /** Consecutive transport/5xx failures that open the circuit breaker; 0 turns it off. */
-  breakerFailures: number;
-  /** How long an open breaker fails fast before letting one probe call through. */
-  breakerCooldownMs: number;
+  /** The circuit breakers, one per Leaf endpoint group (src/leaf/breaker.ts). */
+  breaker: BreakerOptions;
   /** Share identical in-flight GETs of the same token across requests. */
   coalesceReads: boolean;
 }
@@ -186,6 +185,20 @@ function readFilePath(env: Env, name: string): string | null {
   return path;
 }
 
+function readBreaker(env: Env): BreakerOptions {
+  // The old consecutive-failures rule is gone; a deployment still setting it should hear so.
+  if (env.LEAF_BREAKER_FAILURES !== undefined && env.LEAF_BREAKER_FAILURES.trim() !== '') {
+    throw new ConfigError('LEAF_BREAKER_FAILURES', 'unset (replaced by LEAF_BREAKER_ERROR_PERCENT and LEAF_BREAKER_MIN_CALLS)', env.LEAF_BREAKER_FAILURES);
+  }
+  return {
+    enabled: readBool(env, 'LEAF_BREAKER', true),
+    errorPercent: readInt(env, 'LEAF_BREAKER_ERROR_PERCENT', 50, 1, 99),
+    minimumCalls: readInt(env, 'LEAF_BREAKER_MIN_CALLS', 10, 1, 100_000),
+    windowMs: readInt(env, 'LEAF_BREAKER_WINDOW_MS', 1_000, 100, 600_000),
+    cooldownMs: readInt(env, 'LEAF_BREAKER_COOLDOWN_MS', 10_000, 10, 600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
@@ -202,8 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseDelayMs: readInt(env, 'LEAF_RETRY_BASE_MS', 100, 1, 60_000),
       retryMaxDelayMs: readInt(env, 'LEAF_RETRY_MAX_MS', 2_000, 1, 60_000),
       retryAfterMaxMs: readInt(env, 'LEAF_RETRY_AFTER_MAX_MS', 1_000, 0, 60_000),
-      breakerFailures: readInt(env, 'LEAF_BREAKER_FAILURES', 5, 0, 1_000),
-      breakerCooldownMs: readInt(env, 'LEAF_BREAKER_COOLDOWN_MS', 10_000, 10, 600_000),
+      breaker: readBreaker(env),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
     },
     graphiql: readBool(env, 'GRAPHIQL', !production),
