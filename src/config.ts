@@ -27,6 +27,18 @@ export interface UpstreamConfig {
   coalesceReads: boolean;
 }
 
+/** The gateway's own HTTP server: how long a client may take, and how long a shutdown waits. */
+export interface HttpConfig {
+  /** Time a client has to send a request's headers. */
+  headersTimeoutMs: number;
+  /** Time a client has to send a whole request, headers and body. */
+  requestTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownTimeoutMs: number;
+}
+
 export interface CacheConfig {
   /** Cache whole query responses per token (mutations and answers with errors never). */
   enabled: boolean;
@@ -81,6 +93,7 @@ export interface Config {
   port: number;
   host: string;
   upstream: UpstreamConfig;
+  http: HttpConfig;
   /** Serve GraphiQL on GET /graphql from a browser. */
   graphiql: boolean;
   /** Expose introspection (__schema, __type). */
@@ -185,6 +198,21 @@ function readFilePath(env: Env, name: string): string | null {
   return path;
 }
 
+function readHttp(env: Env): HttpConfig {
+  const headersTimeoutMs = readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = readInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  // Node refuses a headers deadline later than the whole request's.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `at most HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`, String(headersTimeoutMs));
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: readInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),
+  };
+}
+
 function readBreaker(env: Env): BreakerOptions {
   // The old consecutive-failures rule is gone; a deployment still setting it should hear so.
   if (env.LEAF_BREAKER_FAILURES !== undefined && env.LEAF_BREAKER_FAILURES.trim() !== '') {
@@ -218,6 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
       breaker: readBreaker(env),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
     },
+    http: readHttp(env),
     graphiql: readBool(env, 'GRAPHIQL', !production),
     introspection: readBool(env, 'INTROSPECTION', !production),
     exposeErrorDetails: readBool(env, 'EXPOSE_ERROR_DETAILS', false),
