@@ -105,17 +105,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
+  let closed: Promise<void> | null = null;
   const gateway: Gateway = {
     url: `http://${shownHost}:${address.port}`,
     server,
     client,
-    async close() {
-      server.closeAllConnections();
-      // After a drain the server is closed already, and would never call back again.
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
-      await client.close();
-      await cache?.close();
-      await observability.close();
+    close() {
+      // Once only: a drain ends in a close, and its caller may close again.
+      closed ??= (async () => {
+        server.closeAllConnections();
+        // After a drain the server is closed already, and would never call back again.
+        if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await client.close();
+        await cache?.close();
+        await observability.close();
+      })();
+      return closed;
     },
     async drain(timeoutMs) {
       const cut = await lifecycle.drain(timeoutMs);
