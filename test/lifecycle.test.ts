@@ -97,6 +97,24 @@ describe('HTTP server settings', () => {
   });
 });
 
+describe('readiness probe', () => {
+  it('waits for a slow Leaf as long as a query would (LEAF_TIMEOUT_MS), and no longer', async () => {
+    // Leaf answering in 2.5 s: slower than the former fixed 2 s probe, within the upstream timeout.
+    const slow = await startStack({ emulator: { latencyMs: 2_500 }, env: { LEAF_TIMEOUT_MS: '5000' } });
+    try {
+      expect((await fetch(`${slow.gateway.url}/readiness`)).status).toBe(200);
+    } finally {
+      await slow.close();
+    }
+    const slower = await startStack({ emulator: { latencyMs: 2_500 }, env: { LEAF_TIMEOUT_MS: '500' } });
+    try {
+      expect((await fetch(`${slower.gateway.url}/readiness`)).status).toBe(503);
+    } finally {
+      await slower.close();
+    }
+  });
+});
+
 // Drain on shutdown (contract section 9): requests in flight finish, new ones are refused,
 // /readiness says 503 meanwhile, and the process exits 0.
 const SLOW_MACHINES = /* GraphQL */ `
