@@ -172,7 +172,9 @@ export class LeafClient {
       retryAfterMaxMs: options.retryAfterMaxMs,
     };
     this.breaker = new UpstreamBreaker(options.breaker);
-    this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind)) : null;
+    // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
+    const joinWindowMs = Math.max(100, options.timeoutMs / 10);
+    this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs) : null;
   }
 
   async close(): Promise<void> {
