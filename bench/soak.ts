@@ -17,9 +17,11 @@ const USAGE = `Usage: npm run soak -- [options]
                       body, 429 and slower than the upstream timeout (default 5)
   --connections <n>   concurrent clients (default 32)
   --latency <ms>      emulator latency per upstream call (default 5)
-  --timeout <ms>      the gateway's LEAF_TIMEOUT_MS; the slow fault takes 500 ms longer (default 1000)
+  --timeout <ms>      the gateway's LEAF_TIMEOUT_MS; the slow fault takes 500 ms longer (default 3000:
+                      on a loaded machine a 1 s timeout also cuts calls that were only queued)
   --entry <file>      gateway entry: build (default: compile src/ with tsc and run node main.js),
                       or src/main.ts (via tsx)
+  --gateway-env K=V   extra environment for the gateway, repeatable (e.g. LEAF_COALESCE_READS=false)
   --out <dir>         where soak-latest.json and soak-latest.md go (default bench/results)`;
 
 interface Options {
@@ -29,6 +31,7 @@ interface Options {
   latencyMs: number;
   timeoutMs: number;
   entry: string;
+  gatewayEnv: Record<string, string>;
   out: string;
 }
 
@@ -46,7 +49,7 @@ function number(values: Record<string, unknown>, name: string, fallback: number,
 }
 
 function parseOptions(argv: string[]): Options {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -58,6 +61,7 @@ function parseOptions(argv: string[]): Options {
         latency: { type: 'string' },
         timeout: { type: 'string' },
         entry: { type: 'string' },
+        'gateway-env': { type: 'string', multiple: true },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -74,8 +78,15 @@ function parseOptions(argv: string[]): Options {
     faultPercent: number(values, 'faults', 5, 0, 100),
     connections: Math.round(number(values, 'connections', 32, 1, 1_024)),
     latencyMs: number(values, 'latency', 5, 0, 10_000),
-    timeoutMs: Math.round(number(values, 'timeout', 1_000, 100, 60_000)),
+    timeoutMs: Math.round(number(values, 'timeout', 3_000, 100, 60_000)),
     entry: (values.entry as string | undefined) ?? 'build',
+    gatewayEnv: Object.fromEntries(
+      ((values['gateway-env'] as string[] | undefined) ?? []).map((pair) => {
+        const at = pair.indexOf('=');
+        if (at <= 0) fail(`--gateway-env takes KEY=VALUE, got '${pair}'`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      }),
+    ),
     out: (values.out as string | undefined) ?? 'bench/results',
   };
 }
@@ -126,6 +137,8 @@ interface Figures {
   rssStartMb: number;
   rssEndMb: number;
   rssSlopeMbPerMin: number;
+  /** Every tenth second's RSS sample, to see the curve behind the slope. */
+  rssEveryTenSeconds: number[];
   drainExitCode: number | null;
   affectedBy: Record<string, number>;
   samples: string[];
@@ -176,6 +189,7 @@ async function main(): Promise<void> {
         // Upstream calls are what the faults hit; a cached answer would hide them.
         RESPONSE_CACHE: 'false',
         LOG_LEVEL: 'silent',
+        ...options.gatewayEnv,
       },
       entry,
     );
@@ -207,8 +221,9 @@ async function main(): Promise<void> {
     await gateway.stop();
     const drainExitCode = gatewayCrashed ? null : await gateway.exited;
 
-    // The first fifth (at least 10 s) is warm-up: JIT, pools and caches filling.
-    const warm = rss.filter((sample) => sample.atS >= Math.min(Math.max(10, options.durationS / 5), options.durationS / 2));
+    // The first third (at least 10 s) is warm-up: JIT, pools, and V8's young generation
+    // (--max-semi-space-size=64, as in the container) filling, which takes about 90 s here.
+    const warm = rss.filter((sample) => sample.atS >= Math.min(Math.max(10, options.durationS / 3), options.durationS / 2));
     const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
     const figures: Figures = {
       date: new Date().toISOString(),
@@ -230,6 +245,7 @@ async function main(): Promise<void> {
       rssStartMb: rss[0]?.mb ?? NaN,
       rssEndMb: rss.at(-1)?.mb ?? NaN,
       rssSlopeMbPerMin: slopePerMinute(warm.map((sample) => [sample.atS, sample.mb])),
+      rssEveryTenSeconds: rss.filter((_, index) => index % 10 === 0).map((sample) => Math.round(sample.mb)),
       drainExitCode,
       affectedBy: tally.affectedBy,
       samples: tally.samples,
