@@ -13,6 +13,8 @@ const TSX = ['--import', 'tsx'];
 export interface Server {
   url: string;
   pid: number;
+  /** Settles with the exit code (null when killed by a signal) whenever the process ends. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, name: string): Promise<Server> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${name} did not start within 60 s`)), 60_000);
     function fail(error: Error): void {
@@ -45,7 +48,7 @@ function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, name
         // Keep draining so a chatty server never blocks on a full pipe.
         child.stdout.removeAllListeners('data');
         child.stdout.resume();
-        resolve({ url: match[1], pid: child.pid, stop: stopper(child) });
+        resolve({ url: match[1], pid: child.pid, exited, stop: stopper(child) });
       }
     });
     child.once('exit', (code) => fail(new Error(`${name} exited with code ${code}`)));

@@ -2,6 +2,7 @@
 // everything else receives a Config, so tests build one directly.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BreakerOptions } from './leaf/breaker.js';
 
 export interface UpstreamConfig {
   /** Origin of the Leaf API, e.g. https://api.withleaf.io; null means "start the embedded emulator". */
@@ -20,12 +21,24 @@ export interface UpstreamConfig {
   retryMaxDelayMs: number;
   /** Longest Retry-After waited on inside a request; a longer one is handed to the client. */
   retryAfterMaxMs: number;
-  /** Consecutive transport/5xx failures that open the circuit breaker; 0 turns it off. */
-  breakerFailures: number;
-  /** How long an open breaker fails fast before letting one probe call through. */
-  breakerCooldownMs: number;
+  /** The circuit breakers, one per Leaf endpoint group (src/leaf/breaker.ts). */
+  breaker: BreakerOptions;
   /** Share identical in-flight GETs of the same token across requests. */
   coalesceReads: boolean;
+}
+
+/** The gateway's own HTTP server: how long a client may take, and how long a shutdown waits. */
+export interface HttpConfig {
+  /** Time a client has to send a request's headers. */
+  headersTimeoutMs: number;
+  /** Time a client has to send a whole request, headers and body. */
+  requestTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownTimeoutMs: number;
+  /** Origins whose browsers may read answers (CORS); ['*'] any origin, without credentials; [] none. */
+  corsOrigins: string[];
 }
 
 export interface CacheConfig {
@@ -80,15 +93,11 @@ export interface PersistedConfig {
   automaticStoreSize: number;
 }
 
-export interface HttpConfig {
-  /** Origins whose browsers may read answers (CORS); ['*'] any origin, without credentials; [] none. */
-  corsOrigins: string[];
-}
-
 export interface Config {
   port: number;
   host: string;
   upstream: UpstreamConfig;
+  http: HttpConfig;
   /** Serve GraphiQL on GET /graphql from a browser. */
   graphiql: boolean;
   /** Expose introspection (__schema, __type). */
@@ -101,7 +110,6 @@ export interface Config {
   observability: ObservabilityConfig;
   security: SecurityConfig;
   persisted: PersistedConfig;
-  http: HttpConfig;
 }
 
 export class ConfigError extends Error {
@@ -215,6 +223,37 @@ function readOrigins(env: Env, name: string): string[] | null {
   });
 }
 
+function readHttp(env: Env, production: boolean): HttpConfig {
+  const headersTimeoutMs = readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = readInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  // Node refuses a headers deadline later than the whole request's.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `at most HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`, String(headersTimeoutMs));
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: readInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),
+    // Unset: any origin in demo mode (the emulator's data), none in production or with a real upstream.
+    corsOrigins: readOrigins(env, 'CORS_ORIGINS') ?? (!production && !env.LEAF_API_URL?.trim() ? ['*'] : []),
+  };
+}
+
+function readBreaker(env: Env): BreakerOptions {
+  // The old consecutive-failures rule is gone; a deployment still setting it should hear so.
+  if (env.LEAF_BREAKER_FAILURES !== undefined && env.LEAF_BREAKER_FAILURES.trim() !== '') {
+    throw new ConfigError('LEAF_BREAKER_FAILURES', 'unset (replaced by LEAF_BREAKER_ERROR_PERCENT and LEAF_BREAKER_MIN_CALLS)', env.LEAF_BREAKER_FAILURES);
+  }
+  return {
+    enabled: readBool(env, 'LEAF_BREAKER', true),
+    errorPercent: readInt(env, 'LEAF_BREAKER_ERROR_PERCENT', 50, 1, 99),
+    minimumCalls: readInt(env, 'LEAF_BREAKER_MIN_CALLS', 10, 1, 100_000),
+    windowMs: readInt(env, 'LEAF_BREAKER_WINDOW_MS', 1_000, 100, 600_000),
+    cooldownMs: readInt(env, 'LEAF_BREAKER_COOLDOWN_MS', 10_000, 10, 600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
@@ -231,10 +270,10 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseDelayMs: readInt(env, 'LEAF_RETRY_BASE_MS', 100, 1, 60_000),
       retryMaxDelayMs: readInt(env, 'LEAF_RETRY_MAX_MS', 2_000, 1, 60_000),
       retryAfterMaxMs: readInt(env, 'LEAF_RETRY_AFTER_MAX_MS', 1_000, 0, 60_000),
-      breakerFailures: readInt(env, 'LEAF_BREAKER_FAILURES', 5, 0, 1_000),
-      breakerCooldownMs: readInt(env, 'LEAF_BREAKER_COOLDOWN_MS', 10_000, 10, 600_000),
+      breaker: readBreaker(env),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
     },
+    http: readHttp(env, production),
     graphiql: readBool(env, 'GRAPHIQL', !production),
     introspection: readBool(env, 'INTROSPECTION', !production),
     exposeErrorDetails: readBool(env, 'EXPOSE_ERROR_DETAILS', false),
@@ -272,10 +311,6 @@ export function loadConfig(env: Env = process.env): Config {
       only: readBool(env, 'PERSISTED_ONLY', false),
       automatic: readBool(env, 'AUTOMATIC_PERSISTED_QUERIES', true),
       automaticStoreSize: readInt(env, 'APQ_STORE_SIZE', 1_000, 1, 1_000_000),
-    },
-    http: {
-      // Unset: any origin in demo mode (the emulator's data), none in production or with a real upstream.
-      corsOrigins: readOrigins(env, 'CORS_ORIGINS') ?? (!production && !env.LEAF_API_URL?.trim() ? ['*'] : []),
     },
   };
 }

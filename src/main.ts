@@ -50,8 +50,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    await gateway.close();
+    console.log(`${signal}: draining (up to ${config.http.shutdownTimeoutMs} ms for requests in flight)`);
+    const cut = await gateway.drain(config.http.shutdownTimeoutMs);
+    if (cut > 0) console.log(`${cut} request(s) still in flight after SHUTDOWN_TIMEOUT_MS were cut`);
     await emulator?.close();
     process.exit(0);
   };

@@ -11,6 +11,7 @@ import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
 import { httpPlugins } from './http/index.js';
 import { LeafClient } from './leaf/client.js';
+import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { maskError, useBadUserInputCodes } from './schema/errors.js';
@@ -32,16 +33,20 @@ export interface GatewayOptions {
 export interface GatewayParts {
   observability: Observability;
   cache: ResponseCache | null;
+  /** True while the gateway drains on shutdown: /readiness then answers 503. */
+  draining?: () => boolean;
 }
 
 export interface Gateway {
   url: string;
   server: Server;
   client: LeafClient;
+  /** Closes at once, cutting requests in flight (tests). */
   close(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish for up to `timeoutMs`, then closes;
+   * resolves to the number of requests cut short. */
+  drain(timeoutMs: number): Promise<number>;
 }
-
-const READINESS_TIMEOUT_MS = 2_000;
 
 export function createYogaApp(
   options: GatewayOptions,
@@ -55,7 +60,11 @@ export function createYogaApp(
     ...httpPlugins(config),
     // Request log with request id, /metrics and spans (src/observability): to see every request.
     ...parts.observability.plugins,
-    useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
+    // The probe may take as long as a query's upstream call may: a slow Leaf is not a dead one.
+    useReadinessCheck({
+      endpoint: '/readiness',
+      check: () => !parts.draining?.() && client.reachable(config.upstream.timeoutMs),
+    }),
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,
@@ -93,8 +102,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: options.upstreamUrl,
     observers: [...observability.observers, ...(cache ? [cache.observer] : [])],
   });
-  const yoga = createYogaApp(options, client, { observability, cache });
-  const server = createServer(yoga);
+  const server = createServer(serverOptions(config.http));
+  const lifecycle = new ServerLifecycle(server);
+  const yoga = createYogaApp(options, client, { observability, cache, draining: () => lifecycle.draining });
+  server.on('request', yoga);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -106,16 +117,28 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
-  return {
+  let closed: Promise<void> | null = null;
+  const gateway: Gateway = {
     url: `http://${shownHost}:${address.port}`,
     server,
     client,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await client.close();
-      await cache?.close();
-      await observability.close();
+    close() {
+      // Once only: a drain ends in a close, and its caller may close again.
+      closed ??= (async () => {
+        server.closeAllConnections();
+        // After a drain the server is closed already, and would never call back again.
+        if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await client.close();
+        await cache?.close();
+        await observability.close();
+      })();
+      return closed;
+    },
+    async drain(timeoutMs) {
+      const cut = await lifecycle.drain(timeoutMs);
+      await gateway.close();
+      return cut;
     },
   };
+  return gateway;
 }

@@ -363,6 +363,29 @@ describe('ReadCoalescer (pure)', () => {
     lonely.reject(new Error('aborted upstream'));
   });
 
+  it('takes no newcomer into a read older than its join window; those already waiting keep it', async () => {
+    const kinds: CoalesceKind[] = [];
+    const coalescer = new ReadCoalescer((kind) => kinds.push(kind), 30);
+    const slow = deferred<string>();
+    const fresh = deferred<string>();
+    const calls = [slow, fresh];
+    const start = (): Promise<string> => calls.shift()!.promise;
+    const early = coalescer.run('k', scope, start);
+    const joined = coalescer.run('k', scope, start);
+    // The first call is now slow: a newcomer starts its own, and later ones join that.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const late = coalescer.run('k', scope, start);
+    const later = coalescer.run('k', scope, start);
+    expect(kinds).toEqual(['started', 'joined', 'started', 'joined']);
+    slow.reject(new Error('The Leaf API did not answer in time.'));
+    fresh.resolve('answer');
+    await expect(early).rejects.toThrow('in time');
+    await expect(joined).rejects.toThrow('in time');
+    await expect(late).resolves.toBe('answer');
+    await expect(later).resolves.toBe('answer');
+    expect(coalescer.size).toBe(0);
+  });
+
   it('detaches on a write: that user’s reads for every token, and the writer’s reads that name no user', () => {
     const kinds: CoalesceKind[] = [];
     const coalescer = new ReadCoalescer((kind) => kinds.push(kind));

@@ -1,16 +1,10 @@
 // Upstream resilience as a client sees it: a transient failure on a read is retried and the
 // answer arrives whole; a write is sent once; Retry-After is honoured when short and handed to
-// the client when long; a dead upstream fails fast behind the circuit breaker and is probed
-// again after a cooldown; Leaf's 4xx answers never trip the breaker. Upstream calls are counted
-// in the emulator's call log (or, for a closed port, by the client's observer).
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../src/config.js';
+// the client when long; no error shows an upstream body. Upstream calls are counted in the
+// emulator's call log. The circuit breaker has its own file, test/breaker.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
-import { UpstreamBreaker } from '../src/leaf/breaker.js';
-import { LeafError } from '../src/leaf/errors.js';
 import { backoffDelayMs, retryAfterMs, retryDelayMs, type RetryPolicy } from '../src/leaf/retry.js';
-import { startGateway } from '../src/server.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
@@ -23,12 +17,6 @@ const LIST_PATH = /\/users\/[^/]+\/machines$/;
 const MACHINES = /* GraphQL */ `
   query Machines($user: LeafId!, $first: Int!) {
     leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }
-  }
-`;
-
-const MACHINE = /* GraphQL */ `
-  query Machine($user: LeafId!, $id: LeafId!) {
-    leafUser(id: $user) { machine(id: $id) { leafId name } }
   }
 `;
 
@@ -266,168 +254,6 @@ describe('per-call timeout', () => {
   });
 });
 
-describe('circuit breaker', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    // A cooldown long enough that a burst of requests on a busy machine all meet the open circuit.
-    stack = await startStack({ env: { ...NO_CACHE, LEAF_BREAKER_FAILURES: '3', LEAF_BREAKER_COOLDOWN_MS: '2000' } });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
-
-  it('never opens on Leaf’s 4xx answers (401, 403, 404, 400, 429)', async () => {
-    const client = stack.gateway.client;
-    for (let round = 0; round < 4; round += 1) {
-      expect(firstError(await machines(stack, 5, 'no-such-token')).extensions?.code).toBe('UNAUTHENTICATED');
-      const foreign = await stack.query(MACHINES, { user: DEMO_USER_IDS.otherFarm, first: 1 });
-      expect(firstError(foreign).extensions?.code).toBe('FORBIDDEN');
-      const missing = await stack.query<{ leafUser: { machine: unknown } }>(MACHINE, {
-        user: USER,
-        id: '00000000-0000-4000-8000-000000000000',
-      });
-      expect(missing.data?.leafUser.machine).toBeNull();
-      const rejected = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 400, times: 1 });
-      expect(firstError(await machines(stack)).extensions?.code).toBe('UPSTREAM_ERROR');
-      rejected();
-      const limited = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 429, retryAfter: 60, times: 1 });
-      expect(firstError(await machines(stack)).extensions?.code).toBe('RATE_LIMITED');
-      limited();
-    }
-    expect(client.breakerState).toBe('closed');
-    stack.resetCalls();
-    expect((await machines(stack)).errors).toBeUndefined();
-    expect(stack.calls()).toHaveLength(1);
-  });
-
-  it('fails fast once a dead upstream failed 3 calls in a row, then probes it again after the cooldown', async () => {
-    const client = stack.gateway.client;
-    // Every connection is dropped: Leaf accepts and dies, as a crashing upstream does.
-    const dead = stack.emulator.addFault({ drop: true });
-    try {
-      stack.resetCalls();
-      for (let call = 0; call < 3; call += 1) {
-        const error = firstError(await machines(stack));
-        expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
-        expect(error.message).toBe('The Leaf API could not be reached.');
-      }
-      // Three reads, each tried three times (two retries).
-      expect(stack.calls()).toHaveLength(9);
-      expect(client.breakerState).toBe('open');
-
-      stack.resetCalls();
-      const fast = await Promise.all(Array.from({ length: 10 }, () => machines(stack)));
-      for (const result of fast) {
-        const error = firstError(result);
-        expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
-        expect(error.message).toMatch(/circuit open/);
-        expect(error.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-        expect(error.extensions?.retryAfterSeconds).toBeLessThanOrEqual(2);
-        expect(JSON.stringify(result)).not.toMatch(/EOPENBREAKER|stack|opossum/i);
-      }
-      expect(stack.calls()).toHaveLength(0);
-
-      // A write the open circuit refuses was never sent, so it is reported as not applied.
-      const write = await stack.query<{ createMachine: { __typename: string; mayHaveApplied?: boolean } }>(
-        `mutation { createMachine(leafUserId: "${USER}", input: { name: "Refused" }) {
-          __typename ... on UpstreamWriteError { mayHaveApplied } } }`,
-      );
-      expect(write.data?.createMachine).toEqual({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
-      expect(stack.calls()).toHaveLength(0);
-
-      // Still dead after the cooldown: the single probe fails and the circuit opens again.
-      await vi.waitFor(() => expect(client.breakerState).toBe('halfOpen'), { timeout: 5_000, interval: 20 });
-      expect(firstError(await machines(stack)).message).toBe('The Leaf API could not be reached.');
-      expect(client.breakerState).toBe('open');
-      stack.resetCalls();
-      expect(firstError(await machines(stack)).message).toMatch(/circuit open/);
-      expect(stack.calls()).toHaveLength(0);
-    } finally {
-      dead();
-    }
-
-    // Leaf is back: after the cooldown one probe goes through and closes the circuit.
-    await vi.waitFor(() => expect(client.breakerState).toBe('halfOpen'), { timeout: 5_000, interval: 20 });
-    stack.resetCalls();
-    const probe = await machines(stack);
-    expect(probe.errors).toBeUndefined();
-    expect(probe.data!.leafUser.machines.nodes).toHaveLength(5);
-    expect(stack.calls()).toHaveLength(1);
-    expect(client.breakerState).toBe('closed');
-    const after = await Promise.all(Array.from({ length: 5 }, () => machines(stack)));
-    for (const result of after) expect(result.errors).toBeUndefined();
-  });
-
-  it('lets a success in between reset the count: only failures in a row open it', async () => {
-    const client = stack.gateway.client;
-    for (let round = 0; round < 3; round += 1) {
-      const failing = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 500, times: 6 });
-      expect(firstError(await machines(stack)).extensions?.code).toBe('UPSTREAM_ERROR');
-      expect(firstError(await machines(stack)).extensions?.code).toBe('UPSTREAM_ERROR');
-      failing();
-      expect((await machines(stack)).errors).toBeUndefined();
-    }
-    expect(client.breakerState).toBe('closed');
-  });
-});
-
-describe('a closed port', () => {
-  it('fails fast through the breaker once connections were refused twice in a row', async () => {
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        const free = typeof address === 'object' && address !== null ? address.port : 0;
-        probe.close(() => resolve(free));
-      });
-    });
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      ...NO_CACHE,
-      LEAF_RETRY_BASE_MS: '5',
-      LEAF_BREAKER_FAILURES: '2',
-      LEAF_BREAKER_COOLDOWN_MS: '60000',
-    });
-    const gateway = await startGateway({ config, upstreamUrl: `http://127.0.0.1:${port}` });
-    let exchanges = 0;
-    gateway.client.observe({ onUpstreamCall: () => (exchanges += 1) });
-    const send = async (): Promise<GraphQLResponse<MachinesData>> => {
-      const response = await fetch(`${gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-token' },
-        body: JSON.stringify({ query: MACHINES, variables: { user: USER, first: 5 } }),
-      });
-      return { ...((await response.json()) as GraphQLResponse<MachinesData>), status: response.status };
-    };
-    try {
-      for (let call = 0; call < 2; call += 1) {
-        const result = await send();
-        expect(result.status).toBe(200);
-        expect(firstError(result)).toMatchObject({
-          message: 'The Leaf API could not be reached.',
-          extensions: { code: 'UPSTREAM_ERROR' },
-        });
-      }
-      expect(exchanges).toBe(2);
-      expect(gateway.client.breakerState).toBe('open');
-      const results = await Promise.all(Array.from({ length: 20 }, () => send()));
-      for (const result of results) {
-        expect(firstError(result).message).toMatch(/circuit open/);
-        expect(firstError(result).extensions).toMatchObject({ code: 'UPSTREAM_ERROR', retryAfterSeconds: 60 });
-      }
-      // Nothing more was sent: the open circuit answered on its own.
-      expect(exchanges).toBe(2);
-    } finally {
-      await gateway.close();
-    }
-  });
-});
-
 describe('isolation under failure', () => {
   let stack: Stack;
 
@@ -452,28 +278,6 @@ describe('isolation under failure', () => {
       }
     } finally {
       remove();
-    }
-  });
-});
-
-describe('the breaker alone', () => {
-  it('stays open when its half-open probe is abandoned by the caller, and closes on a real answer', async () => {
-    const breaker = new UpstreamBreaker({ failures: 1, cooldownMs: 50 });
-    try {
-      const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API could not be reached.'));
-      await expect(breaker.run(dead)).rejects.toThrow('could not be reached');
-      expect(breaker.state).toBe('open');
-
-      await vi.waitFor(() => expect(breaker.state).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
-      const abandoned = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'cancelled', { aborted: true }));
-      await expect(breaker.run(abandoned)).rejects.toThrow('cancelled');
-      expect(breaker.state).toBe('open');
-
-      await vi.waitFor(() => expect(breaker.state).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
-      await expect(breaker.run(() => Promise.resolve('answer'))).resolves.toBe('answer');
-      expect(breaker.state).toBe('closed');
-    } finally {
-      breaker.close();
     }
   });
 });

@@ -7,6 +7,8 @@ export interface FaultRule {
   path?: string | RegExp;
   /** How many matching requests it affects (default: unlimited). */
   times?: number;
+  /** Fraction of matching requests it affects, drawn at random per request (default 1: all). */
+  chance?: number;
   /** Answer this status with a Leaf-style error body. */
   status?: number;
   /** Seconds, sent as Retry-After with `status`. */
@@ -44,6 +46,7 @@ export class FaultRules {
   take(method: string, pathname: string): FaultRule | undefined {
     for (const active of this.rules) {
       if (active.remaining <= 0 || !matches(active.rule, method, pathname)) continue;
+      if (active.rule.chance !== undefined && Math.random() >= active.rule.chance) continue;
       active.remaining -= 1;
       return active.rule;
     }
@@ -72,6 +75,7 @@ export function validateFaultRule(rule: FaultRule): void {
     problems.push('path must be a string or RegExp');
   }
   if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) problems.push('times must be an integer >= 0');
+  if (rule.chance !== undefined && !(isNonNegative(rule.chance) && rule.chance <= 1)) problems.push('chance must be a number from 0 to 1');
   if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 100 && rule.status <= 599)) {
     problems.push('status must be an HTTP status code');
   }
@@ -88,6 +92,6 @@ export function faultRuleFromJson(value: unknown): FaultRule {
   const rule = value as FaultRule;
   if (rule.path !== undefined && typeof rule.path !== 'string') throw new TypeError('Invalid fault rule: path must be a string');
   validateFaultRule(rule);
-  const known: (keyof FaultRule)[] = ['method', 'path', 'times', 'status', 'retryAfter', 'delayMs', 'malformed', 'drop'];
+  const known: (keyof FaultRule)[] = ['method', 'path', 'times', 'chance', 'status', 'retryAfter', 'delayMs', 'malformed', 'drop'];
   return Object.fromEntries(known.filter((key) => rule[key] !== undefined).map((key) => [key, rule[key]])) as FaultRule;
 }

@@ -1,20 +1,29 @@
-// The circuit breaker in front of Leaf: after `failures` transport/5xx failures in a row it
-// opens and every call fails fast, without touching the network, for `cooldownMs`; then one
-// probe call goes through (half-open) and its outcome closes or reopens the circuit.
+// The circuit breakers in front of Leaf, one per endpoint group (machines, implements,
+// operators, files, operations), so 503s on one group never refuse healthy calls to another.
 //
-// opossum supplies the state machine (open, half-open with a single probe, cooldown timer).
-// Its own trip rule is an error percentage over a rolling window; the gateway's rule is
-// "N consecutive failures", which a dead upstream reaches quickly and a busy healthy one with
-// scattered 5xx never does, so the percentage rule is switched off and the breaker is opened
-// by hand from the failure count.
+// opossum, used as designed: a group's circuit opens when, over a rolling window of `windowMs`
+// holding at least `minimumCalls` calls, more than `errorPercent` % of them failed (the way
+// Envoy's outlier detection judges a host). A steady trickle of failures, or a burst of
+// timeouts that undici reports together, stays far below the rate; a dead group reaches it
+// within the window. Open, the group fails fast for `cooldownMs`; then one probe call goes
+// through (half-open) and its outcome closes or reopens the circuit.
 import CircuitBreaker from 'opossum';
 import { LeafError } from './errors.js';
 
 export interface BreakerOptions {
-  /** Consecutive failures that open the circuit; 0 turns the breaker off. */
-  failures: number;
+  /** Off: every call goes straight out. */
+  enabled: boolean;
+  /** Failure rate, in percent of the window's calls, above which a group's circuit opens. */
+  errorPercent: number;
+  /** Calls the window must hold before its rate can open the circuit. */
+  minimumCalls: number;
+  /** Length of the rolling window the rate is taken over. */
+  windowMs: number;
+  /** How long an open circuit fails fast before letting one probe call through. */
   cooldownMs: number;
 }
+
+export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
 /** True for what says the upstream is down: no answer at all, or a 5xx. A 4xx (401, 403, 404,
  * 400, 429) proves Leaf is up and answering, and a caller that gave up proves nothing. */
@@ -24,65 +33,52 @@ export function isUpstreamFailure(error: unknown): boolean {
   return status === undefined || status >= 500;
 }
 
+const USER_SCOPED = /^\/services\/[^/]+\/api\/users\/[^/]+\/([^/?]+)/;
+const SERVICE_SCOPED = /^\/services\/[^/]+\/api\/([^/?]+)/;
+
+/**
+ * The group a Leaf path belongs to: the resource after the Leaf user for the assets API
+ * (`.../users/{id}/machines/{id}/files` → `machines`), the first resource otherwise
+ * (`/services/operations/api/files/{id}` → `files`). A fixed, small set: no id becomes a group.
+ */
+export function endpointGroupOf(path: string): string {
+  const match = USER_SCOPED.exec(path) ?? SERVICE_SCOPED.exec(path);
+  return match?.[1] ?? 'other';
+}
+
 type Task = () => Promise<unknown>;
 
-export class UpstreamBreaker {
-  private readonly circuit: CircuitBreaker<[Task], unknown> | null;
-  private consecutiveFailures = 0;
+class GroupCircuit {
+  private readonly circuit: CircuitBreaker<[Task], unknown>;
   private openedAt = 0;
 
-  constructor(private readonly options: BreakerOptions) {
-    if (options.failures <= 0) {
-      this.circuit = null;
-      return;
-    }
-    const circuit = new CircuitBreaker<[Task], unknown>((task: Task) => task(), {
+  constructor(
+    readonly group: string,
+    private readonly options: BreakerOptions,
+  ) {
+    this.circuit = new CircuitBreaker<[Task], unknown>((task: Task) => task(), {
       // undici already times every call (headers, then body); a second clock would disagree.
       timeout: false,
       resetTimeout: options.cooldownMs,
-      // A failure rate can never exceed 100%, so opossum's own trip rule never fires.
-      errorThresholdPercentage: 100,
+      errorThresholdPercentage: options.errorPercent,
+      volumeThreshold: options.minimumCalls,
+      rollingCountTimeout: options.windowMs,
+      rollingCountBuckets: 10,
       errorFilter: (error: unknown) => !isUpstreamFailure(error),
       enableSnapshots: false,
       rollingPercentilesEnabled: false,
     });
-    circuit.on('open', () => {
+    this.circuit.on('open', () => {
       this.openedAt = Date.now();
     });
-    circuit.on('close', () => {
-      this.consecutiveFailures = 0;
-    });
-    this.circuit = circuit;
   }
 
-  private async runClosed<T>(task: () => Promise<T>, circuit: CircuitBreaker<[Task], unknown>): Promise<T> {
-    try {
-      const result = await task();
-      this.consecutiveFailures = 0;
-      return result;
-    } catch (error) {
-      if (isUpstreamFailure(error)) {
-        this.consecutiveFailures += 1;
-        if (circuit.closed && this.consecutiveFailures >= this.options.failures) circuit.open();
-      }
-      throw error;
-    }
-  }
-
-  /** 'closed', 'open' or 'halfOpen' ('closed' when the breaker is off). */
-  get state(): 'closed' | 'open' | 'halfOpen' {
-    if (!this.circuit || this.circuit.closed) return 'closed';
+  get state(): BreakerState {
+    if (this.circuit.closed) return 'closed';
     return this.circuit.halfOpen ? 'halfOpen' : 'open';
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (!this.circuit) return task();
-    // Closed, the usual case: the call goes straight out and only our failure count is kept.
-    // opossum's per-call bookkeeping (events, rolling stats) cost more CPU than undici's own
-    // dispatch, and its state machine is only needed once the circuit has opened.
-    if (this.circuit.closed) return this.runClosed(task, this.circuit);
-    // Open or half-open: opossum refuses calls, or lets one probe through and closes or reopens
-    // on its outcome.
     const probing = this.circuit.halfOpen;
     try {
       return (await this.circuit.fire(task)) as T;
@@ -100,14 +96,41 @@ export class UpstreamBreaker {
     const retryAfterSeconds = Math.max(1, Math.ceil((this.openedAt + this.options.cooldownMs - Date.now()) / 1000));
     return new LeafError(
       'UPSTREAM_ERROR',
-      `The Leaf API is unavailable: after ${this.options.failures} failed calls in a row the gateway stopped calling it ` +
-        `for a while (circuit open). Retry in ${retryAfterSeconds} s.`,
+      `The Leaf API is unavailable: most recent calls to its ${this.group} endpoints failed, so the gateway stopped ` +
+        `calling them for a while (circuit open). Retry in ${retryAfterSeconds} s.`,
       { retryAfterSeconds, circuitOpen: true },
     );
   }
 
+  close(): void {
+    this.circuit.shutdown();
+  }
+}
+
+/** The breakers of one Leaf client: `run(path, task)` sends `task` through its group's circuit. */
+export class UpstreamBreaker {
+  private readonly groups = new Map<string, GroupCircuit>();
+
+  constructor(private readonly options: BreakerOptions) {}
+
+  async run<T>(path: string, task: () => Promise<T>): Promise<T> {
+    if (!this.options.enabled) return task();
+    const group = endpointGroupOf(path);
+    let circuit = this.groups.get(group);
+    if (!circuit) {
+      circuit = new GroupCircuit(group, this.options);
+      this.groups.set(group, circuit);
+    }
+    return circuit.run(task);
+  }
+
+  /** Every group called so far, with its state. */
+  get states(): Record<string, BreakerState> {
+    return Object.fromEntries([...this.groups].map(([group, circuit]) => [group, circuit.state]));
+  }
+
   /** Stops opossum's timers. */
   close(): void {
-    this.circuit?.shutdown();
+    for (const circuit of this.groups.values()) circuit.close();
   }
 }

@@ -3,7 +3,7 @@
 // how to read each answer is src/leaf/readers.ts. Tokens are passed per call and never stored here.
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
-import { UpstreamBreaker } from './breaker.js';
+import { UpstreamBreaker, type BreakerState } from './breaker.js';
 import { cancelOf, type Cancel } from './cancel.js';
 import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
@@ -32,8 +32,7 @@ export interface LeafClientOptions extends Pick<
   | 'retryBaseDelayMs'
   | 'retryMaxDelayMs'
   | 'retryAfterMaxMs'
-  | 'breakerFailures'
-  | 'breakerCooldownMs'
+  | 'breaker'
   | 'coalesceReads'
 > {
   url: string;
@@ -147,8 +146,10 @@ export class LeafClient {
       maxDelayMs: Math.max(options.retryBaseDelayMs, options.retryMaxDelayMs),
       retryAfterMaxMs: options.retryAfterMaxMs,
     };
-    this.breaker = new UpstreamBreaker({ failures: options.breakerFailures, cooldownMs: options.breakerCooldownMs });
-    this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind)) : null;
+    this.breaker = new UpstreamBreaker(options.breaker);
+    // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
+    const joinWindowMs = Math.max(100, options.timeoutMs / 10);
+    this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs) : null;
   }
 
   async close(): Promise<void> {
@@ -156,9 +157,9 @@ export class LeafClient {
     await this.pool.close();
   }
 
-  /** 'open' while the breaker fails calls fast; 'halfOpen' while one probe is let through. */
-  get breakerState(): UpstreamBreaker['state'] {
-    return this.breaker.state;
+  /** Per endpoint group called so far: 'open' while its calls fail fast, 'halfOpen' while one probe is let through. */
+  get breakerStates(): Record<string, BreakerState> {
+    return this.breaker.states;
   }
 
   /** Adds a listener after construction (e.g. a cache created later than the client). */
@@ -249,7 +250,7 @@ export class LeafClient {
   /** One exchange through the breaker, reported to observers. A call the open breaker refuses
    * never reached Leaf, so it is not reported as an upstream call. */
   private async send(exchange: Exchange): Promise<Answer> {
-    return this.breaker.run(() => (this.observers.length === 0 ? this.exchange(exchange) : this.observed(exchange)));
+    return this.breaker.run(exchange.path, () => (this.observers.length === 0 ? this.exchange(exchange) : this.observed(exchange)));
   }
 
   private async observed(exchange: Exchange): Promise<Answer> {

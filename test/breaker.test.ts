@@ -1,0 +1,363 @@
+// The circuit breaker as a client sees it: a steady trickle of upstream failures never opens
+// it; a group of endpoints that mostly fails opens its own circuit (and only its own), fails
+// fast without reaching Leaf, and closes again after a probe once Leaf is back; 4xx answers and
+// one token's 429s never count. Upstream calls are counted in the emulator's call log (or, for a
+// closed port, by the client's observer).
+import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig, ConfigError } from '../src/config.js';
+import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
+import { UpstreamBreaker, endpointGroupOf, type BreakerOptions } from '../src/leaf/breaker.js';
+import { LeafError } from '../src/leaf/errors.js';
+import { startGateway } from '../src/server.js';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+const NO_CACHE = { RESPONSE_CACHE: 'false' };
+const LIST_PATH = /\/users\/[^/]+\/machines$/;
+const OPERATORS_PATH = /\/users\/[^/]+\/operators$/;
+
+const MACHINES = /* GraphQL */ `
+  query Machines($user: UUID!, $first: Int!) {
+    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }
+  }
+`;
+
+const OPERATORS = /* GraphQL */ `
+  query Operators($user: UUID!) {
+    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }
+  }
+`;
+
+const MACHINE = /* GraphQL */ `
+  query Machine($user: UUID!, $id: UUID!) {
+    leafUser(id: $user) { machine(id: $id) { leafId name } }
+  }
+`;
+
+interface MachinesData {
+  leafUser: { machines: { nodes: { leafId: string; name: string }[] } };
+}
+
+function machines(stack: Stack, first = 5, token?: string): Promise<GraphQLResponse<MachinesData>> {
+  return stack.query<MachinesData>(MACHINES, { user: USER, first }, token === undefined ? {} : { token });
+}
+
+function firstError(result: GraphQLResponse<unknown>): { message: string; extensions?: Record<string, unknown> } {
+  expect(result.errors?.length).toBeGreaterThan(0);
+  return result.errors![0]!;
+}
+
+function isCircuitOpen(result: GraphQLResponse<unknown>): boolean {
+  return result.errors?.some((error) => /circuit open/.test(error.message)) ?? false;
+}
+
+function machinesState(stack: Stack): string {
+  return stack.gateway.client.breakerStates.machines ?? 'closed';
+}
+
+/** `total` requests, `concurrency` at a time, each answer handed to `check` as it arrives. */
+async function load(total: number, concurrency: number, send: () => Promise<GraphQLResponse<unknown>>, check: (result: GraphQLResponse<unknown>) => void): Promise<void> {
+  let started = 0;
+  const lane = async (): Promise<void> => {
+    while (started < total) {
+      started += 1;
+      check(await send());
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+}
+
+describe('endpoint groups', () => {
+  it('groups Leaf paths by resource, never by id', () => {
+    const user = '/services/beta/api/users/1111-2222';
+    expect(endpointGroupOf(`${user}/machines`)).toBe('machines');
+    expect(endpointGroupOf(`${user}/machines/ab12?page=1`)).toBe('machines');
+    expect(endpointGroupOf(`${user}/machines/ab12/files`)).toBe('machines');
+    expect(endpointGroupOf(`${user}/operators/cd34`)).toBe('operators');
+    expect(endpointGroupOf(`${user}/implements`)).toBe('implements');
+    expect(endpointGroupOf('/services/operations/api/files/ef56/images')).toBe('files');
+    expect(endpointGroupOf('/services/operations/api/operations/ef56/summary')).toBe('operations');
+    expect(endpointGroupOf('/somewhere/else')).toBe('other');
+  });
+});
+
+describe('circuit breaker under steady load', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    // No retries and no shared reads, so every request is one upstream call and every injected
+    // failure reaches the breaker; the default rate rule otherwise.
+    stack = await startStack({
+      env: { ...NO_CACHE, LEAF_RETRIES: '0', LEAF_COALESCE_READS: 'false', LEAF_BREAKER_COOLDOWN_MS: '500' },
+    });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('never opens while 2 % of calls fail', async () => {
+    const faulty = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 503, chance: 0.02 });
+    let failed = 0;
+    let fastFailed = 0;
+    try {
+      stack.resetCalls();
+      await load(300, 8, () => machines(stack), (result) => {
+        if (result.errors) failed += 1;
+        if (isCircuitOpen(result)) fastFailed += 1;
+        expect(machinesState(stack)).toBe('closed');
+      });
+    } finally {
+      faulty();
+    }
+    expect(stack.calls().filter((call) => call.status === 503).length).toBe(failed);
+    expect(fastFailed).toBe(0);
+    expect(failed).toBeLessThan(30);
+    // Every request reached Leaf: nothing was refused by the breaker.
+    expect(stack.calls()).toHaveLength(300);
+  });
+
+  it('opens once a group fails outright, keeps serving the others, and closes when Leaf is back', async () => {
+    // The last second's healthy calls leave the 1 s window first, so the count below starts from zero.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const dead = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 503 });
+    let reachedLeaf = 0;
+    try {
+      stack.resetCalls();
+      await vi.waitFor(
+        async () => {
+          const result = await machines(stack);
+          expect(isCircuitOpen(result)).toBe(true);
+        },
+        { timeout: 10_000, interval: 0 },
+      );
+      // Opened on the rate rule's minimum volume (10 calls in the window), not after hundreds.
+      reachedLeaf = stack.calls().length;
+      expect(reachedLeaf).toBeGreaterThanOrEqual(10);
+      expect(reachedLeaf).toBeLessThanOrEqual(12);
+      expect(machinesState(stack)).toBe('open');
+
+      // Open: machine reads fail fast with a retry hint and never reach Leaf...
+      stack.resetCalls();
+      const fast = await Promise.all(Array.from({ length: 10 }, () => machines(stack)));
+      for (const result of fast) {
+        expect(result.status).toBe(200);
+        const error = firstError(result);
+        expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
+        expect(error.message).toMatch(/machines endpoints failed.*circuit open/);
+        expect(error.extensions?.retryAfterSeconds).toBe(1);
+        expect(JSON.stringify(result)).not.toMatch(/EOPENBREAKER|stack|opossum/i);
+      }
+      // ...while another group of endpoints is served as usual.
+      const operators = await stack.query(OPERATORS, { user: USER });
+      expect(operators.errors).toBeUndefined();
+      expect(stack.calls().map((call) => call.path)).toEqual([expect.stringMatching(OPERATORS_PATH)]);
+      expect(stack.gateway.client.breakerStates.operators).toBe('closed');
+
+      // A write the open circuit refuses was never sent, so it is reported as not applied.
+      const write = await stack.query<{ createMachine: { __typename: string; mayHaveApplied?: boolean } }>(
+        `mutation { createMachine(leafUserId: "${USER}", input: { name: "Refused" }) {
+          __typename ... on UpstreamWriteError { mayHaveApplied } } }`,
+      );
+      expect(write.data?.createMachine).toEqual({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
+
+      // Still dead after the cooldown: the single probe fails and the circuit opens again.
+      await vi.waitFor(() => expect(machinesState(stack)).toBe('halfOpen'), { timeout: 5_000, interval: 10 });
+      expect(firstError(await machines(stack)).message).toBe('The Leaf API failed to answer. (HTTP 503)');
+      expect(machinesState(stack)).toBe('open');
+    } finally {
+      dead();
+    }
+
+    // Leaf is back: after the cooldown one probe goes through and closes the circuit.
+    await vi.waitFor(() => expect(machinesState(stack)).toBe('halfOpen'), { timeout: 5_000, interval: 10 });
+    stack.resetCalls();
+    const probe = await machines(stack);
+    expect(probe.errors).toBeUndefined();
+    expect(probe.data!.leafUser.machines.nodes).toHaveLength(5);
+    expect(stack.calls()).toHaveLength(1);
+    expect(machinesState(stack)).toBe('closed');
+    const after = await Promise.all(Array.from({ length: 5 }, () => machines(stack)));
+    for (const result of after) expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('circuit breaker and Leaf’s 4xx answers', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { ...NO_CACHE, LEAF_BREAKER_MIN_CALLS: '3', LEAF_BREAKER_WINDOW_MS: '60000' } });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('never opens on 401, 403, 404, 400 or 429 answers', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      expect(firstError(await machines(stack, 5, 'no-such-token')).extensions?.code).toBe('UNAUTHENTICATED');
+      const foreign = await stack.query(MACHINES, { user: DEMO_USER_IDS.otherFarm, first: 1 });
+      expect(firstError(foreign).extensions?.code).toBe('FORBIDDEN');
+      const missing = await stack.query<{ leafUser: { machine: unknown } }>(MACHINE, {
+        user: USER,
+        id: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(missing.data?.leafUser.machine).toBeNull();
+      const rejected = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 400, times: 1 });
+      expect(firstError(await machines(stack)).extensions?.code).toBe('UPSTREAM_ERROR');
+      rejected();
+    }
+    expect(machinesState(stack)).toBe('closed');
+  });
+
+  it('keeps serving everyone while one token is rate limited on every call', async () => {
+    // Leaf limits per token: only the other token's reads are answered 429.
+    const limited = stack.emulator.addFault({ method: 'GET', path: `/users/${DEMO_USER_IDS.otherFarm}/machines`, status: 429, retryAfter: 60 });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => stack.query(MACHINES, { user: DEMO_USER_IDS.otherFarm, first: 2 }, { token: OTHER_TOKEN })),
+      );
+      for (const result of results) expect(firstError(result).extensions?.code).toBe('RATE_LIMITED');
+      expect(machinesState(stack)).toBe('closed');
+      stack.resetCalls();
+      expect((await machines(stack)).errors).toBeUndefined();
+      expect(stack.calls()).toHaveLength(1);
+    } finally {
+      limited();
+    }
+  });
+});
+
+describe('a closed port', () => {
+  it('fails fast through the breaker once every call in the window was refused', async () => {
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        const free = typeof address === 'object' && address !== null ? address.port : 0;
+        probe.close(() => resolve(free));
+      });
+    });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ...NO_CACHE,
+      LEAF_RETRY_BASE_MS: '5',
+      LEAF_BREAKER_MIN_CALLS: '2',
+      LEAF_BREAKER_WINDOW_MS: '60000',
+      LEAF_BREAKER_COOLDOWN_MS: '60000',
+    });
+    const gateway = await startGateway({ config, upstreamUrl: `http://127.0.0.1:${port}` });
+    let exchanges = 0;
+    gateway.client.observe({ onUpstreamCall: () => (exchanges += 1) });
+    const send = async (): Promise<GraphQLResponse<MachinesData>> => {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-token' },
+        body: JSON.stringify({ query: MACHINES, variables: { user: USER, first: 5 } }),
+      });
+      return { ...((await response.json()) as GraphQLResponse<MachinesData>), status: response.status };
+    };
+    try {
+      for (let call = 0; call < 2; call += 1) {
+        const result = await send();
+        expect(result.status).toBe(200);
+        expect(firstError(result)).toMatchObject({
+          message: 'The Leaf API could not be reached.',
+          extensions: { code: 'UPSTREAM_ERROR' },
+        });
+      }
+      expect(exchanges).toBe(2);
+      expect(gateway.client.breakerStates.machines).toBe('open');
+      const results = await Promise.all(Array.from({ length: 20 }, () => send()));
+      for (const result of results) {
+        expect(firstError(result).message).toMatch(/circuit open/);
+        expect(firstError(result).extensions).toMatchObject({ code: 'UPSTREAM_ERROR', retryAfterSeconds: 60 });
+      }
+      // Nothing more was sent: the open circuit answered on its own.
+      expect(exchanges).toBe(2);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
+describe('the breaker alone', () => {
+  const MACHINES_PATH = '/services/beta/api/users/u/machines';
+  const OPTIONS: BreakerOptions = { enabled: true, errorPercent: 50, minimumCalls: 10, windowMs: 1_000, cooldownMs: 5_000 };
+  const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API failed to answer. (HTTP 503)', { status: 503 }));
+  const healthy = () => Promise.resolve('answer');
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** One 10 ms tick of steady load: `perTick` calls, `failing(n)` saying which of them fail. */
+  async function tick(breaker: UpstreamBreaker, perTick: number, failing: (call: number) => boolean, counter: { calls: number }): Promise<void> {
+    await Promise.allSettled(
+      Array.from({ length: perTick }, () => {
+        counter.calls += 1;
+        return breaker.run(MACHINES_PATH, failing(counter.calls) ? dead : healthy);
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(10);
+  }
+
+  it('never opens at 2 % failures over a minute of steady load; opens within a second at 100 %, and recovers', async () => {
+    // Simulated time, so "within a second" is measured on the breaker's own clock, not the machine's.
+    vi.useFakeTimers();
+    const breaker = new UpstreamBreaker(OPTIONS);
+    try {
+      const counter = { calls: 0 };
+      // 6,000 ticks of 10 ms, 5 calls each (500 calls a second), one call in 50 failing.
+      for (let elapsed = 0; elapsed < 60_000; elapsed += 10) {
+        await tick(breaker, 5, (call) => call % 50 === 0, counter);
+        expect(breaker.states.machines).toBe('closed');
+      }
+      // Leaf's machine endpoints die: every call fails.
+      let openAfterMs = 0;
+      while (breaker.states.machines === 'closed' && openAfterMs < 10_000) {
+        await tick(breaker, 5, () => true, counter);
+        openAfterMs += 10;
+      }
+      expect(breaker.states.machines).toBe('open');
+      expect(openAfterMs).toBeLessThanOrEqual(1_000);
+      await expect(breaker.run(MACHINES_PATH, healthy)).rejects.toThrow(/circuit open/);
+
+      // Leaf is back: after the cooldown one probe goes through and closes the circuit.
+      await vi.advanceTimersByTimeAsync(OPTIONS.cooldownMs);
+      expect(breaker.states.machines).toBe('halfOpen');
+      await expect(breaker.run(MACHINES_PATH, healthy)).resolves.toBe('answer');
+      expect(breaker.states.machines).toBe('closed');
+    } finally {
+      breaker.close();
+    }
+  });
+
+  it('stays open when its half-open probe is abandoned by the caller, and closes on a real answer', async () => {
+    const breaker = new UpstreamBreaker({ ...OPTIONS, minimumCalls: 1, cooldownMs: 50 });
+    try {
+      await expect(breaker.run(MACHINES_PATH, dead)).rejects.toThrow('failed to answer');
+      expect(breaker.states.machines).toBe('open');
+
+      await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
+      const abandoned = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'cancelled', { aborted: true }));
+      await expect(breaker.run(MACHINES_PATH, abandoned)).rejects.toThrow('cancelled');
+      expect(breaker.states.machines).toBe('open');
+
+      await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
+      await expect(breaker.run(MACHINES_PATH, healthy)).resolves.toBe('answer');
+      expect(breaker.states.machines).toBe('closed');
+    } finally {
+      breaker.close();
+    }
+  });
+
+  it('refuses the old consecutive-failures setting by name', () => {
+    expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(/LEAF_BREAKER_ERROR_PERCENT/);
+  });
+});
