@@ -4,19 +4,19 @@
 import { Pool } from 'undici';
 import { BENCH_TOKEN, DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/seed.js';
 
-const MACHINES = `query SoakMachines($user: UUID!) {
+const MACHINES = `query SoakMachines($user: LeafId!) {
   leafUser(id: $user) { machines(first: 10) { nodes { id leafId name serialNumber modelYear originType } pageInfo { hasNextPage } } }
 }`;
-const OPERATORS = `query SoakOperators($user: UUID!) {
+const OPERATORS = `query SoakOperators($user: LeafId!) {
   leafUser(id: $user) { operators(first: 5) { nodes { id leafId name } } }
 }`;
-const IMPLEMENTS = `query SoakImplements($user: UUID!) {
+const IMPLEMENTS = `query SoakImplements($user: LeafId!) {
   leafUser(id: $user) { implements(first: 5) { nodes { id leafId name make model } } }
 }`;
-const MACHINE = `query SoakMachine($user: UUID!, $id: UUID!) {
+const MACHINE = `query SoakMachine($user: LeafId!, $id: LeafId!) {
   leafUser(id: $user) { machine(id: $id) { id leafId name serialNumber } }
 }`;
-const CREATE = `mutation SoakCreate($user: UUID!, $name: String!) {
+const CREATE = `mutation SoakCreate($user: LeafId!, $name: String!) {
   createMachine(leafUserId: $user, input: { name: $name }) {
     __typename ... on CreateMachineSuccess { machine { id leafId name } } ... on Error { message }
   }

@@ -18,19 +18,19 @@ const LIST_PATH = /\/users\/[^/]+\/machines$/;
 const OPERATORS_PATH = /\/users\/[^/]+\/operators$/;
 
 const MACHINES = /* GraphQL */ `
-  query Machines($user: UUID!, $first: Int!) {
+  query Machines($user: LeafId!, $first: Int!) {
     leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }
   }
 `;
 
 const OPERATORS = /* GraphQL */ `
-  query Operators($user: UUID!) {
+  query Operators($user: LeafId!) {
     leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }
   }
 `;
 
 const MACHINE = /* GraphQL */ `
-  query Machine($user: UUID!, $id: UUID!) {
+  query Machine($user: LeafId!, $id: LeafId!) {
     leafUser(id: $user) { machine(id: $id) { leafId name } }
   }
 `;

@@ -35,7 +35,7 @@ function codeOf(text: string): unknown {
 }
 
 const DISTANCES = `
-  query Distances($user: UUID!, $unit: String) {
+  query Distances($user: LeafId!, $unit: String) {
     leafUser(id: $user) { machines(first: 100) { nodes { files(first: 12) { nodes { distance(unit: $unit) { value unit } } } } } }
   }
 `;
@@ -73,7 +73,7 @@ describe('a unit is a short name', () => {
     const long = await post({ query: DISTANCES, variables: { user: USER, unit: 'm'.repeat(MAX_UNIT_LENGTH + 1) } });
     expect(codeOf(long.text)).toBe('BAD_USER_INPUT');
     const km = await post({
-      query: `query($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { files(first: 2) { nodes { distance(unit: "km") { unit } } } } } } }`,
+      query: `query($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { files(first: 2) { nodes { distance(unit: "km") { unit } } } } } } }`,
       variables: { user: USER },
     });
     expect(km.status).toBe(200);
@@ -84,7 +84,7 @@ describe('a unit is a short name', () => {
 describe('nodes(ids:)', () => {
   const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
   const machineIds = async (): Promise<string[]> => {
-    const listed = await post({ query: 'query($user: UUID!) { leafUser(id: $user) { machines(first: 100) { nodes { id } } } }', variables: { user: USER } });
+    const listed = await post({ query: 'query($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { id } } } }', variables: { user: USER } });
     return (JSON.parse(listed.text) as { data: { leafUser: { machines: { nodes: { id: string }[] } } } }).data.leafUser.machines.nodes.map((node) => node.id);
   };
 
@@ -130,7 +130,7 @@ describe('upstream calls per request', () => {
     try {
       capped.resetCalls();
       const result = await capped.query<{ leafUser: { machines: { nodes: ({ files: unknown } | null)[] } } }>(
-        'query($user: UUID!) { leafUser(id: $user) { machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } } }',
+        'query($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } } }',
         { user: USER },
       );
       expect(capped.calls()).toHaveLength(3);
@@ -142,7 +142,7 @@ describe('upstream calls per request', () => {
       expect(result.data!.leafUser.machines.nodes).toHaveLength(5);
       // A new request has a new allowance.
       capped.resetCalls();
-      const next = await capped.query('query($user: UUID!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }', { user: USER });
+      const next = await capped.query('query($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }', { user: USER });
       expect(next.errors).toBeUndefined();
       expect(capped.calls()).toHaveLength(1);
     } finally {

@@ -10,11 +10,11 @@ const USER = DEMO_USER_IDS.prairieFarms;
 /** Owns the same Leaf user as DEMO_TOKEN (added below): same data, another caller. */
 const TEAMMATE_TOKEN = 'teammate-token';
 
-const MACHINES = `query Machines($user: UUID!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }`;
-const NAMES = `query Names($user: UUID!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }`;
+const MACHINES = `query Machines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }`;
+const NAMES = `query Names($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }`;
 const TYPENAME = `query Typename { __typename }`;
 const CREATE = `
-  mutation Create($user: UUID!, $name: String!) {
+  mutation Create($user: LeafId!, $name: String!) {
     createMachine(leafUserId: $user, input: { name: $name }) { __typename ... on CreateMachineSuccess { machine { name } } }
   }
 `;

@@ -164,7 +164,7 @@ function attempts(): Attempt[] {
     }
   }
   list.push(
-    post('leafUser(id:) not a UUID', { query: 'query($id: UUID!) { leafUser(id: $id) { leafUserId } }', variables: { id: 'nope' } }),
+    post('leafUser(id:) not a UUID', { query: 'query($id: LeafId!) { leafUser(id: $id) { leafUserId } }', variables: { id: 'nope' } }),
     post('a variable of an unknown type', { query: 'query($v: Nope) { __typename }', variables: { v: 1 } }),
     post('two operations, none chosen', { query: 'query A { __typename } query B { __typename }' }),
     post('an unknown operation chosen', { query: TYPENAME, operationName: 'Nope' }),
@@ -234,7 +234,7 @@ describe('any malformed request gets a coded 4xx, never a 5xx or a leak', () => 
     }
     expect(failures).toEqual([]);
     const normal = await stack.query<{ leafUser: { machines: { nodes: unknown[] } } }>(
-      'query($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }',
+      'query($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }',
       { user: USER },
     );
     expect(normal.errors).toBeUndefined();

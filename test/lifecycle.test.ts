@@ -118,7 +118,7 @@ describe('readiness probe', () => {
 // Drain on shutdown (contract section 9): requests in flight finish, new ones are refused,
 // /readiness says 503 meanwhile, and the process exits 0.
 const SLOW_MACHINES = /* GraphQL */ `
-  query SlowMachines($user: UUID!, $first: Int!) {
+  query SlowMachines($user: LeafId!, $first: Int!) {
     leafUser(id: $user) { machines(first: $first) { nodes { leafId name } } }
   }
 `;

@@ -138,7 +138,7 @@ describe('default mode: trusted documents, automatic persisted queries, and plai
     const revalidated = await get({ documentId: hashOf(MachinesWithFilesDocument), variables }, { 'if-none-match': trusted.headers.get('etag')! });
     expect(revalidated.status).toBe(304);
 
-    const query = `query ByGet($user: UUID!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
+    const query = `query ByGet($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
     const extensions = JSON.stringify(apq(sha256(query)));
     expect((await get({ variables: JSON.stringify({ user: USER }), extensions })).status).toBe(404);
     expect(machineNames(await post(stack, { query, variables: { user: USER }, extensions: apq(sha256(query)) }))).toHaveLength(2);
