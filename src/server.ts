@@ -6,6 +6,7 @@ import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { graphiqlServing, useGraphiQLOffPage, type GraphiQLTab } from './graphiql.js';
 import { LeafClient } from './leaf/client.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
@@ -17,8 +18,8 @@ export interface GatewayOptions {
   config: Config;
   /** Origin of the Leaf API (config.upstream.url, or the embedded emulator's URL). */
   upstreamUrl: string;
-  /** Pre-filled GraphiQL tab. */
-  exampleQuery?: string;
+  /** The tabs GraphiQL opens on (src/example.ts), the first one active. */
+  graphiqlTabs?: GraphiQLTab[];
   /** Log destination and span exporter overrides (stdout and OTLP by default). */
   observability?: ObservabilityOptions;
 }
@@ -48,6 +49,8 @@ export function createYogaApp(
     // Request log with request id, /metrics and spans (src/observability): first, to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
+    // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
+    ...(config.graphiql ? [] : [useGraphiQLOffPage('/graphql')]),
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,
@@ -61,9 +64,7 @@ export function createYogaApp(
     maxRequestBodySize: config.security.maxRequestBytes,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql
-      ? { title: 'Leaf GraphQL gateway', defaultQuery: options.exampleQuery ?? '' }
-      : false,
+    ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
     context: ({ request }) => createContext(request, client, config.upstream.defaultToken),
     plugins,
