@@ -25,8 +25,6 @@ export function graphiqlServing(enabled: boolean, tabs: readonly GraphiQLTab[]) 
     // GraphiQL fills the headers editor of the tab it opens on, and of a new tab, from these,
     // not from that tab's own headers.
     defaultHeaders: tabs[0]?.headers,
-    // The explorer shows the schema's description and every argument's.
-    schemaDescription: true,
   };
   // The page is ~9 MB of inlined assets and the same for every request: loaded and built on
   // the first browser visit (never, where GraphiQL stays unopened), then kept.
