@@ -1,7 +1,8 @@
 // Reads config, starts the gateway, and the embedded emulator when no upstream is configured.
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Emulator } from './emulator/index.js';
-import { exampleQuery } from './example.js';
+import { exampleQuery, graphiqlTabs } from './example.js';
+import { graphiqlNote } from './graphiql.js';
 import { startGateway } from './server.js';
 
 async function main(): Promise<void> {
@@ -30,17 +31,19 @@ async function main(): Promise<void> {
     config = { ...config, upstream: { ...config.upstream, defaultToken: config.upstream.defaultToken ?? emulator.demoToken } };
   }
 
-  const example = exampleQuery(demoUserIds[0] ?? '00000000-0000-4000-8000-000000000000');
-  const gateway = await startGateway({ config, upstreamUrl, exampleQuery: example });
+  const leafUserId = demoUserIds[0] ?? '00000000-0000-4000-8000-000000000000';
+  const example = exampleQuery(leafUserId);
+  const tabs = graphiqlTabs(leafUserId, emulator?.demoToken ?? null);
+  const gateway = await startGateway({ config, upstreamUrl, graphiqlTabs: tabs });
 
-  const lines = [`Leaf GraphQL gateway on ${gateway.url}/graphql (GraphiQL in a browser)`];
+  const lines = [`Leaf GraphQL gateway on ${gateway.url}/graphql (${graphiqlNote(config.graphiql)})`];
   if (emulator) {
     lines.push(`Upstream: embedded Leaf emulator at ${emulator.url} (${config.emulator.scale} data; set LEAF_API_URL to use a real upstream)`);
     lines.push(`Requests without an Authorization header use the demo token "${emulator.demoToken}".`);
     lines.push(`Demo leafUserIds: ${demoUserIds.join(', ')}`);
     for (const token of emulator.tokens) lines.push(`  token ${token.token}: ${token.leafUserIds.join(', ')}`);
     lines.push(`  token ${emulator.documented.token}: ${emulator.documented.leafUserId} (Leaf's documented examples, verbatim)`);
-    lines.push('', 'Example query (also pre-filled in GraphiQL):', '', example);
+    lines.push('', `Example query${config.graphiql ? ' (the first tab in GraphiQL)' : ''}:`, '', example);
   } else {
     lines.push(`Upstream: ${upstreamUrl}`);
   }

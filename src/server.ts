@@ -9,6 +9,7 @@ import { createContext, type Context } from './context.js';
 import { answerMalformedHttp } from './http/client-errors.js';
 import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
+import { graphiqlServing, useGraphiQLOffPage, type GraphiQLTab } from './graphiql.js';
 import { httpPlugins } from './http/index.js';
 import { LeafClient } from './leaf/client.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
@@ -23,8 +24,8 @@ export interface GatewayOptions {
   config: Config;
   /** Origin of the Leaf API (config.upstream.url, or the embedded emulator's URL). */
   upstreamUrl: string;
-  /** Pre-filled GraphiQL tab. */
-  exampleQuery?: string;
+  /** The tabs GraphiQL opens on (src/example.ts), the first one active. */
+  graphiqlTabs?: GraphiQLTab[];
   /** Log destination and span exporter overrides (stdout and OTLP by default). */
   observability?: ObservabilityOptions;
 }
@@ -65,6 +66,8 @@ export function createYogaApp(
       endpoint: '/readiness',
       check: () => !parts.draining?.() && client.reachable(config.upstream.timeoutMs),
     }),
+    // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
+    ...(config.graphiql ? [] : [useGraphiQLOffPage('/graphql')]),
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,
@@ -80,9 +83,7 @@ export function createYogaApp(
     landingPage: false,
     cors: corsPolicy(config.http.corsOrigins),
     parserAndValidationCache: documentCaches(),
-    graphiql: config.graphiql
-      ? { title: 'Leaf GraphQL gateway', defaultQuery: options.exampleQuery ?? '' }
-      : false,
+    ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
     context: ({ request }) =>
       createContext(request, client, config.upstream.defaultToken, callBudget(config.security.maxUpstreamCalls)),

@@ -138,9 +138,12 @@ describe('the runtime image’s code', () => {
       const body = (await response.json()) as { data?: { leafUser: { machines: { nodes: unknown[] } } }; errors?: unknown };
       expect(body.errors).toBeUndefined();
       expect(body.data!.leafUser.machines.nodes).toHaveLength(2);
-      // NODE_ENV=production: no GraphiQL for browsers.
+      // NODE_ENV=production: no GraphiQL for browsers, but a page that says so.
       const page = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: 'text/html' } });
-      expect(await page.text()).not.toContain('GraphiQL');
+      expect(page.status).toBe(404);
+      const html = await page.text();
+      expect(html).toContain('GraphiQL is off');
+      expect(html).not.toContain('renderYogaGraphiQL');
 
       gateway.kill('SIGTERM');
       expect(await new Promise((resolve) => gateway!.once('exit', (code) => resolve(code)))).toBe(0);

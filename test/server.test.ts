@@ -146,6 +146,8 @@ describe('npm start', () => {
     expect(output()).toMatch(/Demo leafUserIds: [0-9a-f-]{36}/);
     const leafUserId = /Demo leafUserIds: ([0-9a-f-]{36})/.exec(output())![1]!;
     expect(output()).toContain(`leafUser(id: "${leafUserId}")`);
+    expect(output()).toContain(`on ${url}/graphql (GraphiQL in a browser)`);
+    expect(output()).toContain('Example query (the first tab in GraphiQL):');
 
     const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
@@ -162,6 +164,16 @@ describe('npm start', () => {
 
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect((await fetch(`${url}/readiness`)).status).toBe(200);
+  });
+
+  it('with GRAPHIQL=false says so in the banner, and a browser is told how to turn it on', async () => {
+    const { url, output } = await startMain({ GRAPHIQL: 'false' });
+    expect(output()).toContain(`on ${url}/graphql (GraphiQL off: GRAPHIQL=true serves it)`);
+    expect(output()).not.toContain('GraphiQL in a browser');
+    expect(output()).not.toContain('tab in GraphiQL');
+    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Set <code>GRAPHIQL=true</code>');
   });
 
   it('with LEAF_API_URL talks to that upstream only, and needs a token', async () => {

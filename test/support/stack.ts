@@ -5,7 +5,7 @@ import { print, type DocumentNode } from 'graphql';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import type { ObservabilityOptions } from '../../src/observability/index.js';
-import { startGateway, type Gateway } from '../../src/server.js';
+import { startGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -35,6 +35,8 @@ export async function startStack(
     config?: (config: Config) => Config;
     /** Log destination / span exporter of the gateway (stdout and OTLP by default). */
     observability?: ObservabilityOptions;
+    /** More of what `npm start` hands the gateway (GraphiQL's tabs). */
+    gateway?: Pick<GatewayOptions, 'graphiqlTabs'>;
   } = {},
 ): Promise<Stack> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
@@ -49,7 +51,7 @@ export async function startStack(
     ...options.env,
   });
   if (options.config) config = options.config(config);
-  const gateway = await startGateway({ config, upstreamUrl: emulator.url, observability: options.observability });
+  const gateway = await startGateway({ ...options.gateway, config, upstreamUrl: emulator.url, observability: options.observability });
   return {
     emulator,
     gateway,

@@ -1,0 +1,134 @@
+// GraphiQL as a new user meets it: headless Chromium (Debian's `chromium`, driven by
+// playwright-core, which downloads no browser) opens /graphql on the emulator with every
+// request to another host blocked, finds the start-up example in the first tab, runs it, sees
+// machine names, and reads a description in the docs explorer. A screenshot of each is saved
+// in the test's temp folder (printed). Skipped only when no Chromium can be started, saying why.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
+import { exampleQuery, graphiqlTabs, readmeQueries } from '../src/example.js';
+import { schema } from '../src/schema/index.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+
+const CHROMIUM_PATHS = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  (path): path is string => Boolean(path),
+);
+
+/** Debian's Chromium, started headless, or the reason it could not be. */
+async function launchChromium(): Promise<Browser | string> {
+  const executablePath = CHROMIUM_PATHS.find((path) => existsSync(path));
+  if (!executablePath) return `no Chromium (looked in ${CHROMIUM_PATHS.join(', ')}; .ci/run installs Debian's chromium)`;
+  try {
+    // As root in a container Chromium needs --no-sandbox; /dev/shm there is often tiny.
+    return await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'], timeout: 30_000 });
+  } catch (error) {
+    return `${executablePath} did not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+  }
+}
+
+const launched = await launchChromium();
+const browser = typeof launched === 'string' ? null : launched;
+const skipReason = browser ? null : `Browser tests skipped: ${String(launched)}`;
+if (skipReason) console.warn(skipReason);
+const SUITE = `GraphiQL in headless Chromium, offline${skipReason ? ` (${skipReason})` : ''}`;
+
+/** Monaco's visible text: its lines, with the non-breaking spaces it renders as spaces. */
+async function editorText(page: Page, selector: string): Promise<string> {
+  const text = await page.locator(`${selector} .view-lines`).first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
+}
+
+describe.skipIf(skipReason !== null)(SUITE, () => {
+  let stack: Stack;
+  let page: Page;
+  const screenshots = mkdtempSync(join(tmpdir(), 'graphiql-browser-'));
+  const leftTheMachine: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    // What `npm start` composes: the emulator, its demo token for requests without one, and
+    // GraphiQL opened on the start-up example and the README's queries.
+    stack = await startStack({
+      env: { GRAPHIQL: 'true' },
+      config: (config) => ({ ...config, upstream: { ...config.upstream, defaultToken: DEMO_TOKEN } }),
+      gateway: { graphiqlTabs: graphiqlTabs(USER, DEMO_TOKEN) },
+    });
+    page = await browser!.newPage({ viewport: { width: 1400, height: 1800 } });
+    const origin = new URL(stack.gateway.url).origin;
+    // Offline as a user without internet would be: anything not from the gateway is refused.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      leftTheMachine.push(url);
+      return route.abort('internetdisconnected');
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    console.log(`GraphiQL screenshots in ${screenshots}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await page?.close();
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('opens on the start-up example in the first tab, the README queries in the next, with the demo token set', async () => {
+    await page.goto(`${stack.gateway.url}/graphql`);
+    expect(await page.title()).toBe('Leaf GraphQL gateway');
+    await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
+
+    await expect.poll(async () => lines(await editorText(page, '.graphiql-query-editor')), { timeout: 15_000 }).toEqual(
+      lines(exampleQuery(USER)),
+    );
+    const names = (source: string) => /^\s*(?:query|mutation)\s+(\w+)/m.exec(source)?.[1];
+    const tabs = await page.locator('.graphiql-tab').allInnerTexts();
+    expect(tabs.map((tab) => tab.trim())).toEqual([exampleQuery(USER), ...readmeQueries()].map(names));
+
+    await page.getByRole('button', { name: 'Headers' }).click();
+    await expect.poll(() => editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)')).toContain(
+      `"Authorization": "Bearer ${DEMO_TOKEN}"`,
+    );
+  });
+
+  it('runs the example on Run and shows the machines by name, without an error', async () => {
+    const expected = await stack.query<{ leafUser: { machines: { nodes: { name: string }[] } } }>(exampleQuery(USER));
+    const machineNames = expected.data!.leafUser.machines.nodes.map((machine) => machine.name);
+    expect(machineNames).toHaveLength(5);
+
+    await page.getByRole('button', { name: /^Execute query/ }).click();
+    const response = page.locator('.graphiql-response');
+    await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 15_000 }).toContain('"totalCount"');
+    const shown = await editorText(page, '.graphiql-response');
+    for (const name of machineNames) expect(shown).toContain(`"name": "${name}"`);
+    expect(shown).not.toContain('"errors"');
+    await response.screenshot({ path: join(screenshots, 'result.png') });
+    await page.screenshot({ path: join(screenshots, 'graphiql.png') });
+  });
+
+  it('shows the schema descriptions in the docs explorer', async () => {
+    const leafUser = schema.getQueryType()!.getFields().leafUser!;
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    const explorer = page.locator('.graphiql-doc-explorer');
+    await explorer.getByText('Query', { exact: true }).first().click();
+    await explorer.getByText('leafUser', { exact: true }).first().click();
+    await expect.poll(() => explorer.innerText(), { timeout: 10_000 }).toContain(leafUser.description!.split('\n')[0]!);
+    await page.screenshot({ path: join(screenshots, 'docs.png') });
+  });
+
+  it('asked nothing of another host, and threw no error in the page', () => {
+    expect(leftTheMachine).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
