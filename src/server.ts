@@ -7,6 +7,7 @@ import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { LeafClient } from './leaf/client.js';
+import { closePointsReader, pointsReaderOf } from './leaf/points.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { maskError, useBadUserInputCodes } from './schema/errors.js';
@@ -82,6 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: options.upstreamUrl,
     observers: [...observability.observers, ...(cache ? [cache.observer] : [])],
   });
+  pointsReaderOf(client, config.upstream.timeoutMs);
   const yoga = createYogaApp(options, client, { observability, cache });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -102,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await client.close();
+      await closePointsReader(client);
       await cache?.close();
       await observability.close();
     },
