@@ -6,6 +6,7 @@ import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClients } from './incremental/index.js';
 import { LeafClient } from './leaf/client.js';
 import { closePointsReader, pointsReaderOf } from './leaf/points.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
@@ -46,12 +47,17 @@ export function createYogaApp(
 ) {
   const { config } = options;
   const plugins: Plugin[] = [
+    // Before everything that reads results: a JSON-only client's @defer answer, merged whole.
+    useWholeAnswerForJsonClients,
+    useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
     // Request log with request id, /metrics and spans (src/observability): first, to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,
+    // @defer and @stream, answered as multipart/mixed or text/event-stream (README, "Incremental delivery").
+    useDeferStream(),
     // Last: its key needs the document text other plugins (persisted documents) resolve first.
     ...(parts.cache ? [parts.cache.plugin] : []),
   ];
