@@ -154,14 +154,14 @@ describe('@defer and @stream', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
-  it('answers a client that accepts only JSON with one whole answer', async () => {
-    const answer = await stack.query<{ leafUser: { machines: { nodes: Json[] } } }>(MachinesThenFiles, { user: USER }, {
-      headers: { accept: 'application/graphql-response+json, application/json' },
+  for (const accept of ['application/graphql-response+json, application/json', '*/*']) {
+    it(`answers a client that does not ask for parts (Accept: ${accept}) with one whole answer`, async () => {
+      const answer = await stack.query<{ leafUser: { machines: { nodes: Json[] } } }>(MachinesThenFiles, { user: USER }, { headers: { accept } });
+      expect(answer.status).toBe(200);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.leafUser.machines.nodes.every((machine) => Array.isArray((machine.files as { nodes: unknown[] }).nodes))).toBe(true);
     });
-    expect(answer.status).toBe(200);
-    expect(answer.errors).toBeUndefined();
-    expect(answer.data?.leafUser.machines.nodes.every((machine) => Array.isArray((machine.files as { nodes: unknown[] }).nodes))).toBe(true);
-  });
+  }
 });
 
 describe('@defer with the response cache', () => {

@@ -1,6 +1,6 @@
 // Incremental delivery: @defer and @stream (The Guild's @graphql-yoga/plugin-defer-stream),
-// answered as multipart/mixed or text/event-stream to clients that accept either; a client that
-// accepts only JSON gets the parts merged into one whole answer instead of a bodiless 406.
+// answered as multipart/mixed or text/event-stream to clients that ask for either; any other
+// client gets the parts merged into one whole answer (not a bodiless 406, not parts it cannot read).
 // The helpers let the other plugins (error codes, logs, metrics, traces) see every part.
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { mergeIncrementalResult } from '@graphql-tools/utils';
@@ -52,12 +52,14 @@ export function eachPart(
   return { ...handled, onEnd: () => onEnd?.() };
 }
 
-const STREAMING_TYPES = /multipart\/mixed|text\/event-stream|\*\/\*/i;
+const STREAMING_TYPES = /multipart\/mixed|text\/event-stream/i;
 
-/** Whether Yoga may answer this request in parts: it accepts a streaming type, or anything. */
+/**
+ * Whether Yoga may answer this request in parts: only when the client names a streaming type.
+ * `*\/*` (fetch's default) or no Accept at all gets one JSON answer a plain client can read.
+ */
 function acceptsParts(request: Request | undefined): boolean {
-  const accept = request?.headers.get('accept');
-  return !accept || STREAMING_TYPES.test(accept);
+  return STREAMING_TYPES.test(request?.headers.get('accept') ?? '');
 }
 
 async function wholeAnswer(parts: AsyncIterable<ResultPart>): Promise<ExecutionResult> {

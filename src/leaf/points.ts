@@ -37,7 +37,9 @@ function broken(): LeafError {
 }
 
 const CURSOR_IDLE_MS = 30_000;
-const MAX_CURSORS = 32;
+/** A parked cursor holds its connection: well under POOL_CONNECTIONS, so reads always get one. */
+const MAX_CURSORS = 16;
+const POOL_CONNECTIONS = 64;
 const MAX_COUNTS = 1_024;
 
 function asPoint(value: unknown): PointFeature {
@@ -131,7 +133,7 @@ export class PointsReader {
     this.origin = new URL(options.origin).origin;
     this.timeoutMs = options.timeoutMs;
     this.pool = new Pool(this.origin, {
-      connections: options.connections ?? 16,
+      connections: options.connections ?? POOL_CONNECTIONS,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
