@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USER_IDS, pointsOf } from '../src/emulator/index.js';
+import { DEMO_USER_IDS, LARGE_POINT_COUNT, OTHER_TOKEN, pointsOf, seedStore } from '../src/emulator/index.js';
 import type { LeafFile } from '../src/leaf/types.js';
 import { unitConverter } from '../src/schema/units.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -294,5 +294,28 @@ describe('where the points are', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.file.points).toBeNull();
     expect(pointsCalls()).toBe(0);
+  });
+});
+
+describe('the emulator\'s points', () => {
+  it('serves a file\'s points at the URL its record gives, to its owner only', async () => {
+    const file = stack.emulator.store.files.get(processedFiles('harvested')[0]!.id)!;
+    expect(file.downloadStandardGeojson).toBe(`${stack.emulator.url}/services/operations/api/files/${file.id}/standardGeojson`);
+    const owner = await fetch(file.downloadStandardGeojson!, { headers: { authorization: `Bearer ${stack.emulator.demoToken}` } });
+    const body = (await owner.json()) as { type: string; features: Json[] };
+    expect(owner.status).toBe(200);
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features).toEqual(Array.from({ length: body.features.length }, (_, index) => pointsOf(stack.emulator.store, file).at(index)));
+    expect((await fetch(file.downloadStandardGeojson!, { headers: { authorization: `Bearer ${OTHER_TOKEN}` } })).status).toBe(403);
+    expect((await fetch(file.downloadStandardGeojson!)).status).toBe(401);
+  });
+
+  it('has one harvest of 500,000 points at the large scale', () => {
+    const store = seedStore('large');
+    const large = [...store.pointCounts.entries()];
+    expect(large).toHaveLength(1);
+    const [id, count] = large[0]!;
+    expect(count).toBe(LARGE_POINT_COUNT);
+    expect(store.files.get(id)?.summary?.properties.operationType).toBe('harvested');
   });
 });
