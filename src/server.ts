@@ -11,7 +11,9 @@ import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
 import { graphiqlServing, useGraphiQLOffPage, type GraphiQLTab } from './graphiql.js';
 import { httpPlugins } from './http/index.js';
+import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClients } from './incremental/index.js';
 import { LeafClient } from './leaf/client.js';
+import { closePointsReader, pointsReaderOf } from './leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
@@ -56,6 +58,9 @@ export function createYogaApp(
 ) {
   const { config } = options;
   const plugins: Plugin[] = [
+    // Before everything that reads results: a JSON-only client's @defer answer, merged whole.
+    useWholeAnswerForJsonClients,
+    useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
     // Parameters checked as they are parsed, before any plugin reads them; caching headers and
     // 304s set before the request log records the status (src/http).
     ...httpPlugins(config),
@@ -71,6 +76,8 @@ export function createYogaApp(
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
     useBadUserInputCodes,
+    // @defer and @stream, answered as multipart/mixed or text/event-stream (README, "Incremental delivery").
+    useDeferStream(),
     // Last: its key needs the document text other plugins (persisted documents) resolve first.
     ...(parts.cache ? [parts.cache.plugin] : []),
   ];
@@ -103,6 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: options.upstreamUrl,
     observers: [...observability.observers, ...(cache ? [cache.observer] : [])],
   });
+  pointsReaderOf(client, config.upstream.timeoutMs);
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
   const yoga = createYogaApp(options, client, { observability, cache, draining: () => lifecycle.draining });
@@ -130,6 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
         await client.close();
+        await closePointsReader(client);
         await cache?.close();
         await observability.close();
       })();

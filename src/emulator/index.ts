@@ -7,6 +7,7 @@ import { DOCUMENTED } from './documented/routes.js';
 import { LeafHttpError, problemBody } from './errors.js';
 import { FaultRules, type FaultRule } from './faults.js';
 import type { QueryParams } from './query.js';
+import { assignPointsUrls, pointsRequestFile, streamPoints } from './points.js';
 import { handleLeafRequest, type LeafResponse } from './routes.js';
 import { seedStore, type Scale } from './seed.js';
 import type { EmulatorStore, EmulatorToken } from './store.js';
@@ -14,6 +15,7 @@ import type { EmulatorStore, EmulatorToken } from './store.js';
 export type { FaultRule } from './faults.js';
 export type { EmulatorStore, EmulatorToken } from './store.js';
 export type { Scale } from './seed.js';
+export { LARGE_POINT_COUNT, pointsOf } from './points.js';
 export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, SCALES, seedStore } from './seed.js';
 export { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from './documented/routes.js';
 
@@ -242,6 +244,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         answer = errorAnswer(new LeafHttpError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`), pathname);
       } else {
         try {
+          // Points stream (a file can hold 500,000 of them), so they bypass the JSON answers.
+          const pointsFile = method === 'GET' ? pointsRequestFile(store, pathname, token === null ? undefined : store.usersOfToken(token)) : null;
+          if (pointsFile) {
+            call.status = 200;
+            void streamPoints(store, pointsFile, response).catch(() => response.destroy());
+            return;
+          }
           answer = handleLeafRequest(store, { method, pathname, query, token, body });
         } catch (error) {
           answer = errorAnswer(error, pathname);
@@ -268,6 +277,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  assignPointsUrls(store, url);
 
   let closing: Promise<void> | undefined;
   const emulator: Emulator = {

@@ -12,6 +12,7 @@ import type {
   LeafSummary,
   OriginType,
 } from '../leaf/types.js';
+import { LARGE_POINT_COUNT } from './points.js';
 import { Random } from './random.js';
 import { EmulatorStore } from './store.js';
 import { OPERATION_TYPES, buildSummary, mergeSummaries, type MultiPolygon, type OperationType } from './summaries.js';
@@ -499,6 +500,9 @@ export function seedStore(scale: Scale): EmulatorStore {
   if (scale === 'large') {
     seedUser(store, BENCH_PROFILE);
     store.tokens.push({ token: BENCH_TOKEN, leafUserIds: [DEMO_USER_IDS.bench] });
+    // One yield map of real size, for the points benchmark.
+    const large = store.filesOf(DEMO_USER_IDS.bench).find((file) => file.summary?.properties.operationType === 'harvested');
+    if (large) store.pointCounts.set(large.id, LARGE_POINT_COUNT);
   }
   return store;
 }

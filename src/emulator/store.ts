@@ -37,6 +37,8 @@ export class EmulatorStore {
   readonly operations = new Map<string, LeafFieldOperation>();
   /** `GET /operations/{id}/summary` answers, keyed by operation id. */
   readonly operationSummaries = new Map<string, LeafSummary>();
+  /** Point counts of files whose standard GeoJSON is not the default size (src/emulator/points.ts). */
+  readonly pointCounts = new Map<string, number>();
 
   /** Bumped by every write, so cached per-user lists are rebuilt after it. */
   private version = 0;

@@ -2,9 +2,10 @@
 // @graphql-yoga/plugin-prometheus, plus what only the gateway knows: upstream calls per
 // endpoint, read coalescing, response-cache hits, and errors by the code clients see.
 import type { ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import { executedOperation } from './operation.js';
 
@@ -127,6 +128,16 @@ export function createMetrics(): GatewayMetrics {
       const { name } = executedOperation(args);
       const request = (args.contextValue as { request?: Request }).request;
       if (name && request) operationNames.set(request, operationLabel(name));
+      // A @defer/@stream answer reaches onResultProcess as a stream: its errors are counted per part.
+      return {
+        onExecuteDone: (payload) => {
+          if (!isAsyncIterable(payload.result)) return;
+          return eachPart(payload, (part) => {
+            const operationName = (request && operationNames.get(request)) ?? 'Anonymous';
+            for (const code of errorCodes({ errors: errorsOfPart(part) })) errors.labels(operationName, code).inc();
+          });
+        },
+      };
     },
     onResultProcess({ request, result }) {
       const operationName = operationNames.get(request) ?? 'Anonymous';

@@ -3,7 +3,8 @@
 // calls log at debug level under the same id.
 import { randomUUID } from 'node:crypto';
 import { executedOperation } from './operation.js';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { Logger } from './logger.js';
 import { acceptedRequestId } from '../context.js';
@@ -18,6 +19,8 @@ interface RequestRecord {
   operationType?: string;
   cache?: 'hit';
   errors: string[];
+  /** A @defer/@stream answer: logged when its last part is sent, not when its headers are. */
+  streaming?: { ended: boolean; log?: () => void };
 }
 
 
@@ -39,11 +42,28 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       const operation = executedOperation(args);
       record.operationType = operation.type;
       if (operation.name) record.operationName = operation.name;
+      return {
+        onExecuteDone: (payload) => {
+          if (!isAsyncIterable(payload.result)) return;
+          const streaming: NonNullable<RequestRecord['streaming']> = { ended: false };
+          record.streaming = streaming;
+          return eachPart(
+            payload,
+            (part) => {
+              record.errors.push(...errorCodes({ errors: errorsOfPart(part) }));
+            },
+            () => {
+              streaming.ended = true;
+              streaming.log?.();
+            },
+          );
+        },
+      };
     },
     onResultProcess({ request, result }) {
       const record = records.get(request);
       if (!record) return;
-      record.errors = errorCodes(result);
+      if (!record.streaming) record.errors = errorCodes(result);
       if (!Array.isArray(result) && (result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) {
         record.cache = 'hit';
       }
@@ -61,7 +81,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
         // Some responses (e.g. static ones) have immutable headers; the log still has the id.
       }
       const level = path === graphqlPath ? (response.status >= 500 ? 'error' : 'info') : 'debug';
-      logger.log(level, 'request', {
+      const write = (): void => logger.log(level, 'request', {
         requestId,
         method: request.method,
         path,
@@ -71,7 +91,10 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
         operationType: record.operationType,
         cache: record.cache,
         errors: record.errors.length > 0 ? record.errors : undefined,
+        incremental: record.streaming ? true : undefined,
       });
+      if (record.streaming && !record.streaming.ended) record.streaming.log = write;
+      else write();
     },
   };
 }

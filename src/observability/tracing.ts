@@ -15,6 +15,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { ObservabilityConfig } from '../config.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import { executedOperation } from './operation.js';
+import { eachPart, errorsOfPart } from '../incremental/index.js';
 
 export interface Tracing {
   plugin: Plugin;
@@ -59,13 +60,22 @@ export function createTracing(config: ObservabilityConfig, exporter?: SpanExport
       });
       setExecuteFn((executeArgs) => operationSpan.run(span, () => executeFn(executeArgs)));
       return {
-        onExecuteDone({ result }) {
-          const errors = 'errors' in result ? (result.errors ?? []) : [];
-          if (errors.length > 0) {
-            span.setStatus({ code: SpanStatusCode.ERROR, message: `${errors.length} error(s)` });
-            span.setAttribute('graphql.errors.count', errors.length);
-          }
-          span.end();
+        // A @defer/@stream answer's span lasts until its last part, counting every part's errors.
+        onExecuteDone(payload) {
+          let errors = 0;
+          return eachPart(
+            payload,
+            (part) => {
+              errors += errorsOfPart(part).length;
+            },
+            () => {
+              if (errors > 0) {
+                span.setStatus({ code: SpanStatusCode.ERROR, message: `${errors} error(s)` });
+                span.setAttribute('graphql.errors.count', errors);
+              }
+              span.end();
+            },
+          );
         },
       };
     },

@@ -4,6 +4,7 @@ import { GraphQLError, isValueNode } from 'graphql';
 import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { LeafError } from '../leaf/errors.js';
 import { ConnectionArgumentError } from './relay/errors.js';
+import { eachPart } from '../incremental/index.js';
 
 /** Stable codes clients can switch on (`extensions.code`). */
 export type ErrorCode =
@@ -96,10 +97,12 @@ export const useBadUserInputCodes: Plugin = {
   },
   onExecute() {
     return {
-      onExecuteDone({ result, setResult }) {
-        if (!('errors' in result) || !result.errors || result.data) return;
-        setResult({ ...result, errors: withBadUserInput(result.errors) });
-      },
+      // Every part of a @defer/@stream answer too.
+      onExecuteDone: (payload) =>
+        eachPart(payload, (part, setPart) => {
+          if (!part.errors || part.data) return;
+          setPart({ ...part, errors: withBadUserInput(part.errors) });
+        }),
     };
   },
 };

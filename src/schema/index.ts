@@ -8,5 +8,6 @@ import './machines/mutations.js';
 import './implements/types.js';
 import './operators/types.js';
 import './files/operation.js';
+import './files/points.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -48,8 +48,10 @@ function itemCount(walk: Walk, field: GraphQLField<unknown, unknown>, node: Fiel
   const sizes = SIZE_ARGUMENTS.filter((name) => field.args.some((arg) => arg.name === name));
   if (sizes.length > 0) {
     const given = sizes.map((name) => args[name]).filter((value): value is number => typeof value === 'number');
-    // Above MAX_PAGE_SIZE the connection refuses the window itself, with a clearer message.
-    return given.length === 0 ? MAX_PAGE_SIZE : Math.max(0, Math.min(MAX_PAGE_SIZE, ...given));
+    // Above its cap the connection refuses the window itself, with a clearer message. A list
+    // of small items (a file's points) declares a larger cap of its own.
+    const cap = typeof field.extensions.maxPageSize === 'number' ? field.extensions.maxPageSize : MAX_PAGE_SIZE;
+    return given.length === 0 ? Math.min(cap, MAX_PAGE_SIZE) : Math.max(0, Math.min(cap, ...given));
   }
   const ids = args.ids;
   return Array.isArray(ids) ? ids.length : 1;

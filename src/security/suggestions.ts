@@ -3,6 +3,7 @@
 // also suggests enum values ("Did you mean the enum value …?") and input fields while coercing
 // variables, which happens at execution. This strips every suggestion from both phases.
 import type { Plugin } from 'graphql-yoga';
+import { eachPart, errorsOfPart } from '../incremental/index.js';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
@@ -18,9 +19,7 @@ export const useHideSuggestions: Plugin = {
   },
   onExecute() {
     return {
-      onExecuteDone({ result }) {
-        if ('errors' in result && result.errors) hideSuggestions(result.errors);
-      },
+      onExecuteDone: (payload) => eachPart(payload, (part) => hideSuggestions(errorsOfPart(part))),
     };
   },
 };

@@ -1,0 +1,314 @@
+// Reading a file's standard GeoJSON points (`downloadStandardGeojson`) as a stream: undici's
+// body through @streamparser/json, one Feature at a time, never the whole file in memory.
+//
+// - Only URLs on the Leaf API origin are followed, so the caller's token goes nowhere else.
+// - A window [start, end) costs reading up to `end` (plus one point to learn hasNextPage).
+// - Where a read stopped is kept, per token, file and filter, as the open stream itself
+//   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
+//   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
+import JSONParser from '@streamparser/json/jsonparser.js';
+import { Pool, type Dispatcher } from 'undici';
+import type { CallOptions, LeafClient } from './client.js';
+import { LeafError, leafError, leafErrorForStatus } from './errors.js';
+import { hashToken } from './token.js';
+
+/** One point as read: a GeoJSON Feature whose properties are an object (maybe empty). */
+export interface PointFeature {
+  geometry: unknown;
+  properties: Record<string, unknown>;
+}
+
+export interface PointsQuery {
+  url: string;
+  /** Identifies `accept` in the memo: equal keys must mean equal predicates. */
+  filterKey: string;
+  accept: (point: PointFeature) => boolean;
+}
+
+export interface PointsWindow {
+  /** The accepted points at offsets [start, end) that exist, with their offsets. */
+  items: { node: PointFeature; offset: number }[];
+  /** Whether an accepted point exists at offset `end` (asked for with `probe`). */
+  more: boolean;
+}
+
+function broken(): LeafError {
+  return leafError('UPSTREAM_ERROR', "The Leaf API stopped sending the file's standard GeoJSON before its end.");
+}
+
+const CURSOR_IDLE_MS = 30_000;
+/** A parked cursor holds its connection: well under POOL_CONNECTIONS, so reads always get one. */
+const MAX_CURSORS = 16;
+const POOL_CONNECTIONS = 64;
+const MAX_COUNTS = 1_024;
+
+function asPoint(value: unknown): PointFeature {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { geometry: null, properties: {} };
+  const { geometry, properties } = value as Record<string, unknown>;
+  const isObject = typeof properties === 'object' && properties !== null && !Array.isArray(properties);
+  return { geometry: geometry ?? null, properties: isObject ? (properties as Record<string, unknown>) : {} };
+}
+
+/** An open read of one points file under one filter, positioned at accepted offset `next`. */
+class PointsCursor {
+  /** Offset of queue[0] among accepted points. */
+  next = 0;
+  done = false;
+  readonly queue: PointFeature[] = [];
+  private readonly parser: JSONParser;
+  private readonly chunks: AsyncIterator<Buffer>;
+  private failure: unknown = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly body: Dispatcher.ResponseData['body'],
+    accept: (point: PointFeature) => boolean,
+  ) {
+    // A parked stream that times out or is dropped fails its next read, not the process.
+    body.on('error', () => undefined);
+    this.chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    this.parser = new JSONParser({ paths: ['$.features.*'], keepStack: false });
+    this.parser.onValue = ({ value }) => {
+      const point = asPoint(value);
+      if (accept(point)) this.queue.push(point);
+    };
+    this.parser.onError = (error) => {
+      this.failure ??= error;
+    };
+  }
+
+  /** Parses chunks until a point is queued or the file ends. */
+  async fill(): Promise<void> {
+    while (this.queue.length === 0 && !this.done) {
+      const { value, done } = await this.chunks.next();
+      if (done) {
+        if (!this.parser.isEnded) this.parser.end();
+        this.done = true;
+      } else this.parser.write(value);
+      if (this.failure) {
+        this.done = true;
+        throw new LeafError('UPSTREAM_ERROR', "The Leaf API sent a file's standard GeoJSON that is not readable JSON.");
+      }
+    }
+  }
+
+  /** The next accepted point, or undefined past the end. */
+  async take(): Promise<PointFeature | undefined> {
+    await this.fill();
+    const point = this.queue.shift();
+    if (point) this.next += 1;
+    return point;
+  }
+
+  park(onIdle: () => void): void {
+    this.timer = setTimeout(onIdle, CURSOR_IDLE_MS);
+    this.timer.unref();
+  }
+
+  unpark(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  close(): void {
+    this.unpark();
+    this.done = true;
+    this.body.destroy();
+  }
+}
+
+export class PointsReader {
+  private readonly origin: string;
+  private readonly pool: Pool;
+  private readonly timeoutMs: number;
+  /** Parked cursors by token hash, URL and filter; Map order is least recently parked first. */
+  private readonly cursors = new Map<string, PointsCursor>();
+  private readonly counts = new Map<string, number>();
+  /** One request's windows, so the same page asked twice in a query reads once. */
+  private readonly perRequest = new WeakMap<CallOptions, Map<string, Promise<PointsWindow>>>();
+  /** Figures for the benchmark and tests: streams opened, and how many resumed a cursor. */
+  readonly stats = { opened: 0, resumed: 0 };
+
+  constructor(options: { origin: string; timeoutMs: number; connections?: number }) {
+    this.origin = new URL(options.origin).origin;
+    this.timeoutMs = options.timeoutMs;
+    this.pool = new Pool(this.origin, {
+      connections: options.connections ?? POOL_CONNECTIONS,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const cursor of this.cursors.values()) cursor.close();
+    this.cursors.clear();
+    await this.pool.close();
+  }
+
+  /** The path to ask for, or an error when the URL is not on the Leaf API origin. */
+  private pathOf(url: string): string {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw leafError('UPSTREAM_ERROR', "The Leaf API sent a standard GeoJSON URL that is not a URL.");
+    }
+    if (parsed.origin !== this.origin || parsed.username !== '' || parsed.password !== '') {
+      // Following it would hand the caller's Leaf token to another host.
+      throw leafError('UPSTREAM_ERROR', "The file's standard GeoJSON is not on the Leaf API origin, so the gateway does not fetch it.");
+    }
+    return `${parsed.pathname}${parsed.search}`;
+  }
+
+  private async open(query: PointsQuery, path: string, token: string, requestId: string | undefined): Promise<PointsCursor> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/geo+json, application/json' };
+    if (requestId) headers['x-request-id'] = requestId;
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.pool.request({ method: 'GET', path, headers, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
+    } catch {
+      throw leafError('UPSTREAM_ERROR', "The Leaf API could not be reached for the file's standard GeoJSON.");
+    }
+    this.stats.opened += 1;
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      await response.body.dump().catch(() => undefined);
+      throw leafErrorForStatus(response.statusCode);
+    }
+    return new PointsCursor(response.body, query.accept);
+  }
+
+  private keyOf(query: PointsQuery, token: string): string {
+    return `${hashToken(token)}\u0000${query.url}\u0000${query.filterKey}`;
+  }
+
+  /** A cursor at or before `start`: a parked one when it has not passed it, else a new read. */
+  private async cursorFor(key: string, query: PointsQuery, path: string, start: number, options: CallOptions & { token: string }): Promise<PointsCursor> {
+    const parked = this.cursors.get(key);
+    if (parked) {
+      this.cursors.delete(key);
+      parked.unpark();
+      if (parked.next <= start) {
+        this.stats.resumed += 1;
+        return parked;
+      }
+      parked.close();
+    }
+    return this.open(query, path, options.token, options.requestId);
+  }
+
+  private park(key: string, cursor: PointsCursor): void {
+    if (cursor.done && cursor.queue.length === 0) {
+      this.remember(key, cursor.next);
+      return cursor.close();
+    }
+    this.cursors.get(key)?.close();
+    this.cursors.set(key, cursor);
+    while (this.cursors.size > MAX_CURSORS) {
+      const [oldestKey, oldest] = this.cursors.entries().next().value as [string, PointsCursor];
+      this.cursors.delete(oldestKey);
+      oldest.close();
+    }
+    cursor.park(() => {
+      if (this.cursors.get(key) === cursor) this.cursors.delete(key);
+      cursor.close();
+    });
+  }
+
+  private remember(key: string, count: number): void {
+    if (this.counts.size >= MAX_COUNTS) this.counts.delete(this.counts.keys().next().value as string);
+    this.counts.set(key, count);
+  }
+
+  /** Accepted points [start, end), and with `probe` whether one exists at `end`. */
+  window(query: PointsQuery, start: number, end: number, probe: boolean, options: CallOptions): Promise<PointsWindow> {
+    let memo = this.perRequest.get(options);
+    if (!memo) this.perRequest.set(options, (memo = new Map()));
+    const memoKey = `${query.url}\u0000${query.filterKey}\u0000${start}\u0000${end}\u0000${probe}`;
+    let pending = memo.get(memoKey);
+    if (!pending) {
+      pending = this.read(query, start, end, probe, options);
+      memo.set(memoKey, pending);
+    }
+    return pending;
+  }
+
+  private async read(query: PointsQuery, start: number, end: number, probe: boolean, options: CallOptions): Promise<PointsWindow> {
+    const { token } = options;
+    if (!token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    const path = this.pathOf(query.url);
+    const key = this.keyOf(query, token);
+    const known = this.counts.get(key);
+    if (known !== undefined && start >= known) return { items: [], more: false };
+    try {
+      return await this.readFrom(await this.cursorFor(key, query, path, start, { ...options, token }), key, start, end, probe);
+    } catch (error) {
+      if (error instanceof LeafError) throw error;
+      // A parked stream the upstream has since closed: read again from the start, once.
+      return this.readFrom(await this.open(query, path, token, options.requestId), key, start, end, probe).catch((again: unknown) => {
+        throw again instanceof LeafError ? again : broken();
+      });
+    }
+  }
+
+  private async readFrom(cursor: PointsCursor, key: string, start: number, end: number, probe: boolean): Promise<PointsWindow> {
+    try {
+      while (cursor.next < start && (await cursor.take()) !== undefined);
+      const items: PointsWindow['items'] = [];
+      while (cursor.next < end) {
+        const offset = cursor.next;
+        const point = await cursor.take();
+        if (point === undefined) break;
+        items.push({ node: point, offset });
+      }
+      let more = false;
+      if (probe) {
+        await cursor.fill();
+        more = cursor.queue.length > 0;
+      }
+      this.park(key, cursor);
+      return { items, more };
+    } catch (error) {
+      cursor.close();
+      throw error;
+    }
+  }
+
+  /** How many points the filter accepts: read through once per token, file and filter. */
+  async count(query: PointsQuery, options: CallOptions): Promise<number> {
+    const { token } = options;
+    if (!token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    const path = this.pathOf(query.url);
+    const key = this.keyOf(query, token);
+    const known = this.counts.get(key);
+    if (known !== undefined) return known;
+    const cursor = await this.open(query, path, token, options.requestId);
+    try {
+      while ((await cursor.take()) !== undefined);
+    } catch (error) {
+      throw error instanceof LeafError ? error : broken();
+    } finally {
+      cursor.close();
+    }
+    this.remember(key, cursor.next);
+    return cursor.next;
+  }
+}
+
+const readers = new WeakMap<LeafClient, PointsReader>();
+
+/** The points reader beside a Leaf client: same origin and timeouts, its own pool. */
+export function pointsReaderOf(client: LeafClient, timeoutMs = 10_000): PointsReader {
+  let reader = readers.get(client);
+  if (!reader) {
+    reader = new PointsReader({ origin: client.origin, timeoutMs });
+    readers.set(client, reader);
+  }
+  return reader;
+}
+
+/** Closes the reader of `client`, if one was made (the gateway's close calls this). */
+export async function closePointsReader(client: LeafClient): Promise<void> {
+  const reader = readers.get(client);
+  readers.delete(client);
+  await reader?.close();
+}
