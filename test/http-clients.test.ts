@@ -12,7 +12,7 @@ import { startStack, type Stack } from './support/stack.js';
 const USER = DEMO_USER_IDS.prairieFarms;
 
 const MACHINE_PAGE = gql`
-  query MachinePage($user: LeafId!, $first: Int!, $after: String) {
+  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {
     leafUser(id: $user) {
       machines(first: $first, after: $after) {
         totalCount
