@@ -25,9 +25,18 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Starts `node <args>` and resolves once a stdout line matches `ready` (its group 1 is the URL). */
-function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, name: string): Promise<Server> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `command <args>` (node by default) and resolves once its output matches `ready`;
+ * `urlOf` turns the match into the server's URL (by default its group 1 is the URL).
+ */
+export function startServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  name: string,
+  { command = process.execPath, urlOf = (match: RegExpExecArray) => match[1] }: { command?: string; urlOf?: (match: RegExpExecArray) => string | undefined } = {},
+): Promise<Server> {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${name} did not start within 60 s`)), 60_000);
@@ -36,19 +45,24 @@ function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, name
       child.kill('SIGKILL');
       reject(new Error(`${error.message}\n${output.slice(-2000)}`));
     }
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = ready.exec(output);
-      if (match?.[1] && child.pid !== undefined) {
+      const url = match ? urlOf(match) : undefined;
+      if (url && child.pid !== undefined) {
         clearTimeout(timer);
         // Keep draining so a chatty server never blocks on a full pipe.
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve({ url: match[1], pid: child.pid, stop: stopper(child) });
+        for (const stream of [child.stdout, child.stderr]) {
+          stream.removeAllListeners('data');
+          stream.resume();
+        }
+        resolve({ url, pid: child.pid, stop: stopper(child) });
       }
-    });
+    };
+    child.stderr.on('data', onData);
+    child.stdout.on('data', onData);
     child.once('exit', (code) => fail(new Error(`${name} exited with code ${code}`)));
+    child.once('error', (error) => fail(new Error(`${name} could not start: ${error.message}`)));
   });
 }
 
