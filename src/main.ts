@@ -1,4 +1,6 @@
 // Reads config, starts the gateway, and the embedded emulator when no upstream is configured.
+// With WORKERS > 1 this process is the cluster primary and the gateways run in its workers.
+import { isClusterWorker, joinCluster, startPrimary, type ClusterLink } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Emulator } from './emulator/index.js';
 import { exampleQuery } from './example.js';
@@ -19,7 +21,12 @@ async function main(): Promise<void> {
   let emulator: Emulator | null = null;
   let upstreamUrl = config.upstream.url;
   let demoUserIds: string[] = [];
-  if (upstreamUrl === null) {
+  // A worker takes from the primary what only the primary knows (the emulator it started).
+  const link: ClusterLink | null = isClusterWorker() ? await joinCluster() : null;
+  if (link) {
+    upstreamUrl = link.setup.upstreamUrl;
+    config = { ...config, upstream: { ...config.upstream, defaultToken: link.setup.defaultToken } };
+  } else if (upstreamUrl === null) {
     // Loaded only in demo mode, so production starts don't pay for seeding code.
     const { startEmulator } = await import('./emulator/index.js');
     emulator = await startEmulator({ port: config.emulator.port, scale: config.emulator.scale, latencyMs: config.emulator.latencyMs });
@@ -30,10 +37,14 @@ async function main(): Promise<void> {
     config = { ...config, upstream: { ...config.upstream, defaultToken: config.upstream.defaultToken ?? emulator.demoToken } };
   }
 
-  const example = exampleQuery(demoUserIds[0] ?? '00000000-0000-4000-8000-000000000000');
-  const gateway = await startGateway({ config, upstreamUrl, exampleQuery: example });
+  const example = link?.setup.exampleQuery ?? exampleQuery(demoUserIds[0] ?? '00000000-0000-4000-8000-000000000000');
+  const gateway =
+    config.workers > 1 && !link
+      ? await startPrimary(config.workers, { upstreamUrl, defaultToken: config.upstream.defaultToken, exampleQuery: example }, console.log)
+      : await startGateway({ config, upstreamUrl, exampleQuery: example, ...(link ? { cluster: link } : {}) });
 
   const lines = [`Leaf GraphQL gateway on ${gateway.url}/graphql (GraphiQL in a browser)`];
+  if (config.workers > 1) lines.push(`Served by ${config.workers} worker processes (WORKERS; node:cluster).`);
   if (emulator) {
     lines.push(`Upstream: embedded Leaf emulator at ${emulator.url} (${config.emulator.scale} data; set LEAF_API_URL to use a real upstream)`);
     lines.push(`Requests without an Authorization header use the demo token "${emulator.demoToken}".`);
@@ -43,7 +54,7 @@ async function main(): Promise<void> {
   } else {
     lines.push(`Upstream: ${upstreamUrl}`);
   }
-  console.log(lines.join('\n'));
+  if (!link) console.log(lines.join('\n'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -54,8 +65,10 @@ async function main(): Promise<void> {
     await emulator?.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
+  // A worker stops when the primary tells it to (SIGTERM) or is gone; a terminal's Ctrl-C reaches the primary too.
+  process.on('SIGINT', () => void (link ? undefined : stop('SIGINT')));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (link) process.on('disconnect', () => void stop('disconnect'));
 }
 
 try {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
+import type { ClusterLink } from './cluster.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { LeafClient } from './leaf/client.js';
@@ -21,6 +22,8 @@ export interface GatewayOptions {
   exampleQuery?: string;
   /** Log destination and span exporter overrides (stdout and OTLP by default). */
   observability?: ObservabilityOptions;
+  /** As a cluster worker (WORKERS > 1, src/cluster.ts): its link to the siblings. */
+  cluster?: ClusterLink;
 }
 
 /** Built once per gateway by startGateway: they outlive a Yoga instance's plugins. */
@@ -45,6 +48,8 @@ export function createYogaApp(
 ) {
   const { config } = options;
   const plugins: Plugin[] = [
+    // Before /metrics is served locally: a worker answers it for every worker.
+    ...(options.cluster ? [options.cluster.plugin] : []),
     // Request log with request id, /metrics and spans (src/observability): first, to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
@@ -80,8 +85,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const client = new LeafClient({
     ...config.upstream,
     url: options.upstreamUrl,
-    observers: [...observability.observers, ...(cache ? [cache.observer] : [])],
+    observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
   });
+  options.cluster?.attach({ client, cache, registry: observability.registry });
   const yoga = createYogaApp(options, client, { observability, cache });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
