@@ -50,6 +50,7 @@ const USAGE = `Usage: npm run bench -- [options]
                         run node main.js, as the container does), src/main.ts (via tsx), or a .js file
   --no-cache            skip the response-cache rows (RESPONSE_CACHE=true)
   --no-tailcall         skip the Tailcall rows (it also skips them, saying why, when its binary cannot run)
+  --workers <n|auto>    WORKERS of the gateways (default 1); CPU and memory then cover all their processes
   --queries a,b         only these of flat,nested,nodes,deep
   --out <dir>           where latest.json and latest.md go (default bench/results)`;
 
@@ -63,6 +64,7 @@ interface Options {
   entry: string;
   cache: boolean;
   tailcall: boolean;
+  workers: string;
   queries: QueryName[];
   out: string;
 }
@@ -96,6 +98,7 @@ function parseOptions(argv: string[]): Options {
       entry: { type: 'string' },
       'no-cache': { type: 'boolean' },
       'no-tailcall': { type: 'boolean' },
+      workers: { type: 'string' },
       queries: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -120,6 +123,7 @@ function parseOptions(argv: string[]): Options {
     entry: values.entry ?? 'build',
     cache: !values['no-cache'],
     tailcall: !values['no-tailcall'],
+    workers: values.workers === 'auto' ? 'auto' : String(positive(values, 'workers', 1)),
     queries: queries as QueryName[],
     out: values.out ?? 'bench/results',
   };
@@ -270,7 +274,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string): void => void process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
-  const baseEnv = { LEAF_POOL_CONNECTIONS: String(options.pool), ...RESPONSE_CACHE.off };
+  const baseEnv = { LEAF_POOL_CONNECTIONS: String(options.pool), WORKERS: options.workers, ...RESPONSE_CACHE.off };
 
   log(`Starting the emulator (large, ${options.latencyMs} ms), compiling and starting the gateways…`);
   const port = await freePort();
@@ -482,7 +486,9 @@ async function main(): Promise<void> {
         seconds: options.seconds,
         connections: options.connections,
         pool: options.pool,
-        gatewayEntry: options.entry === 'build' ? `node ${BUILD_DIR}/main.js (src/ compiled by tsc)` : options.entry,
+        gatewayEntry:
+          (options.entry === 'build' ? `node ${BUILD_DIR}/main.js (src/ compiled by tsc)` : options.entry) +
+          (options.workers === '1' ? '' : `, WORKERS=${options.workers}`),
         responseCache: options.cache,
         tailcall: tailcall && 'version' in tailcallFound ? tailcallFound.version : null,
       },
