@@ -84,6 +84,8 @@ export interface Config {
   host: string;
   /** Processes serving the port (node:cluster workers, src/cluster.ts); 1 runs the gateway in this process. */
   workers: number;
+  /** Run operations compiled by graphql-jit (src/execution.ts); false: graphql-js only. */
+  compiledExecution: boolean;
   upstream: UpstreamConfig;
   /** Serve GraphiQL on GET /graphql from a browser. */
   graphiql: boolean;
@@ -206,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: readInt(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     workers: readWorkers(env),
+    compiledExecution: readBool(env, 'GRAPHQL_JIT', true),
     upstream: {
       url: readOrigin(env, 'LEAF_API_URL'),
       defaultToken: readToken(env, 'LEAF_API_TOKEN'),

@@ -7,6 +7,7 @@ import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { compiledExecution } from './execution.js';
 import { LeafClient } from './leaf/client.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
@@ -50,6 +51,8 @@ export function createYogaApp(
   const plugins: Plugin[] = [
     // Before /metrics is served locally: a worker answers it for every worker.
     ...(options.cluster ? [options.cluster.plugin] : []),
+    // Sets the execute function before the plugins below wrap it (tracing's async context).
+    ...(config.compiledExecution ? [compiledExecution()] : []),
     // Request log with request id, /metrics and spans (src/observability): first, to see every request.
     ...parts.observability.plugins,
     useReadinessCheck({ endpoint: '/readiness', check: () => client.reachable(READINESS_TIMEOUT_MS) }),
