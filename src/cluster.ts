@@ -105,7 +105,11 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
   });
 
   return new Promise((resolve, reject) => {
+    // A worker that cannot start (port taken, bad Redis) exits before listening: so does the primary.
+    const early = (worker: Worker, code: number): void => reject(new Error(`worker ${worker.id} exited with code ${code} before listening`));
+    cluster.once('exit', early);
     cluster.once('listening', (_worker, address) => {
+      cluster.off('exit', early);
       const host = address.address && address.address !== '0.0.0.0' && address.address !== '::' ? address.address : 'localhost';
       resolve({
         url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
@@ -124,8 +128,6 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
         },
       });
     });
-    // A worker that cannot start (port taken, bad Redis) exits before listening: so does the primary.
-    cluster.once('exit', (worker, code) => reject(new Error(`worker ${worker.id} exited with code ${code} before listening`)));
     for (let index = 0; index < count; index++) cluster.fork();
   });
 }
