@@ -2,7 +2,7 @@
 // (`node --import tsx`, so the pid measured is the server itself, not a tsx wrapper), and
 // the load workers are forked with an IPC channel. CPU and peak memory come from /proc.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, WorkerRequest } from './worker.js';
@@ -27,9 +27,18 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Starts `node <args>` and resolves once a stdout line matches `ready` (its group 1 is the URL). */
-function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, name: string): Promise<Server> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `command <args>` (node by default) and resolves once its output matches `ready`;
+ * `urlOf` turns the match into the server's URL (by default its group 1 is the URL).
+ */
+export function startServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  name: string,
+  { command = process.execPath, urlOf = (match: RegExpExecArray) => match[1] }: { command?: string; urlOf?: (match: RegExpExecArray) => string | undefined } = {},
+): Promise<Server> {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -39,19 +48,24 @@ function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, name
       child.kill('SIGKILL');
       reject(new Error(`${error.message}\n${output.slice(-2000)}`));
     }
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = ready.exec(output);
-      if (match?.[1] && child.pid !== undefined) {
+      const url = match ? urlOf(match) : undefined;
+      if (url && child.pid !== undefined) {
         clearTimeout(timer);
         // Keep draining so a chatty server never blocks on a full pipe.
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve({ url: match[1], pid: child.pid, exited, stop: stopper(child) });
+        for (const stream of [child.stdout, child.stderr]) {
+          stream.removeAllListeners('data');
+          stream.resume();
+        }
+        resolve({ url, pid: child.pid, exited, stop: stopper(child) });
       }
-    });
+    };
+    child.stderr.on('data', onData);
+    child.stdout.on('data', onData);
     child.once('exit', (code) => fail(new Error(`${name} exited with code ${code}`)));
+    child.once('error', (error) => fail(new Error(`${name} could not start: ${error.message}`)));
   });
 }
 
@@ -126,27 +140,62 @@ export function startGatewayProcess(upstream: string, env: Record<string, string
   );
 }
 
-/** User plus system CPU time of a process, in milliseconds. */
-export function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+/** A process and its descendants (a gateway run with WORKERS > 1 is a primary and its workers). */
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (let index = 0; index < pids.length; index++) {
+    const parent = pids[index] as number;
+    try {
+      for (const task of readdirSync(`/proc/${parent}/task`)) {
+        const children = readFileSync(`/proc/${parent}/task/${task}/children`, 'utf8').trim();
+        if (children) pids.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // Gone meanwhile: nothing more below it.
+    }
+  }
+  return pids;
 }
 
-/** Peak resident memory since the last reset, in MB. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+/** User plus system CPU time of a process and its descendants, in milliseconds. */
+export function cpuMs(pid: number): number {
+  return processTree(pid).reduce((sum, each) => sum + processCpuMs(each), 0);
+}
+
+/** Peak resident memory since the last reset, in MB, summed over the process and its descendants. */
 export function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match?.[1] ? Number(match[1]) / 1024 : NaN;
+  let total = 0;
+  for (const each of processTree(pid)) {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${each}/status`, 'utf8'));
+      if (match?.[1]) total += Number(match[1]) / 1024;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return total || NaN;
 }
 
 /** Resets the peak to the current resident size (Linux clear_refs 5). */
 export function resetPeakRss(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    // Without it the peak covers the process's whole life so far, still an upper bound.
+  for (const each of processTree(pid)) {
+    try {
+      writeFileSync(`/proc/${each}/clear_refs`, '5');
+    } catch {
+      // Without it the peak covers the process's whole life so far, still an upper bound.
+    }
   }
 }
 

@@ -15,7 +15,7 @@ export interface PhaseFigures {
   failures: number;
 }
 
-export type Client = 'gateway' | 'direct' | 'cached';
+export type Client = 'gateway' | 'direct' | 'tailcall' | 'cached';
 
 export interface QueryFigures {
   name: QueryName;
@@ -54,6 +54,8 @@ export interface Settings {
   gatewayEntry: string;
   /** Whether the gateway has a response cache (RESPONSE_CACHE), measured in the cached rows. */
   responseCache: boolean;
+  /** Tailcall's version when it ran beside the gateway (bench/peers), else null. */
+  tailcall?: string | null;
 }
 
 export interface Results {
@@ -95,7 +97,9 @@ function ratio(a: number | null | undefined, b: number | null | undefined): stri
   return `${(a / b).toFixed(2)}×`;
 }
 
-const CLIENT_LABEL: Record<Client, string> = { gateway: 'gateway', direct: 'direct REST', cached: 'gateway, response cache' };
+const CLIENT_LABEL: Record<Client, string> = { gateway: 'gateway', direct: 'direct REST', tailcall: 'Tailcall', cached: 'gateway, response cache' };
+const CLIENTS = ['gateway', 'direct', 'tailcall', 'cached'] as const;
+const RATIO_LABEL: Partial<Record<Client, string>> = { direct: '*gateway / direct*', tailcall: '*gateway / Tailcall*' };
 
 export function markdown(results: Results): string {
   const { machine, settings } = results;
@@ -103,33 +107,36 @@ export function markdown(results: Results): string {
   const lines: string[] = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}.`,
     `Emulator latency ${settings.latencyMs} ms per call; upstream pool ${settings.pool} connections (gateway and direct client); ` +
-      `medians of ${settings.runs} runs of about ${settings.seconds} s per phase; gateway run as \`${settings.gatewayEntry}\`.`,
+      `medians of ${settings.runs} runs of about ${settings.seconds} s per phase; gateway run as \`${settings.gatewayEntry}\`; ` +
+      (settings.tailcall ? `Tailcall ${settings.tailcall} with bench/peers/tailcall.graphql.` : 'Tailcall did not run.'),
     '',
-    `| Query | Client | Upstream calls / request (optimum) | p50 @1 (ms) | p99 @1 (ms) | Floor (ms) | req/s @${c} | p99 @${c} (ms) | CPU ms / request @${c} | Peak RSS @${c} (MB) |`,
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| Query | Client | Upstream calls / request (optimum) | p50 @1 (ms) | p99 @1 (ms) | Floor (ms) | req/s @${c} | p99 @${c} (ms) | Upstream calls / request @${c} | CPU ms / request @${c} | Peak RSS @${c} (MB) |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   let failures = 0;
   for (const query of results.queries) {
     const medians: Partial<Record<Client, { c1: PhaseFigures; cN: PhaseFigures }>> = {};
-    for (const client of ['gateway', 'direct', 'cached'] as const) {
+    for (const client of CLIENTS) {
       const runs = query.runs[client];
       if (runs) medians[client] = { c1: medianFigures(runs.c1), cN: medianFigures(runs.cN) };
     }
-    for (const client of ['gateway', 'direct', 'cached'] as const) {
+    for (const client of CLIENTS) {
       const figures = medians[client];
       if (!figures) continue;
       failures += figures.c1.failures + figures.cN.failures;
       const calls = query.exactCalls[client];
       lines.push(
         `| ${query.title} | ${CLIENT_LABEL[client]} | ${fixed(calls, 0)} (${query.optimumCalls}) | ${fixed(figures.c1.p50, 0)} | ${fixed(figures.c1.p99, 0)} | ` +
-          `${query.floorMs} | ${fixed(figures.cN.rps, 0)} | ${fixed(figures.cN.p99, 0)} | ${fixed(figures.cN.cpuMsPerRequest, 2)} | ${fixed(figures.cN.peakRssMb, 0)} |`,
+          `${query.floorMs} | ${fixed(figures.cN.rps, 0)} | ${fixed(figures.cN.p99, 0)} | ${fixed(figures.cN.callsPerRequest, 2)} | ${fixed(figures.cN.cpuMsPerRequest, 2)} | ${fixed(figures.cN.peakRssMb, 0)} |`,
       );
-      if (client === 'direct' && medians.gateway) {
+      const ratioLabel = RATIO_LABEL[client];
+      if (ratioLabel && medians.gateway) {
         const g = medians.gateway;
         const d = figures;
         lines.push(
-          `| ${query.title} | *gateway / direct* | ${ratio(query.exactCalls.gateway, query.exactCalls.direct)} | ${ratio(g.c1.p50, d.c1.p50)} | ` +
-            `${ratio(g.c1.p99, d.c1.p99)} | | ${ratio(g.cN.rps, d.cN.rps)} | ${ratio(g.cN.p99, d.cN.p99)} | ${ratio(g.cN.cpuMsPerRequest, d.cN.cpuMsPerRequest)} | ` +
+          `| ${query.title} | ${ratioLabel} | ${ratio(query.exactCalls.gateway, query.exactCalls[client])} | ${ratio(g.c1.p50, d.c1.p50)} | ` +
+            `${ratio(g.c1.p99, d.c1.p99)} | | ${ratio(g.cN.rps, d.cN.rps)} | ${ratio(g.cN.p99, d.cN.p99)} | ${ratio(g.cN.callsPerRequest, d.cN.callsPerRequest)} | ` +
+            `${ratio(g.cN.cpuMsPerRequest, d.cN.cpuMsPerRequest)} | ` +
             `${ratio(g.cN.peakRssMb, d.cN.peakRssMb)} |`,
         );
       }
@@ -153,7 +160,7 @@ export function markdown(results: Results): string {
     '',
     `Floor: the query's depth (upstream round trips that must follow one another) × the emulator latency. ` +
       `Upstream calls: one request sent alone, counted in the emulator's call log; optimum: one call per distinct resource. ` +
-      `CPU and peak RSS: the gateway process, or for the direct rows the process running the direct client; ` +
+      `CPU and peak RSS: the gateway process, or for the direct rows the process running the direct client, or Tailcall's (all its threads); ` +
       `peak RSS includes heap a process kept from earlier phases (the queries run in table order). ` +
       `Ran in ${results.totalSeconds.toFixed(0)} s.` +
       (failures > 0 ? ` **${failures} requests failed or answered differently from the reference; see latest.json.**` : ''),

@@ -1,14 +1,16 @@
 // `npm run bench`: the emulator (large data set, fixed latency), the gateway in front of it,
 // and the load generators, each in its own process; the four canonical queries through the
-// gateway and through a plain REST client, medians of several runs, written to bench/results.
+// gateway, through Tailcall (bench/peers) and through a plain REST client, medians of several
+// runs, written to bench/results.
 // `npm run bench -- --help` lists the knobs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS } from '../src/emulator/seed.js';
 import { idsOfDirect, idsOfGateway } from './compare.js';
 import { DirectClient, nodeRefOf, type DirectInput } from './direct.js';
+import { findTailcall, recordsOfGateway, recordsOfTailcall, startTailcall, tailcallQuery, type TailcallQuery } from './peers/tailcall.js';
 import {
   cpuMs,
   BUILD_DIR,
@@ -47,6 +49,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --entry <file>        gateway entry: build (default: compile src/ with tsc into bench/results/tmp and
                         run node main.js, as the container does), src/main.ts (via tsx), or a .js file
   --no-cache            skip the response-cache rows (RESPONSE_CACHE=true)
+  --no-tailcall         skip the Tailcall rows (it also skips them, saying why, when its binary cannot run)
+  --workers <n|auto>    WORKERS of the gateways (default 1); CPU and memory then cover all their processes
   --queries a,b         only these of flat,nested,nodes,deep
   --out <dir>           where latest.json and latest.md go (default bench/results)`;
 
@@ -59,6 +63,8 @@ interface Options {
   pool: number;
   entry: string;
   cache: boolean;
+  tailcall: boolean;
+  workers: string;
   queries: QueryName[];
   out: string;
 }
@@ -91,6 +97,8 @@ function parseOptions(argv: string[]): Options {
       pool: { type: 'string' },
       entry: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      'no-tailcall': { type: 'boolean' },
+      workers: { type: 'string' },
       queries: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -114,6 +122,8 @@ function parseOptions(argv: string[]): Options {
     pool: positive(values, 'pool', loadConfig({}).upstream.connections),
     entry: values.entry ?? 'build',
     cache: !values['no-cache'],
+    tailcall: !values['no-tailcall'],
+    workers: values.workers === 'auto' ? 'auto' : String(positive(values, 'workers', 1)),
     queries: queries as QueryName[],
     out: values.out ?? 'bench/results',
   };
@@ -128,7 +138,7 @@ interface GraphQLAnswer {
   errors?: { message: string }[];
 }
 
-async function post(gateway: Server, document: string, variables: Record<string, unknown>): Promise<{ text: string; body: GraphQLAnswer }> {
+async function post(gateway: Server, document: string, variables: Record<string, unknown>, name = 'The gateway'): Promise<{ text: string; body: GraphQLAnswer }> {
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
@@ -137,7 +147,7 @@ async function post(gateway: Server, document: string, variables: Record<string,
   const text = await response.text();
   const body = JSON.parse(text) as GraphQLAnswer;
   if (response.status !== 200 || body.errors?.length || !body.data) {
-    throw new Error(`The gateway answered ${response.status}: ${text.slice(0, 500)}`);
+    throw new Error(`${name} answered ${response.status}: ${text.slice(0, 500)}`);
   }
   return { text, body };
 }
@@ -241,7 +251,7 @@ async function measure(
  * a quarter longer than one request takes when every connection's upstream calls queue on the pool.
  */
 function concurrentSeconds(exactCalls: QueryFigures['exactCalls'], options: Options): number {
-  const calls = Math.max(exactCalls.gateway ?? 1, exactCalls.direct ?? 1);
+  const calls = Math.max(exactCalls.gateway ?? 1, exactCalls.direct ?? 1, exactCalls.tailcall ?? 1);
   const queued = (Math.ceil((options.connections * calls) / options.pool) * options.latencyMs) / 1000;
   return Math.max(options.seconds, Math.round(1.25 * queued * 10) / 10);
 }
@@ -264,11 +274,15 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string): void => void process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
-  const baseEnv = { LEAF_POOL_CONNECTIONS: String(options.pool), ...RESPONSE_CACHE.off };
+  const baseEnv = { LEAF_POOL_CONNECTIONS: String(options.pool), WORKERS: options.workers, ...RESPONSE_CACHE.off };
 
   log(`Starting the emulator (large, ${options.latencyMs} ms), compiling and starting the gateways…`);
   const port = await freePort();
   const upstream = `http://127.0.0.1:${port}`;
+  const tailcallFound = options.tailcall ? findTailcall() : { reason: 'turned off with --no-tailcall' };
+  if ('reason' in tailcallFound) log(`Tailcall does not run in this bench: ${tailcallFound.reason}.`);
+  let tailcallPort = port;
+  while (tailcallPort === port) tailcallPort = await freePort();
   const servers: Server[] = [];
   const workers: Worker[] = [];
   try {
@@ -284,12 +298,21 @@ async function main(): Promise<void> {
       startEmulatorProcess(options.latencyMs, port),
       ...gatewayEnvs.map((env) => entry.then((file) => startGatewayProcess(upstream, env, file))),
     ];
+    const tailcallStarting =
+      'binary' in tailcallFound ? startTailcall(tailcallFound.binary, upstream, tailcallPort, `${BUILD_DIR}/..`).catch((error: unknown) => error as Error) : null;
     const settled = await Promise.allSettled(starting);
     for (const result of settled) if (result.status === 'fulfilled') servers.push(result.value);
     const failed = settled.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     const [emulator, gateway, uncoalesced, cached = null] = servers as [Server, Server, Server, Server?];
-    log(`Started in ${((performance.now() - started) / 1000).toFixed(1)} s; emulator ${emulator.url}, gateway ${gateway.url}`);
+    const tailcallStarted = await tailcallStarting;
+    let tailcall: Server | null = null;
+    if (tailcallStarted instanceof Error) log(`Tailcall does not run in this bench: it did not start (${tailcallStarted.message.split('\n')[0]}).`);
+    else if (tailcallStarted) servers.push((tailcall = tailcallStarted));
+    log(
+      `Started in ${((performance.now() - started) / 1000).toFixed(1)} s; emulator ${emulator.url}, gateway ${gateway.url}` +
+        (tailcall && 'version' in tailcallFound ? `, Tailcall ${tailcallFound.version} ${tailcall.url}` : ''),
+    );
     const loadWorker = forkWorker();
     const directWorker = forkWorker();
     workers.push(loadWorker, directWorker);
@@ -325,7 +348,32 @@ async function main(): Promise<void> {
       run: (query, connections, seconds) =>
         directWorker.run({ kind: 'direct', origin: emulator.url, token: TOKEN, pool: options.pool, query: query.name, input, connections, seconds }),
     };
-    const targets: Target[] = [gatewayTarget(gateway, 'gateway'), directTarget, ...(cached ? [gatewayTarget(cached, 'cached')] : [])];
+    // Tailcall's own queries and answers: its schema spells the same data differently.
+    const tailcallQueries = new Map<QueryName, { query: TailcallQuery; expected: string }>();
+    const tailcallBody = (name: QueryName): string => {
+      const entry = tailcallQueries.get(name);
+      return JSON.stringify({ query: entry?.query.document, variables: entry?.query.variables });
+    };
+    const tailcallTarget = (server: Server): Target => ({
+      client: 'tailcall',
+      pid: server.pid,
+      run: (query, connections, seconds) =>
+        loadWorker.run({
+          kind: 'autocannon',
+          url: `${server.url}/graphql`,
+          token: TOKEN,
+          bodies: [tailcallBody(query.name)],
+          expectBody: tailcallQueries.get(query.name)?.expected ?? '',
+          connections,
+          seconds,
+        }),
+    });
+    const targets: Target[] = [
+      gatewayTarget(gateway, 'gateway'),
+      directTarget,
+      ...(tailcall ? [tailcallTarget(tailcall)] : []),
+      ...(cached ? [gatewayTarget(cached, 'cached')] : []),
+    ];
 
     // Reference answers, exact call counts of one request alone, and a check that both clients fetch the same data.
     const figures: QueryFigures[] = [];
@@ -341,6 +389,20 @@ async function main(): Promise<void> {
       exactCalls.direct = await calls.count();
       if (JSON.stringify(idsOfGateway(query.name, reference.body.data)) !== JSON.stringify(idsOfDirect(directAnswer))) {
         throw new Error(`The direct client fetched different data from the gateway for query ${query.name}`);
+      }
+      if (tailcall) {
+        // Same records, field by field, or the comparison would not be fair.
+        const tailcallQueryOf = tailcallQuery(query.name, input);
+        const answer = await post(tailcall, tailcallQueryOf.document, tailcallQueryOf.variables, 'Tailcall');
+        const theirs = recordsOfTailcall(query.name, answer.body.data ?? {}, input);
+        if (!isDeepStrictEqual(theirs, recordsOfGateway(query.name, reference.body.data ?? {}))) {
+          throw new Error(`Tailcall fetched different data from the gateway for query ${query.name}: ${JSON.stringify(theirs).slice(0, 500)}`);
+        }
+        await calls.reset();
+        const again = await post(tailcall, tailcallQueryOf.document, tailcallQueryOf.variables, 'Tailcall');
+        exactCalls.tailcall = await calls.count();
+        if (again.text !== answer.text) throw new Error(`Tailcall answered query ${query.name} differently the second time`);
+        tailcallQueries.set(query.name, { query: tailcallQueryOf, expected: answer.text });
       }
       if (cached) {
         const primed = await post(cached, query.document, query.variables);
@@ -371,6 +433,9 @@ async function main(): Promise<void> {
       warmGateway(gateway, queries),
       warmGateway(uncoalesced, [flat]),
       ...(cached ? [warmGateway(cached, queries)] : []),
+      ...(tailcall
+        ? [loadWorker.run({ kind: 'autocannon', url: `${tailcall.url}/graphql`, token: TOKEN, bodies: queries.map((query) => tailcallBody(query.name)), connections: 8, seconds: 1.5 })]
+        : []),
       (async () => {
         for (const query of queries) await directTarget.run(query, 8, 0.4);
       })(),
@@ -421,8 +486,11 @@ async function main(): Promise<void> {
         seconds: options.seconds,
         connections: options.connections,
         pool: options.pool,
-        gatewayEntry: options.entry === 'build' ? `node ${BUILD_DIR}/main.js (src/ compiled by tsc)` : options.entry,
+        gatewayEntry:
+          (options.entry === 'build' ? `node ${BUILD_DIR}/main.js (src/ compiled by tsc)` : options.entry) +
+          (options.workers === '1' ? '' : `, WORKERS=${options.workers}`),
         responseCache: options.cache,
+        tailcall: tailcall && 'version' in tailcallFound ? tailcallFound.version : null,
       },
       queries: figures,
       coalescing,

@@ -1,6 +1,7 @@
 // Environment → typed, validated configuration. The only module that reads process.env:
 // everything else receives a Config, so tests build one directly.
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { BreakerOptions } from './leaf/breaker.js';
 
@@ -96,6 +97,10 @@ export interface PersistedConfig {
 export interface Config {
   port: number;
   host: string;
+  /** Processes serving the port (node:cluster workers, src/cluster.ts); 1 runs the gateway in this process. */
+  workers: number;
+  /** Run operations compiled by graphql-jit (src/execution.ts); false: graphql-js only. */
+  compiledExecution: boolean;
   upstream: UpstreamConfig;
   http: HttpConfig;
   /** Serve GraphiQL on GET /graphql from a browser. */
@@ -254,12 +259,24 @@ function readBreaker(env: Env): BreakerOptions {
   };
 }
 
+/** A number of workers, or `auto`: one per core this process may use. */
+function readWorkers(env: Env): number {
+  if (env.WORKERS?.trim().toLowerCase() === 'auto') return availableParallelism();
+  try {
+    return readInt(env, 'WORKERS', 1, 1, 256);
+  } catch {
+    throw new ConfigError('WORKERS', 'an integer from 1 to 256, or auto', env.WORKERS ?? '');
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
   return {
     port: readInt(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
+    workers: readWorkers(env),
+    compiledExecution: readBool(env, 'GRAPHQL_JIT', true),
     upstream: {
       url: readOrigin(env, 'LEAF_API_URL'),
       defaultToken: readToken(env, 'LEAF_API_TOKEN'),

@@ -1,4 +1,6 @@
 // Reads config, starts the gateway, and the embedded emulator when no upstream is configured.
+// With WORKERS > 1 this process is the cluster primary and the gateways run in its workers.
+import { isClusterWorker, joinCluster, startPrimary, type ClusterLink } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Emulator } from './emulator/index.js';
 import { exampleQuery, graphiqlTabs } from './example.js';
@@ -20,7 +22,12 @@ async function main(): Promise<void> {
   let emulator: Emulator | null = null;
   let upstreamUrl = config.upstream.url;
   let demoUserIds: string[] = [];
-  if (upstreamUrl === null) {
+  // A worker takes from the primary what only the primary knows (the emulator it started).
+  const link: ClusterLink | null = isClusterWorker() ? await joinCluster() : null;
+  if (link) {
+    upstreamUrl = link.setup.upstreamUrl;
+    config = { ...config, upstream: { ...config.upstream, defaultToken: link.setup.defaultToken } };
+  } else if (upstreamUrl === null) {
     // Loaded only in demo mode, so production starts don't pay for seeding code.
     const { startEmulator } = await import('./emulator/index.js');
     emulator = await startEmulator({ port: config.emulator.port, scale: config.emulator.scale, latencyMs: config.emulator.latencyMs });
@@ -33,10 +40,14 @@ async function main(): Promise<void> {
 
   const leafUserId = demoUserIds[0] ?? '00000000-0000-4000-8000-000000000000';
   const example = exampleQuery(leafUserId);
-  const tabs = graphiqlTabs(leafUserId, emulator?.demoToken ?? null);
-  const gateway = await startGateway({ config, upstreamUrl, graphiqlTabs: tabs });
+  const tabs = link?.setup.graphiqlTabs ?? graphiqlTabs(leafUserId, emulator?.demoToken ?? null);
+  const gateway =
+    config.workers > 1 && !link
+      ? await startPrimary(config.workers, { upstreamUrl, defaultToken: config.upstream.defaultToken, graphiqlTabs: tabs }, console.log)
+      : await startGateway({ config, upstreamUrl, graphiqlTabs: tabs, ...(link ? { cluster: link } : {}) });
 
   const lines = [`Leaf GraphQL gateway on ${gateway.url}/graphql (${graphiqlNote(config.graphiql)})`];
+  if (config.workers > 1) lines.push(`Served by ${config.workers} worker processes (WORKERS; node:cluster).`);
   if (emulator) {
     lines.push(`Upstream: embedded Leaf emulator at ${emulator.url} (${config.emulator.scale} data; set LEAF_API_URL to use a real upstream)`);
     lines.push(`Requests without an Authorization header use the demo token "${emulator.demoToken}".`);
@@ -47,20 +58,23 @@ async function main(): Promise<void> {
   } else {
     lines.push(`Upstream: ${upstreamUrl}`);
   }
-  console.log(lines.join('\n'));
+  if (!link) console.log(lines.join('\n'));
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: draining (up to ${config.http.shutdownTimeoutMs} ms for requests in flight)`);
+    // A cluster primary's workers each drain on the SIGTERM it sends them.
     const cut = await gateway.drain(config.http.shutdownTimeoutMs);
     if (cut > 0) console.log(`${cut} request(s) still in flight after SHUTDOWN_TIMEOUT_MS were cut`);
     await emulator?.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
+  // A worker stops when the primary tells it to (SIGTERM) or is gone; a terminal's Ctrl-C reaches the primary too.
+  process.on('SIGINT', () => void (link ? undefined : stop('SIGINT')));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (link) process.on('disconnect', () => void stop('disconnect'));
 }
 
 try {

@@ -4,11 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
+import type { ClusterLink } from './cluster.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { answerMalformedHttp } from './http/client-errors.js';
 import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
+import { compiledExecution } from './execution.js';
 import { graphiqlServing, useGraphiQLOffPage, type GraphiQLTab } from './graphiql.js';
 import { httpPlugins } from './http/index.js';
 import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClients } from './incremental/index.js';
@@ -30,6 +32,8 @@ export interface GatewayOptions {
   graphiqlTabs?: GraphiQLTab[];
   /** Log destination and span exporter overrides (stdout and OTLP by default). */
   observability?: ObservabilityOptions;
+  /** As a cluster worker (WORKERS > 1, src/cluster.ts): its link to the siblings. */
+  cluster?: ClusterLink;
 }
 
 /** Built once per gateway by startGateway: they outlive a Yoga instance's plugins. */
@@ -61,6 +65,10 @@ export function createYogaApp(
     // Before everything that reads results: a JSON-only client's @defer answer, merged whole.
     useWholeAnswerForJsonClients,
     useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
+    // Before /metrics is served locally: a worker answers it for every worker.
+    ...(options.cluster ? [options.cluster.plugin] : []),
+    // Sets the execute function before the plugins below wrap it (tracing's async context).
+    ...(config.compiledExecution ? [compiledExecution()] : []),
     // Parameters checked as they are parsed, before any plugin reads them; caching headers and
     // 304s set before the request log records the status (src/http).
     ...httpPlugins(config),
@@ -108,9 +116,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const client = new LeafClient({
     ...config.upstream,
     url: options.upstreamUrl,
-    observers: [...observability.observers, ...(cache ? [cache.observer] : [])],
+    observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
   });
   pointsReaderOf(client, config.upstream.timeoutMs);
+  options.cluster?.attach({ client, cache, registry: observability.registry });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
   const yoga = createYogaApp(options, client, { observability, cache, draining: () => lifecycle.draining });

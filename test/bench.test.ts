@@ -5,6 +5,8 @@ import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idsOfDirect, idsOfGateway } from '../bench/compare.js';
 import { DirectClient, nodeRefOf, type DirectInput } from '../bench/direct.js';
+import { findTailcall, recordsOfGateway, recordsOfTailcall, startTailcall, tailcallQuery } from '../bench/peers/tailcall.js';
+import { freePort, type Server } from '../bench/processes.js';
 import { benchQueries, NODE_IDS, optimumCalls, WALK, type Setup } from '../bench/queries.js';
 import { BENCH_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { schema } from '../src/schema/index.js';
@@ -66,6 +68,46 @@ describe('direct REST baseline', () => {
       const optimum = optimumCalls(query, answer.data);
       expect(gatewayCalls).toBe(optimum);
       expect(directCalls).toBe(optimum);
+    },
+  );
+});
+
+const tailcall = findTailcall();
+
+describe.skipIf('reason' in tailcall)(`Tailcall peer${'reason' in tailcall ? ` (skipped: ${tailcall.reason})` : ''}`, () => {
+  let server: Server;
+
+  beforeAll(async () => {
+    if (!('binary' in tailcall)) return;
+    server = await startTailcall(tailcall.binary, stack.emulator.url, await freePort(), 'bench/results/tmp/test');
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.each(['flat', 'nested', 'nodes', 'deep'] as const)(
+    'answers query %s with the same records as the gateway, with as many upstream calls',
+    async (name) => {
+      const query = benchQueries(setup).find((candidate) => candidate.name === name)!;
+      const answer = await stack.query(query.document, query.variables, { token: BENCH_TOKEN });
+      expect(answer.errors).toBeUndefined();
+
+      const input: DirectInput = { user: setup.user, deepCursorOffset: 99, nodes: setup.nodeIds.map(nodeRefOf) };
+      const { document, variables } = tailcallQuery(name, input);
+      stack.resetCalls();
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      const theirs = (await response.json()) as { data: Record<string, unknown>; errors?: unknown };
+      expect(theirs.errors).toBeUndefined();
+      expect(stack.calls().length).toBe(optimumCalls(query, answer.data));
+      const ours = recordsOfGateway(name, answer.data!);
+      // Records that carry the data, not two empty readings that agree.
+      expect(JSON.stringify(ours)).toContain(idsOfGateway(name, answer.data).at(-1));
+      expect(recordsOfTailcall(name, theirs.data, input)).toEqual(ours);
     },
   );
 });

@@ -33,6 +33,8 @@ export interface ResponseCache {
   documents: SharedDocuments | null;
   /** Give to the Leaf client: its write announcements drive invalidation. */
   observer: LeafClientObserver;
+  /** A write another process of this gateway announced (a cluster sibling): drop what shows that user. */
+  invalidateLeafUser(leafUserId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -164,6 +166,10 @@ export async function createResponseCache(
       },
     },
     observer,
+    invalidateLeafUser(leafUserId) {
+      writeEpoch += 1;
+      return track(scoped.invalidateScopes([leafUserId.toLowerCase()], 'remote-write'));
+    },
     documents: redis?.documents ?? null,
     async close() {
       await redis?.close();

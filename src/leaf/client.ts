@@ -173,8 +173,14 @@ export class LeafClient {
 
   /** Before a write is sent and again once it is answered: see ReadCoalescer.detachForWrite. */
   private announceWrite(leafUserId: string, options: CallOptions): void {
-    if (this.coalescer && options.token) this.coalescer.detachForWrite(leafUserId, hashToken(options.token));
-    for (const observer of this.observers) observer.onWrite?.(leafUserId);
+    const tokenHash = options.token ? hashToken(options.token) : null;
+    this.detachReadsForWrite(leafUserId, tokenHash);
+    for (const observer of this.observers) observer.onWrite?.(leafUserId, tokenHash);
+  }
+
+  /** A write announced here or by another process sharing this upstream (a cluster sibling). */
+  detachReadsForWrite(leafUserId: string, tokenHash: string | null): void {
+    if (this.coalescer && tokenHash) this.coalescer.detachForWrite(leafUserId, tokenHash);
   }
 
   /**

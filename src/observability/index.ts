@@ -1,6 +1,7 @@
 // Logs, metrics and traces of one gateway, assembled from its config: the Yoga plugins to add,
 // the observers to give the Leaf client, and what to flush on shutdown.
 import type { Plugin } from 'graphql-yoga';
+import type { Registry } from 'prom-client';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { Config } from '../config.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
@@ -26,6 +27,8 @@ export interface Observability {
   observers: LeafClientObserver[];
   /** Present only with metrics on. */
   cacheEvents: CacheEvents | undefined;
+  /** The metrics /metrics serves (null with metrics off); cluster workers hand it to the primary. */
+  registry: Registry | null;
   close(): Promise<void>;
 }
 
@@ -38,11 +41,13 @@ export function createObservability(
   const plugins: Plugin[] = [useRequestLog(logger, graphqlPath)];
   const observers: LeafClientObserver[] = [upstreamLogObserver(logger)];
   let cacheEvents: CacheEvents | undefined;
+  let registry: Registry | null = null;
   if (config.observability.metrics) {
     const metrics = createMetrics();
     plugins.push(metrics.plugin);
     observers.push(metrics.observer);
     cacheEvents = metrics.cacheEvents;
+    registry = metrics.registry;
   }
   let closeTracing = async () => {};
   if (config.observability.tracing) {
@@ -56,6 +61,7 @@ export function createObservability(
     plugins,
     observers,
     cacheEvents,
+    registry,
     async close() {
       try {
         await closeTracing();

@@ -1,0 +1,79 @@
+// Compiled execution: graphql-jit turns each operation into a function once, instead of
+// graphql-js walking the document for every field of every request. An operation graphql-jit
+// cannot compile runs on graphql-js as before. Used directly rather than through
+// @envelop/graphql-jit: that plugin caches by document alone, so the second operation of a
+// document holding two would run the first one's compiled code.
+import type { Plugin } from 'graphql-yoga';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** Per document (Yoga's parser cache hands out one per text), per operation name. */
+type Compiled = Map<string, { query: CompiledQuery; operation: OperationDefinitionNode } | null>;
+
+/**
+ * graphql-jit's errors only look like graphql-js's: no `extensions` object, no `nodes`. The
+ * rest of the gateway (masking, codes, suggestions) reads them as graphql-js made them, so
+ * each becomes a real GraphQLError with the same message, path, locations and cause. A field
+ * error without a cause is graphql-jit's own (a value its scalar cannot serialise, a null in a
+ * non-null field), where graphql-js's carries an Error: given one, it is masked the same way
+ * (its message can quote what Leaf sent).
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  const original = error.originalError ?? (error.path ? new Error(error.message) : undefined);
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path ?? null,
+    originalError: original,
+    extensions: error.extensions ?? (original as { extensions?: Record<string, unknown> } | undefined)?.extensions ?? {},
+  });
+  if (error.locations) (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
+}
+
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  return result.errors?.length ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+}
+
+export function compiledExecution(): Plugin {
+  const byDocument = new WeakMap<DocumentNode, Compiled>();
+
+  function compiledFor(args: ExecutionArgs): { query: CompiledQuery; operation: OperationDefinitionNode } | null {
+    let operations = byDocument.get(args.document);
+    if (!operations) {
+      operations = new Map();
+      byDocument.set(args.document, operations);
+    }
+    const name = args.operationName ?? '';
+    let compiled = operations.get(name);
+    if (compiled === undefined) {
+      const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+      const operation = getOperationAST(args.document, args.operationName);
+      // Not compiled (an error result): graphql-js runs it, and reports what is wrong its own way.
+      compiled = isCompiledQuery(result) && operation ? { query: result, operation } : null;
+      operations.set(name, compiled);
+    }
+    return compiled;
+  }
+
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args: ExecutionArgs) => {
+        const compiled = compiledFor(args);
+        if (!compiled) return executeFn(args);
+        // Bad variables are reported by graphql-js, in its words (the scalar's own message, the
+        // variable's location) and with its HTTP status: graphql-jit's say less.
+        const variables = getVariableValues(args.schema, compiled.operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 50 });
+        if (variables.errors) return executeFn(args);
+        const result = compiled.query.query(args.rootValue, args.contextValue, args.variableValues) as ExecutionResult | Promise<ExecutionResult>;
+        return result instanceof Promise ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
+      });
+    },
+  };
+}

@@ -1,0 +1,188 @@
+// WORKERS=2: the real process (`node --import tsx src/main.ts`) as a cluster primary with two
+// workers on one port, over an emulator this test drives. An undici Client is one connection,
+// so it keeps reaching the worker its first answer named (`x-gateway-worker`): `on(worker)`
+// opens connections until one reaches that worker, and is used at once (before keep-alive ends).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Client } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { startEmulator, type Emulator } from '../src/emulator/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MACHINE_ID = 'TWFjaGluZToyMjIyMjIyMi0yMjIyLTQyMjItODIyMi0yMjIyMjIyMjIyMjI6MTViOGU3NGQtNjUyZC00MzE2LTg4NGQtZDVmMTkwMjBlYTdh';
+const MACHINE_LEAF_ID = '15b8e74d-652d-4316-884d-d5f19020ea7a';
+const USER = '22222222-2222-4222-8222-222222222222';
+const NAME_OF = `query NameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }`;
+const RENAME = `mutation Rename($id: ID!, $name: String!) {
+  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }
+}`;
+
+let emulator: Emulator;
+let gateway: ChildProcess;
+let exited: Promise<number | null>;
+let origin: string;
+const opened: Client[] = [];
+const seen = new Set<string>();
+
+interface Answer {
+  worker: string;
+  body: { data?: Record<string, unknown> | null; errors?: unknown[] };
+}
+
+async function post(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+  const response = await client.request({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${emulator.demoToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.body.json()) as Answer['body'];
+  return { worker: String(response.headers['x-gateway-worker']), body };
+}
+
+/** A new connection that reaches `worker` ('1' or '2'). */
+async function on(worker: string): Promise<Client> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const client = new Client(origin);
+    opened.push(client);
+    const answer = await post(client, '{ __typename }');
+    seen.add(answer.worker);
+    if (answer.worker === worker) return client;
+    await client.close();
+  }
+  throw new Error(`no connection reached worker ${worker}`);
+}
+
+async function nameThrough(client: Client, worker: string, query = NAME_OF): Promise<string> {
+  const { body, worker: answered } = await post(client, query, { id: MACHINE_ID });
+  expect(answered).toBe(worker);
+  expect(body.errors).toBeUndefined();
+  return (body.data?.node as { name: string }).name;
+}
+
+async function rename(client: Client, name: string): Promise<void> {
+  const { body } = await post(client, RENAME, { id: MACHINE_ID, name });
+  expect(body.data?.updateMachine).toEqual({ __typename: 'UpdateMachineSuccess', machine: { name } });
+}
+
+async function metricsThrough(client: Client): Promise<string> {
+  const response = await client.request({ method: 'GET', path: '/metrics' });
+  expect(response.statusCode).toBe(200);
+  return response.body.text();
+}
+
+/** Sum of every series of a counter in Prometheus text. */
+function total(metrics: string, name: string): number {
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', LEAF_API_URL: emulator.url, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  exited = new Promise((resolve) => gateway.once('exit', (code) => resolve(code)));
+  let output = '';
+  origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the gateway did not start:\n${output}`)), 60_000);
+    gateway.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    gateway.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /gateway on (http:\/\/\S+?)\/graphql/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((client) => client.destroy().catch(() => undefined)));
+  if (gateway.exitCode === null && gateway.signalCode === null) gateway.kill('SIGKILL');
+  await emulator?.close();
+});
+
+describe('WORKERS=2', () => {
+  it('serves one port from two worker processes', async () => {
+    await on('1');
+    await on('2');
+    expect([...seen].sort()).toEqual(['1', '2']);
+  });
+
+  it("drops the other worker's cached answer when one worker writes", async () => {
+    await rename(await on('1'), 'Yard tractor A');
+    // Both workers cache the answer; the second read through worker 2 costs no upstream call.
+    expect(await nameThrough(await on('1'), '1')).toBe('Yard tractor A');
+    expect(await nameThrough(await on('2'), '2')).toBe('Yard tractor A');
+    emulator.resetCalls();
+    expect(await nameThrough(await on('2'), '2')).toBe('Yard tractor A');
+    expect(emulator.calls.filter((call) => call.path.endsWith(MACHINE_LEAF_ID))).toHaveLength(0);
+
+    await rename(await on('1'), 'Yard tractor B');
+    expect(await nameThrough(await on('2'), '2')).toBe('Yard tractor B');
+    expect(await nameThrough(await on('1'), '1')).toBe('Yard tractor B');
+  });
+
+  it("keeps a read started on the other worker after a write from being joined with one from before it", async () => {
+    const [a, b1, b2] = [await on('1'), await on('2'), await on('2')];
+    // Not cached anywhere yet: this read goes to Leaf, where it is held for 1.5 s.
+    const query = `${NAME_OF.replace('{ name }', '{ name leafId }')}`;
+    emulator.addFault({ method: 'GET', path: `/machines/${MACHINE_LEAF_ID}`, delayMs: 1_500, times: 1 });
+    emulator.resetCalls();
+    const before = nameThrough(b1, '2', query);
+    for (let wait = 0; wait < 100 && !emulator.calls.some((call) => call.path.endsWith(MACHINE_LEAF_ID)); wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(emulator.calls.some((call) => call.path === `/services/beta/api/users/${USER}/machines/${MACHINE_LEAF_ID}` && call.status === 0)).toBe(true);
+
+    await rename(a, 'Yard tractor C');
+    emulator.resetCalls();
+    // Identical to the read still held on worker 2, same token: only the write's broadcast keeps it
+    // from joining that read, which may have reached Leaf before the write.
+    expect(await nameThrough(b2, '2', query)).toBe('Yard tractor C');
+    expect(emulator.calls.filter((call) => call.method === 'GET' && call.path.endsWith(MACHINE_LEAF_ID))).toHaveLength(1);
+    // The held read answers whatever Leaf holds when its delay ends; only that it ends matters here.
+    await before;
+  });
+
+  it('answers /metrics for both workers together', async () => {
+    const start = total(await metricsThrough(await on('1')), 'leaf_upstream_requests_total');
+    emulator.resetCalls();
+    // Three distinct one-call queries through worker 1, two through worker 2: nothing cached or shared.
+    const page = (first: number) => `query { leafUser(id: "${USER}") { machines(first: ${first}) { nodes { id } } } }`;
+    const one = await on('1');
+    for (const first of [1, 2, 3]) expect((await post(one, page(first))).worker).toBe('1');
+    const two = await on('2');
+    for (const first of [4, 5]) expect((await post(two, page(first))).worker).toBe('2');
+    expect(emulator.calls).toHaveLength(5);
+    const throughA = await metricsThrough(await on('1'));
+    const throughB = await metricsThrough(await on('2'));
+    expect(total(throughA, 'leaf_upstream_requests_total') - start).toBe(5);
+    expect(total(throughB, 'leaf_upstream_requests_total') - start).toBe(5);
+  });
+
+  it('stops on SIGTERM: the primary stops its workers and exits 0', async () => {
+    gateway.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+});
+
+describe('WORKERS', () => {
+  it('takes a number, or auto for the cores available, and refuses anything else by name', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    for (const bad of ['0', 'many', '1.5']) {
+      expect(() => loadConfig({ WORKERS: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ WORKERS: bad })).toThrow(/WORKERS must be an integer from 1 to 256, or auto/);
+    }
+  });
+});
