@@ -116,17 +116,17 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
       cluster.off('exit', early);
       const host = address.address && address.address !== '0.0.0.0' && address.address !== '::' ? address.address : 'localhost';
       const close = (): Promise<void> => {
-      stopping = true;
-      const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker && !worker.isDead());
-      return Promise.all(
-        alive.map(
-          (worker) =>
-            new Promise<void>((done) => {
-              worker.once('exit', () => done());
-              worker.process.kill('SIGTERM');
-            }),
-        ),
-      ).then(() => undefined);
+        stopping = true;
+        const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker && !worker.isDead());
+        return Promise.all(
+          alive.map(
+            (worker) =>
+              new Promise<void>((done) => {
+                worker.once('exit', () => done());
+                worker.process.kill('SIGTERM');
+              }),
+          ),
+        ).then(() => undefined);
       };
       resolve({
         url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
