@@ -5,6 +5,7 @@
 // document holding two would run the first one's compiled code.
 import type { Plugin } from 'graphql-yoga';
 import {
+  BREAK,
   getOperationAST,
   getVariableValues,
   GraphQLError,
@@ -12,6 +13,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type OperationDefinitionNode,
+  visit,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -37,6 +39,19 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return rebuilt;
 }
 
+/** @defer and @stream need graphql-js's incremental executor: graphql-jit would answer them whole. */
+function deliversIncrementally(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value !== 'defer' && node.name.value !== 'stream') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
 function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
   return result.errors?.length ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
 }
@@ -52,13 +67,14 @@ export function compiledExecution(): Plugin {
     }
     const name = args.operationName ?? '';
     let compiled = operations.get(name);
+    if (compiled === undefined && deliversIncrementally(args.document)) compiled = null;
     if (compiled === undefined) {
       const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
       const operation = getOperationAST(args.document, args.operationName);
       // Not compiled (an error result): graphql-js runs it, and reports what is wrong its own way.
       compiled = isCompiledQuery(result) && operation ? { query: result, operation } : null;
-      operations.set(name, compiled);
     }
+    operations.set(name, compiled);
     return compiled;
   }
 

@@ -36,8 +36,8 @@ describe('GRAPHQL_JIT', () => {
   });
 
   it('answers bad variables with graphql-js words, BAD_USER_INPUT and HTTP 400', async () => {
-    const query = `query Q($user: UUID!, $order: [MachineOrder!]) { leafUser(id: $user) { machines(first: 1, orderBy: $order) { totalCount } } }`;
-    for (const variables of [{ user: 'nope' }, { user: USER, order: [{ field: 'NAM' }] }, { user: USER, order: 'x' }]) {
+    const query = `query Q($user: LeafId!, $order: [MachineOrder!]) { leafUser(id: $user) { machines(first: 1, orderBy: $order) { totalCount } } }`;
+    for (const variables of [{ user: 'no/pe' }, { user: USER, order: [{ field: 'NAM' }] }, { user: USER, order: 'x' }]) {
       const answers = await both(query, variables);
       expect(answers.compiled.status).toBe(400);
       expect(answers.compiled.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -45,13 +45,13 @@ describe('GRAPHQL_JIT', () => {
     }
   });
 
-  it('masks a value Leaf sent that its field cannot hold, at its path, as graphql-js does', async () => {
+  it('answers a value Leaf sent that its field cannot hold with UPSTREAM_ERROR at its path, as graphql-js does', async () => {
     for (const stack of [compiled, interpreted]) {
       const record = [...stack.emulator.store.machines.values()].find((machine) => machine.leafUserId === USER)!;
       stack.emulator.store.putMachine({ ...record, name: { secret: 'upstream-internals' } } as unknown as typeof record);
     }
-    const answers = await both(`query Masked($user: UUID!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }`, { user: USER });
-    expect(answers.compiled.errors?.[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const answers = await both(`query Masked($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }`, { user: USER });
+    expect(answers.compiled.errors?.[0]).toMatchObject({ message: 'The Leaf API sent a machine name that is not a string.', extensions: { code: 'UPSTREAM_ERROR' } });
     expect(answers.compiled.errors?.[0]?.path).toEqual(answers.interpreted.errors?.[0]?.path);
     expect(answers.compiled.data).toEqual(answers.interpreted.data);
     expect(JSON.stringify(answers.compiled)).not.toContain('upstream-internals');

@@ -164,7 +164,7 @@ function attempts(): Attempt[] {
     }
   }
   list.push(
-    post('leafUser(id:) not a UUID', { query: 'query($id: LeafId!) { leafUser(id: $id) { leafUserId } }', variables: { id: 'nope' } }),
+    post('leafUser(id:) not a LeafId', { query: 'query($id: LeafId!) { leafUser(id: $id) { leafUserId } }', variables: { id: 'no/pe' } }),
     post('a variable of an unknown type', { query: 'query($v: Nope) { __typename }', variables: { v: 1 } }),
     post('two operations, none chosen', { query: 'query A { __typename } query B { __typename }' }),
     post('an unknown operation chosen', { query: TYPENAME, operationName: 'Nope' }),

@@ -81,6 +81,7 @@ describe('HTTP server settings', () => {
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 5_000,
       shutdownTimeoutMs: 20_000,
+      corsOrigins: ['*'],
     });
     const stack = await startStack();
     try {

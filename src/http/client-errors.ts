@@ -11,6 +11,8 @@ const REFUSALS: Record<string, [status: number, reason: string, code: string, me
     'The URL and headers of this request exceed 16 KB: send a large document or variables by POST, or by persisted document id.',
   ],
   HPE_REQUEST_TIMEOUT: [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'The request did not arrive in time.'],
+  // Node's own deadlines (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, src/lifecycle.ts).
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'The request did not arrive in time.'],
 };
 const MALFORMED: [number, string, string, string] = [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP/1.1.'];
 
