@@ -325,20 +325,17 @@ async function main(): Promise<void> {
     const direct = new DirectClient(emulator.url, options.pool, TOKEN);
 
     const expected = new Map<QueryName, string>();
-    const gatewayTarget = (server: Server, client: Client): Target => ({
+    /** A GraphQL server under autocannon: each query's body and expected answer as `answer` gives them. */
+    const graphqlTarget = (server: Server, client: Client, answer: (query: BenchQuery) => { body: string; expected: string }): Target => ({
       client,
       pid: server.pid,
-      run: (query, connections, seconds) =>
-        loadWorker.run({
-          kind: 'autocannon',
-          url: `${server.url}/graphql`,
-          token: TOKEN,
-          bodies: [bodyOf(query)],
-          expectBody: expected.get(query.name) ?? '',
-          connections,
-          seconds,
-        }),
+      run: (query, connections, seconds) => {
+        const { body, expected } = answer(query);
+        return loadWorker.run({ kind: 'autocannon', url: `${server.url}/graphql`, token: TOKEN, bodies: [body], expectBody: expected, connections, seconds });
+      },
     });
+    const gatewayTarget = (server: Server, client: Client): Target =>
+      graphqlTarget(server, client, (query) => ({ body: bodyOf(query), expected: expected.get(query.name) ?? '' }));
     // Few connections: enough for the JIT, and little left in flight to drain afterwards.
     const warmGateway = (server: Server, warmQueries: BenchQuery[]) =>
       loadWorker.run({ kind: 'autocannon', url: `${server.url}/graphql`, token: TOKEN, bodies: warmQueries.map(bodyOf), connections: 8, seconds: 1.5 });
@@ -354,20 +351,8 @@ async function main(): Promise<void> {
       const entry = tailcallQueries.get(name);
       return JSON.stringify({ query: entry?.query.document, variables: entry?.query.variables });
     };
-    const tailcallTarget = (server: Server): Target => ({
-      client: 'tailcall',
-      pid: server.pid,
-      run: (query, connections, seconds) =>
-        loadWorker.run({
-          kind: 'autocannon',
-          url: `${server.url}/graphql`,
-          token: TOKEN,
-          bodies: [tailcallBody(query.name)],
-          expectBody: tailcallQueries.get(query.name)?.expected ?? '',
-          connections,
-          seconds,
-        }),
-    });
+    const tailcallTarget = (server: Server): Target =>
+      graphqlTarget(server, 'tailcall', (query) => ({ body: tailcallBody(query.name), expected: tailcallQueries.get(query.name)?.expected ?? '' }));
     const targets: Target[] = [
       gatewayTarget(gateway, 'gateway'),
       directTarget,
