@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { CallOptions, LeafClient } from './leaf/client.js';
 import { LeafApi } from './leaf/endpoints.js';
+import type { ErrorCode } from './errors/codes.js';
 
 export interface Context {
   /** Bearer token of this request, or the configured default; null when neither exists. */
@@ -40,7 +41,7 @@ export function authorizationProblem(authorization: string | null): string | nul
 /** A request whose Authorization header cannot be read: refused before any upstream call. */
 function malformedAuthorization(problem: string): GraphQLError {
   return new GraphQLError(`Authorization header not understood: ${problem}. Send "Authorization: Bearer <token>".`, {
-    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    extensions: { code: 'BAD_REQUEST' satisfies ErrorCode, http: { status: 400 } },
   });
 }
 

@@ -2,8 +2,9 @@
 // limit, bytes that are not HTTP) get node's bare status line; this answers them with a
 // GraphQL error body, as every other refusal has.
 import type { Server } from 'node:http';
+import type { ErrorCode } from '../errors/codes.js';
 
-const REFUSALS: Record<string, [status: number, reason: string, code: string, message: string]> = {
+const REFUSALS: Record<string, [status: number, reason: string, code: ErrorCode, message: string]> = {
   HPE_HEADER_OVERFLOW: [
     431,
     'Request Header Fields Too Large',
@@ -14,7 +15,7 @@ const REFUSALS: Record<string, [status: number, reason: string, code: string, me
   // Node's own deadlines (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, src/lifecycle.ts).
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'The request did not arrive in time.'],
 };
-const MALFORMED: [number, string, string, string] = [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP/1.1.'];
+const MALFORMED: [number, string, ErrorCode, string] = [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP/1.1.'];
 
 export function answerMalformedHttp(server: Server): void {
   server.on('clientError', (error: Error & { code?: string }, socket) => {

@@ -2,6 +2,7 @@
 // body from Yoga; this gives it a GraphQL error body saying what to accept, as every other
 // refusal has.
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../errors/codes.js';
 
 const ANSWERED_IN = ['application/graphql-response+json', 'application/json', 'multipart/mixed', 'text/event-stream'];
 
@@ -15,7 +16,7 @@ export const useNotAcceptableBody: Plugin = {
             errors: [
               {
                 message: `This endpoint answers in ${ANSWERED_IN.join(', ')}: send an Accept header that allows one of them.`,
-                extensions: { code: 'NOT_ACCEPTABLE' },
+                extensions: { code: 'NOT_ACCEPTABLE' satisfies ErrorCode },
               },
             ],
           }),

@@ -3,6 +3,7 @@
 // schema lacks at validation, as graphql-js 17's KnownOperationTypesRule does.
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../errors/codes.js';
 
 const KnownOperationTypesRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
@@ -10,7 +11,7 @@ const KnownOperationTypesRule: ValidationRule = (context) => ({
     context.reportError(
       new GraphQLError(`This API has no ${node.operation} operations: send a query or a mutation.`, {
         nodes: node,
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' satisfies ErrorCode },
       }),
     );
   },

@@ -6,6 +6,7 @@
 // the plugins that label metrics by it.
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
+import type { ErrorCode } from '../errors/codes.js';
 
 /** Deepest nesting of `variables` and `extensions`: no input of the schema comes close. */
 export const MAX_INPUT_DEPTH = 32;
@@ -19,7 +20,7 @@ export const MAX_DOCUMENT_LENGTH = 100_000;
 const STRING_PARAMS = ['query', 'operationName', 'documentId'] as const;
 const OBJECT_PARAMS = ['variables', 'extensions'] as const;
 
-export type HttpErrorCode = 'BAD_REQUEST' | 'UNSUPPORTED_MEDIA_TYPE';
+export type HttpErrorCode = Extract<ErrorCode, 'BAD_REQUEST' | 'UNSUPPORTED_MEDIA_TYPE'>;
 
 export function badRequest(message: string, status = 400, code: HttpErrorCode = 'BAD_REQUEST'): GraphQLError {
   return createGraphQLError(message, { extensions: { code, http: { status } } });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { documentHash } from './documents.js';
+import type { ErrorCode } from '../errors/codes.js';
 
 export type AutomaticStore = LRUCache<string, string>;
 
@@ -67,7 +68,7 @@ export function useAutomaticRegistration(store: AutomaticStore, shared: SharedDo
       const hash = sha256Hex(params.query);
       if (documentHash(claimed) !== hash) {
         throw createGraphQLError('PersistedQueryMismatch: sha256Hash is not the SHA-256 of the query sent with it.', {
-          extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH', http: { status: 400 } },
+          extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' satisfies ErrorCode, http: { status: 400 } },
         });
       }
       store.set(hash, params.query);

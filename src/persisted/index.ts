@@ -5,6 +5,7 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { PersistedConfig } from '../config.js';
+import type { ErrorCode } from '../errors/codes.js';
 import { apolloHash, createAutomaticStore, findAutomatic, useAutomaticRegistration, type SharedDocuments } from './automatic.js';
 import { documentHash, loadTrustedDocuments } from './documents.js';
 
@@ -33,15 +34,15 @@ export function persistedDocumentPlugins(config: PersistedConfig, shared: Shared
         // Apollo's clients register a query on exactly this message (or code).
         notFound: {
           message: 'PersistedQueryNotFound',
-          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 404 } },
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' satisfies ErrorCode, http: { status: 404 } },
         },
         persistedQueryOnly: {
           message: `This server runs persisted documents only: send extensions.persistedQuery.sha256Hash (or ${DOCUMENT_ID_PARAM}) of a trusted document instead of query text.`,
-          extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+          extensions: { code: 'PERSISTED_QUERY_ONLY' satisfies ErrorCode, http: { status: 400 } },
         },
         keyNotFound: {
           message: `Send a query, or extensions.persistedQuery.sha256Hash (or ${DOCUMENT_ID_PARAM}) of a persisted document.`,
-          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          extensions: { code: 'BAD_REQUEST' satisfies ErrorCode, http: { status: 400 } },
         },
       },
     }),

@@ -6,14 +6,9 @@ import { LeafError } from '../leaf/errors.js';
 import { ConnectionArgumentError } from './relay/errors.js';
 import { eachPart } from '../incremental/index.js';
 
-/** Stable codes clients can switch on (`extensions.code`). */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_ERROR'
-  | 'INTERNAL_SERVER_ERROR';
+import type { ErrorCode } from '../errors/codes.js';
+
+export type { ErrorCode };
 
 export function badUserInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
@@ -42,7 +37,7 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     return new GraphQLError(original.message, { ...options, extensions: extensionsFor(original) });
   }
   if (original instanceof ConnectionArgumentError) {
-    return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
   }
   // Pothos refuses, while resolving node(id:)/nodes(ids:), a well-formed ID whose type is not
   // a node type ("Foo has not been implemented", "PageInfo does not support loading by id").

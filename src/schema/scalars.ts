@@ -5,6 +5,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver, URLResolver } from 'graphql-scalars';
 import { LeafError } from '../leaf/errors.js';
+import type { ErrorCode } from '../errors/codes.js';
 
 export const MAX_LEAF_ID_LENGTH = 128;
 // Nothing that would change the meaning of an upstream path: `/ ? # %`, whitespace, controls.
@@ -19,11 +20,11 @@ export function leafIdProblem(value: string): string | null {
 }
 
 function leafIdInput(value: unknown): string {
-  if (typeof value !== 'string') throw new GraphQLError('A LeafId is a string: pass the Leaf id as Leaf sent it.', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof value !== 'string') throw new GraphQLError('A LeafId is a string: pass the Leaf id as Leaf sent it.', { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
   const problem = leafIdProblem(value);
   if (problem) {
     throw new GraphQLError(`"${value.slice(0, 80)}" is not a Leaf id: it ${problem}. Pass an id exactly as Leaf (or this API) returned it.`, {
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode },
     });
   }
   return value;
@@ -39,7 +40,7 @@ export const LeafIdScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: leafIdInput,
   parseLiteral: (node) => {
-    if (node.kind !== Kind.STRING) throw new GraphQLError('A LeafId is a string literal.', { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
+    if (node.kind !== Kind.STRING) throw new GraphQLError('A LeafId is a string literal.', { nodes: node, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
     return leafIdInput(node.value);
   },
 });

@@ -5,7 +5,7 @@
 // for 50 s; without the second, 4,999 ids (within the cost limit) made 4,999 upstream calls.
 import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { ErrorCode } from '../schema/errors.js';
+import type { ErrorCode } from '../errors/codes.js';
 
 /** Longest `unit` argument: the longest unit spelling in use (e.g. "seeds/ac", "US gal/ac") is far shorter. */
 export const MAX_UNIT_LENGTH = 32;
