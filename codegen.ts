@@ -1,7 +1,7 @@
-// GraphQL Code Generator: prints schema/schema.graphql from the Pothos schema, and typed
-// documents (TypedDocumentNode) for the operations the tests send and for the client
-// operations in operations/, whose hashes also make the trusted-document store the gateway
-// loads (operations/__generated__/persisted-documents.json).
+// GraphQL Code Generator: typed documents (TypedDocumentNode) for the operations the tests
+// send and for the client operations in operations/, whose hashes also make the
+// trusted-document store the gateway loads (operations/__generated__/persisted-documents.json).
+// schema/schema.graphql has one writer, src/schema/print.ts, which the `codegen` script runs first.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const scalars = {
@@ -22,10 +22,6 @@ const config: CodegenConfig = {
   // ESM with NodeNext resolution: generated imports need their .js extensions.
   emitLegacyCommonJSImports: false,
   generates: {
-    'schema/schema.graphql': {
-      plugins: ['schema-ast'],
-      config: { includeDirectives: false, sort: false },
-    },
     'test/__generated__/': {
       documents: ['test/**/*.ts', '!test/__generated__/**'],
       preset: 'client',

@@ -34,7 +34,7 @@ function undescribed(type: GraphQLNamedType): string[] {
 }
 
 describe('schema/schema.graphql', () => {
-  it('is the schema the code builds (run `npm run codegen` after changing it)', () => {
+  it('is the schema the code builds (run `npm run print-schema` after changing it)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
   });
 

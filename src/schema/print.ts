@@ -1,4 +1,5 @@
-// Prints the schema built from the Pothos builder to schema/schema.graphql (`npm run print-schema`).
+// The one writer of schema/schema.graphql: prints the schema built from the Pothos builder,
+// sorted (`npm run print-schema`; `npm run codegen` runs it first).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -6,7 +7,7 @@ import { schema } from './index.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
 
-/** The same text `npm run codegen` writes with its schema-ast plugin (sorted, no trailing newline). */
+/** The committed text: the schema sorted, no trailing newline (test/schema.test.ts compares it). */
 export function printedSchema(): string {
   return printSchema(lexicographicSortSchema(schema));
 }
