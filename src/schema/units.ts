@@ -2,6 +2,7 @@
 // Leaf spells a few units mathjs lacks (ac, ha, bu, seeds); they are defined once here.
 import { createRequire } from 'node:module';
 import type { FactoryFunctionMap, MathJsInstance, Unit } from 'mathjs';
+import { LRUCache } from 'lru-cache';
 
 const load = createRequire(import.meta.url);
 let instance: MathJsInstance | undefined;
@@ -80,16 +81,17 @@ export function unitConverter(from: string, to: string): (value: number) => numb
   let converter = converters.get(key);
   if (!converter) {
     converter = makeConverter(from, to);
-    // Pairs come from Leaf's units and clients' targets: few in practice, bounded regardless.
-    if (converters.size >= MAX_CONVERTERS) converters.clear();
     converters.set(key, converter);
   }
   return converter;
 }
 
-/** A page of 100 files converted to one unit parses the pair once, not 100 times. */
-const converters = new Map<string, (value: number) => number>();
-const MAX_CONVERTERS = 256;
+/**
+ * A page of 100 files converted to one unit parses the pair once, not 100 times. Pairs come
+ * from Leaf's units and clients' targets: few in practice, bounded regardless (least recently
+ * used pair out first).
+ */
+const converters = new LRUCache<string, (value: number) => number>({ max: 256 });
 
 function makeConverter(from: string, to: string): (value: number) => number {
   const target = to.trim();

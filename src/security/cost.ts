@@ -24,6 +24,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { MAX_PAGE_SIZE } from '../schema/relay/window.js';
 import { queryTooComplex } from './errors.js';
 
@@ -117,8 +118,10 @@ const COSTS_PER_DOCUMENT = 64;
 /** Refuses, before any resolver runs, an operation whose cost is over `maxCost`. */
 export function useQueryCost(maxCost: number): Plugin {
   // Yoga hands the same parsed document to every request that sends the same text, so a
-  // cost is computed once per document, operation and variables.
-  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  // cost is computed once per document, operation and variables, for the last
+  // COSTS_PER_DOCUMENT pairs of a document (least recently used out first). A null cost
+  // (execution reports the error) is boxed: an LRUCache value cannot be null.
+  const costs = new WeakMap<DocumentNode, LRUCache<string, { cost: number | null }>>();
   const costOf = (
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -126,15 +129,14 @@ export function useQueryCost(maxCost: number): Plugin {
     inputs: Record<string, unknown> | null | undefined,
   ): number | null => {
     let known = costs.get(document);
-    if (!known) costs.set(document, (known = new Map()));
+    if (!known) costs.set(document, (known = new LRUCache({ max: COSTS_PER_DOCUMENT })));
     const key = `${operationName ?? ''}\u0000${JSON.stringify(inputs ?? {})}`;
-    let cost = known.get(key);
-    if (cost === undefined) {
-      cost = queryCost(schema, document, operationName, inputs);
-      if (known.size >= COSTS_PER_DOCUMENT) known.clear();
-      known.set(key, cost);
+    let entry = known.get(key);
+    if (entry === undefined) {
+      entry = { cost: queryCost(schema, document, operationName, inputs) };
+      known.set(key, entry);
     }
-    return cost;
+    return entry.cost;
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
