@@ -7,7 +7,7 @@ import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
-import { executedOperation } from './operation.js';
+import { executedOperation, operationLabel, operationNameOf } from './operation.js';
 
 export const METRICS_ENDPOINT = '/metrics';
 
@@ -26,34 +26,6 @@ export interface GatewayMetrics {
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
-
-/** Distinct operation names kept as labels; any client can invent names, so the rest fold into 'Other'. */
-const MAX_OPERATION_LABELS = 200;
-const labelled = new Set<string>();
-
-/** Client-sent names become labels only when they are GraphQL names, and only so many of them. */
-function operationLabel(name: unknown): string {
-  if (name === undefined || name === null || name === '') return 'Anonymous';
-  // A client may send any JSON value; RegExp.test would stringify ["a"] to "a".
-  if (typeof name !== 'string' || !GRAPHQL_NAME.test(name)) return 'Invalid';
-  if (labelled.has(name)) return name;
-  if (labelled.size >= MAX_OPERATION_LABELS) return 'Other';
-  labelled.add(name);
-  return name;
-}
-
-const NAMED_OPERATION = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
-
-/**
- * The operation's name for labels, before (or without: a cache hit) parsing: the one the
- * request names, else the first named operation in the text.
- */
-export function operationNameOf(params: { operationName?: unknown; query?: unknown }): string {
-  const { operationName, query } = params;
-  return operationLabel(operationName ?? (typeof query === 'string' ? NAMED_OPERATION.exec(query)?.[1] : undefined));
-}
 
 /** The `extensions.code` of every error in a result (or batch of results). */
 export function errorCodes(result: unknown): string[] {

@@ -2,13 +2,13 @@
 // upstream (x-request-id), also echoed in the response so a client can quote it. Upstream
 // calls log at debug level under the same id.
 import { randomUUID } from 'node:crypto';
-import { executedOperation } from './operation.js';
+import { executedOperation, operationNameOf } from './operation.js';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { Logger } from './logger.js';
 import { acceptedRequestId } from '../context.js';
-import { errorCodes, operationNameOf } from './metrics.js';
+import { errorCodes } from './metrics.js';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
