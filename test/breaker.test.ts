@@ -10,18 +10,13 @@ import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { UpstreamBreaker, endpointGroupOf, type BreakerOptions } from '../src/leaf/breaker.js';
 import { LeafError } from '../src/leaf/errors.js';
 import { startGateway } from '../src/server.js';
+import { firstError, machines, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
-const USER = DEMO_USER_IDS.prairieFarms;
+const USER = MACHINES_USER;
 const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 const OPERATORS_PATH = /\/users\/[^/]+\/operators$/;
-
-const MACHINES = /* GraphQL */ `
-  query Machines($user: LeafId!, $first: Int!) {
-    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }
-  }
-`;
 
 const OPERATORS = /* GraphQL */ `
   query Operators($user: LeafId!) {
@@ -34,19 +29,6 @@ const MACHINE = /* GraphQL */ `
     leafUser(id: $user) { machine(id: $id) { leafId name } }
   }
 `;
-
-interface MachinesData {
-  leafUser: { machines: { nodes: { leafId: string; name: string }[] } };
-}
-
-function machines(stack: Stack, first = 5, token?: string): Promise<GraphQLResponse<MachinesData>> {
-  return stack.query<MachinesData>(MACHINES, { user: USER, first }, token === undefined ? {} : { token });
-}
-
-function firstError(result: GraphQLResponse<unknown>): { message: string; extensions?: Record<string, unknown> } {
-  expect(result.errors?.length).toBeGreaterThan(0);
-  return result.errors![0]!;
-}
 
 function isCircuitOpen(result: GraphQLResponse<unknown>): boolean {
   return result.errors?.some((error) => /circuit open/.test(error.message)) ?? false;

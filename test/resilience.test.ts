@@ -6,33 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { backoffDelayMs, retryAfterMs, retryDelayMs, type RetryPolicy } from '../src/leaf/retry.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
+import { firstError, machines, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
-const USER = DEMO_USER_IDS.prairieFarms;
+const USER = MACHINES_USER;
 // The response cache would answer repeated queries itself; these tests are about the calls
 // that do reach Leaf.
 const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
-
-const MACHINES = /* GraphQL */ `
-  query Machines($user: LeafId!, $first: Int!) {
-    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }
-  }
-`;
-
-
-interface MachinesData {
-  leafUser: { machines: { nodes: { leafId: string; name: string }[] } };
-}
-
-function machines(stack: Stack, first = 5, token?: string): Promise<GraphQLResponse<MachinesData>> {
-  return stack.query<MachinesData>(MACHINES, { user: USER, first }, token === undefined ? {} : { token });
-}
-
-function firstError(result: GraphQLResponse<unknown>): { message: string; extensions?: Record<string, unknown> } {
-  expect(result.errors?.length).toBeGreaterThan(0);
-  return result.errors![0]!;
-}
 
 describe('retry policy (pure)', () => {
   const policy: RetryPolicy = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 };
