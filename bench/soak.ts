@@ -117,20 +117,13 @@ function rssMb(pid: number): number | null {
   }
 }
 
-interface Figures {
+/** The tally's counts (its latencies become p50/p99) and what the run measured beside them. */
+interface Figures extends Omit<Tally, 'latenciesMs'> {
   date: string;
   machine: string;
   options: Options;
-  requests: number;
   perSecond: number;
   crashes: number;
-  serverErrors: number;
-  noAnswer: number;
-  wrong: number;
-  crossToken: number;
-  leaks: number;
-  circuitOpen: number;
-  affected: number;
   affectedPercent: number;
   p50Ms: number;
   p99Ms: number;
@@ -140,8 +133,6 @@ interface Figures {
   /** Every tenth second's RSS sample, to see the curve behind the slope. */
   rssEveryTenSeconds: number[];
   drainExitCode: number | null;
-  affectedBy: Record<string, number>;
-  samples: string[];
 }
 
 function markdown(figures: Figures): string {
@@ -224,21 +215,15 @@ async function main(): Promise<void> {
     // The first third (at least 10 s) is warm-up: JIT, pools, and V8's young generation
     // (--max-semi-space-size=64, as in the container) filling, which takes about 90 s here.
     const warm = rss.filter((sample) => sample.atS >= Math.min(Math.max(10, options.durationS / 3), options.durationS / 2));
-    const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
+    const { latenciesMs, ...counts } = tally;
+    const sorted = [...latenciesMs].sort((a, b) => a - b);
     const figures: Figures = {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.versions.node}`,
       options,
-      requests: tally.requests,
+      ...counts,
       perSecond: tally.requests / elapsedS,
       crashes: gatewayCrashed ? 1 : 0,
-      serverErrors: tally.serverErrors,
-      noAnswer: tally.noAnswer,
-      wrong: tally.wrong,
-      crossToken: tally.crossToken,
-      leaks: tally.leaks,
-      circuitOpen: tally.circuitOpen,
-      affected: tally.affected,
       affectedPercent: tally.requests === 0 ? 0 : ((tally.affected + tally.circuitOpen) / tally.requests) * 100,
       p50Ms: percentile(sorted, 0.5),
       p99Ms: percentile(sorted, 0.99),
@@ -247,8 +232,6 @@ async function main(): Promise<void> {
       rssSlopeMbPerMin: slopePerMinute(warm.map((sample) => [sample.atS, sample.mb])),
       rssEveryTenSeconds: rss.filter((_, index) => index % 10 === 0).map((sample) => Math.round(sample.mb)),
       drainExitCode,
-      affectedBy: tally.affectedBy,
-      samples: tally.samples,
     };
     mkdirSync(options.out, { recursive: true });
     writeFileSync(`${options.out}/soak-latest.json`, `${JSON.stringify(figures, null, 2)}\n`);
