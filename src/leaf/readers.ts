@@ -138,13 +138,19 @@ function listReader<T>(what: string, readOne: (value: unknown) => T): (value: un
 
 // --- Assets (beta) -----------------------------------------------------------------------
 
-const machineFields = {
+/** What machines, implements and operators all carry (the fields of src/schema/assets/asset.ts). */
+const assetFields = {
   leafUserId: optionalLeafId,
   name: text,
   provider: text,
-  providerMachineId: text,
   providerOrganizationId: text,
   originType,
+};
+export type AssetRecord = LeafRecord<typeof assetFields>;
+
+const machineFields = {
+  ...assetFields,
+  providerMachineId: text,
   createdTime: instant,
   updatedTime: instant,
   serialNumber: text,
@@ -159,12 +165,8 @@ export const readMachine = recordReader('machine', machineFields);
 export const readMachines = listReader('machine', readMachine);
 
 const implementFields = {
-  leafUserId: optionalLeafId,
-  name: text,
-  provider: text,
+  ...assetFields,
   providerImplementId: text,
-  providerOrganizationId: text,
-  originType,
   createdTime: instant,
   updatedTime: instant,
   serialNumber: text,
@@ -177,12 +179,8 @@ export const readImplement = recordReader('implement', implementFields);
 export const readImplements = listReader('implement', readImplement);
 
 const operatorFields = {
-  leafUserId: optionalLeafId,
-  name: text,
-  provider: text,
+  ...assetFields,
   providerOperatorId: text,
-  providerOrganizationId: text,
-  originType,
   license: text,
   status: text,
   updatedTime: instant,

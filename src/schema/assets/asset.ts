@@ -4,23 +4,15 @@
 // Each asset adds its own fields and its list (their filters differ) on top.
 import type { Context } from '../../context.js';
 import type { LeafApi } from '../../leaf/endpoints.js';
-import { valueOf, type Leaf } from '../../leaf/readers.js';
-import type { OriginType } from '../../leaf/types.js';
+import { valueOf, type AssetRecord, type Leaf } from '../../leaf/readers.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
 import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { LeafUserRef } from '../users/types.js';
 
-/** The fields every asset record has, as read from Leaf. */
-export interface AssetRecord {
-  readonly id: string;
-  readonly leafUserId: Leaf<string | null>;
-  readonly name: Leaf<string | null>;
-  readonly provider: Leaf<string | null>;
-  readonly providerOrganizationId: Leaf<string | null>;
-  readonly originType: Leaf<OriginType>;
-}
+/** The fields every asset record has, as read from Leaf (src/leaf/readers.ts). */
+export type { AssetRecord };
 
 /**
  * A record as read from `/users/{leafUserId}/...`: navigation (leafUser, the global ID, refetch)
