@@ -1,5 +1,5 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../src/emulator/random.js';
 import {
   DEFAULT_FIRST,
   resolveConnection,
@@ -77,25 +77,31 @@ const EVERYTHING: Selection = { items: true, hasNextPage: true, hasPreviousPage:
 type Shape = 'first' | 'first/after' | 'first/before' | 'first/after/before' | 'last' | 'last/after' | 'last/before' | 'last/after/before' | 'first+last' | 'first+last/after' | 'none' | 'after';
 const SHAPES: Shape[] = ['first', 'first/after', 'first/before', 'first/after/before', 'last', 'last/after', 'last/before', 'last/after/before', 'first+last', 'first+last/after', 'none', 'after'];
 
-function generate(random: () => number, n: number): { window: Window; selection: Selection; shape: Shape } {
-  const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
-  const count = (): number => pick([0, 1, 2, 3, 10, 99, 100, Math.floor(random() * 101), Math.floor(random() * 101)]);
-  const offset = (limit: number): number => pick([0, limit - 1, limit, Math.floor(random() * limit), Math.floor(random() * limit)]);
+/** A window of any shape over a list of n items, and any selection of the connection's fields. */
+function caseOver(n: number): fc.Arbitrary<{ n: number; window: Window; selection: Selection; shape: Shape }> {
+  // Counts and offsets: the edges, or anywhere.
+  const count = fc.oneof(fc.constantFrom(0, 1, 2, 3, 10, 99, 100), fc.integer({ min: 0, max: 100 }));
+  const offset = (limit: number): fc.Arbitrary<number> =>
+    fc.oneof(fc.constantFrom(0, limit - 1, limit), fc.integer({ min: 0, max: Math.max(0, limit - 1) }));
   const shapes = n === 0 ? SHAPES.filter((shape) => !shape.includes('before')) : SHAPES;
-  const shape = pick(shapes);
-  const window: Window = {};
-  if (shape.startsWith('first')) window.first = count();
-  if (shape.startsWith('last') || shape.includes('+last')) window.last = count();
-  // `after` may point past the end; a `before` cursor is always an item's (see the stale test).
-  if (shape.includes('after')) window.after = Math.max(0, Math.min(offset(n + 6), n + 5));
-  if (shape.includes('before')) window.before = Math.max(0, Math.min(offset(n), n - 1));
-  const selection: Selection = {
-    items: random() < 0.7,
-    hasNextPage: random() < 0.5,
-    hasPreviousPage: random() < 0.5,
-    totalCount: random() < 0.3,
-  };
-  return { window, selection, shape };
+  return fc
+    .record({
+      shape: fc.constantFrom(...shapes),
+      first: count,
+      last: count,
+      // `after` may point past the end; a `before` cursor is always an item's (see the stale test).
+      after: offset(n + 6).map((after) => Math.max(0, Math.min(after, n + 5))),
+      before: offset(n).map((before) => Math.max(0, Math.min(before, n - 1))),
+      selection: fc.record({ items: fc.boolean(), hasNextPage: fc.boolean(), hasPreviousPage: fc.boolean(), totalCount: fc.boolean() }),
+    })
+    .map(({ shape, first, last, after, before, selection }) => {
+      const window: Window = {};
+      if (shape.startsWith('first')) window.first = first;
+      if (shape.startsWith('last') || shape.includes('+last')) window.last = last;
+      if (shape.includes('after')) window.after = after;
+      if (shape.includes('before')) window.before = before;
+      return { n, window, selection, shape };
+    });
 }
 
 async function problemsOf(n: number, window: Window, selection: Selection, shape: Shape): Promise<string[]> {
@@ -136,16 +142,15 @@ async function problemsOf(n: number, window: Window, selection: Selection, shape
 
 describe('resolveConnection against the Relay algorithm', () => {
   it('answers every shape of window exactly, within its call budget', async () => {
-    const random = mulberry32(7);
+    // 250 cases per list length, as many as the seeded loop this replaces.
     const lengths = [...Array.from({ length: 301 }, (_, n) => n), 1000, 1234];
-    const problems: string[] = [];
-    for (const n of lengths) {
-      for (let round = 0; round < 250; round++) {
-        const { window, selection, shape } = generate(random, n);
-        problems.push(...(await problemsOf(n, window, selection, shape)));
-      }
-    }
-    expect(problems.slice(0, 10)).toEqual([]);
+    const cases = fc.constantFrom(...lengths).chain(caseOver);
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ n, window, selection, shape }) => {
+        expect(await problemsOf(n, window, selection, shape)).toEqual([]);
+      }),
+      { numRuns: 250 * lengths.length },
+    );
   });
 
   it('answers every first/after and last/before window of small lists with all fields', async () => {

@@ -1,5 +1,5 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../src/emulator/random.js';
 import { cursorKeyOf, decodeCursor, encodeCursor, MAX_CURSOR_OFFSET } from '../src/schema/relay/cursor.js';
 import { ConnectionArgumentError } from '../src/schema/relay/errors.js';
 
@@ -21,18 +21,22 @@ const KEY = cursorKeyOf('machines:user-1', { filter: { originType: 'USER_CREATED
 
 describe('cursors', () => {
   it('round-trip every offset under every key', () => {
-    const random = mulberry32(42);
-    const keys = Array.from({ length: 50 }, (_, index) => cursorKeyOf(`list-${index}`, { page: random() }));
-    const offsets = [0, 1, 35, 36, 99, 100, 101, 1233, 65_535, MAX_CURSOR_OFFSET - 1, MAX_CURSOR_OFFSET];
-    for (let index = 0; index < 2000; index++) offsets.push(Math.floor(random() * 1_000_000));
-    const problems: string[] = [];
-    for (const key of keys) {
-      for (const offset of offsets) {
-        const cursor = encodeCursor(key, offset);
-        if (!/^[A-Za-z0-9_-]+$/.test(cursor) || decodeCursor(key, cursor) !== offset) problems.push(`${key} ${offset}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    // The edges of the base-36 spelling and of the range, beside offsets anywhere in it.
+    const edges = [0, 1, 35, 36, 99, 100, 101, 1233, 65_535, MAX_CURSOR_OFFSET - 1, MAX_CURSOR_OFFSET];
+    const offset = fc.oneof(fc.constantFrom(...edges), fc.integer({ min: 0, max: MAX_CURSOR_OFFSET }));
+    // 50 keys × 2011 offsets, as many as the seeded loop this replaces; one key per run, as
+    // hashing the key costs more than the cursor.
+    fc.assert(
+      fc.property(fc.string(), fc.double(), fc.array(offset, { minLength: 2011, maxLength: 2011 }), (list, page, offsets) => {
+        const key = cursorKeyOf(list, { page });
+        const wrong = offsets.filter((offset) => {
+          const cursor = encodeCursor(key, offset);
+          return !/^[A-Za-z0-9_-]+$/.test(cursor) || decodeCursor(key, cursor) !== offset;
+        });
+        expect(wrong).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('are opaque and compact', () => {
@@ -87,14 +91,13 @@ describe('cursors', () => {
   });
 
   it('refuse random strings', () => {
-    const random = mulberry32(9);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/';
-    for (let index = 0; index < 5000; index++) {
-      const length = 1 + Math.floor(random() * 24);
-      let cursor = '';
-      for (let char = 0; char < length; char++) cursor += alphabet[Math.floor(random() * alphabet.length)] ?? '';
-      expect(() => decodeCursor(KEY, cursor)).toThrow(ConnectionArgumentError);
-    }
+    const alphabet = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 24 }), (cursor) => {
+        expect(() => decodeCursor(KEY, cursor)).toThrow(ConnectionArgumentError);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('are not issued for offsets outside 0..MAX_CURSOR_OFFSET', () => {

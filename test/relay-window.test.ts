@@ -1,5 +1,5 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../src/emulator/random.js';
 import { MAX_PAGE_SIZE, sliceWindow, toPageRequests, type FetchedPage, type PageRequest } from '../src/schema/relay/window.js';
 
 
@@ -101,9 +101,16 @@ describe('toPageRequests', () => {
 });
 
 describe('sliceWindow over the requested pages', () => {
-  const random = mulberry32(20240611);
   const lengths = [...Array.from({ length: 301 }, (_, n) => n), 1000, 1234];
 
+  const lists = new Map<number, string[]>();
+  function listOf(n: number): string[] {
+    let list = lists.get(n);
+    if (!list) lists.set(n, (list = Array.from({ length: n }, (_, index) => `item-${index}`)));
+    return list;
+  }
+
+  /** Every start of a short list; of a long one, its ends and the starts around each 50. */
   function startsFor(n: number): number[] {
     if (n <= 120) return Array.from({ length: n + 6 }, (_, start) => start);
     const starts = new Set<number>();
@@ -112,28 +119,40 @@ describe('sliceWindow over the requested pages', () => {
     for (let boundary = 50; boundary <= n; boundary += 50) {
       for (let start = boundary - 3; start <= boundary + 3; start++) starts.add(start);
     }
-    while (starts.size < Math.min(140, n + 6)) starts.add(Math.floor(random() * (n + 6)));
     return [...starts];
+  }
+
+  /** Every window length from `start` over a list of n: the plain slice, from one page when one holds it. */
+  function checkWindowsFrom(list: readonly string[], start: number): void {
+    const n = list.length;
+    for (let length = 1; length <= MAX_PAGE_SIZE + 1; length++) {
+      const end = start + length;
+      const requests = toPageRequests(start, end);
+      const pages: FetchedPage<string>[] = requests.map((request) => ({ request, items: fetchFrom(list, request) }));
+      const window = sliceWindow(pages, start, end);
+      if (window.length !== Math.max(0, Math.min(end, n) - start) || window.some((item, i) => item !== list[start + i])) {
+        expect({ n, start, end, window }).toEqual({ n, start, end, window: list.slice(start, end) });
+      }
+      let single = false;
+      for (let size = length; size <= MAX_PAGE_SIZE && !single; size++) single = singlePageExists(start, end, size);
+      if (requests.length !== (single ? 1 : 2)) expect({ start, end, requests }).toEqual({ start, end, single });
+    }
   }
 
   it('equals the plain slice for every list length, start and window length', () => {
     for (const n of lengths) {
-      const list = Array.from({ length: n }, (_, index) => `item-${index}`);
-      for (const start of startsFor(n)) {
-        for (let length = 1; length <= MAX_PAGE_SIZE + 1; length++) {
-          const end = start + length;
-          const requests = toPageRequests(start, end);
-          const pages: FetchedPage<string>[] = requests.map((request) => ({ request, items: fetchFrom(list, request) }));
-          const window = sliceWindow(pages, start, end);
-          if (window.length !== Math.max(0, Math.min(end, n) - start) || window.some((item, i) => item !== list[start + i])) {
-            expect({ n, start, end, window }).toEqual({ n, start, end, window: list.slice(start, end) });
-          }
-          let single = false;
-          for (let size = length; size <= MAX_PAGE_SIZE && !single; size++) single = singlePageExists(start, end, size);
-          if (requests.length !== (single ? 1 : 2)) expect({ start, end, requests }).toEqual({ start, end, single });
-        }
-      }
+      for (const start of startsFor(n)) checkWindowsFrom(listOf(n), start);
     }
+  });
+
+  it('equals the plain slice from any start of a long list', () => {
+    // The starts between the fixed ones above, as many as the seeded fill this replaces drew.
+    const longList = fc.constantFrom(...lengths.filter((n) => n > 120));
+    const position = longList.chain((n) => fc.record({ n: fc.constant(n), start: fc.integer({ min: 0, max: n + 5 }) }));
+    fc.assert(
+      fc.property(position, ({ n, start }) => checkWindowsFrom(listOf(n), start)),
+      { numRuns: 2100 },
+    );
   });
 
   it('stops at a short page instead of stitching across a gap', () => {
