@@ -16,6 +16,10 @@ export const CREATE_NAMED_MACHINE = graphql(/* GraphQL */ `
       ... on Error {
         message
       }
+      ... on UpstreamWriteError {
+        upstreamStatus
+        mayHaveApplied
+      }
     }
   }
 `);
