@@ -4,8 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import type { LeafFile, LeafSummary } from '../src/leaf/types.js';
-import { isGeometry } from '../src/schema/files/geojson.js';
-import { unitConverter, UnitConversionError } from '../src/schema/units.js';
 import { graphql } from './__generated__/index.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -665,68 +663,5 @@ describe('unit conversion', () => {
     }
     const same = await stack.query(ImpossibleConversion, { id: file.id, unit: 'lb' });
     expect(same.errors).toBeUndefined();
-  });
-
-  it('round-trips any amount between units of one dimension (mathjs, tidied to 12 digits)', () => {
-    const pairs = [
-      ['m2', 'ha'], ['m2', 'ac'], ['ac', 'ha'], ['ft', 'm'], ['ft', 'km'], ['ft', 'mi'], ['lb', 'kg'], ['lb', 't'],
-      ['bu', 'l'], ['bu', 'gal'], ['gal', 'l'], ['US gal', 'l'], ['mi/hr', 'km/h'], ['lb/ac', 'kg/ha'], ['bu/ac', 'l/ha'],
-      ['seeds/ac', 'seeds/ha'], ['floz/ac', 'l/ha'], ['in', 'cm'],
-    ] as const;
-    let seed = 12345;
-    const next = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return (seed / 2 ** 31) * 10 ** ((seed % 9) - 2);
-    };
-    for (const [from, to] of pairs) {
-      const there = unitConverter(from, to);
-      const back = unitConverter(to, from);
-      for (let i = 0; i < 200; i += 1) {
-        const amount = next();
-        expect(back(there(amount))).toBeCloseTo(amount, Math.max(0, 9 - Math.ceil(Math.log10(amount + 1))));
-      }
-      expect(there(0)).toBe(0);
-    }
-    for (const [from, to] of [['lb', 'm'], ['seeds/ac', 'kg/ha'], ['percentage', 'kg'], ['bu', 'lb'], ['m2', 'ft']] as const) {
-      expect(() => unitConverter(from, to)).toThrow(UnitConversionError);
-    }
-    expect(unitConverter('percentage', 'percentage')(17.5)).toBe(17.5);
-  });
-});
-
-describe('GeoJSON geometry check', () => {
-  const ring = [[-89.8, 40.4], [-89.7, 40.4], [-89.7, 40.5], [-89.8, 40.4]];
-  it('accepts every RFC 7946 geometry type', () => {
-    for (const geometry of [
-      { type: 'Point', coordinates: [-89.8, 40.4] },
-      { type: 'Point', coordinates: [-89.8, 40.4, 212.5] },
-      { type: 'MultiPoint', coordinates: [[-89.8, 40.4], [-89.7, 40.5]] },
-      { type: 'LineString', coordinates: [[-89.8, 40.4], [-89.7, 40.5]] },
-      { type: 'MultiLineString', coordinates: [[[-89.8, 40.4], [-89.7, 40.5]]] },
-      { type: 'Polygon', coordinates: [ring] },
-      { type: 'MultiPolygon', coordinates: [[ring], [ring, ring]] },
-      { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [0, 0] }, { type: 'Polygon', coordinates: [ring] }] },
-    ]) {
-      expect(isGeometry(geometry), geometry.type).toBe(true);
-    }
-  });
-
-  it('refuses what is not one', () => {
-    for (const geometry of [
-      null,
-      [],
-      'MultiPolygon',
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] } },
-      { type: 'Point', coordinates: [0] },
-      { type: 'Point', coordinates: ['-89.8', '40.4'] },
-      { type: 'LineString', coordinates: [[0, 0]] },
-      { type: 'Polygon', coordinates: [ring.slice(0, 3)] },
-      { type: 'Polygon', coordinates: [[...ring.slice(0, 3), [0, 0]]] },
-      { type: 'MultiPolygon', coordinates: [ring] },
-      { type: 'GeometryCollection', geometries: [{ type: 'Point' }] },
-      { type: 'Circle', coordinates: [0, 0] },
-    ]) {
-      expect(isGeometry(geometry), JSON.stringify(geometry)).toBe(false);
-    }
   });
 });

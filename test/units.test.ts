@@ -1,5 +1,6 @@
 // Unit conversion (pure): Leaf's spellings of one unit convert to each other, the common
 // spellings Leaf uses are accepted, and nothing converts across dimensions.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnitConversionError, unitConverter } from '../src/schema/units.js';
 
@@ -35,12 +36,42 @@ describe('unit spellings', () => {
       ['US gal', 'floz'],
       ['percentage', 'prcnt'],
     ];
+    const value = fc.integer({ min: 0, max: 1e8 }).map((n) => n / 100);
     for (const [a, b] of pairs) {
-      for (let i = 0; i < 50; i++) {
-        const value = Math.round(Math.random() * 1e6) / 100;
-        const back = unitConverter(b, a)(unitConverter(a, b)(value));
-        expect(Math.abs(back - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-9 + 1e-9);
-      }
+      fc.assert(
+        fc.property(value, (value) => {
+          const back = unitConverter(b, a)(unitConverter(a, b)(value));
+          expect(Math.abs(back - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-9 + 1e-9);
+        }),
+        { numRuns: 50 },
+      );
     }
+  });
+});
+
+describe('conversion within a dimension', () => {
+  it('round-trips any amount between units of one dimension (mathjs, tidied to 12 digits)', () => {
+    const pairs = [
+      ['m2', 'ha'], ['m2', 'ac'], ['ac', 'ha'], ['ft', 'm'], ['ft', 'km'], ['ft', 'mi'], ['lb', 'kg'], ['lb', 't'],
+      ['bu', 'l'], ['bu', 'gal'], ['gal', 'l'], ['US gal', 'l'], ['mi/hr', 'km/h'], ['lb/ac', 'kg/ha'], ['bu/ac', 'l/ha'],
+      ['seeds/ac', 'seeds/ha'], ['floz/ac', 'l/ha'], ['in', 'cm'],
+    ] as const;
+    // Amounts from hundredths to millions, as Leaf's measurements run.
+    const amount = fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 1e8 }).map((n) => n / 100));
+    for (const [from, to] of pairs) {
+      const there = unitConverter(from, to);
+      const back = unitConverter(to, from);
+      fc.assert(
+        fc.property(amount, (amount) => {
+          expect(back(there(amount))).toBeCloseTo(amount, Math.max(0, 9 - Math.ceil(Math.log10(amount + 1))));
+        }),
+        { numRuns: 200 },
+      );
+      expect(there(0)).toBe(0);
+    }
+    for (const [from, to] of [['lb', 'm'], ['seeds/ac', 'kg/ha'], ['percentage', 'kg'], ['bu', 'lb'], ['m2', 'ft']] as const) {
+      expect(() => unitConverter(from, to)).toThrow(UnitConversionError);
+    }
+    expect(unitConverter('percentage', 'percentage')(17.5)).toBe(17.5);
   });
 });
