@@ -2,13 +2,11 @@
 // it; a group of endpoints that mostly fails opens its own circuit (and only its own), fails
 // fast without reaching Leaf, and closes again after a probe once Leaf is back; 4xx answers and
 // one token's 429s never count. Upstream calls are counted in the emulator's call log (or, for a
-// closed port, by the client's observer).
+// closed port, by the client's observer). The breaker alone, on simulated time: test/leaf-breaker.test.ts.
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig, ConfigError } from '../src/config.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
-import { UpstreamBreaker, endpointGroupOf, type BreakerOptions } from '../src/leaf/breaker.js';
-import { LeafError } from '../src/leaf/errors.js';
 import { startGateway } from '../src/server.js';
 import { firstError, machines, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
@@ -49,20 +47,6 @@ async function load(total: number, concurrency: number, send: () => Promise<Grap
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
 }
-
-describe('endpoint groups', () => {
-  it('groups Leaf paths by resource, never by id', () => {
-    const user = '/services/beta/api/users/1111-2222';
-    expect(endpointGroupOf(`${user}/machines`)).toBe('machines');
-    expect(endpointGroupOf(`${user}/machines/ab12?page=1`)).toBe('machines');
-    expect(endpointGroupOf(`${user}/machines/ab12/files`)).toBe('machines');
-    expect(endpointGroupOf(`${user}/operators/cd34`)).toBe('operators');
-    expect(endpointGroupOf(`${user}/implements`)).toBe('implements');
-    expect(endpointGroupOf('/services/operations/api/files/ef56/images')).toBe('files');
-    expect(endpointGroupOf('/services/operations/api/operations/ef56/summary')).toBe('operations');
-    expect(endpointGroupOf('/somewhere/else')).toBe('other');
-  });
-});
 
 describe('circuit breaker under steady load', () => {
   let stack: Stack;
@@ -267,79 +251,3 @@ describe('a closed port', () => {
   });
 });
 
-describe('the breaker alone', () => {
-  const MACHINES_PATH = '/services/beta/api/users/u/machines';
-  const OPTIONS: BreakerOptions = { enabled: true, errorPercent: 50, minimumCalls: 10, windowMs: 1_000, cooldownMs: 5_000 };
-  const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API failed to answer. (HTTP 503)', { status: 503 }));
-  const healthy = () => Promise.resolve('answer');
-
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  /** One 10 ms tick of steady load: `perTick` calls, `failing(n)` saying which of them fail. */
-  async function tick(breaker: UpstreamBreaker, perTick: number, failing: (call: number) => boolean, counter: { calls: number }): Promise<void> {
-    await Promise.allSettled(
-      Array.from({ length: perTick }, () => {
-        counter.calls += 1;
-        return breaker.run(MACHINES_PATH, failing(counter.calls) ? dead : healthy);
-      }),
-    );
-    await vi.advanceTimersByTimeAsync(10);
-  }
-
-  it('never opens at 2 % failures over a minute of steady load; opens within a second at 100 %, and recovers', async () => {
-    // Simulated time, so "within a second" is measured on the breaker's own clock, not the machine's.
-    vi.useFakeTimers();
-    const breaker = new UpstreamBreaker(OPTIONS);
-    try {
-      const counter = { calls: 0 };
-      // 6,000 ticks of 10 ms, 5 calls each (500 calls a second), one call in 50 failing.
-      for (let elapsed = 0; elapsed < 60_000; elapsed += 10) {
-        await tick(breaker, 5, (call) => call % 50 === 0, counter);
-        expect(breaker.states.machines).toBe('closed');
-      }
-      // Leaf's machine endpoints die: every call fails.
-      let openAfterMs = 0;
-      while (breaker.states.machines === 'closed' && openAfterMs < 10_000) {
-        await tick(breaker, 5, () => true, counter);
-        openAfterMs += 10;
-      }
-      expect(breaker.states.machines).toBe('open');
-      expect(openAfterMs).toBeLessThanOrEqual(1_000);
-      await expect(breaker.run(MACHINES_PATH, healthy)).rejects.toThrow(/circuit open/);
-
-      // Leaf is back: after the cooldown one probe goes through and closes the circuit.
-      await vi.advanceTimersByTimeAsync(OPTIONS.cooldownMs);
-      expect(breaker.states.machines).toBe('halfOpen');
-      await expect(breaker.run(MACHINES_PATH, healthy)).resolves.toBe('answer');
-      expect(breaker.states.machines).toBe('closed');
-    } finally {
-      breaker.close();
-    }
-  });
-
-  it('stays open when its half-open probe is abandoned by the caller, and closes on a real answer', async () => {
-    const breaker = new UpstreamBreaker({ ...OPTIONS, minimumCalls: 1, cooldownMs: 50 });
-    try {
-      await expect(breaker.run(MACHINES_PATH, dead)).rejects.toThrow('failed to answer');
-      expect(breaker.states.machines).toBe('open');
-
-      await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
-      const abandoned = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'cancelled', { aborted: true }));
-      await expect(breaker.run(MACHINES_PATH, abandoned)).rejects.toThrow('cancelled');
-      expect(breaker.states.machines).toBe('open');
-
-      await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
-      await expect(breaker.run(MACHINES_PATH, healthy)).resolves.toBe('answer');
-      expect(breaker.states.machines).toBe('closed');
-    } finally {
-      breaker.close();
-    }
-  });
-
-  it('refuses the old consecutive-failures setting by name', () => {
-    expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(ConfigError);
-    expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(/LEAF_BREAKER_ERROR_PERCENT/);
-  });
-});

@@ -3,11 +3,9 @@
 // so it keeps reaching the worker its first answer named (`x-gateway-worker`): `on(worker)`
 // opens connections until one reaches that worker, and is used at once (before keep-alive ends).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -175,14 +173,3 @@ describe('WORKERS=2', () => {
   }, 30_000);
 });
 
-describe('WORKERS', () => {
-  it('takes a number, or auto for the cores available, and refuses anything else by name', () => {
-    expect(loadConfig({}).workers).toBe(1);
-    expect(loadConfig({ WORKERS: '3' }).workers).toBe(3);
-    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
-    for (const bad of ['0', 'many', '1.5']) {
-      expect(() => loadConfig({ WORKERS: bad })).toThrow(ConfigError);
-      expect(() => loadConfig({ WORKERS: bad })).toThrow(/WORKERS must be an integer from 1 to 256, or auto/);
-    }
-  });
-});

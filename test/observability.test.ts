@@ -5,7 +5,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS, type CallRecord } from '../src/emulator/index.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -378,24 +377,3 @@ describe('tracing to an OTLP collector', () => {
   });
 });
 
-describe('configuration', () => {
-  it('refuses bad values, naming the variable', () => {
-    expect(() => loadConfig({ METRICS: 'maybe' })).toThrow(ConfigError);
-    expect(() => loadConfig({ METRICS: 'maybe' })).toThrow(/^METRICS must be true or false/);
-    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/^LOG_FORMAT must be one of json, text/);
-    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' })).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT must be a URL/);
-    expect(() => loadConfig({ RESPONSE_CACHE_TTL_MS: '0' })).toThrow(/^RESPONSE_CACHE_TTL_MS must be an integer/);
-    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).toThrow(/^REDIS_URL must be a URL such as redis:/);
-    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).not.toThrow(/s3cret/);
-  });
-
-  it('has metrics on, tracing off without a collector, JSON logs and an in-memory cache by default', () => {
-    const config = loadConfig({});
-    expect(config.observability).toEqual({ metrics: true, tracing: false, otlpEndpoint: null, logFormat: 'json' });
-    expect(config.cache).toEqual({ enabled: true, ttlMs: 60_000, maxEntries: 1_000, redisUrl: null });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318/' }).observability).toMatchObject({
-      tracing: true,
-      otlpEndpoint: 'http://otel:4318',
-    });
-  });
-});

@@ -3,7 +3,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
 import { startStack } from './support/stack.js';
@@ -87,44 +86,6 @@ async function postQuery(url: string, query: string, headers: Record<string, str
 }
 
 describe('configuration', () => {
-  it('has the documented defaults', () => {
-    const config = loadConfig({});
-    expect(config.port).toBe(4000);
-    expect(config.host).toBe('0.0.0.0');
-    expect(config.upstream.url).toBeNull();
-    expect(config.upstream.defaultToken).toBeNull();
-    expect(config.upstream.retries).toBe(2);
-  });
-
-  it('takes an origin for LEAF_API_URL and a bare or Bearer token', () => {
-    const config = loadConfig({ LEAF_API_URL: 'https://api.withleaf.io/', LEAF_API_TOKEN: 'Bearer abc' });
-    expect(config.upstream.url).toBe('https://api.withleaf.io');
-    expect(config.upstream.defaultToken).toBe('abc');
-  });
-
-  it.each([
-    ['PORT', 'eighty', /PORT must be an integer from 0 to 65535/],
-    ['PORT', '70000', /PORT/],
-    ['LEAF_API_URL', 'ftp://example.com', /LEAF_API_URL must be an http\(s\) origin/],
-    ['LEAF_API_URL', 'not a url', /LEAF_API_URL/],
-    ['LEAF_TIMEOUT_MS', '5', /LEAF_TIMEOUT_MS must be an integer from 100/],
-    ['LEAF_POOL_CONNECTIONS', '0', /LEAF_POOL_CONNECTIONS/],
-    ['GRAPHIQL', 'maybe', /GRAPHIQL must be true or false/],
-    ['EMULATOR_SCALE', 'huge', /EMULATOR_SCALE must be one of demo, large/],
-  ])('refuses %s=%s with a message naming it', (name, value, message) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ [name]: value })).toThrow(message);
-  });
-
-  it('refuses credentials in LEAF_API_URL without echoing them, and echoes a value that has none', () => {
-    for (const value of ['https://me:s3cret@api.withleaf.io', 'https://:s3cret@api.withleaf.io', 'ftp://me:s3cret@api.withleaf.io']) {
-      expect(() => loadConfig({ LEAF_API_URL: value })).toThrow(/^LEAF_API_URL must be an http\(s\) origin/);
-      expect(() => loadConfig({ LEAF_API_URL: value })).not.toThrow(/s3cret/);
-    }
-    expect(() => loadConfig({ LEAF_API_URL: 'https://api.withleaf.io/?debug=1' })).toThrow('got "https://api.withleaf.io/?debug=1"');
-    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow('got "http://cache:6379"');
-  });
-
   it('stops `npm start` on a bad value, naming the variable', async () => {
     const { code, output } = await runMainToExit({ PORT: 'nope' });
     expect(code).toBe(2);
