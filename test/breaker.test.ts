@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway } from '../src/server.js';
-import { firstError, machines, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
+import { graphql } from './__generated__/index.js';
+import { firstError, machines, MachinesUnderFaults, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = MACHINES_USER;
@@ -16,17 +17,26 @@ const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 const OPERATORS_PATH = /\/users\/[^/]+\/operators$/;
 
-const OPERATORS = /* GraphQL */ `
-  query Operators($user: LeafId!) {
+const OPERATORS = graphql(/* GraphQL */ `
+  query BreakerOperators($user: LeafId!) {
     leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }
   }
-`;
+`);
 
-const MACHINE = /* GraphQL */ `
-  query Machine($user: LeafId!, $id: LeafId!) {
+const MACHINE = graphql(/* GraphQL */ `
+  query BreakerMachine($user: LeafId!, $id: LeafId!) {
     leafUser(id: $user) { machine(id: $id) { leafId name } }
   }
-`;
+`);
+
+const CREATE_REFUSED = graphql(/* GraphQL */ `
+  mutation BreakerCreateMachine($user: LeafId!) {
+    createMachine(leafUserId: $user, input: { name: "Refused" }) {
+      __typename
+      ... on UpstreamWriteError { mayHaveApplied }
+    }
+  }
+`);
 
 function isCircuitOpen(result: GraphQLResponse<unknown>): boolean {
   return result.errors?.some((error) => /circuit open/.test(error.message)) ?? false;
@@ -122,10 +132,7 @@ describe('circuit breaker under steady load', () => {
       expect(stack.gateway.client.breakerStates.operators).toBe('closed');
 
       // A write the open circuit refuses was never sent, so it is reported as not applied.
-      const write = await stack.query<{ createMachine: { __typename: string; mayHaveApplied?: boolean } }>(
-        `mutation { createMachine(leafUserId: "${USER}", input: { name: "Refused" }) {
-          __typename ... on UpstreamWriteError { mayHaveApplied } } }`,
-      );
+      const write = await stack.query(CREATE_REFUSED, { user: USER });
       expect(write.data?.createMachine).toEqual({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
 
       // Still dead after the cooldown: the single probe fails and the circuit opens again.
@@ -141,7 +148,7 @@ describe('circuit breaker under steady load', () => {
     stack.resetCalls();
     const probe = await machines(stack);
     expect(probe.errors).toBeUndefined();
-    expect(probe.data!.leafUser.machines.nodes).toHaveLength(5);
+    expect(probe.data!.leafUser!.machines!.nodes).toHaveLength(5);
     expect(stack.calls()).toHaveLength(1);
     expect(machinesState(stack)).toBe('closed');
     const after = await Promise.all(Array.from({ length: 5 }, () => machines(stack)));
@@ -163,13 +170,13 @@ describe('circuit breaker and Leaf’s 4xx answers', () => {
   it('never opens on 401, 403, 404, 400 or 429 answers', async () => {
     for (let round = 0; round < 4; round += 1) {
       expect(firstError(await machines(stack, 5, 'no-such-token')).extensions?.code).toBe('UNAUTHENTICATED');
-      const foreign = await stack.query(MACHINES, { user: DEMO_USER_IDS.otherFarm, first: 1 });
+      const foreign = await stack.query(MachinesUnderFaults, { user: DEMO_USER_IDS.otherFarm, first: 1 });
       expect(firstError(foreign).extensions?.code).toBe('FORBIDDEN');
-      const missing = await stack.query<{ leafUser: { machine: unknown } }>(MACHINE, {
+      const missing = await stack.query(MACHINE, {
         user: USER,
         id: '00000000-0000-4000-8000-000000000000',
       });
-      expect(missing.data?.leafUser.machine).toBeNull();
+      expect(missing.data?.leafUser?.machine).toBeNull();
       const rejected = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 400, times: 1 });
       expect(firstError(await machines(stack)).extensions?.code).toBe('UPSTREAM_ERROR');
       rejected();
@@ -182,7 +189,7 @@ describe('circuit breaker and Leaf’s 4xx answers', () => {
     const limited = stack.emulator.addFault({ method: 'GET', path: `/users/${DEMO_USER_IDS.otherFarm}/machines`, status: 429, retryAfter: 60 });
     try {
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => stack.query(MACHINES, { user: DEMO_USER_IDS.otherFarm, first: 2 }, { token: OTHER_TOKEN })),
+        Array.from({ length: 20 }, () => stack.query(MachinesUnderFaults, { user: DEMO_USER_IDS.otherFarm, first: 2 }, { token: OTHER_TOKEN })),
       );
       for (const result of results) expect(firstError(result).extensions?.code).toBe('RATE_LIMITED');
       expect(machinesState(stack)).toBe('closed');

@@ -3,9 +3,11 @@
 // tokens never share; a write detaches the reads that started before it; a failing shared call
 // fails only those who joined it. Upstream calls are counted in the emulator's call log, and
 // coalescing is observed through the client's onCoalesce events (what /metrics counts).
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, type CallRecord } from '../src/emulator/index.js';
 import type { CoalesceKind } from '../src/leaf/coalesce.js';
+import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
@@ -17,25 +19,28 @@ const SECOND_TOKEN = 'second-demo-token';
 const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 
-const FLEET = /* GraphQL */ `
-  query Fleet($user: LeafId!) {
+const FLEET = graphql(/* GraphQL */ `
+  query CoalescingFleet($user: LeafId!) {
     leafUser(id: $user) {
       machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }
       implements(first: 2) { nodes { leafId name } }
     }
   }
-`;
+`);
 
-const LIST = /* GraphQL */ `
-  query List($user: LeafId!) {
+const USER_CREATED_MACHINES = graphql(/* GraphQL */ `
+  query CoalescingUserCreatedMachines($user: LeafId!) {
     leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }
   }
-`;
+`);
+/** The same document as text, for the caller that sends its own request body. */
+const LIST = print(USER_CREATED_MACHINES);
 
-
-interface ListData {
-  leafUser: { machines: { nodes: { leafId: string; name: string }[] } };
-}
+const MACHINE_IDS = graphql(/* GraphQL */ `
+  query CoalescingMachineIds($user: LeafId!, $first: Int!) {
+    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }
+  }
+`);
 
 /** Method, path and query: one distinct upstream resource. */
 function resourceOf(call: CallRecord): string {
@@ -138,11 +143,11 @@ describe('identical reads in flight share one upstream call', () => {
   it('keeps requests that are not identical apart', async () => {
     stack.resetCalls();
     const [three, four] = await Promise.all([
-      stack.query<ListData>(`query { leafUser(id: "${USER}") { machines(first: 3) { nodes { leafId } } } }`),
-      stack.query<ListData>(`query { leafUser(id: "${USER}") { machines(first: 4) { nodes { leafId } } } }`),
+      stack.query(MACHINE_IDS, { user: USER, first: 3 }),
+      stack.query(MACHINE_IDS, { user: USER, first: 4 }),
     ]);
-    expect(three.data!.leafUser.machines.nodes).toHaveLength(3);
-    expect(four.data!.leafUser.machines.nodes).toHaveLength(4);
+    expect(three.data!.leafUser!.machines!.nodes).toHaveLength(3);
+    expect(four.data!.leafUser!.machines!.nodes).toHaveLength(4);
     expect(stack.calls()).toHaveLength(2);
   });
 });
@@ -165,21 +170,22 @@ describe('writes win', () => {
     stack.resetCalls();
     const slow = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 3_000, times: 1 });
     try {
-      const before = stack.query<ListData>(LIST, { user: USER });
+      const before = stack.query(USER_CREATED_MACHINES, { user: USER });
       await until(() => listCalls().length === 1);
       // Started before the write: joins the slow read (nothing new upstream).
-      const alongside = stack.query<ListData>(LIST, { user: USER });
+      const alongside = stack.query(USER_CREATED_MACHINES, { user: USER });
       await until(() => events.joined === 1);
 
-      const created = await stack.query<{ createMachine: { __typename: string; machine?: { leafId: string } } }>(CREATE, {
+      const created = await stack.query(CREATE, {
         user: USER,
         name: 'Written while a read was in flight',
       });
-      expect(created.data?.createMachine.__typename).toBe('CreateMachineSuccess');
-      const newId = created.data!.createMachine.machine!.leafId;
+      const success = created.data!.createMachine;
+      expect(success.__typename).toBe('CreateMachineSuccess');
+      const newId = success.__typename === 'CreateMachineSuccess' ? success.machine.leafId : 'none';
 
-      const after = await stack.query<ListData>(LIST, { user: USER });
-      expect(after.data!.leafUser.machines.nodes.map((node) => node.leafId)).toContain(newId);
+      const after = await stack.query(USER_CREATED_MACHINES, { user: USER });
+      expect(after.data!.leafUser!.machines!.nodes.map((node) => node?.leafId)).toContain(newId);
       // Its own upstream read, sent after the POST, although the slow one was still in flight.
       const reads = listCalls();
       expect(reads).toHaveLength(2);
@@ -200,13 +206,13 @@ describe('writes win', () => {
     const slowReads = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 2_000, times: 2 });
     const slowWrite = stack.emulator.addFault({ method: 'POST', path: '/machines', delayMs: 700, times: 1 });
     try {
-      const before = stack.query<ListData>(LIST, { user: USER });
+      const before = stack.query(USER_CREATED_MACHINES, { user: USER });
       await until(() => listCalls().length === 1);
 
       const write = stack.query(CREATE, { user: USER, name: 'Slow write' });
       await until(() => stack.calls().some((call) => call.method === 'POST'));
       // The write has been sent, not answered: this read may not join the one from before it.
-      const during = stack.query<ListData>(LIST, { user: USER });
+      const during = stack.query(USER_CREATED_MACHINES, { user: USER });
       await until(() => listCalls().length === 2);
       expect(events.joined).toBe(0);
 
@@ -214,7 +220,7 @@ describe('writes win', () => {
         'CreateMachineSuccess',
       );
       // Answered now: a new read may not join the one sent while the write was in flight either.
-      const after = await stack.query<ListData>(LIST, { user: USER });
+      const after = await stack.query(USER_CREATED_MACHINES, { user: USER });
       expect(after.errors).toBeUndefined();
       expect(listCalls()).toHaveLength(3);
       expect(events).toEqual({ started: 3, joined: 0 });
@@ -232,15 +238,15 @@ describe('writes win', () => {
     stack.resetCalls();
     const slow = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 1_500, times: 1 });
     try {
-      const before = stack.query<ListData>(LIST, { user: USER });
+      const before = stack.query(USER_CREATED_MACHINES, { user: USER });
       await until(() => listCalls().length === 1);
-      const created = await stack.query<{ createMachine: { __typename: string } }>(
+      const created = await stack.query(
         CREATE,
         { user: USER, name: 'Written with another token' },
         { token: SECOND_TOKEN },
       );
       expect(created.data?.createMachine.__typename).toBe('CreateMachineSuccess');
-      await stack.query<ListData>(LIST, { user: USER });
+      await stack.query(USER_CREATED_MACHINES, { user: USER });
       expect(listCalls()).toHaveLength(2);
       expect(events.joined).toBe(0);
       expect((await before).errors).toBeUndefined();
@@ -267,7 +273,7 @@ describe('a failing shared call', () => {
     // Three attempts (LEAF_RETRIES=2) of one shared read, all failing slowly.
     const failing = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 500, delayMs: 300, times: 3 });
     try {
-      const results = await Promise.all(Array.from({ length: 10 }, () => stack.query<ListData>(LIST, { user: USER })));
+      const results = await Promise.all(Array.from({ length: 10 }, () => stack.query(USER_CREATED_MACHINES, { user: USER })));
       for (const result of results) {
         expect(result.data).toEqual({ leafUser: { machines: null } });
         expect(result.errors).toHaveLength(1);
@@ -276,7 +282,7 @@ describe('a failing shared call', () => {
       expect(stack.calls().map((call) => call.status)).toEqual([500, 500, 500]);
       expect(events).toEqual({ started: 1, joined: 9 });
 
-      const later = await stack.query<ListData>(LIST, { user: USER });
+      const later = await stack.query(USER_CREATED_MACHINES, { user: USER });
       expect(later.errors).toBeUndefined();
       expect(stack.calls().map((call) => call.status)).toEqual([500, 500, 500, 200]);
       expect(events).toEqual({ started: 2, joined: 9 });
@@ -289,7 +295,7 @@ describe('a failing shared call', () => {
     stack.resetCalls();
     const slow = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 800, times: 1 });
     try {
-      const staying = stack.query<ListData>(LIST, { user: USER });
+      const staying = stack.query(USER_CREATED_MACHINES, { user: USER });
       await until(() => stack.calls().length === 1);
       const leaving = new AbortController();
       const left = fetch(`${stack.gateway.url}/graphql`, {
@@ -302,7 +308,7 @@ describe('a failing shared call', () => {
       await expect(left).rejects.toThrow();
       const result = await staying;
       expect(result.errors).toBeUndefined();
-      expect(result.data!.leafUser.machines.nodes.length).toBeGreaterThan(0);
+      expect(result.data!.leafUser!.machines!.nodes.length).toBeGreaterThan(0);
       expect(stack.calls()).toHaveLength(1);
       expect(stack.calls()[0]!.status).toBe(200);
     } finally {

@@ -2,16 +2,18 @@
 // queries, no extra header) pages through machines; graphql-http's GraphQL-over-HTTP audit
 // passes whole in production with introspection on; a browser on another origin reads answers
 // only from the origins CORS_ORIGINS lists, and never with credentials.
-import { Client, fetchExchange, gql, type OperationResult } from '@urql/core';
+import { Client, fetchExchange, type OperationResult } from '@urql/core';
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
+import type { UrqlMachinePageQuery } from './__generated__/graphql.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
-const MACHINE_PAGE = gql`
+const MACHINE_PAGE = graphql(/* GraphQL */ `
   query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {
     leafUser(id: $user) {
       machines(first: $first, after: $after) {
@@ -21,11 +23,7 @@ const MACHINE_PAGE = gql`
       }
     }
   }
-`;
-
-interface MachinePage {
-  leafUser: { machines: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
-}
+`);
 
 describe('urql with its default options', () => {
   let stack: Stack;
@@ -53,11 +51,11 @@ describe('urql with its default options', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 50; page++) {
-      const result: OperationResult<MachinePage> = await client.query<MachinePage>(MACHINE_PAGE, { user: USER, first: 4, after }).toPromise();
+      const result: OperationResult<UrqlMachinePageQuery> = await client.query(MACHINE_PAGE, { user: USER, first: 4, after }).toPromise();
       expect(result.error).toBeUndefined();
-      const machines: MachinePage['leafUser']['machines'] = result.data!.leafUser.machines;
+      const machines = result.data!.leafUser!.machines!;
       total = machines.totalCount;
-      seen.push(...machines.nodes.map((node) => node.id));
+      seen.push(...machines.nodes.map((node) => node!.id));
       if (!machines.pageInfo.hasNextPage) break;
       after = machines.pageInfo.endCursor;
     }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
-import { firstError, machines, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
+import { firstError, machines, MachinesUnderFaults, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = MACHINES_USER;
@@ -196,7 +196,7 @@ describe('isolation under failure', () => {
     try {
       const [mine, theirs] = await Promise.all([
         machines(stack),
-        stack.query(MACHINES, { user: DEMO_USER_IDS.otherFarm, first: 5 }, { token: OTHER_TOKEN }),
+        stack.query(MachinesUnderFaults, { user: DEMO_USER_IDS.otherFarm, first: 5 }, { token: OTHER_TOKEN }),
       ]);
       for (const result of [mine, theirs]) {
         expect(firstError(result).extensions?.code).toBe('UPSTREAM_ERROR');

@@ -20,10 +20,12 @@ type Documents = {
     "\n  query FilteredMachines($user: LeafId!, $filter: MachineFilter, $orderBy: [MachineOrder!]) {\n    leafUser(id: $user) {\n      machines(first: 100, filter: $filter, orderBy: $orderBy) {\n        nodes { leafId name provider originType createdTime updatedTime modelYear }\n      }\n    }\n  }\n": typeof types.FilteredMachinesDocument,
     "\n  query NodeLookup($ids: [ID!]!) {\n    nodes(ids: $ids) { id ... on Machine { leafId name } }\n  }\n": typeof types.NodeLookupDocument,
     "\n  query MachineById($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.MachineByIdDocument,
-    "\n  query Operators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": typeof types.OperatorsDocument,
-    "\n  query Machine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.MachineDocument,
-    "\n  query Fleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.FleetDocument,
-    "\n  query List($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.ListDocument,
+    "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": typeof types.BreakerOperatorsDocument,
+    "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.BreakerMachineDocument,
+    "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": typeof types.BreakerCreateMachineDocument,
+    "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.CoalescingFleetDocument,
+    "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
+    "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": typeof types.UrqlMachinePageDocument,
     "\n  query SlowMachines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name } } }\n  }\n": typeof types.SlowMachinesDocument,
     "\n  query MachineFileSummaries($user: LeafId!, $volumeUnit: String) {\n    leafUser(id: $user) {\n      machines(first: 45) {\n        nodes {\n          leafId\n          files(first: 10) {\n            nodes {\n              leafFileId\n              file {\n                leafId\n                fileName\n                summary {\n                  __typename\n                  operationType\n                  ... on HarvestedSummary { totalDryVolume(unit: $volumeUnit) { value unit } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MachineFileSummariesDocument,
@@ -46,7 +48,8 @@ type Documents = {
     "\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n": typeof types.TwoUpdatesDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": typeof types.DeleteThenUpdateDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": typeof types.CreateNamedMachineDocument,
-    "\n  query Machines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": typeof types.MachinesDocument,
+    "\n  query Typename {\n    __typename\n  }\n": typeof types.TypenameDocument,
+    "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": typeof types.MachinesUnderFaultsDocument,
 };
 const documents: Documents = {
     "\n  query NestedMachines($user: LeafId!, $machines: Int!, $files: Int!) {\n    leafUser(id: $user) {\n      machines(first: $machines) {\n        nodes {\n          id\n          leafId\n          name\n          files(first: $files) {\n            nodes {\n              id\n              leafFileId\n              machine { id leafId name }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NestedMachinesDocument,
@@ -55,10 +58,12 @@ const documents: Documents = {
     "\n  query FilteredMachines($user: LeafId!, $filter: MachineFilter, $orderBy: [MachineOrder!]) {\n    leafUser(id: $user) {\n      machines(first: 100, filter: $filter, orderBy: $orderBy) {\n        nodes { leafId name provider originType createdTime updatedTime modelYear }\n      }\n    }\n  }\n": types.FilteredMachinesDocument,
     "\n  query NodeLookup($ids: [ID!]!) {\n    nodes(ids: $ids) { id ... on Machine { leafId name } }\n  }\n": types.NodeLookupDocument,
     "\n  query MachineById($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.MachineByIdDocument,
-    "\n  query Operators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": types.OperatorsDocument,
-    "\n  query Machine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.MachineDocument,
-    "\n  query Fleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.FleetDocument,
-    "\n  query List($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.ListDocument,
+    "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": types.BreakerOperatorsDocument,
+    "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.BreakerMachineDocument,
+    "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": types.BreakerCreateMachineDocument,
+    "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.CoalescingFleetDocument,
+    "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
+    "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": types.UrqlMachinePageDocument,
     "\n  query SlowMachines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name } } }\n  }\n": types.SlowMachinesDocument,
     "\n  query MachineFileSummaries($user: LeafId!, $volumeUnit: String) {\n    leafUser(id: $user) {\n      machines(first: 45) {\n        nodes {\n          leafId\n          files(first: 10) {\n            nodes {\n              leafFileId\n              file {\n                leafId\n                fileName\n                summary {\n                  __typename\n                  operationType\n                  ... on HarvestedSummary { totalDryVolume(unit: $volumeUnit) { value unit } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MachineFileSummariesDocument,
@@ -81,7 +86,8 @@ const documents: Documents = {
     "\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n": types.TwoUpdatesDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": types.DeleteThenUpdateDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": types.CreateNamedMachineDocument,
-    "\n  query Machines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": types.MachinesDocument,
+    "\n  query Typename {\n    __typename\n  }\n": types.TypenameDocument,
+    "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": types.MachinesUnderFaultsDocument,
 };
 
 /**
@@ -125,19 +131,27 @@ export function graphql(source: "\n  query MachineById($user: LeafId!, $id: Leaf
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Operators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n"): (typeof documents)["\n  query Operators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n"];
+export function graphql(source: "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n"): (typeof documents)["\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Machine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n"): (typeof documents)["\n  query Machine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n"];
+export function graphql(source: "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n"): (typeof documents)["\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Fleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n"): (typeof documents)["\n  query Fleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"): (typeof documents)["\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query List($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n"): (typeof documents)["\n  query List($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n"];
+export function graphql(source: "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n"): (typeof documents)["\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n"): (typeof documents)["\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"): (typeof documents)["\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -229,7 +243,11 @@ export function graphql(source: "\n  mutation CreateNamedMachine($user: LeafId!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Machines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n"): (typeof documents)["\n  query Machines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n"];
+export function graphql(source: "\n  query Typename {\n    __typename\n  }\n"): (typeof documents)["\n  query Typename {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n"): (typeof documents)["\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

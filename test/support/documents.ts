@@ -23,3 +23,10 @@ export const CREATE_NAMED_MACHINE = graphql(/* GraphQL */ `
     }
   }
 `);
+
+/** The smallest query there is: whether the gateway answers at all. */
+export const TYPENAME = graphql(/* GraphQL */ `
+  query Typename {
+    __typename
+  }
+`);
