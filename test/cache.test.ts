@@ -2,30 +2,33 @@
 // cross tokens, errors are not kept, and no answer outlives a write made through a mutation —
 // for every token that can see that Leaf user, including a read that was in flight during it.
 import { readFileSync } from 'node:fs';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
+import type { CachedMachineNodeQuery } from './__generated__/graphql.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 /** A second token that owns the same Leaf user as DEMO_TOKEN (added to the emulator below). */
 const TEAMMATE_TOKEN = 'teammate-token';
 
-const MACHINES = `
-  query Machines($user: LeafId!) {
+const MACHINES = graphql(/* GraphQL */ `
+  query CachedMachines($user: LeafId!) {
     leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }
   }
-`;
-const MACHINE_NODE = `
-  query MachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }
-`;
-const MACHINES_AND_IMPLEMENTS = `
-  query MachinesAndImplements($user: LeafId!) {
+`);
+const MACHINE_NODE = graphql(/* GraphQL */ `
+  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }
+`);
+const MACHINES_AND_IMPLEMENTS = graphql(/* GraphQL */ `
+  query CachedMachinesAndImplements($user: LeafId!) {
     leafUser(id: $user) {
       machines(first: 100) { nodes { id name } }
       implements(first: 5) { nodes { id name } }
     }
   }
-`;
+`);
 const CREATE = `
   mutation Create($user: LeafId!, $name: String!) {
     createMachine(leafUserId: $user, input: { name: $name }) {
@@ -35,35 +38,23 @@ const CREATE = `
     }
   }
 `;
-const UPDATE = `
-  mutation Update($id: ID!, $name: String!) {
+const UPDATE = graphql(/* GraphQL */ `
+  mutation CacheRenameMachine($id: ID!, $name: String!) {
     updateMachine(id: $id, input: { name: $name }) {
       __typename
       ... on UpdateMachineSuccess { machine { id name } }
       ... on Error { message }
     }
   }
-`;
-const DELETE = `
-  mutation Delete($id: ID!) {
+`);
+const DELETE = graphql(/* GraphQL */ `
+  mutation CacheDeleteMachine($id: ID!) {
     deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }
   }
-`;
+`);
 
-interface MachineList {
-  leafUser: { machines: { totalCount: number; nodes: { id: string; leafId: string; name: string | null }[] } };
-}
-interface MachineNode {
-  node: { id: string; leafId: string; name: string | null } | null;
-}
 interface Created {
   createMachine: { __typename: string; machine?: { id: string; leafId: string; name: string }; message?: string };
-}
-interface Updated {
-  updateMachine: { __typename: string; machine?: { id: string; name: string }; message?: string };
-}
-interface Deleted {
-  deleteMachine: { __typename: string; deletedId?: string; message?: string };
 }
 
 let stack: Stack;
@@ -93,49 +84,49 @@ async function createMachine(name: string): Promise<{ id: string; leafId: string
 
 describe('cache hits', () => {
   it('answers a repeated query from the cache: the second one costs no upstream call', async () => {
-    const first = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }));
+    const first = await upstreamCalls(() => stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend }));
     expect(first.result.errors).toBeUndefined();
     expect(first.calls.length).toBeGreaterThan(0);
 
-    const second = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }));
+    const second = await upstreamCalls(() => stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend }));
     expect(second.calls).toEqual([]);
     expect(second.result.data).toEqual(first.result.data);
   });
 
   it('keys on the variables: another Leaf user is a miss', async () => {
     await stack.query(MACHINES, { user: USER });
-    const other = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: DEMO_TOKEN }));
-    const prairie = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }));
+    const other = await upstreamCalls(() => stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: DEMO_TOKEN }));
+    const prairie = await upstreamCalls(() => stack.query(MACHINES, { user: USER }));
     expect(prairie.calls).toEqual([]);
-    expect(other.result.data!.leafUser.machines.nodes.map((m) => m.leafId)).not.toEqual(
-      prairie.result.data!.leafUser.machines.nodes.map((m) => m.leafId),
+    expect(other.result.data!.leafUser!.machines!.nodes.map((m) => m?.leafId)).not.toEqual(
+      prairie.result.data!.leafUser!.machines!.nodes.map((m) => m?.leafId),
     );
   });
 });
 
 describe('token isolation', () => {
   it('never serves one token’s cached answer to another token', async () => {
-    const demo = await stack.query<MachineList>(MACHINES, { user: USER }, { token: DEMO_TOKEN });
-    expect(demo.data!.leafUser.machines.nodes.length).toBeGreaterThan(0);
+    const demo = await stack.query(MACHINES, { user: USER }, { token: DEMO_TOKEN });
+    expect(demo.data!.leafUser!.machines!.nodes.length).toBeGreaterThan(0);
 
     // Same document, same variables, another token: it goes upstream with its own token and
     // gets Leaf's refusal, not the cached machines.
-    const other = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }, { token: OTHER_TOKEN }));
+    const other = await upstreamCalls(() => stack.query(MACHINES, { user: USER }, { token: OTHER_TOKEN }));
     expect(other.calls.length).toBeGreaterThan(0);
     expect(other.calls.every((call) => call.token === OTHER_TOKEN)).toBe(true);
     expect(other.result.data).toEqual({ leafUser: { machines: null } });
     expect(other.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // A second token that may see the same user gets the same data, fetched with its own token.
-    const teammate = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN }));
+    const teammate = await upstreamCalls(() => stack.query(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN }));
     expect(teammate.calls.length).toBeGreaterThan(0);
     expect(teammate.calls.every((call) => call.token === TEAMMATE_TOKEN)).toBe(true);
     expect(teammate.result.data).toEqual(demo.data);
   });
 
   it('requests without a token share the default token’s entries and no one else’s', async () => {
-    const explicit = await stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: DEMO_TOKEN });
-    const anonymous = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: null }));
+    const explicit = await stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: DEMO_TOKEN });
+    const anonymous = await upstreamCalls(() => stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend }, { token: null }));
     expect(anonymous.calls).toEqual([]);
     expect(anonymous.result.data).toEqual(explicit.data);
 
@@ -147,7 +138,7 @@ describe('token isolation', () => {
 
 describe('what is never cached', () => {
   it('does not keep an answer with errors: the next request goes upstream and succeeds', async () => {
-    const query = `query Implements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }`;
+    const query = graphql(/* GraphQL */ `query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }`);
     const remove = stack.emulator.addFault({ method: 'GET', path: `/services/beta/api/users/${USER}/implements`, times: 10, status: 503 });
     let failed;
     try {
@@ -164,8 +155,8 @@ describe('what is never cached', () => {
 
   it('sends every mutation upstream, even an identical one', async () => {
     const machine = await createMachine('Twice-renamed sprayer');
-    const first = await upstreamCalls(() => stack.query<Updated>(UPDATE, { id: machine.id, name: 'Same name' }));
-    const second = await upstreamCalls(() => stack.query<Updated>(UPDATE, { id: machine.id, name: 'Same name' }));
+    const first = await upstreamCalls(() => stack.query(UPDATE, { id: machine.id, name: 'Same name' }));
+    const second = await upstreamCalls(() => stack.query(UPDATE, { id: machine.id, name: 'Same name' }));
     expect(first.result.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
     expect(second.result.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
     expect(first.calls.filter((call) => call.method === 'PATCH')).toHaveLength(1);
@@ -175,18 +166,18 @@ describe('what is never cached', () => {
 
 describe('invalidation by writes', () => {
   it('createMachine drops cached lists of that Leaf user, for every token that sees it', async () => {
-    const before = await stack.query<MachineList>(MACHINES, { user: USER }, { token: DEMO_TOKEN });
-    const teammateBefore = await stack.query<MachineList>(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN });
+    const before = await stack.query(MACHINES, { user: USER }, { token: DEMO_TOKEN });
+    const teammateBefore = await stack.query(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN });
     expect((await upstreamCalls(() => stack.query(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN }))).calls).toEqual([]);
 
     const created = await createMachine('Cache-test tractor');
 
     for (const token of [DEMO_TOKEN, TEAMMATE_TOKEN]) {
-      const after = await upstreamCalls(() => stack.query<MachineList>(MACHINES, { user: USER }, { token }));
+      const after = await upstreamCalls(() => stack.query(MACHINES, { user: USER }, { token }));
       expect(after.calls.length).toBeGreaterThan(0);
-      const machines = after.result.data!.leafUser.machines;
-      expect(machines.totalCount).toBe(before.data!.leafUser.machines.totalCount + 1);
-      expect(machines.nodes.map((machine) => machine.leafId)).toContain(created.leafId);
+      const machines = after.result.data!.leafUser!.machines!;
+      expect(machines.totalCount).toBe(before.data!.leafUser!.machines!.totalCount + 1);
+      expect(machines.nodes.map((machine) => machine?.leafId)).toContain(created.leafId);
     }
     expect(teammateBefore.data).toEqual(before.data);
   });
@@ -199,27 +190,27 @@ describe('invalidation by writes', () => {
     expect((await upstreamCalls(() => stack.query(MACHINE_NODE, { id: machine.id }))).calls).toEqual([]);
     expect((await upstreamCalls(() => stack.query(MACHINES, { user: USER }))).calls).toEqual([]);
 
-    const updated = await stack.query<Updated>(UPDATE, { id: machine.id, name: 'New name' });
+    const updated = await stack.query(UPDATE, { id: machine.id, name: 'New name' });
     expect(updated.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
 
-    const node = await upstreamCalls(() => stack.query<MachineNode>(MACHINE_NODE, { id: machine.id }));
+    const node = await upstreamCalls(() => stack.query(MACHINE_NODE, { id: machine.id }));
     expect(node.calls.length).toBeGreaterThan(0);
-    expect(node.result.data!.node!.name).toBe('New name');
-    const list = await stack.query<MachineList>(MACHINES, { user: USER });
-    expect(list.data!.leafUser.machines.nodes.find((m) => m.leafId === machine.leafId)?.name).toBe('New name');
+    expect(node.result.data!.node).toMatchObject({ name: 'New name' });
+    const list = await stack.query(MACHINES, { user: USER });
+    expect(list.data!.leafUser!.machines!.nodes.find((m) => m?.leafId === machine.leafId)?.name).toBe('New name');
   });
 
   it('deleteMachine drops cached lookups of the machine and lists of its user', async () => {
     const machine = await createMachine('Soon gone');
-    expect((await stack.query<MachineNode>(MACHINE_NODE, { id: machine.id })).data!.node!.name).toBe('Soon gone');
+    expect((await stack.query(MACHINE_NODE, { id: machine.id })).data!.node).toMatchObject({ name: 'Soon gone' });
     await stack.query(MACHINES, { user: USER });
 
-    const deleted = await stack.query<Deleted>(DELETE, { id: machine.id });
+    const deleted = await stack.query(DELETE, { id: machine.id });
     expect(deleted.data!.deleteMachine.__typename).toBe('DeleteMachineSuccess');
 
-    expect((await stack.query<MachineNode>(MACHINE_NODE, { id: machine.id })).data!.node).toBeNull();
-    const list = await stack.query<MachineList>(MACHINES, { user: USER });
-    expect(list.data!.leafUser.machines.nodes.map((m) => m.leafId)).not.toContain(machine.leafId);
+    expect((await stack.query(MACHINE_NODE, { id: machine.id })).data!.node).toBeNull();
+    const list = await stack.query(MACHINES, { user: USER });
+    expect(list.data!.leafUser!.machines!.nodes.map((m) => m?.leafId)).not.toContain(machine.leafId);
   });
 
   it('does not store a read that was in flight while a write went through', async () => {
@@ -234,25 +225,25 @@ describe('invalidation by writes', () => {
     });
     try {
       stack.resetCalls();
-      const racing = stack.query<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(
+      const racing = stack.query(
         MACHINES_AND_IMPLEMENTS,
         { user: USER },
       );
       await waitFor(() => stack.calls().some((call) => call.path.endsWith('/machines') && call.status === 200));
-      const updated = await stack.query<Updated>(UPDATE, { id: machine.id, name: 'After the race' });
+      const updated = await stack.query(UPDATE, { id: machine.id, name: 'After the race' });
       expect(updated.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
       const raced = await racing;
       // The racing read shows what Leaf said before the write...
-      expect(raced.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('Before the race');
+      expect(raced.data!.leafUser!.machines!.nodes.find((m) => m?.id === machine.id)?.name).toBe('Before the race');
     } finally {
       remove();
     }
     // ...and was not kept: the next identical read goes upstream and sees the write.
     const next = await upstreamCalls(() =>
-      stack.query<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(MACHINES_AND_IMPLEMENTS, { user: USER }),
+      stack.query(MACHINES_AND_IMPLEMENTS, { user: USER }),
     );
     expect(next.calls.length).toBeGreaterThan(0);
-    expect(next.result.data!.leafUser.machines.nodes.find((m) => m.id === machine.id)?.name).toBe('After the race');
+    expect(next.result.data!.leafUser!.machines!.nodes.find((m) => m?.id === machine.id)?.name).toBe('After the race');
   });
 });
 
@@ -275,12 +266,12 @@ describe('persisted documents', () => {
     };
     const list = await send('MachinesWithFiles');
     expect(list.body.errors).toBeUndefined();
-    expect(list.body.data!.leafUser.machines.totalCount).toBeGreaterThan(0);
+    expect(list.body.data!.leafUser!.machines!.totalCount).toBeGreaterThan(0);
 
     const nested = await send('MachineFilesWithSummary');
     expect(nested.body.errors).toBeUndefined();
     expect(nested.calls.length).toBeGreaterThan(0);
-    expect(nested.body.data!.leafUser.machines).not.toHaveProperty('totalCount');
+    expect(nested.body.data!.leafUser!.machines).not.toHaveProperty('totalCount');
 
     const again = await send('MachinesWithFiles');
     expect(again.calls).toEqual([]);
@@ -295,7 +286,7 @@ describe('conditional requests', () => {
       fetch(`${stack.gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}`, ...headers },
-        body: JSON.stringify({ query: MACHINE_NODE, variables: { id: machine.id } }),
+        body: JSON.stringify({ query: print(MACHINE_NODE), variables: { id: machine.id } }),
       });
     const first = await send();
     const etag = first.headers.get('etag');
@@ -308,10 +299,10 @@ describe('conditional requests', () => {
     expect(await unchanged.text()).toBe('');
     expect(stack.calls()).toEqual([]);
 
-    await stack.query<Updated>(UPDATE, { id: machine.id, name: 'Conditional, renamed' });
+    await stack.query(UPDATE, { id: machine.id, name: 'Conditional, renamed' });
     const changed = await send({ 'if-none-match': etag! });
     expect(changed.status).toBe(200);
-    expect(((await changed.json()) as { data: MachineNode }).data.node!.name).toBe('Conditional, renamed');
+    expect(((await changed.json()) as { data: CachedMachineNodeQuery }).data.node).toMatchObject({ name: 'Conditional, renamed' });
   });
 });
 

@@ -23,6 +23,12 @@ type Documents = {
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": typeof types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": typeof types.BreakerCreateMachineDocument,
+    "\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.CachedMachinesDocument,
+    "\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n": typeof types.CachedMachineNodeDocument,
+    "\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n": typeof types.CachedMachinesAndImplementsDocument,
+    "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CacheRenameMachineDocument,
+    "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": typeof types.CacheDeleteMachineDocument,
+    "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": typeof types.CachedImplementsDocument,
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
@@ -61,6 +67,12 @@ const documents: Documents = {
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": types.BreakerCreateMachineDocument,
+    "\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.CachedMachinesDocument,
+    "\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n": types.CachedMachineNodeDocument,
+    "\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n": types.CachedMachinesAndImplementsDocument,
+    "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": types.CacheRenameMachineDocument,
+    "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": types.CacheDeleteMachineDocument,
+    "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": types.CachedImplementsDocument,
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
@@ -140,6 +152,30 @@ export function graphql(source: "\n  query BreakerMachine($user: LeafId!, $id: L
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"): (typeof documents)["\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n"): (typeof documents)["\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n"): (typeof documents)["\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n"): (typeof documents)["\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }"): (typeof documents)["query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
