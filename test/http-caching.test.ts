@@ -2,17 +2,21 @@
 // own (private, or no-store for errors and mutations) and varies on the headers that choose it;
 // an ETag confirms with 304 only the same caller's same operation and variables while the
 // answer is current; a mutation is always performed, whatever If-None-Match it carries.
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
+import { TYPENAME as TypenameDocument } from './support/documents.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 /** Owns the same Leaf user as DEMO_TOKEN (added below): same data, another caller. */
 const TEAMMATE_TOKEN = 'teammate-token';
 
-const MACHINES = `query Machines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }`;
-const NAMES = `query Names($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }`;
-const TYPENAME = `query Typename { __typename }`;
+// Sent as text: these tests choose each request's method and headers themselves.
+const MACHINES = print(graphql(/* GraphQL */ `query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }`));
+const NAMES = print(graphql(/* GraphQL */ `query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }`));
+const TYPENAME = print(TypenameDocument);
 const CREATE = `
   mutation Create($user: LeafId!, $name: String!) {
     createMachine(leafUserId: $user, input: { name: $name }) { __typename ... on CreateMachineSuccess { machine { name } } }

@@ -32,6 +32,8 @@ type Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
+    "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": typeof types.HttpCachingMachinesDocument,
+    "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": typeof types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": typeof types.UrqlMachinePageDocument,
     "\n  query SlowMachines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name } } }\n  }\n": typeof types.SlowMachinesDocument,
     "\n  query MachineFileSummaries($user: LeafId!, $volumeUnit: String) {\n    leafUser(id: $user) {\n      machines(first: 45) {\n        nodes {\n          leafId\n          files(first: 10) {\n            nodes {\n              leafFileId\n              file {\n                leafId\n                fileName\n                summary {\n                  __typename\n                  operationType\n                  ... on HarvestedSummary { totalDryVolume(unit: $volumeUnit) { value unit } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MachineFileSummariesDocument,
@@ -76,6 +78,8 @@ const documents: Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
+    "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": types.HttpCachingMachinesDocument,
+    "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": types.UrqlMachinePageDocument,
     "\n  query SlowMachines($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name } } }\n  }\n": types.SlowMachinesDocument,
     "\n  query MachineFileSummaries($user: LeafId!, $volumeUnit: String) {\n    leafUser(id: $user) {\n      machines(first: 45) {\n        nodes {\n          leafId\n          files(first: 10) {\n            nodes {\n              leafFileId\n              file {\n                leafId\n                fileName\n                summary {\n                  __typename\n                  operationType\n                  ... on HarvestedSummary { totalDryVolume(unit: $volumeUnit) { value unit } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MachineFileSummariesDocument,
@@ -188,6 +192,14 @@ export function graphql(source: "\n  query CoalescingUserCreatedMachines($user: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"): (typeof documents)["\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }"): (typeof documents)["query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }"): (typeof documents)["query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
