@@ -55,6 +55,9 @@ type Documents = {
     "\n  mutation DeleteMachine($id: ID!) {\n    deleteMachine(id: $id) {\n      __typename\n      ... on DeleteMachineSuccess { deletedId }\n      ... on Error { message }\n      ... on ReadOnlyMachineError { id originType }\n      ... on NotFoundError { id }\n      ... on UpstreamWriteError { upstreamStatus mayHaveApplied }\n    }\n  }\n": typeof types.DeleteMachineDocument,
     "\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n": typeof types.TwoUpdatesDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": typeof types.DeleteThenUpdateDocument,
+    "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.RedisMachinesDocument,
+    "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": typeof types.RedisMachinesAndImplementsDocument,
+    "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": typeof types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": typeof types.TypenameDocument,
     "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": typeof types.MachinesUnderFaultsDocument,
@@ -101,6 +104,9 @@ const documents: Documents = {
     "\n  mutation DeleteMachine($id: ID!) {\n    deleteMachine(id: $id) {\n      __typename\n      ... on DeleteMachineSuccess { deletedId }\n      ... on Error { message }\n      ... on ReadOnlyMachineError { id originType }\n      ... on NotFoundError { id }\n      ... on UpstreamWriteError { upstreamStatus mayHaveApplied }\n    }\n  }\n": types.DeleteMachineDocument,
     "\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n": types.TwoUpdatesDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": types.DeleteThenUpdateDocument,
+    "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.RedisMachinesDocument,
+    "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": types.RedisMachinesAndImplementsDocument,
+    "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": types.TypenameDocument,
     "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": types.MachinesUnderFaultsDocument,
@@ -284,6 +290,18 @@ export function graphql(source: "\n  mutation TwoUpdates($id: ID!, $first: Updat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n"): (typeof documents)["\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n"): (typeof documents)["\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n"): (typeof documents)["\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n"): (typeof documents)["\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
