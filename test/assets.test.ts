@@ -69,6 +69,13 @@ const MachineById = graphql(`
   }
 `);
 
+/** A LeafId written as a literal, as Leaf could have sent it. */
+const LeafUserByLiteral = graphql(`
+  query LeafUserByLiteral {
+    leafUser(id: "uuid-1") { leafUserId }
+  }
+`);
+
 let stack: Stack;
 
 beforeAll(async () => {
@@ -305,10 +312,11 @@ describe('bad arguments', () => {
       expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     expect(stack.calls()).toEqual([]);
+    // A literal, not a variable, and an invalid one: it stays text, refused while validating.
     const literal = await stack.query('{ leafUser(id: "not/an/id") { leafUserId } }');
     expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // Anything Leaf could have sent is accepted as it is (contract section 4).
-    const opaque = await stack.query('{ leafUser(id: "uuid-1") { leafUserId } }');
+    const opaque = await stack.query(LeafUserByLiteral);
     expect(opaque.data).toEqual({ leafUser: { leafUserId: 'uuid-1' } });
   });
 });

@@ -4,9 +4,15 @@
 // emulator's demo token plays LEAF_API_TOKEN under `npm start`: test/server.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
 import { startStack, type Stack } from './support/stack.js';
 
-const QUERY = `{ leafUser(id: "${DEMO_USER_IDS.prairieFarms}") { machines(first: 1) { totalCount } } }`;
+const QUERY = graphql(/* GraphQL */ `
+  query AuthorizedMachineCount($user: LeafId!) {
+    leafUser(id: $user) { machines(first: 1) { totalCount } }
+  }
+`);
+const VARIABLES = { user: DEMO_USER_IDS.prairieFarms };
 const stacks: Stack[] = [];
 
 afterEach(async () => {
@@ -28,7 +34,7 @@ describe('Authorization header', () => {
   ])('%j is refused as BAD_REQUEST saying %s, without an upstream call', async (authorization, problem) => {
     const stack = await stackWith({ LEAF_API_TOKEN: DEMO_TOKEN });
     stack.resetCalls();
-    const result = await stack.query(QUERY, undefined, { token: null, headers: { authorization } });
+    const result = await stack.query(QUERY, VARIABLES, { token: null, headers: { authorization } });
     expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
     expect(result.errors).toEqual([
@@ -43,19 +49,19 @@ describe('Authorization header', () => {
 
   it('takes the scheme in any case', async () => {
     const stack = await stackWith();
-    const result = await stack.query(QUERY, undefined, { token: null, headers: { authorization: `bearer ${DEMO_TOKEN}` } });
+    const result = await stack.query(QUERY, VARIABLES, { token: null, headers: { authorization: `bearer ${DEMO_TOKEN}` } });
     expect(result.errors).toBeUndefined();
   });
 
   it('absent, acts as LEAF_API_TOKEN when it is set, and is UNAUTHENTICATED when it is not', async () => {
     const withDefault = await stackWith({ LEAF_API_TOKEN: DEMO_TOKEN });
-    const served = await withDefault.query(QUERY, undefined, { token: null });
+    const served = await withDefault.query(QUERY, VARIABLES, { token: null });
     expect(served.errors).toBeUndefined();
     expect(withDefault.calls().every((call) => call.token === DEMO_TOKEN)).toBe(true);
 
     const without = await stackWith();
     without.resetCalls();
-    const refused = await without.query(QUERY, undefined, { token: null });
+    const refused = await without.query(QUERY, VARIABLES, { token: null });
     expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     expect(refused.errors?.[0]?.message).toContain('Authorization: Bearer <token>');
     expect(without.calls()).toEqual([]);

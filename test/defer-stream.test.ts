@@ -3,15 +3,17 @@
 // what the response cache, cost limit and metrics make of such answers.
 import { createHash } from 'node:crypto';
 import { meros } from 'meros/browser';
+import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
 import { startStack, type Stack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 
 const USER = DEMO_USER_IDS.riverBend;
 
-const MachinesThenFiles = `
+const MachinesThenFilesDocument = graphql(/* GraphQL */ `
   query MachinesThenFiles($user: LeafId!) {
     leafUser(id: $user) {
       machines(first: 10) {
@@ -24,7 +26,15 @@ const MachinesThenFiles = `
       }
     }
   }
-`;
+`);
+/** The same document as text, for the requests that ask for parts and for its APQ hash. */
+const MachinesThenFiles = print(MachinesThenFilesDocument);
+
+const DeferredFilesOfAll = graphql(/* GraphQL */ `
+  query DeferredFilesOfAll($user: LeafId!) {
+    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }
+  }
+`);
 
 interface Part {
   data?: Json | null;
@@ -147,19 +157,16 @@ describe('@defer and @stream', () => {
   });
 
   it('counts a deferred fragment in the query cost', async () => {
-    const answer = await stack.query(
-      `query($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } } }`,
-      { user: USER },
-    );
+    const answer = await stack.query(DeferredFilesOfAll, { user: USER });
     expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   for (const accept of ['application/graphql-response+json, application/json', '*/*']) {
     it(`answers a client that does not ask for parts (Accept: ${accept}) with one whole answer`, async () => {
-      const answer = await stack.query<{ leafUser: { machines: { nodes: Json[] } } }>(MachinesThenFiles, { user: USER }, { headers: { accept } });
+      const answer = await stack.query(MachinesThenFilesDocument, { user: USER }, { headers: { accept } });
       expect(answer.status).toBe(200);
       expect(answer.errors).toBeUndefined();
-      expect(answer.data?.leafUser.machines.nodes.every((machine) => Array.isArray((machine.files as { nodes: unknown[] }).nodes))).toBe(true);
+      expect(answer.data?.leafUser?.machines?.nodes.every((machine) => Array.isArray(machine?.files?.nodes))).toBe(true);
     });
   }
 });

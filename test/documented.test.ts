@@ -20,6 +20,7 @@ afterAll(async () => {
   await stack.close();
 });
 
+// Documents stay text here: each is built from the documented field lists of its asset.
 function ask<T = Json>(query: string, variables?: Json): Promise<GraphQLResponse<T>> {
   return stack.query<T>(query, variables, { token: DOCUMENTED_TOKEN });
 }

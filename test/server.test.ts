@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
+import { graphql } from './__generated__/index.js';
 import { startStack } from './support/stack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -173,6 +174,12 @@ describe('readiness', () => {
   });
 });
 
+const FIRST_MACHINE_NAME = graphql(/* GraphQL */ `
+  query FirstMachineName($user: LeafId!) {
+    leafUser(id: $user) { machines(first: 1) { nodes { name } } }
+  }
+`);
+
 describe('a caller who hangs up', () => {
   it('stops the reads its query would still have made', async () => {
     // Slow upstream: the machines list takes 400 ms, then each machine's files would follow.
@@ -196,7 +203,7 @@ describe('a caller who hangs up', () => {
       expect(stack.calls().map((call) => call.path.split('?')[0]?.split('/').at(-1))).toEqual(['machines']);
 
       // The gateway is unharmed: the next caller gets the whole answer.
-      const next = await stack.query(`{ leafUser(id: "22222222-2222-4222-8222-222222222222") { machines(first: 1) { nodes { name } } } }`);
+      const next = await stack.query(FIRST_MACHINE_NAME, { user: '22222222-2222-4222-8222-222222222222' });
       expect(next.errors).toBeUndefined();
     } finally {
       await stack.close();

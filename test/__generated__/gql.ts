@@ -20,6 +20,8 @@ type Documents = {
     "\n  query FilteredMachines($user: LeafId!, $filter: MachineFilter, $orderBy: [MachineOrder!]) {\n    leafUser(id: $user) {\n      machines(first: 100, filter: $filter, orderBy: $orderBy) {\n        nodes { leafId name provider originType createdTime updatedTime modelYear }\n      }\n    }\n  }\n": typeof types.FilteredMachinesDocument,
     "\n  query NodeLookup($ids: [ID!]!) {\n    nodes(ids: $ids) { id ... on Machine { leafId name } }\n  }\n": typeof types.NodeLookupDocument,
     "\n  query MachineById($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.MachineByIdDocument,
+    "\n  query LeafUserByLiteral {\n    leafUser(id: \"uuid-1\") { leafUserId }\n  }\n": typeof types.LeafUserByLiteralDocument,
+    "\n  query AuthorizedMachineCount($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { totalCount } }\n  }\n": typeof types.AuthorizedMachineCountDocument,
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": typeof types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": typeof types.BreakerCreateMachineDocument,
@@ -32,6 +34,9 @@ type Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
+    "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MachinesThenFilesDocument,
+    "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": typeof types.DeferredFilesOfAllDocument,
+    "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": typeof types.ExecutionMachineNamesDocument,
     "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": typeof types.HttpCachingMachinesDocument,
     "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": typeof types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": typeof types.UrqlMachinePageDocument,
@@ -58,6 +63,7 @@ type Documents = {
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": typeof types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
+    "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": typeof types.FirstMachineNameDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": typeof types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": typeof types.TypenameDocument,
     "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": typeof types.MachinesUnderFaultsDocument,
@@ -69,6 +75,8 @@ const documents: Documents = {
     "\n  query FilteredMachines($user: LeafId!, $filter: MachineFilter, $orderBy: [MachineOrder!]) {\n    leafUser(id: $user) {\n      machines(first: 100, filter: $filter, orderBy: $orderBy) {\n        nodes { leafId name provider originType createdTime updatedTime modelYear }\n      }\n    }\n  }\n": types.FilteredMachinesDocument,
     "\n  query NodeLookup($ids: [ID!]!) {\n    nodes(ids: $ids) { id ... on Machine { leafId name } }\n  }\n": types.NodeLookupDocument,
     "\n  query MachineById($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.MachineByIdDocument,
+    "\n  query LeafUserByLiteral {\n    leafUser(id: \"uuid-1\") { leafUserId }\n  }\n": types.LeafUserByLiteralDocument,
+    "\n  query AuthorizedMachineCount($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { totalCount } }\n  }\n": types.AuthorizedMachineCountDocument,
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": types.BreakerCreateMachineDocument,
@@ -81,6 +89,9 @@ const documents: Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
+    "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": types.MachinesThenFilesDocument,
+    "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": types.DeferredFilesOfAllDocument,
+    "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": types.ExecutionMachineNamesDocument,
     "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": types.HttpCachingMachinesDocument,
     "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": types.UrqlMachinePageDocument,
@@ -107,6 +118,7 @@ const documents: Documents = {
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
+    "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": types.FirstMachineNameDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": types.TypenameDocument,
     "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": types.MachinesUnderFaultsDocument,
@@ -150,6 +162,14 @@ export function graphql(source: "\n  query NodeLookup($ids: [ID!]!) {\n    nodes
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MachineById($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n"): (typeof documents)["\n  query MachineById($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LeafUserByLiteral {\n    leafUser(id: \"uuid-1\") { leafUserId }\n  }\n"): (typeof documents)["\n  query LeafUserByLiteral {\n    leafUser(id: \"uuid-1\") { leafUserId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthorizedMachineCount($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { totalCount } }\n  }\n"): (typeof documents)["\n  query AuthorizedMachineCount($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { totalCount } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -198,6 +218,18 @@ export function graphql(source: "\n  query CoalescingUserCreatedMachines($user: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"): (typeof documents)["\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n"): (typeof documents)["\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n"): (typeof documents)["\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -302,6 +334,10 @@ export function graphql(source: "\n  query RedisMachinesAndImplements($user: Lea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n"): (typeof documents)["\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"): (typeof documents)["\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
