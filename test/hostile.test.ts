@@ -4,16 +4,26 @@
 // passes. Also: introspection off, field suggestions hidden, CSRF prevention, masked errors.
 // The cost arithmetic and the error mask alone: test/query-cost.test.ts, test/error-masking.test.ts.
 import { readFileSync, readdirSync } from 'node:fs';
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
+import { graphql } from './__generated__/index.js';
+import { TYPENAME } from './support/documents.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const REFUSALS = ['QUERY_TOO_COMPLEX', 'INTROSPECTION_DISABLED', 'CSRF_HEADER_REQUIRED'];
 
-const NORMAL = `query Normal($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }`;
+// The hostile documents below stay text: they are built to be refused, many of them by size.
+const NORMAL = graphql(/* GraphQL */ `
+  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }
+`);
+/** NORMAL as text, for the requests that spell out their own GET or form body. */
+const NORMAL_TEXT = print(NORMAL);
+const MACHINE_IDS = graphql(/* GraphQL */ `
+  query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }
+`);
 
 let stack: Stack;
 
@@ -31,7 +41,7 @@ function codes(result: GraphQLResponse<unknown>): unknown[] {
 
 /** The refusal of `result` by `limit`, after checking nothing ran and nothing leaked. */
 function refusal(result: GraphQLResponse<unknown>, limit: string) {
-  const error = result.errors?.find((candidate) => candidate.extensions?.limit === limit);
+  const error = result.errors?.find((candidate) => candidate?.extensions?.limit === limit);
   expect(error, JSON.stringify(result.errors)).toBeDefined();
   expect(error!.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   expect(result.data ?? null).toBeNull();
@@ -40,9 +50,9 @@ function refusal(result: GraphQLResponse<unknown>, limit: string) {
 }
 
 async function stillAnswers(target: Stack): Promise<void> {
-  const result = await target.query<{ leafUser: { machines: { nodes: { leafId: string }[] } } }>(NORMAL, { user: USER });
+  const result = await target.query(NORMAL, { user: USER });
   expect(result.errors).toBeUndefined();
-  expect(result.data!.leafUser.machines.nodes).toHaveLength(3);
+  expect(result.data!.leafUser!.machines!.nodes).toHaveLength(3);
 }
 
 function depthBomb(levels: number): string {
@@ -63,8 +73,8 @@ describe('every query our clients send passes the default limits', () => {
   it('runs the start-up example, the client operations and the README examples without a refusal', async () => {
     expect(operations.length).toBeGreaterThanOrEqual(3);
     expect(readmeExamples.length).toBeGreaterThan(0);
-    const listed = await stack.query<{ leafUser: { machines: { nodes: { id: string }[] } } }>(NORMAL.replace('leafId', 'id'), { user: USER });
-    const variables = { leafUserId: USER, user: USER, id: listed.data!.leafUser.machines.nodes[0]!.id };
+    const listed = await stack.query(MACHINE_IDS, { user: USER });
+    const variables = { leafUserId: USER, user: USER, id: listed.data!.leafUser!.machines!.nodes[0]!.id };
 
     const example = await stack.query(exampleQuery(USER));
     expect(example.errors).toBeUndefined();
@@ -162,10 +172,10 @@ describe('hostile queries are refused before any upstream call, and the gateway 
 
   it('answers a normal query while a hundred bombs arrive at once', async () => {
     const bombs = Array.from({ length: 100 }, (_, index) => stack.query(index % 2 ? depthBomb(40) : `{ ${'__typename '.repeat(5_000)}}`));
-    const normal = stack.query<{ leafUser: { machines: { nodes: unknown[] } } }>(NORMAL, { user: USER });
+    const normal = stack.query(NORMAL, { user: USER });
     const results = await Promise.all(bombs);
     expect(results.every((result) => codes(result).includes('QUERY_TOO_COMPLEX'))).toBe(true);
-    expect((await normal).data!.leafUser.machines.nodes).toHaveLength(3);
+    expect((await normal).data!.leafUser!.machines!.nodes).toHaveLength(3);
     expect((await fetch(`${stack.gateway.url}/health`)).status).toBe(200);
   });
 
@@ -213,13 +223,13 @@ describe('introspection', () => {
         expect(codes(result)).toContain('INTROSPECTION_DISABLED');
         expect(result.errors?.[0]?.message).toMatch(/Introspection is disabled/);
       }
-      const typename = await closed.query<{ __typename: string }>('{ __typename }');
+      const typename = await closed.query(TYPENAME);
       expect(typename.data!.__typename).toBe('Query');
       const typo = await closed.query(`{ leafUser(id: "${USER}") { machinez { totalCount } } }`);
       expect(typo.errors?.[0]?.message).toBe('Cannot query field "machinez" on type "LeafUser".');
       expect(JSON.stringify(typo)).not.toContain('"machines"');
       // Enum values and input fields are suggested too, at validation and in variables.
-      const orderBy = `query Q($user: LeafId!, $order: [MachineOrder!], $filter: MachineFilter) {
+      const orderBy = `query HostileMisspelledOrder($user: LeafId!, $order: [MachineOrder!], $filter: MachineFilter) {
         leafUser(id: $user) { a: machines(first: 1, orderBy: $order, filter: $filter) { totalCount } } }`;
       const guesses = [
         await closed.query(`{ leafUser(id: "${USER}") { machines(first: 1, orderBy: [{ field: NAM }]) { totalCount } } }`),
@@ -261,7 +271,7 @@ describe('CSRF prevention, where the credential is ambient', () => {
     const form = await fetch(`${ambient.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `query=${encodeURIComponent(NORMAL)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`,
+      body: `query=${encodeURIComponent(NORMAL_TEXT)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`,
     });
     expect(form.status).toBe(403);
     expect(ambient.calls()).toHaveLength(0);
@@ -277,12 +287,12 @@ describe('CSRF prevention, where the credential is ambient', () => {
   });
 
   it('asks nothing more of a request that carries its own Authorization header', async () => {
-    const response = await fetch(`${ambient.gateway.url}/graphql?query=${encodeURIComponent(NORMAL)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`, {
+    const response = await fetch(`${ambient.gateway.url}/graphql?query=${encodeURIComponent(NORMAL_TEXT)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`, {
       headers: { authorization: `Bearer ${DEMO_TOKEN}` },
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as GraphQLResponse<{ leafUser: { machines: { nodes: unknown[] } } }>;
-    expect(body.data!.leafUser.machines.nodes).toHaveLength(3);
+    expect(body.data!.leafUser!.machines!.nodes).toHaveLength(3);
   });
 
   it('asks nothing of a GET when the server has no token of its own to act with', async () => {
@@ -306,15 +316,12 @@ describe('error masking in production', () => {
   it('answers a value Leaf sent of the wrong type as UPSTREAM_ERROR on that field: no upstream value, no stack, siblings still answered', async () => {
     const production = await startStack({ env: { NODE_ENV: 'production' } });
     try {
-      const listed = await production.query<{ leafUser: { machines: { nodes: { leafId: string }[] } } }>(NORMAL, { user: USER });
-      const broken = listed.data!.leafUser.machines.nodes[1]!.leafId;
+      const listed = await production.query(NORMAL, { user: USER });
+      const broken = listed.data!.leafUser!.machines!.nodes[1]!.leafId;
       const record = production.emulator.store.machines.get(broken)!;
       // Leaf answering an object where it documents a string: nothing a resolver expects.
       production.emulator.store.putMachine({ ...record, name: { secret: 'upstream-internals-3f2a' } } as unknown as typeof record);
-      const result = await production.query<{ leafUser: { machines: { nodes: ({ leafId: string; name: string | null } | null)[] } } }>(
-        `query Masked($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }`,
-        { user: USER },
-      );
+      const result = await production.query(NORMAL, { user: USER });
       expect(result.errors).toHaveLength(1);
       // Contract section 10: never a masked internal error for a Leaf value, and the record survives.
       expect(result.errors![0]).toMatchObject({
@@ -322,10 +329,10 @@ describe('error masking in production', () => {
         path: ['leafUser', 'machines', 'nodes', 1, 'name'],
         extensions: { code: 'UPSTREAM_ERROR' },
       });
-      expect(result.data!.leafUser.machines.nodes[1]).toEqual({ leafId: broken, name: null });
+      expect(result.data!.leafUser!.machines!.nodes[1]).toEqual({ leafId: broken, name: null });
       expect(JSON.stringify(result)).not.toMatch(/upstream-internals|secret|stack|originalError/);
-      expect(result.data!.leafUser.machines.nodes[0]?.name).toEqual(expect.any(String));
-      expect(result.data!.leafUser.machines.nodes[2]?.name).toEqual(expect.any(String));
+      expect(result.data!.leafUser!.machines!.nodes[0]?.name).toEqual(expect.any(String));
+      expect(result.data!.leafUser!.machines!.nodes[2]?.name).toEqual(expect.any(String));
     } finally {
       await production.close();
     }

@@ -37,6 +37,8 @@ type Documents = {
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": typeof types.DeferredFilesOfAllDocument,
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": typeof types.ExecutionMachineNamesDocument,
+    "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": typeof types.HostileNormalMachinesDocument,
+    "\n  query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }\n": typeof types.HostileMachineIdsDocument,
     "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": typeof types.HttpCachingMachinesDocument,
     "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": typeof types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": typeof types.UrqlMachinePageDocument,
@@ -92,6 +94,8 @@ const documents: Documents = {
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": types.DeferredFilesOfAllDocument,
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": types.ExecutionMachineNamesDocument,
+    "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": types.HostileNormalMachinesDocument,
+    "\n  query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }\n": types.HostileMachineIdsDocument,
     "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": types.HttpCachingMachinesDocument,
     "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": types.UrqlMachinePageDocument,
@@ -230,6 +234,14 @@ export function graphql(source: "\n  query DeferredFilesOfAll($user: LeafId!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n"): (typeof documents)["\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n"): (typeof documents)["\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }\n"): (typeof documents)["\n  query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
