@@ -3,9 +3,11 @@
 // nodes(ids:) takes at most 100 IDs, documents at most 100,000 characters, and the automatic
 // persisted-query store is bounded in bytes, whatever its entry count allows.
 import { createHash } from 'node:crypto';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { MAX_NODE_IDS, MAX_UNIT_LENGTH } from '../src/security/arguments.js';
+import { graphql } from './__generated__/index.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
@@ -34,11 +36,12 @@ function codeOf(text: string): unknown {
   return (JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
 }
 
-const DISTANCES = `
-  query Distances($user: LeafId!, $unit: String) {
+// Text: the tests below send it as their own bodies, some with a unit spliced in.
+const DISTANCES = print(graphql(/* GraphQL */ `
+  query BoundedDistances($user: LeafId!, $unit: String) {
     leafUser(id: $user) { machines(first: 100) { nodes { files(first: 12) { nodes { distance(unit: $unit) { value unit } } } } } }
   }
-`;
+`));
 
 describe('a unit is a short name', () => {
   it('refuses a 900 KB unit, as a variable or in the document, before any upstream call, and /health answers throughout', async () => {

@@ -92,6 +92,19 @@ const TwoUpdates = graphql(`
   }
 `);
 
+const LeafUserGlobalId = graphql(`
+  query LeafUserGlobalId($user: LeafId!) {
+    leafUser(id: $user) { id }
+  }
+`);
+
+const UpdateThenCreate = graphql(`
+  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {
+    first: updateMachine(id: $id, input: { name: "Never sent" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }
+    second: createMachine(leafUserId: $user, input: { name: "Still created" }) { __typename }
+  }
+`);
+
 let stack: Stack;
 
 beforeAll(async () => {
@@ -332,8 +345,8 @@ describe('validation before any upstream call', () => {
 
   it('answers BAD_USER_INPUT for an ID that is not a machine, without calling Leaf', async () => {
     const [machine] = await machinesOf('USER_CREATED');
-    const user = await stack.query(`query { leafUser(id: "${USER}") { id } }`);
-    const userId = (user.data as { leafUser: { id: string } }).leafUser.id;
+    const user = await stack.query(LeafUserGlobalId, { user: USER });
+    const userId = user.data!.leafUser!.id;
     stack.resetCalls();
     for (const id of ['not-an-id', userId, machine!.leafId]) {
       const result = await stack.query(DeleteMachine, { id });
@@ -383,13 +396,7 @@ describe('a failed write', () => {
     stack.resetCalls();
     // Every attempt of the guard's GET fails (the first try and both retries).
     stack.emulator.addFault({ method: 'GET', path: `/machines/${machine.leafId}`, status: 503, times: 3 });
-    const both = await stack.query<{ first: { __typename: string; mayHaveApplied?: boolean }; second: { __typename: string } }>(
-      `mutation Both($id: ID!, $user: LeafId!) {
-        first: updateMachine(id: $id, input: { name: "Never sent" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }
-        second: createMachine(leafUserId: $user, input: { name: "Still created" }) { __typename }
-      }`,
-      { id: machine.id, user: USER },
-    );
+    const both = await stack.query(UpdateThenCreate, { id: machine.id, user: USER });
     expect(both.errors).toBeUndefined();
     expect(both.data!.first).toEqual({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
     expect(both.data!.second).toEqual({ __typename: 'CreateMachineSuccess' });

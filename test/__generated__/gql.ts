@@ -39,6 +39,7 @@ type Documents = {
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": typeof types.ExecutionMachineNamesDocument,
     "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": typeof types.HostileNormalMachinesDocument,
     "\n  query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }\n": typeof types.HostileMachineIdsDocument,
+    "\n  query BoundedDistances($user: LeafId!, $unit: String) {\n    leafUser(id: $user) { machines(first: 100) { nodes { files(first: 12) { nodes { distance(unit: $unit) { value unit } } } } } }\n  }\n": typeof types.BoundedDistancesDocument,
     "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": typeof types.HttpCachingMachinesDocument,
     "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": typeof types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": typeof types.UrqlMachinePageDocument,
@@ -61,6 +62,8 @@ type Documents = {
     "\n  mutation UpdateMachine($id: ID!, $input: UpdateMachineInput!) {\n    updateMachine(id: $id, input: $input) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id leafId name serialNumber make modelYear originType editable } }\n      ... on Error { message }\n      ... on ReadOnlyMachineError { id originType }\n      ... on NotFoundError { id }\n      ... on ValidationError { fields issues { field message } }\n      ... on UpstreamWriteError { upstreamStatus mayHaveApplied }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.UpdateMachineDocument,
     "\n  mutation DeleteMachine($id: ID!) {\n    deleteMachine(id: $id) {\n      __typename\n      ... on DeleteMachineSuccess { deletedId }\n      ... on Error { message }\n      ... on ReadOnlyMachineError { id originType }\n      ... on NotFoundError { id }\n      ... on UpstreamWriteError { upstreamStatus mayHaveApplied }\n    }\n  }\n": typeof types.DeleteMachineDocument,
     "\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n": typeof types.TwoUpdatesDocument,
+    "\n  query LeafUserGlobalId($user: LeafId!) {\n    leafUser(id: $user) { id }\n  }\n": typeof types.LeafUserGlobalIdDocument,
+    "\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n": typeof types.UpdateThenCreateDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": typeof types.DeleteThenUpdateDocument,
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": typeof types.RedisMachinesAndImplementsDocument,
@@ -96,6 +99,7 @@ const documents: Documents = {
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": types.ExecutionMachineNamesDocument,
     "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": types.HostileNormalMachinesDocument,
     "\n  query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }\n": types.HostileMachineIdsDocument,
+    "\n  query BoundedDistances($user: LeafId!, $unit: String) {\n    leafUser(id: $user) { machines(first: 100) { nodes { files(first: 12) { nodes { distance(unit: $unit) { value unit } } } } } }\n  }\n": types.BoundedDistancesDocument,
     "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }": types.HttpCachingMachinesDocument,
     "query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }": types.HttpCachingNamesDocument,
     "\n  query UrqlMachinePage($user: LeafId!, $first: Int!, $after: String) {\n    leafUser(id: $user) {\n      machines(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id name }\n      }\n    }\n  }\n": types.UrqlMachinePageDocument,
@@ -118,6 +122,8 @@ const documents: Documents = {
     "\n  mutation UpdateMachine($id: ID!, $input: UpdateMachineInput!) {\n    updateMachine(id: $id, input: $input) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id leafId name serialNumber make modelYear originType editable } }\n      ... on Error { message }\n      ... on ReadOnlyMachineError { id originType }\n      ... on NotFoundError { id }\n      ... on ValidationError { fields issues { field message } }\n      ... on UpstreamWriteError { upstreamStatus mayHaveApplied }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.UpdateMachineDocument,
     "\n  mutation DeleteMachine($id: ID!) {\n    deleteMachine(id: $id) {\n      __typename\n      ... on DeleteMachineSuccess { deletedId }\n      ... on Error { message }\n      ... on ReadOnlyMachineError { id originType }\n      ... on NotFoundError { id }\n      ... on UpstreamWriteError { upstreamStatus mayHaveApplied }\n    }\n  }\n": types.DeleteMachineDocument,
     "\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n": types.TwoUpdatesDocument,
+    "\n  query LeafUserGlobalId($user: LeafId!) {\n    leafUser(id: $user) { id }\n  }\n": types.LeafUserGlobalIdDocument,
+    "\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n": types.UpdateThenCreateDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": types.DeleteThenUpdateDocument,
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": types.RedisMachinesAndImplementsDocument,
@@ -245,6 +251,10 @@ export function graphql(source: "\n  query HostileMachineIds($user: LeafId!) { l
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BoundedDistances($user: LeafId!, $unit: String) {\n    leafUser(id: $user) { machines(first: 100) { nodes { files(first: 12) { nodes { distance(unit: $unit) { value unit } } } } } }\n  }\n"): (typeof documents)["\n  query BoundedDistances($user: LeafId!, $unit: String) {\n    leafUser(id: $user) { machines(first: 100) { nodes { files(first: 12) { nodes { distance(unit: $unit) { value unit } } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }"): (typeof documents)["query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -330,6 +340,14 @@ export function graphql(source: "\n  mutation DeleteMachine($id: ID!) {\n    del
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n"): (typeof documents)["\n  mutation TwoUpdates($id: ID!, $first: UpdateMachineInput!, $second: UpdateMachineInput!) {\n    first: updateMachine(id: $id, input: $first) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n    second: updateMachine(id: $id, input: $second) {\n      __typename\n      ... on UpdateMachineSuccess { machine { name modelYear } }\n      ... on ReadOnlyMachineError { originType }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LeafUserGlobalId($user: LeafId!) {\n    leafUser(id: $user) { id }\n  }\n"): (typeof documents)["\n  query LeafUserGlobalId($user: LeafId!) {\n    leafUser(id: $user) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n"): (typeof documents)["\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
