@@ -5,17 +5,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'undici';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MACHINE_ID = 'TWFjaGluZToyMjIyMjIyMi0yMjIyLTQyMjItODIyMi0yMjIyMjIyMjIyMjI6MTViOGU3NGQtNjUyZC00MzE2LTg4NGQtZDVmMTkwMjBlYTdh';
 const MACHINE_LEAF_ID = '15b8e74d-652d-4316-884d-d5f19020ea7a';
 const USER = '22222222-2222-4222-8222-222222222222';
-const NAME_OF = `query NameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }`;
-const RENAME = `mutation Rename($id: ID!, $name: String!) {
+// Text, sent over the raw HTTP/1.1 connections that pick a worker.
+const NAME_OF = print(graphql(/* GraphQL */ `query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }`));
+const NAME_AND_LEAF_ID_OF = print(graphql(/* GraphQL */ `query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }`));
+const RENAME = print(graphql(/* GraphQL */ `mutation ClusterRename($id: ID!, $name: String!) {
   updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }
-}`;
+}`));
 
 let emulator: Emulator;
 let gateway: ChildProcess;
@@ -132,7 +136,7 @@ describe('WORKERS=2', () => {
   it("keeps a read started on the other worker after a write from being joined with one from before it", async () => {
     const [a, b1, b2] = [await on('1'), await on('2'), await on('2')];
     // Not cached anywhere yet: this read goes to Leaf, where it is held for 1.5 s.
-    const query = `${NAME_OF.replace('{ name }', '{ name leafId }')}`;
+    const query = NAME_AND_LEAF_ID_OF;
     emulator.addFault({ method: 'GET', path: `/machines/${MACHINE_LEAF_ID}`, delayMs: 1_500, times: 1 });
     emulator.resetCalls();
     const before = nameThrough(b1, '2', query);

@@ -4,19 +4,22 @@
 // is also forwarded upstream and echoed to the caller.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, type CallRecord } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;
 const MACHINES_ENDPOINT = '/services/beta/api/users/{id}/machines';
 
-const MACHINES = `
+// Text: these tests send their own bodies and headers and read the answer's.
+const MACHINES = print(graphql(/* GraphQL */ `
   query ObservedMachines($user: LeafId!, $first: Int) {
     leafUser(id: $user) { machines(first: $first) { nodes { id name } } }
   }
-`;
+`));
 
 type Labels = Record<string, string>;
 

@@ -31,6 +31,9 @@ type Documents = {
     "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CacheRenameMachineDocument,
     "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": typeof types.CacheDeleteMachineDocument,
     "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": typeof types.CachedImplementsDocument,
+    "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }": typeof types.ClusterNameOfDocument,
+    "query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }": typeof types.ClusterNameAndLeafIdOfDocument,
+    "mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}": typeof types.ClusterRenameDocument,
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
@@ -65,6 +68,7 @@ type Documents = {
     "\n  query LeafUserGlobalId($user: LeafId!) {\n    leafUser(id: $user) { id }\n  }\n": typeof types.LeafUserGlobalIdDocument,
     "\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n": typeof types.UpdateThenCreateDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": typeof types.DeleteThenUpdateDocument,
+    "\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n": typeof types.ObservedMachinesDocument,
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": typeof types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
@@ -91,6 +95,9 @@ const documents: Documents = {
     "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": types.CacheRenameMachineDocument,
     "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": types.CacheDeleteMachineDocument,
     "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": types.CachedImplementsDocument,
+    "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }": types.ClusterNameOfDocument,
+    "query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }": types.ClusterNameAndLeafIdOfDocument,
+    "mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}": types.ClusterRenameDocument,
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
@@ -125,6 +132,7 @@ const documents: Documents = {
     "\n  query LeafUserGlobalId($user: LeafId!) {\n    leafUser(id: $user) { id }\n  }\n": types.LeafUserGlobalIdDocument,
     "\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n": types.UpdateThenCreateDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": types.DeleteThenUpdateDocument,
+    "\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n": types.ObservedMachinesDocument,
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
@@ -216,6 +224,18 @@ export function graphql(source: "\n  mutation CacheDeleteMachine($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }"): (typeof documents)["query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }"): (typeof documents)["query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }"): (typeof documents)["query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}"): (typeof documents)["mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -352,6 +372,10 @@ export function graphql(source: "\n  mutation UpdateThenCreate($id: ID!, $user: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n"): (typeof documents)["\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n"): (typeof documents)["\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
