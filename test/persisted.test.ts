@@ -93,6 +93,7 @@ describe('the trusted-document store', () => {
   });
 });
 
+// The automatic persisted queries below stay text: the hash a client sends is of its exact text.
 describe('default mode: trusted documents, automatic persisted queries, and plain queries', () => {
   let stack: Stack;
 
