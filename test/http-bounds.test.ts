@@ -127,25 +127,33 @@ describe('stores bounded in bytes', () => {
   });
 });
 
+const MACHINES_WITH_A_FILE = graphql(/* GraphQL */ `
+  query CappedMachinesWithAFile($user: LeafId!) {
+    leafUser(id: $user) { machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } }
+  }
+`);
+const FIRST_MACHINE = graphql(/* GraphQL */ `
+  query CappedFirstMachine($user: LeafId!) {
+    leafUser(id: $user) { machines(first: 1) { nodes { name } } }
+  }
+`);
+
 describe('upstream calls per request', () => {
   it('stops at MAX_UPSTREAM_CALLS: the calls past it are not made, and their fields say why', async () => {
     const capped = await startStack({ env: { MAX_UPSTREAM_CALLS: '3', LEAF_API_TOKEN: DEMO_TOKEN } });
     try {
       capped.resetCalls();
-      const result = await capped.query<{ leafUser: { machines: { nodes: ({ files: unknown } | null)[] } } }>(
-        'query($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } } }',
-        { user: USER },
-      );
+      const result = await capped.query(MACHINES_WITH_A_FILE, { user: USER });
       expect(capped.calls()).toHaveLength(3);
       const refusals = (result.errors ?? []).filter((error) => error.extensions?.limit === 'upstreamCalls');
       expect(refusals).toHaveLength(3);
       expect(refusals.every((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX')).toBe(true);
       expect(refusals[0]!.message).toMatch(/limit of 3 upstream calls/);
       // The machines themselves arrived; two of them with their files.
-      expect(result.data!.leafUser.machines.nodes).toHaveLength(5);
+      expect(result.data!.leafUser!.machines!.nodes).toHaveLength(5);
       // A new request has a new allowance.
       capped.resetCalls();
-      const next = await capped.query('query($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }', { user: USER });
+      const next = await capped.query(FIRST_MACHINE, { user: USER });
       expect(next.errors).toBeUndefined();
       expect(capped.calls()).toHaveLength(1);
     } finally {
