@@ -21,7 +21,7 @@ import type { Config } from '../config.js';
 import { tokenOf } from '../context.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { CacheEvents, Logger } from '../observability/index.js';
-import { executedOperation, operationNameOf } from '../observability/operation.js';
+import { executedOperation, requestOperation, servedFromResponseCache } from '../observability/operation.js';
 import type { SharedDocuments } from '../persisted/automatic.js';
 import { connectRedis, type RedisStore } from './redis.js';
 import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
@@ -121,27 +121,17 @@ export async function createResponseCache(
     onTtl: ({ ttl, context }) => (epochAtStart.get(context) === writeEpoch ? ttl : 0),
   });
 
-  // Hit/miss accounting and the write-overlap guard's starting point.
-  const operationNames = new WeakMap<Request, string>();
-  const executedQueries = new WeakSet<Request>();
+  // Hit/miss accounting (the request's operation as src/observability records it) and the
+  // write-overlap guard's starting point.
   const accounting: Plugin = {
-    onParams({ params, request }) {
-      operationNames.set(request, operationNameOf(params));
-    },
     onExecute({ args }) {
       epochAtStart.set(args.contextValue, writeEpoch);
-      const operation = executedOperation(args);
-      const request = (args.contextValue as { request?: Request }).request;
-      if (operation.type === 'query' && request) {
-        executedQueries.add(request);
-        if (operation.name) operationNames.set(request, operation.name);
-      }
     },
     onResultProcess({ request, result }) {
       if (!events || Array.isArray(result)) return;
-      const name = operationNames.get(request) ?? 'Anonymous';
-      if ((result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) events.lookup('hit', name);
-      else if (executedQueries.has(request)) events.lookup('miss', name);
+      const operation = requestOperation(request);
+      if (servedFromResponseCache(result)) events.lookup('hit', operation?.name);
+      else if (operation?.executed && operation.type === 'query') events.lookup('miss', operation.name);
     },
   };
 
