@@ -40,6 +40,8 @@ export interface CallRecord {
   requestId: string | null;
   /** W3C trace context sent with the call, when the caller traces. */
   traceparent: string | null;
+  /** The vendors' entries that travel with it (W3C `tracestate`), when sent. */
+  tracestate: string | null;
   /** Status answered; 0 while pending or if the connection was dropped. */
   status: number;
   /** Date.now() when received. */
@@ -216,9 +218,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     const token = bearerToken(request.headers.authorization);
-    const traceparentHeader = request.headers.traceparent;
-    const traceparent = typeof traceparentHeader === 'string' ? traceparentHeader : null;
-    const call: CallRecord = { method, path: pathname, query, token, requestId, traceparent, status: 0, at };
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' ? value : null;
+    };
+    const call: CallRecord = {
+      method,
+      path: pathname,
+      query,
+      token,
+      requestId,
+      traceparent: header('traceparent'),
+      tracestate: header('tracestate'),
+      status: 0,
+      at,
+    };
     calls.push(call);
     const body = hasNoBody(request) ? '' : await readBody(request);
     const fault = faults.take(method, pathname);
