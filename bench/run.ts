@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
-import { DEMO_USER_IDS } from '../src/emulator/seed.js';
+import { DEMO_USER_IDS } from '../src/emulator/seed-tables.js';
 import { idsOfDirect, idsOfGateway } from './compare.js';
 import { DirectClient, nodeRefOf, type DirectInput } from './direct.js';
 import { findTailcall, recordsOfGateway, recordsOfTailcall, startTailcall, tailcallQuery, type TailcallQuery } from './peers/tailcall.js';

@@ -9,14 +9,16 @@ import { FaultRules, type FaultRule } from './faults.js';
 import type { QueryParams } from './query.js';
 import { assignPointsUrls, pointsRequestFile, streamPoints } from './points.js';
 import { handleLeafRequest, type LeafResponse } from './routes.js';
-import { seedStore, type Scale } from './seed.js';
+import type { Scale } from './seed-tables.js';
+import { seedStore } from './seed.js';
 import type { EmulatorStore, EmulatorToken } from './store.js';
 
 export type { FaultRule } from './faults.js';
 export type { EmulatorStore, EmulatorToken } from './store.js';
-export type { Scale } from './seed.js';
+export type { Scale } from './seed-tables.js';
 export { LARGE_POINT_COUNT, pointsOf } from './points.js';
-export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, SCALES, seedStore } from './seed.js';
+export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, DEMO_USER_SIZE, FIXED_SHAPES, SCALES } from './seed-tables.js';
+export { seedStore } from './seed.js';
 export { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from './documented/routes.js';
 
 export interface EmulatorOptions {
