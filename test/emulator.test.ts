@@ -172,7 +172,7 @@ describe('list paging', () => {
       expect(ids(answer.body)).toEqual([...ids(answer.body)].sort());
     }
     const operators = await get<LeafOperator[]>(`${ASSETS}/users/${USER}/operators`);
-    expect(operators.body).toHaveLength(12);
+    expect(operators.body).toHaveLength(DEMO_USER_SIZE.operators);
     expect(operators.body.every((o) => o.provider === 'JohnDeere')).toBe(true);
   });
 
@@ -182,8 +182,9 @@ describe('list paging', () => {
       ['sort', 'modelYear,desc'],
     ];
     const whole = await get<LeafMachine[]>(`${machinesPath}${queryString([...sort, ['size', 100]])}`);
-    expect(whole.body).toHaveLength(45);
-    for (const size of [1, 7, 20, 44, 45, 100]) {
+    const count = DEMO_USER_SIZE.machines;
+    expect(whole.body).toHaveLength(count);
+    for (const size of [1, 7, 20, count - 1, count, 100]) {
       expect(await allPages<LeafMachine>(machinesPath, size, sort)).toEqual(ids(whole.body));
     }
     const operators = await get<LeafOperator[]>(`${ASSETS}/users/${USER}/operators?size=100`);
@@ -194,9 +195,11 @@ describe('list paging', () => {
     const whole = await get<LeafMachine[]>(`${machinesPath}?size=100`);
     const page = await get<LeafMachine[]>(`${machinesPath}?page=2&size=7`);
     expect(ids(page.body)).toEqual(ids(whole.body).slice(14, 21));
-    const last = await get<LeafMachine[]>(`${machinesPath}?page=4&size=10`);
-    expect(ids(last.body)).toEqual(ids(whole.body).slice(40, 45));
-    const past = await get<LeafMachine[]>(`${machinesPath}?page=5&size=10`);
+    // The last page of 10 holds what is left of the user's machines.
+    const lastPage = Math.floor((DEMO_USER_SIZE.machines - 1) / 10);
+    const last = await get<LeafMachine[]>(`${machinesPath}?page=${lastPage}&size=10`);
+    expect(ids(last.body)).toEqual(ids(whole.body).slice(lastPage * 10, DEMO_USER_SIZE.machines));
+    const past = await get<LeafMachine[]>(`${machinesPath}?page=${lastPage + 1}&size=10`);
     expect(past.status).toBe(200);
     expect(past.body).toEqual([]);
   });
@@ -216,7 +219,7 @@ describe('list paging', () => {
 
   it('accepts the limits: size=1 and size=100', async () => {
     expect((await get<unknown[]>(`${machinesPath}?size=1`)).body).toHaveLength(1);
-    expect((await get<unknown[]>(`${machinesPath}?size=100`)).body).toHaveLength(45);
+    expect((await get<unknown[]>(`${machinesPath}?size=100`)).body).toHaveLength(DEMO_USER_SIZE.machines);
   });
 });
 
