@@ -1,8 +1,8 @@
 // OpenTelemetry tracing: one span per GraphQL operation, continuing the caller's W3C trace
-// context when it sends one, with a child span per Leaf API call, whose context goes to Leaf as
-// W3C `traceparent` and `tracestate` headers (read and written by OpenTelemetry's propagator). Spans go to an OTLP/HTTP
-// collector. The provider is this gateway's own (never registered globally), so several
-// gateways in one process keep their spans apart.
+// context when it sends one, with a child span per Leaf API call, whose context goes to Leaf
+// as `traceparent` and `tracestate` (both ways through OpenTelemetry's W3C propagator). Spans
+// go to an OTLP/HTTP collector. The provider is this gateway's own (never registered
+// globally), so several gateways in one process keep their spans apart.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ROOT_CONTEXT,
