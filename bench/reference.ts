@@ -9,29 +9,29 @@ import { nodeRefOf, type DirectInput, type DirectResult } from './direct.js';
 import { recordsOfGateway, recordsOfTailcall } from './peers/tailcall.js';
 import { NODE_IDS, NODE_REPEATS, WALK, type QueryName, type Setup } from './queries.js';
 
-export interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
+export interface GraphQLAnswer<T = Record<string, unknown>> {
+  data?: T | null;
   errors?: { message: string }[];
 }
 
 /** A GraphQL POST with the benchmark token; anything but a 200 with data and no errors throws. */
-export async function post(
+export async function post<T = Record<string, unknown>>(
   server: { url: string },
   document: string,
   variables: Record<string, unknown>,
   name = 'The gateway',
-): Promise<{ text: string; body: GraphQLAnswer }> {
+): Promise<{ text: string; body: GraphQLAnswer<T>; data: T }> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
     body: JSON.stringify({ query: document, variables }),
   });
   const text = await response.text();
-  const body = JSON.parse(text) as GraphQLAnswer;
+  const body = JSON.parse(text) as GraphQLAnswer<T>;
   if (response.status !== 200 || body.errors?.length || !body.data) {
     throw new Error(`${name} answered ${response.status}: ${text.slice(0, 500)}`);
   }
-  return { text, body };
+  return { text, body, data: body.data };
 }
 
 /** The bench user's setup, read from `gateway`: the cursor of the item at `deepCursorOffset`, walked to the way a client pages. */
@@ -41,8 +41,9 @@ export async function discoverSetup(gateway: { url: string }, deepCursorOffset: 
   let remaining = deepCursorOffset + 1;
   while (remaining > 0) {
     const first = Math.min(100, remaining);
-    const { body } = await post(gateway, WALK, { user, first, after });
-    const machines = (body.data?.leafUser as { machines: { pageInfo: { endCursor: string | null } } }).machines;
+    type Walked = { leafUser: { machines: { pageInfo: { endCursor: string | null } } } };
+    const walked: Walked = (await post<Walked>(gateway, WALK, { user, first, after })).data;
+    const machines = walked.leafUser.machines;
     after = machines.pageInfo.endCursor;
     if (after === null) throw new Error(`The bench user has fewer than ${deepCursorOffset + 1} machines`);
     remaining -= first;
