@@ -19,7 +19,7 @@ import { closePointsReader, pointsReaderOf } from './leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
-import { maskError, useBadUserInputCodes } from './schema/errors.js';
+import { maskError, useBadUserInputCodes } from './schema/error-masking.js';
 import { schema } from './schema/index.js';
 import { callBudget } from './security/call-budget.js';
 import { securityPlugins } from './security/index.js';

@@ -3,7 +3,7 @@
 import type { Query } from '../leaf/client.js';
 import { builder } from './builder.js';
 import { OrderDirectionEnum } from './enums.js';
-import { badUserInput } from './errors.js';
+import { badUserInput } from './error-masking.js';
 
 export interface DateTimeFilterShape {
   equals?: Date | null;

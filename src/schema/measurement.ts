@@ -3,7 +3,7 @@
 import { measurementSchema, statsSchema, Unreadable } from '../leaf/readers.js';
 import type { LeafMeasurement, LeafStats } from '../leaf/types.js';
 import { builder } from './builder.js';
-import { badUserInput } from './errors.js';
+import { badUserInput } from './error-masking.js';
 import { UnitConversionError, unitConverter } from './units.js';
 
 export const MeasurementRef = builder.objectRef<LeafMeasurement>('Measurement').implement({

@@ -5,7 +5,7 @@ import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
 import type { OriginType } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput } from '../error-masking.js';
 import {
   DateTimeFilter,
   leafTimeNames,

@@ -8,7 +8,7 @@ import { valueOf, type MachineRecord } from '../../leaf/readers.js';
 import type { LeafMachineInput } from '../../leaf/types.js';
 import { assetOf } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput } from '../error-masking.js';
 import {
   ForbiddenError,
   NotFoundError,
@@ -19,7 +19,7 @@ import {
   UpstreamWriteError,
   ValidationError,
   type ValidationIssue,
-} from '../error-types.js';
+} from '../errors.js';
 import { decodeGlobalId, encodeGlobalId, idParts } from '../relay/global-id.js';
 import { machineKey, MachineRef, type MachineShape } from './types.js';
 

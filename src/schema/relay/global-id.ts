@@ -2,7 +2,7 @@
 // without a lookup table: the type, the Leaf user (Assets paths need it) and the Leaf ids.
 // Leaf ids are opaque strings, so each part is percent-encoded and the parts joined by `:`
 // (a UUID encodes as itself, so IDs handed out before LeafId still decode).
-import { badUserInput } from '../errors.js';
+import { badUserInput } from '../error-masking.js';
 
 /** The id part of a global ID (and the loader key) of an object named by these Leaf ids. */
 export function idOf(...parts: string[]): string {
