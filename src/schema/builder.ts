@@ -71,7 +71,7 @@ builder.addScalarType('HexColorCode', HexColorCodeResolver);
 builder.queryType({ description: 'Reads from the Leaf API, as one graph.' });
 builder.mutationType({ description: 'Writes to the Leaf API: each sent once, never retried, with typed results.' });
 
-// Every connection resolver returns the shape of relay/resolve.ts, whose totalCount is
+// Every connection resolver returns the shape of relay/page-connection.ts, whose totalCount is
 // counted only when this field is selected (see relay/count.ts).
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

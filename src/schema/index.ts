@@ -3,7 +3,7 @@ import { builder } from './builder.js';
 import './users/types.js';
 import './machines/types.js';
 import './machines/connection.js';
-import './machines/files.js';
+import './machines/machine-files.js';
 import './machines/mutations.js';
 import './implements/types.js';
 import './operators/types.js';

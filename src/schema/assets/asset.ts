@@ -2,12 +2,17 @@
 // from an Assets path, its global ID and loader, the fields every asset has (leafId, leafUser,
 // leafUserId, name, provider, provider ids, originType) and the single lookup on LeafUser.
 // Each asset adds its own fields and its list (their filters differ) on top.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
+import type { Query } from '../../leaf/client.js';
 import type { LeafApi } from '../../leaf/endpoints.js';
 import { valueOf, type AssetRecord, type Leaf } from '../../leaf/readers.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
+import { listConnection } from '../lists.js';
 import { loadEach } from '../loading.js';
+import type { ConnectionShape } from '../relay/page-connection.js';
+import type { ConnectionArgs } from '../relay/resolve-window.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { LeafUserRef } from '../users/types.js';
 
@@ -30,6 +35,33 @@ export function assetOf<R extends AssetRecord>(leafUserId: string, record: R): A
 /** Loader key and global-ID payload of an asset: Assets paths need the user as well. */
 export function assetKey(leafUserId: string, id: string): string {
   return idOf(leafUserId, id);
+}
+
+export interface AssetListOptions<R extends AssetRecord> {
+  /** The list's name in cursors: machines, implements, operators. */
+  list: string;
+  leafUserId: string;
+  /** Filter and sort parameters, without page/size. */
+  query: Query;
+  fetch: (query: Query) => Promise<readonly R[]>;
+  loader: { prime(key: string, value: Asset<R>): unknown };
+}
+
+/** A Leaf user's list of one asset (`GET /users/{u}/machines`, ...) as a Relay connection. */
+export function assetConnection<R extends AssetRecord>(
+  args: ConnectionArgs,
+  info: GraphQLResolveInfo,
+  options: AssetListOptions<R>,
+): Promise<ConnectionShape<Asset<R>>> {
+  const { leafUserId } = options;
+  return listConnection(args, info, {
+    list: `${options.list}:${leafUserId}`,
+    query: options.query,
+    fetch: options.fetch,
+    node: (row: R) => assetOf(leafUserId, row),
+    keyOf: (asset) => assetKey(leafUserId, asset.record.id),
+    loader: options.loader,
+  });
 }
 
 export interface AssetOptions<R extends AssetRecord> {

@@ -2,11 +2,10 @@
 // Trimble (read-only in Leaf). LeafUser.implements and LeafUser.implement.
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type ImplementRecord } from '../../leaf/readers.js';
-import { assetNode } from '../assets/asset.js';
+import { assetConnection, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { orderInput, sortParams, stringParams, type OrderShape } from '../filters.js';
 import { ImplementProviderEnum } from '../providers.js';
-import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
 
 export const IMPLEMENT_SORT_FIELDS = [
@@ -119,7 +118,7 @@ builder.objectFields(LeafUserRef, (t) => ({
         orderBy: t.arg({ type: [ImplementOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (user, args, context, info) =>
-        resolveUserList(args, info, {
+        assetConnection(args, info, {
           list: 'implements',
           leafUserId: user.leafUserId,
           query: implementListQuery(args.filter, args.orderBy),

@@ -1,6 +1,7 @@
 // LeafUser.machines: every documented filter and sort of `GET /users/{u}/machines`, as a
 // Relay connection (LeafUser.machine, the single lookup, comes with every asset: assets/asset.ts).
 import type { Query } from '../../leaf/client.js';
+import { assetConnection } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
 import {
@@ -13,7 +14,6 @@ import {
   type DateTimeFilterShape,
   type OrderShape,
 } from '../filters.js';
-import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
 import { MachineRef } from './types.js';
 import { ProviderEnum, type ProviderValue } from '../providers.js';
@@ -95,7 +95,7 @@ builder.objectFields(LeafUserRef, (t) => ({
         orderBy: t.arg({ type: [MachineOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (user, args, context, info) =>
-        resolveUserList(args, info, {
+        assetConnection(args, info, {
           list: 'machines',
           leafUserId: user.leafUserId,
           query: machineListQuery(args.filter, args.orderBy),

@@ -1,9 +1,8 @@
 // Operator: a person who operated equipment, synced from John Deere (read-only).
 // LeafUser.operators (Leaf documents no filters or sorts for it) and LeafUser.operator.
 import { valueOf, type OperatorRecord } from '../../leaf/readers.js';
-import { assetNode } from '../assets/asset.js';
+import { assetConnection, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { resolveUserList } from '../users/list.js';
 import { LeafUserRef } from '../users/types.js';
 
 export const OperatorRef = assetNode<OperatorRecord>({
@@ -31,7 +30,7 @@ builder.objectFields(LeafUserRef, (t) => ({
       nullable: true,
       description: "The user's operators, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       resolve: (user, args, context, info) =>
-        resolveUserList(args, info, {
+        assetConnection(args, info, {
           list: 'operators',
           leafUserId: user.leafUserId,
           query: {},

@@ -1,5 +1,5 @@
-// MachineFile: one machine's use of one Leaf file, and Machine.files over
-// `GET /users/{u}/machines/{m}/files` with every documented filter and sort.
+// MachineFile: one machine's use of one Leaf file (its `file` is the LeafFile), and
+// Machine.files over `GET /users/{u}/machines/{m}/files` with every documented filter and sort.
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
 import type { OriginType } from '../../leaf/types.js';
@@ -18,9 +18,9 @@ import {
 } from '../filters.js';
 import { loadEach } from '../loading.js';
 import { measurementField } from '../measurement.js';
-import { cursorKeyOf } from '../relay/cursor.js';
 import { idOf, idParts } from '../relay/global-id.js';
-import { resolveLeafConnection } from '../relay/resolve.js';
+import { LeafFileRef } from '../files/leaf-file.js';
+import { listConnection } from '../lists.js';
 import { machineKey, MachineRef } from './types.js';
 
 /**
@@ -154,6 +154,11 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
     fuelConsumption: t.field(
       measurementField('Fuel the machine used in this file.', (file: MachineFileShape) => file.record.fuelConsumption),
     ),
+    file: t.field({
+      type: LeafFileRef,
+      description: 'The Leaf file itself (`GET /files/{leafFileId}`), batched: files shared by several machines load once. Null when Leaf no longer has it.',
+      resolve: (machineFile) => idOf(machineFile.record.leafFileId),
+    }),
   }),
 });
 
@@ -168,17 +173,14 @@ builder.objectFields(MachineRef, (t) => ({
         orderBy: t.arg({ type: [MachineFileOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (machine, args, context, info) => {
-        const query = machineFileListQuery(args.filter, args.orderBy);
         const path = { leafUserId: machine.path.leafUserId, machineId: machine.record.id };
-        const key = cursorKeyOf(`machine-files:${idOf(path.leafUserId, path.machineId)}`, query);
-        return resolveLeafConnection(args, info, key, async ({ page, size }) => {
-          const files = await context.leaf.listMachineFiles(path.leafUserId, path.machineId, { ...query, page, size });
-          const loader = MachineFileRef.getDataloader(context);
-          return files.map((record) => {
-            const shaped: MachineFileShape = { path, record };
-            loader.prime(machineFileKey(shaped), shaped);
-            return shaped;
-          });
+        return listConnection(args, info, {
+          list: `machine-files:${idOf(path.leafUserId, path.machineId)}`,
+          query: machineFileListQuery(args.filter, args.orderBy),
+          fetch: (query) => context.leaf.listMachineFiles(path.leafUserId, path.machineId, query),
+          node: (record: MachineFileRecord): MachineFileShape => ({ path, record }),
+          keyOf: machineFileKey,
+          loader: MachineFileRef.getDataloader(context),
         });
       },
     },
