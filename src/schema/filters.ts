@@ -1,9 +1,11 @@
-// Inputs shared by the list filters and sorts, and their translation to Leaf query
-// parameters. Leaf names its time filters <name>, before<Name>, after<Name>.
+// The inputs of the list filters and sorts (DateTimeFilter, DateTimeSinceFilter,
+// DistanceFilter, <Name>Order), and their translation to Leaf query parameters. Leaf names
+// its time filters <name>, before<Name>, after<Name>.
 import type { Query } from '../leaf/client.js';
 import { builder } from './builder.js';
-import { OrderDirectionEnum } from './enums.js';
+import { enumValueOf, leafEnum, OrderDirectionEnum } from './enums.js';
 import { badUserInput } from './error-masking.js';
+import { DistanceUnitEnum, type DistanceUnit } from './measurement.js';
 
 export interface DateTimeFilterShape {
   equals?: Date | null;
@@ -39,9 +41,60 @@ export function leafTimeNames(name: string): { equals: string; before: string; a
   return { equals: name, before: `before${capital}`, after: `after${capital}` };
 }
 
-/** camelCase Leaf field → GraphQL enum value (modelYear → MODEL_YEAR). */
-export function enumValueOf(leafField: string): string {
-  return leafField.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+export interface DateTimeSinceFilterShape {
+  since?: Date | null;
+  before?: Date | null;
+  after?: Date | null;
+}
+
+// Leaf's implements list reads createdTime/updatedTime as "from this time onward", not as
+// an exact match, so this filter names that `since` instead of `equals`.
+export const DateTimeSinceFilter = builder.inputType('DateTimeSinceFilter', {
+  description: 'Matches a timestamp at or after an instant, or strictly before and/or after given instants.',
+  fields: (t) => ({
+    since: t.field({ type: 'DateTime', description: 'At or after this instant.' }),
+    before: t.field({ type: 'DateTime', description: 'Strictly before this instant.' }),
+    after: t.field({ type: 'DateTime', description: 'Strictly after this instant.' }),
+  }),
+});
+
+/** `{ since, before, after }` → Leaf's `name`, `beforeName`, `afterName`. */
+export function sinceParams(filter: DateTimeSinceFilterShape | null | undefined, name: string): Query {
+  if (!filter) return {};
+  return timeParams({ equals: filter.since, before: filter.before, after: filter.after }, leafTimeNames(name));
+}
+
+export interface DistanceFilterShape {
+  equals?: number | null;
+  greaterThan?: number | null;
+  lessThan?: number | null;
+  unit?: DistanceUnit | null;
+}
+
+export const DistanceFilter = builder.inputType('DistanceFilter', {
+  description: 'Matches the distance a machine travelled in a file, compared in `unit`.',
+  fields: (t) => ({
+    equals: t.float({ description: 'Exactly this distance.' }),
+    greaterThan: t.float({ description: 'Strictly more than this distance.' }),
+    lessThan: t.float({ description: 'Strictly less than this distance.' }),
+    unit: t.field({ type: DistanceUnitEnum, description: 'Unit of the values above; Leaf assumes feet when omitted.' }),
+  }),
+});
+
+/** `{ equals, greaterThan, lessThan, unit }` → Leaf's distance parameters; values must be finite. */
+export function distanceParams(filter: DistanceFilterShape | null | undefined): Query {
+  if (!filter) return {};
+  for (const [name, value] of Object.entries({ equals: filter.equals, greaterThan: filter.greaterThan, lessThan: filter.lessThan })) {
+    if (value !== null && value !== undefined && !Number.isFinite(value)) {
+      throw badUserInput(`filter.distance.${name} must be a finite number.`);
+    }
+  }
+  return {
+    distanceValue: filter.equals ?? undefined,
+    greaterThanDistanceValue: filter.greaterThan ?? undefined,
+    lessThanDistanceValue: filter.lessThan ?? undefined,
+    distanceUnit: filter.unit ?? undefined,
+  };
 }
 
 export interface OrderShape<F extends string> {
@@ -51,12 +104,7 @@ export interface OrderShape<F extends string> {
 
 /** An `<Name>OrderField` enum over Leaf's documented sort fields and its `<Name>Order` input. */
 export function orderInput<const F extends string>(name: string, subject: string, leafFields: readonly F[]) {
-  const fieldEnum = builder.enumType(`${name}OrderField`, {
-    description: `Fields Leaf can sort ${subject} by.`,
-    values: Object.fromEntries(
-      leafFields.map((field) => [enumValueOf(field), { value: field, description: `Leaf's \`${field}\`.` }]),
-    ) as Record<string, { value: F; description: string }>,
-  });
+  const fieldEnum = leafEnum(`${name}OrderField`, `Fields Leaf can sort ${subject} by.`, leafFields, (field) => `Leaf's \`${field}\`.`);
   return builder.inputType(`${name}Order`, {
     description: `One sort key for ${subject}; the first key in the list sorts first.`,
     fields: (t) => ({

@@ -2,10 +2,11 @@
 // Trimble (read-only in Leaf). LeafUser.implements and LeafUser.implement.
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type ImplementRecord } from '../../leaf/readers.js';
+import type { ImplementProvider } from '../../leaf/types.js';
 import { assetConnection, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { orderInput, sortParams, stringParams, type OrderShape } from '../filters.js';
-import { ImplementProviderEnum } from '../providers.js';
+import { ImplementProviderEnum } from '../enums.js';
+import { DateTimeSinceFilter, orderInput, sinceParams, sortParams, stringParams, type DateTimeSinceFilterShape, type OrderShape } from '../filters.js';
 import { LeafUserRef } from '../users/types.js';
 
 export const IMPLEMENT_SORT_FIELDS = [
@@ -42,30 +43,13 @@ builder.objectFields(ImplementRef, (t) => ({
 
 const ImplementOrder = orderInput('Implement', 'implements', IMPLEMENT_SORT_FIELDS);
 
-interface SinceFilterShape {
-  since?: Date | null;
-  before?: Date | null;
-  after?: Date | null;
-}
-
-// Leaf's implements list reads createdTime/updatedTime as "from this time onward", not as
-// an exact match, so this filter names that `since` instead of `equals`.
-const DateTimeSinceFilter = builder.inputType('DateTimeSinceFilter', {
-  description: 'Matches a timestamp at or after an instant, or strictly before and/or after given instants.',
-  fields: (t) => ({
-    since: t.field({ type: 'DateTime', description: 'At or after this instant.' }),
-    before: t.field({ type: 'DateTime', description: 'Strictly before this instant.' }),
-    after: t.field({ type: 'DateTime', description: 'Strictly after this instant.' }),
-  }),
-});
-
 interface ImplementFilterShape {
   name?: string | null;
-  provider?: 'JohnDeere' | 'Trimble' | null;
+  provider?: ImplementProvider | null;
   providerImplementId?: string | null;
   providerOrganizationId?: string | null;
-  createdTime?: SinceFilterShape | null;
-  updatedTime?: SinceFilterShape | null;
+  createdTime?: DateTimeSinceFilterShape | null;
+  updatedTime?: DateTimeSinceFilterShape | null;
 }
 
 const ImplementFilter = builder.inputType('ImplementFilter', {
@@ -79,16 +63,6 @@ const ImplementFilter = builder.inputType('ImplementFilter', {
     updatedTime: t.field({ type: DateTimeSinceFilter, description: 'When Leaf last updated the record.' }),
   }),
 });
-
-function sinceParams(filter: SinceFilterShape | null | undefined, name: string): Query {
-  if (!filter) return {};
-  const capital = name.charAt(0).toUpperCase() + name.slice(1);
-  return {
-    [name]: filter.since?.toISOString(),
-    [`before${capital}`]: filter.before?.toISOString(),
-    [`after${capital}`]: filter.after?.toISOString(),
-  };
-}
 
 export function implementListQuery(
   filter: ImplementFilterShape | null | undefined,

@@ -1,9 +1,10 @@
 // LeafUser.machines: every documented filter and sort of `GET /users/{u}/machines`, as a
 // Relay connection (LeafUser.machine, the single lookup, comes with every asset: assets/asset.ts).
 import type { Query } from '../../leaf/client.js';
+import type { MachineProvider, OriginType } from '../../leaf/types.js';
 import { assetConnection } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { OriginTypeEnum } from '../enums.js';
+import { OriginTypeEnum, ProviderEnum } from '../enums.js';
 import {
   DateTimeFilter,
   leafTimeNames,
@@ -16,8 +17,6 @@ import {
 } from '../filters.js';
 import { LeafUserRef } from '../users/types.js';
 import { MachineRef } from './types.js';
-import { ProviderEnum, type ProviderValue } from '../providers.js';
-import type { OriginType } from '../../leaf/types.js';
 
 export const MACHINE_SORT_FIELDS = [
   'id',
@@ -38,7 +37,7 @@ const MachineOrder = orderInput('Machine', 'machines', MACHINE_SORT_FIELDS);
 
 interface MachineFilterShape {
   name?: string | null;
-  provider?: ProviderValue | null;
+  provider?: MachineProvider | null;
   providerOrganizationId?: string | null;
   providerMachineId?: string | null;
   serialNumber?: string | null;

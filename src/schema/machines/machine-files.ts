@@ -5,15 +5,17 @@ import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
 import type { OriginType } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
-import { badUserInput } from '../error-masking.js';
 import {
   DateTimeFilter,
+  DistanceFilter,
+  distanceParams,
   leafTimeNames,
   orderInput,
   sortParams,
   stringParams,
   timeParams,
   type DateTimeFilterShape,
+  type DistanceFilterShape,
   type OrderShape,
 } from '../filters.js';
 import { loadEach } from '../loading.js';
@@ -44,31 +46,6 @@ export const MACHINE_FILE_SORT_FIELDS = [
 
 const MachineFileOrder = orderInput('MachineFile', 'machine files', MACHINE_FILE_SORT_FIELDS);
 
-const DistanceUnitEnum = builder.enumType('DistanceUnit', {
-  description: 'Units Leaf accepts for machine-file distance filters.',
-  values: {
-    MILE: { value: 'mile', description: 'Statute miles.' },
-    FEET: { value: 'ft', description: 'Feet.' },
-  } as const,
-});
-
-interface DistanceFilterShape {
-  equals?: number | null;
-  greaterThan?: number | null;
-  lessThan?: number | null;
-  unit?: 'mile' | 'ft' | null;
-}
-
-const DistanceFilter = builder.inputType('DistanceFilter', {
-  description: 'Matches the distance a machine travelled in a file, compared in `unit`.',
-  fields: (t) => ({
-    equals: t.float({ description: 'Exactly this distance.' }),
-    greaterThan: t.float({ description: 'Strictly more than this distance.' }),
-    lessThan: t.float({ description: 'Strictly less than this distance.' }),
-    unit: t.field({ type: DistanceUnitEnum, description: 'Unit of the values above; Leaf assumes feet when omitted.' }),
-  }),
-});
-
 interface MachineFileFilterShape {
   leafFileId?: string | null;
   originType?: OriginType | null;
@@ -89,21 +66,6 @@ const MachineFileFilter = builder.inputType('MachineFileFilter', {
     distance: t.field({ type: DistanceFilter, description: 'The distance travelled.' }),
   }),
 });
-
-function distanceParams(filter: DistanceFilterShape | null | undefined): Query {
-  if (!filter) return {};
-  for (const [name, value] of Object.entries({ equals: filter.equals, greaterThan: filter.greaterThan, lessThan: filter.lessThan })) {
-    if (value !== null && value !== undefined && !Number.isFinite(value)) {
-      throw badUserInput(`filter.distance.${name} must be a finite number.`);
-    }
-  }
-  return {
-    distanceValue: filter.equals ?? undefined,
-    greaterThanDistanceValue: filter.greaterThan ?? undefined,
-    lessThanDistanceValue: filter.lessThan ?? undefined,
-    distanceUnit: filter.unit ?? undefined,
-  };
-}
 
 export function machineFileListQuery(
   filter: MachineFileFilterShape | null | undefined,
