@@ -4,7 +4,7 @@ import { PothosError } from '@pothos/core';
 import { GraphQLError, isValueNode } from 'graphql';
 import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { LeafError } from '../leaf/errors.js';
-import { ConnectionArgumentError } from './relay/errors.js';
+import { RelayArgumentError } from './relay/errors.js';
 import { eachPart } from '../incremental/index.js';
 
 import type { ErrorCode } from '../errors/codes.js';
@@ -37,8 +37,8 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (original instanceof LeafError) {
     return new GraphQLError(original.message, { ...options, extensions: extensionsFor(original) });
   }
-  if (original instanceof ConnectionArgumentError) {
-    return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
+  if (original instanceof RelayArgumentError) {
+    return new GraphQLError(original.message, { ...options, extensions: { code: original.code } });
   }
   // Pothos refuses, while resolving node(id:)/nodes(ids:), a well-formed ID whose type is not
   // a node type ("Foo has not been implemented", "PageInfo does not support loading by id").

@@ -4,8 +4,8 @@ import type { Context } from '../../context.js';
 import { LeafError } from '../../leaf/errors.js';
 import { valueOf, type MachineRecord } from '../../leaf/readers.js';
 import { assetOf } from '../assets/asset.js';
-import { badUserInput } from '../error-masking.js';
 import { NotFoundError, ReadOnlyMachineError, refusalOf, UpstreamWriteError } from '../errors.js';
+import { GlobalIdError } from '../relay/errors.js';
 import { decodeGlobalId, encodeGlobalId, idParts } from '../relay/global-id.js';
 import { machineKey, MachineRef, type MachineShape } from './types.js';
 
@@ -20,7 +20,7 @@ export interface MachineTarget {
 /** A Machine global ID → the Leaf user and machine it names; anything else is BAD_USER_INPUT. */
 export function machineTarget(globalId: string): MachineTarget {
   const { typename, id } = decodeGlobalId(globalId);
-  if (typename !== 'Machine') throw badUserInput(`That ID belongs to a ${typename}: pass the \`id\` of a Machine.`);
+  if (typename !== 'Machine') throw new GlobalIdError(`That ID belongs to a ${typename}: pass the \`id\` of a Machine.`);
   const [leafUserId, machineId] = idParts(id, 'Machine', 2) as [string, string];
   const key = machineKey(leafUserId, machineId);
   return { leafUserId, machineId, key, globalId: encodeGlobalId('Machine', key) };
