@@ -3,11 +3,10 @@
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type ImplementRecord } from '../../leaf/readers.js';
 import type { ImplementProvider } from '../../leaf/types.js';
-import { assetConnection, assetNode } from '../assets/asset.js';
+import { assetList, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { ImplementProviderEnum } from '../enums.js';
 import { DateTimeSinceFilter, orderInput, sinceParams, sortParams, stringParams, type DateTimeSinceFilterShape, type OrderShape } from '../filters.js';
-import { LeafUserRef } from '../users/types.js';
 
 export const IMPLEMENT_SORT_FIELDS = [
   'id',
@@ -81,29 +80,11 @@ export function implementListQuery(
   };
 }
 
-builder.objectFields(LeafUserRef, (t) => ({
-  implements: t.connection(
-    {
-      type: ImplementRef,
-      nullable: true,
-      description: "The user's implements, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
-      args: {
-        filter: t.arg({ type: ImplementFilter, description: 'Only implements matching every given field.' }),
-        orderBy: t.arg({ type: [ImplementOrder], description: 'Sort keys, first one first.' }),
-      },
-      resolve: (user, args, context, info) =>
-        assetConnection(args, info, {
-          list: 'implements',
-          leafUserId: user.leafUserId,
-          query: implementListQuery(args.filter, args.orderBy),
-          fetch: (query) => context.leaf.listImplements(user.leafUserId, query),
-          loader: ImplementRef.getDataloader(context),
-        }),
-    },
-    {
-      name: 'ImplementConnection',
-      description: 'A page of implements.',
-    },
-    { name: 'ImplementEdge', description: 'An implement and its cursor.' },
-  ),
-}));
+assetList(ImplementRef, {
+  noun: 'implement',
+  list: 'implements',
+  filter: ImplementFilter,
+  orderBy: ImplementOrder,
+  query: implementListQuery,
+  fetch: (leaf, leafUserId, query) => leaf.listImplements(leafUserId, query),
+});

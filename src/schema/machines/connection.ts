@@ -2,7 +2,7 @@
 // Relay connection (LeafUser.machine, the single lookup, comes with every asset: assets/asset.ts).
 import type { Query } from '../../leaf/client.js';
 import type { MachineProvider, OriginType } from '../../leaf/types.js';
-import { assetConnection } from '../assets/asset.js';
+import { assetList } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum, ProviderEnum } from '../enums.js';
 import {
@@ -15,7 +15,6 @@ import {
   type DateTimeFilterShape,
   type OrderShape,
 } from '../filters.js';
-import { LeafUserRef } from '../users/types.js';
 import { MachineRef } from './types.js';
 
 export const MACHINE_SORT_FIELDS = [
@@ -83,29 +82,11 @@ export function machineListQuery(
   };
 }
 
-builder.objectFields(LeafUserRef, (t) => ({
-  machines: t.connection(
-    {
-      type: MachineRef,
-      nullable: true,
-      description: "The user's machines, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
-      args: {
-        filter: t.arg({ type: MachineFilter, description: 'Only machines matching every given field.' }),
-        orderBy: t.arg({ type: [MachineOrder], description: 'Sort keys, first one first.' }),
-      },
-      resolve: (user, args, context, info) =>
-        assetConnection(args, info, {
-          list: 'machines',
-          leafUserId: user.leafUserId,
-          query: machineListQuery(args.filter, args.orderBy),
-          fetch: (query) => context.leaf.listMachines(user.leafUserId, query),
-          loader: MachineRef.getDataloader(context),
-        }),
-    },
-    {
-      name: 'MachineConnection',
-      description: 'A page of machines.',
-    },
-    { name: 'MachineEdge', description: 'A machine and its cursor.' },
-  ),
-}));
+assetList(MachineRef, {
+  noun: 'machine',
+  list: 'machines',
+  filter: MachineFilter,
+  orderBy: MachineOrder,
+  query: machineListQuery,
+  fetch: (leaf, leafUserId, query) => leaf.listMachines(leafUserId, query),
+});
