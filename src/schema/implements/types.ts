@@ -2,11 +2,10 @@
 // Trimble (read-only in Leaf). LeafUser.implements and LeafUser.implement.
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type ImplementRecord } from '../../leaf/readers.js';
-import type { ImplementProvider } from '../../leaf/types.js';
 import { assetList, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { ImplementProviderEnum } from '../enums.js';
-import { DateTimeSinceFilter, orderInput, sinceParams, sortParams, stringParams, type DateTimeSinceFilterShape, type OrderShape } from '../filters.js';
+import { enumFilter, listFilter, orderInput, sinceFilter, sortParams, textFilter, type FilterShape, type OrderShape } from '../filters.js';
 
 export const IMPLEMENT_SORT_FIELDS = [
   'id',
@@ -42,48 +41,26 @@ builder.objectFields(ImplementRef, (t) => ({
 
 const ImplementOrder = orderInput('Implement', 'implements', IMPLEMENT_SORT_FIELDS);
 
-interface ImplementFilterShape {
-  name?: string | null;
-  provider?: ImplementProvider | null;
-  providerImplementId?: string | null;
-  providerOrganizationId?: string | null;
-  createdTime?: DateTimeSinceFilterShape | null;
-  updatedTime?: DateTimeSinceFilterShape | null;
-}
-
-const ImplementFilter = builder.inputType('ImplementFilter', {
-  description: "Filters on a Leaf user's implements; all given fields must match.",
-  fields: (t) => ({
-    name: t.string({ description: 'Exactly this implement name.' }),
-    provider: t.field({ type: ImplementProviderEnum, description: 'Implements from this provider.' }),
-    providerImplementId: t.string({ description: 'Exactly this provider-side implement id.' }),
-    providerOrganizationId: t.string({ description: 'Exactly this provider-side organization id.' }),
-    createdTime: t.field({ type: DateTimeSinceFilter, description: 'When Leaf created the record.' }),
-    updatedTime: t.field({ type: DateTimeSinceFilter, description: 'When Leaf last updated the record.' }),
-  }),
+const ImplementFilter = listFilter('ImplementFilter', "Filters on a Leaf user's implements; all given fields must match.", {
+  name: textFilter('Exactly this implement name.'),
+  provider: enumFilter(ImplementProviderEnum, 'Implements from this provider.'),
+  providerImplementId: textFilter('Exactly this provider-side implement id.'),
+  providerOrganizationId: textFilter('Exactly this provider-side organization id.'),
+  createdTime: sinceFilter('When Leaf created the record.'),
+  updatedTime: sinceFilter('When Leaf last updated the record.'),
 });
 
 export function implementListQuery(
-  filter: ImplementFilterShape | null | undefined,
+  filter: FilterShape<typeof ImplementFilter.fields> | null | undefined,
   orderBy: readonly OrderShape<string>[] | null | undefined,
 ): Query {
-  return {
-    ...stringParams({
-      name: filter?.name,
-      provider: filter?.provider,
-      providerImplementId: filter?.providerImplementId,
-      providerOrganizationId: filter?.providerOrganizationId,
-    }),
-    ...sinceParams(filter?.createdTime, 'createdTime'),
-    ...sinceParams(filter?.updatedTime, 'updatedTime'),
-    ...sortParams(orderBy),
-  };
+  return { ...ImplementFilter.params(filter), ...sortParams(orderBy) };
 }
 
 assetList(ImplementRef, {
   noun: 'implement',
   list: 'implements',
-  filter: ImplementFilter,
+  filter: ImplementFilter.input,
   orderBy: ImplementOrder,
   query: implementListQuery,
   fetch: (leaf, leafUserId, query) => leaf.listImplements(leafUserId, query),

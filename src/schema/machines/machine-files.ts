@@ -2,20 +2,17 @@
 // Machine.files over `GET /users/{u}/machines/{m}/files` with every documented filter and sort.
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
-import type { OriginType } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
 import {
-  DateTimeFilter,
-  DistanceFilter,
-  distanceParams,
-  leafTimeNames,
+  distanceFilter,
+  enumFilter,
+  leafIdFilter,
+  listFilter,
   orderInput,
   sortParams,
-  stringParams,
-  timeParams,
-  type DateTimeFilterShape,
-  type DistanceFilterShape,
+  timeFilter,
+  type FilterShape,
   type OrderShape,
 } from '../filters.js';
 import { loadEach } from '../loading.js';
@@ -46,39 +43,24 @@ export const MACHINE_FILE_SORT_FIELDS = [
 
 const MachineFileOrder = orderInput('MachineFile', 'machine files', MACHINE_FILE_SORT_FIELDS);
 
-interface MachineFileFilterShape {
-  leafFileId?: string | null;
-  originType?: OriginType | null;
-  createdTime?: DateTimeFilterShape | null;
-  startTime?: DateTimeFilterShape | null;
-  endTime?: DateTimeFilterShape | null;
-  distance?: DistanceFilterShape | null;
-}
-
-const MachineFileFilter = builder.inputType('MachineFileFilter', {
-  description: "Filters on a machine's files; every field maps to Leaf's query parameter of the same meaning, and all given fields must match.",
-  fields: (t) => ({
-    leafFileId: t.field({ type: 'LeafId', description: 'Only links to this Leaf file.' }),
-    originType: t.field({ type: OriginTypeEnum, description: 'Links of this origin.' }),
-    createdTime: t.field({ type: DateTimeFilter, description: 'When Leaf created the link.' }),
-    startTime: t.field({ type: DateTimeFilter, description: 'When the operation started.' }),
-    endTime: t.field({ type: DateTimeFilter, description: 'When the operation ended.' }),
-    distance: t.field({ type: DistanceFilter, description: 'The distance travelled.' }),
-  }),
-});
+const MachineFileFilter = listFilter(
+  'MachineFileFilter',
+  "Filters on a machine's files; every field maps to Leaf's query parameter of the same meaning, and all given fields must match.",
+  {
+    leafFileId: leafIdFilter('Only links to this Leaf file.'),
+    originType: enumFilter(OriginTypeEnum, 'Links of this origin.'),
+    createdTime: timeFilter('When Leaf created the link.'),
+    startTime: timeFilter('When the operation started.'),
+    endTime: timeFilter('When the operation ended.'),
+    distance: distanceFilter('The distance travelled.'),
+  },
+);
 
 export function machineFileListQuery(
-  filter: MachineFileFilterShape | null | undefined,
+  filter: FilterShape<typeof MachineFileFilter.fields> | null | undefined,
   orderBy: readonly OrderShape<string>[] | null | undefined,
 ): Query {
-  return {
-    ...stringParams({ leafFileId: filter?.leafFileId, originType: filter?.originType }),
-    ...timeParams(filter?.createdTime, leafTimeNames('createdTime')),
-    ...timeParams(filter?.startTime, leafTimeNames('startTime')),
-    ...timeParams(filter?.endTime, leafTimeNames('endTime')),
-    ...distanceParams(filter?.distance),
-    ...sortParams(orderBy),
-  };
+  return { ...MachineFileFilter.params(filter), ...sortParams(orderBy) };
 }
 
 export function machineFileKey(file: MachineFileShape): string {
@@ -131,7 +113,7 @@ builder.objectFields(MachineRef, (t) => ({
       nullable: true,
       description: "This machine's files, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       args: {
-        filter: t.arg({ type: MachineFileFilter, description: 'Only files matching every given field.' }),
+        filter: t.arg({ type: MachineFileFilter.input, description: 'Only files matching every given field.' }),
         orderBy: t.arg({ type: [MachineFileOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (machine, args, context, info) => {
