@@ -6,11 +6,9 @@ import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { LeafError } from '../leaf/errors.js';
 import { RelayArgumentError } from './relay/errors.js';
 import { eachPart } from '../incremental/index.js';
-
 import type { ErrorCode } from '../errors/codes.js';
 
-export type { ErrorCode };
-
+/** A bad argument found by a resolver, with the contract's code. */
 export function badUserInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
 }
