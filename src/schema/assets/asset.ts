@@ -3,7 +3,6 @@
 // leafUserId, name, provider, provider ids, originType), the single lookup on LeafUser and the
 // list on LeafUser (assetList: each asset brings its own filters). Each adds its own fields.
 import type { InputObjectRef } from '@pothos/core';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import type { Query } from '../../leaf/client.js';
 import type { LeafApi } from '../../leaf/endpoints.js';

@@ -2,7 +2,6 @@
 // Relay connection (LeafUser.machine, the single lookup, comes with every asset: assets/asset.ts).
 import type { Query } from '../../leaf/client.js';
 import { assetList } from '../assets/asset.js';
-import { builder } from '../builder.js';
 import { OriginTypeEnum, ProviderEnum } from '../enums.js';
 import { enumFilter, listFilter, orderInput, sortParams, textFilter, timeFilter, type FilterShape, type OrderShape } from '../filters.js';
 import { MachineRef } from './types.js';
