@@ -26,8 +26,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/operations/__generated__ ./operations/__generated__
-# The start-up example and GraphiQL's first tab are read from this client operation (src/example.ts).
-COPY --from=build /app/operations/machines-with-files.graphql ./operations/
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \

@@ -4,15 +4,42 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit, type VariableDefinitionNode } from 'graphql';
 import type { GraphiQLTab } from './graphiql.js';
 
-/** The example is a client operation like the others (persisted, typed by codegen); written once, there. */
-const EXAMPLE = new URL('../operations/machines-with-files.graphql', import.meta.url);
+/**
+ * The start-up example, which is also a client operation: `npm run print-schema` writes it to
+ * operations/machines-with-files.graphql (persisted and typed by codegen like the others).
+ */
+export const EXAMPLE_OPERATION = `# The first machines of a Leaf user by name, as the gateway's start-up example shows them.
+query MachinesWithFiles($leafUserId: LeafId!, $first: Int = 5, $after: String) {
+  leafUser(id: $leafUserId) {
+    machines(first: $first, after: $after, orderBy: [{ field: NAME, direction: ASC }]) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        name
+        make
+        model
+        originType
+        editable
+      }
+    }
+  }
+}
+`;
+
+export const EXAMPLE_OPERATION_FILE = new URL('../operations/machines-with-files.graphql', import.meta.url);
+
+/** The committed operation file: EXAMPLE_OPERATION under a note saying where it comes from. */
+export function exampleOperationFile(): string {
+  return `# Written from src/example.ts by \`npm run print-schema\`: change it there.\n${EXAMPLE_OPERATION}`;
+}
 
 /**
- * operations/machines-with-files.graphql with the Leaf user written in, so it runs as pasted:
- * `$leafUserId` is replaced by the id and its definition dropped; comments and layout stay.
+ * The example with the Leaf user written in, so it runs as pasted: `$leafUserId` is replaced
+ * by the id and its definition dropped; comments and layout stay.
  */
 export function exampleQuery(leafUserId: string): string {
-  const source = readFileSync(EXAMPLE, 'utf8');
+  const source = EXAMPLE_OPERATION;
   const literal = print({ kind: Kind.STRING, value: leafUserId });
   const edits: { start: number; end: number; text: string }[] = [];
   let definitions: readonly VariableDefinitionNode[] = [];
@@ -28,7 +55,7 @@ export function exampleQuery(leafUserId: string): string {
   });
   const index = definitions.findIndex((definition) => definition.variable.name.value === 'leafUserId');
   const definition = definitions[index];
-  if (!definition?.loc) throw new Error(`${EXAMPLE.pathname} declares no $leafUserId variable`);
+  if (!definition?.loc) throw new Error('EXAMPLE_OPERATION declares no $leafUserId variable');
   // Drop the definition with what separates it from its neighbour, or the parentheses with it.
   const next = definitions[index + 1]?.loc;
   const previous = definitions[index - 1]?.loc;
