@@ -1,7 +1,7 @@
 // The error mask (pure): what Yoga's hook makes of an unexpected failure, in development and in
 // production. test/hostile.test.ts sees masking over HTTP.
 import { describe, expect, it } from 'vitest';
-import { maskError } from '../src/schema/errors.js';
+import { maskError } from '../src/schema/error-masking.js';
 
 describe('maskError', () => {
   it('with EXPOSE_ERROR_DETAILS adds the original message for developers, still never a stack', () => {

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FIRST,
-  resolveConnection,
+  resolveWindow as resolveConnection,
   type ConnectionArgs,
   type FetchPage,
   type PageRequest,
   type Selection,
-} from '../src/schema/relay/connection.js';
+} from '../src/schema/relay/resolve-window.js';
 import { cursorKeyOf, encodeCursor } from '../src/schema/relay/cursor.js';
 import { ConnectionArgumentError } from '../src/schema/relay/errors.js';
 import { countItems } from '../src/schema/relay/count.js';
