@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, LARGE_POINT_COUNT, OTHER_TOKEN, pointsOf, seedStore } from '../src/emulator/index.js';
 import type { LeafFile } from '../src/leaf/types.js';
 import { unitConverter } from '../src/schema/units.js';
+import { graphql } from './__generated__/index.js';
+import type { FilePointsQueryVariables } from './__generated__/graphql.js';
 import { startStack, type Stack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 
-const POINT_FIELDS = `
+const POINT_FIELDS = graphql(/* GraphQL */ `
+  fragment PointFields on OperationPoint {
   __typename
   timestamp
   operationType
@@ -39,23 +42,24 @@ const POINT_FIELDS = `
   ... on AppliedPoint { appliedRate { value unit } appliedRateTarget { value unit } products { name rate { value unit } } }
   ... on TillagePoint { tillageDepthTarget { value unit } tillType }
   ... on OtherPoint { properties }
-`;
+  }
+`);
 
-const FilePoints = `
+const FilePoints = graphql(/* GraphQL */ `
   query FilePoints($id: LeafId!, $first: Int, $after: String, $filter: PointFilter) {
     file(id: $id) {
       leafId
       points(first: $first, after: $after, filter: $filter) {
         totalCount
         pageInfo { hasNextPage hasPreviousPage endCursor }
-        nodes { ${POINT_FIELDS} }
+        nodes { ...PointFields }
       }
     }
   }
-`;
+`);
 
 /** What a yield map draws: where, when, and the yield; cheap enough for pages of 1,000. */
-const MapPoints = `
+const MapPoints = graphql(/* GraphQL */ `
   query MapPoints($id: LeafId!, $first: Int, $after: String, $filter: PointFilter) {
     file(id: $id) {
       points(first: $first, after: $after, filter: $filter) {
@@ -65,7 +69,31 @@ const MapPoints = `
       }
     }
   }
-`;
+`);
+
+const FirstThreePoints = graphql(/* GraphQL */ `
+  query FirstThreePoints($id: LeafId!) { file(id: $id) { points(first: 3) { pageInfo { hasNextPage } nodes { timestamp } } } }
+`);
+
+const ConvertedPoint = graphql(/* GraphQL */ `
+  query ConvertedPoint($id: LeafId!) {
+    file(id: $id) {
+      points(first: 1) {
+        nodes {
+          __typename
+          area(unit: "ac") { value unit }
+          speed(unit: "km/h") { value unit }
+          ... on HarvestedPoint { wetMassPerArea(unit: "kg/ha") { value unit } }
+        }
+      }
+    }
+  }
+`);
+
+/** A unit of another dimension than the field's: refused for that field. */
+const PointAreaInKilograms = graphql(/* GraphQL */ `
+  query PointAreaInKilograms($id: LeafId!) { file(id: $id) { points(first: 1) { nodes { area(unit: "kg") { value } } } } }
+`);
 
 interface PointsPage {
   totalCount: number;
@@ -85,10 +113,12 @@ function pointsCalls(): number {
   return stack.calls().filter((call) => call.path.endsWith('/standardGeojson')).length;
 }
 
-async function page(id: string, variables: Json = {}, document = FilePoints): Promise<PointsPage> {
-  const answer = await stack.query<{ file: { points: PointsPage } }>(document, { id, ...variables });
+/** One page of a file's points, each point as the plain object the assertions read. */
+async function page(id: string, variables: Omit<FilePointsQueryVariables, 'id'> = {}, document: typeof FilePoints | typeof MapPoints = FilePoints): Promise<PointsPage> {
+  const answer = await stack.query(document, { id, ...variables });
   expect(answer.errors).toBeUndefined();
-  return answer.data!.file.points;
+  const points = answer.data!.file!.points!;
+  return { ...points, nodes: points.nodes.map((node): Json => ({ ...node })) };
 }
 
 beforeAll(async () => {
@@ -203,12 +233,9 @@ describe('paging', () => {
 
   it('reads only up to the page asked for: a first page of a 500-point file stops early', async () => {
     const file = processedFiles('tillage').find((candidate) => pointsOf(stack.emulator.store, candidate).count > 500)!;
-    const answer = await stack.query<{ file: { points: { nodes: Json[]; pageInfo: Json } } }>(
-      `query($id: LeafId!) { file(id: $id) { points(first: 3) { pageInfo { hasNextPage } nodes { timestamp } } } }`,
-      { id: file.id },
-    );
-    expect(answer.data?.file.points.nodes).toHaveLength(3);
-    expect(answer.data?.file.points.pageInfo).toEqual({ hasNextPage: true });
+    const answer = await stack.query(FirstThreePoints, { id: file.id });
+    expect(answer.data?.file?.points?.nodes).toHaveLength(3);
+    expect(answer.data?.file?.points?.pageInfo).toEqual({ hasNextPage: true });
   });
 });
 
@@ -234,23 +261,17 @@ describe('units', () => {
   it('converts measured values with the same unit argument as the summaries', async () => {
     const file = processedFiles('harvested')[0]!;
     const leaf = pointsOf(stack.emulator.store, file).at(0).properties as { wetMassPerArea: number; area: number; speed: number };
-    const answer = await stack.query<{ file: { points: { nodes: Json[] } } }>(
-      `query($id: LeafId!) { file(id: $id) { points(first: 1) { nodes {
-        area(unit: "ac") { value unit } speed(unit: "km/h") { value unit }
-        ... on HarvestedPoint { wetMassPerArea(unit: "kg/ha") { value unit } }
-      } } } }`,
-      { id: file.id },
-    );
+    const answer = await stack.query(ConvertedPoint, { id: file.id });
     expect(answer.errors).toBeUndefined();
-    const [node] = answer.data!.file.points.nodes;
+    const [node] = answer.data!.file!.points!.nodes;
     expect(node!.area).toEqual({ value: unitConverter('m2', 'ac')(leaf.area), unit: 'ac' });
     expect(node!.speed).toEqual({ value: unitConverter('mi/hr', 'km/h')(leaf.speed), unit: 'km/h' });
-    expect((node!.wetMassPerArea as { value: number }).value).toBeCloseTo(leaf.wetMassPerArea * 1.12085, 0);
+    expect(node!.__typename === 'HarvestedPoint' ? node!.wetMassPerArea?.value : undefined).toBeCloseTo(leaf.wetMassPerArea * 1.12085, 0);
   });
 
   it('answers a unit of another dimension with BAD_USER_INPUT', async () => {
     const file = processedFiles('harvested')[0]!;
-    const answer = await stack.query(`query($id: LeafId!) { file(id: $id) { points(first: 1) { nodes { area(unit: "kg") { value } } } } }`, { id: file.id });
+    const answer = await stack.query(PointAreaInKilograms, { id: file.id });
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -276,9 +297,9 @@ describe('where the points are', () => {
     const { port } = elsewhere.address() as AddressInfo;
     stack.emulator.store.files.set(file.id, { ...file, downloadStandardGeojson: `http://127.0.0.1:${port}/files/${file.id}/standardGeojson` });
     try {
-      const answer = await stack.query<{ file: { leafId: string; points: unknown } }>(FilePoints, { id: file.id, first: 5 });
-      expect(answer.data?.file.leafId).toBe(file.id);
-      expect(answer.data?.file.points).toBeNull();
+      const answer = await stack.query(FilePoints, { id: file.id, first: 5 });
+      expect(answer.data?.file?.leafId).toBe(file.id);
+      expect(answer.data?.file?.points).toBeNull();
       expect(answer.errors?.[0]).toMatchObject({ path: ['file', 'points'], extensions: { code: 'UPSTREAM_ERROR' } });
       expect(answer.errors?.[0]?.message).toContain('not on the Leaf API origin');
       expect(elsewhereCalls).toBe(0);
@@ -290,9 +311,9 @@ describe('where the points are', () => {
   it('answers null points for a file Leaf has not processed yet, without a points call', async () => {
     const file = stack.emulator.store.filesOf(DEMO_USER_IDS.prairieFarms).find((candidate) => candidate.summary === null)!;
     stack.resetCalls();
-    const answer = await stack.query<{ file: { points: unknown } }>(FilePoints, { id: file.id });
+    const answer = await stack.query(FilePoints, { id: file.id });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.file.points).toBeNull();
+    expect(answer.data?.file?.points).toBeNull();
     expect(pointsCalls()).toBe(0);
   });
 });
