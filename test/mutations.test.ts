@@ -348,10 +348,15 @@ describe('validation before any upstream call', () => {
     const user = await stack.query(LeafUserGlobalId, { user: USER });
     const userId = user.data!.leafUser!.id;
     stack.resetCalls();
-    for (const id of ['not-an-id', userId, machine!.leafId]) {
+    const refusals: [string, string][] = [
+      ['not-an-id', '"not-an-id" is not a global ID of this API: use the `id` of an object it returned.'],
+      [userId, 'That ID belongs to a LeafUser: pass the `id` of a Machine.'],
+      [machine!.leafId, `"${machine!.leafId}" is not a global ID of this API: use the \`id\` of an object it returned.`],
+    ];
+    for (const [id, message] of refusals) {
       const result = await stack.query(DeleteMachine, { id });
       expect(result.errors?.[0]?.extensions?.code, id).toBe('BAD_USER_INPUT');
-      expect(result.errors?.[0]?.message).toMatch(/Machine|global ID/);
+      expect(result.errors?.[0]?.message).toBe(message);
     }
     expect(stack.calls()).toEqual([]);
   });
