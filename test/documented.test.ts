@@ -4,6 +4,7 @@
 // failing field or mutation nulls nothing but itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from '../src/emulator/index.js';
+import { graphql } from './__generated__/index.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
@@ -339,19 +340,21 @@ describe('one failure nulls only its own field', () => {
     } finally {
       limited();
     }
-    const refused = await stack.query<{ deleteMachine: Json }>(
-      `mutation ($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }`,
-      { id: await createdMachineId() },
-      { token: 'a-token-leaf-does-not-know' },
-    );
+    const refused = await stack.query(DELETE_MACHINE, { id: await createdMachineId() }, { token: 'a-token-leaf-does-not-know' });
     expect(refused.errors).toBeUndefined();
     expect(refused.data!.deleteMachine.__typename).toBe('UnauthenticatedError');
   });
 });
 
+const DELETE_MACHINE = graphql(/* GraphQL */ `
+  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }
+`);
+
+const MACHINE_GLOBAL_ID = graphql(/* GraphQL */ `
+  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }
+`);
+
 async function createdMachineId(): Promise<string> {
-  const result = await ask<{ leafUser: { machine: { id: string } } }>(
-    `{ leafUser(id: "${DOCUMENTED_USER_ID}") { machine(id: "${DOCUMENTED.userCreatedMachineId}") { id } } }`,
-  );
-  return result.data!.leafUser.machine.id;
+  const result = await stack.query(MACHINE_GLOBAL_ID, { user: DOCUMENTED_USER_ID, id: DOCUMENTED.userCreatedMachineId }, { token: DOCUMENTED_TOKEN });
+  return result.data!.leafUser!.machine!.id;
 }
