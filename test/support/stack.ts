@@ -2,16 +2,28 @@
 // on port 0, and sends GraphQL over HTTP the way a frontend does.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import type { ObservabilityOptions } from '../../src/observability/index.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
+import { httpJson, type HttpAnswer, type RequestOptions } from './http.js';
+
+export type { HttpAnswer } from './http.js';
 
 export interface GraphQLResponse<T> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
+
+/** A GraphQL answer with the HTTP response headers it came with. */
+export interface GraphQLAnswer<T> extends GraphQLResponse<T> {
+  headers: Headers;
+}
+
+/** As the frontend sends: the demo user's token unless `token` says otherwise (null: none). */
+export type StackRequestOptions = Omit<RequestOptions, 'token'> & { token?: string | null };
 
 export interface Stack {
   emulator: Emulator;
@@ -21,53 +33,69 @@ export interface Stack {
     document: TypedDocumentNode<T, V> | DocumentNode | string,
     variables?: V,
     options?: { token?: string | null; headers?: Record<string, string> },
-  ): Promise<GraphQLResponse<T>>;
+  ): Promise<GraphQLAnswer<T>>;
+  /** Any request to the gateway: `path` is its path and query string ('/metrics', '/graphql?query=…'). */
+  request<T = unknown>(path: string, options?: StackRequestOptions): Promise<HttpAnswer<T>>;
+  /** POSTs `body` (a raw string, or an object sent as JSON) to /graphql. */
+  post<T = GraphQLResponse<never>>(body: unknown, options?: Omit<StackRequestOptions, 'body'>): Promise<HttpAnswer<T>>;
   /** Upstream calls logged by the emulator since the last reset, minus control calls. */
   calls(): Emulator['calls'];
   resetCalls(): void;
   close(): Promise<void>;
 }
 
-export async function startStack(
-  options: {
-    emulator?: EmulatorOptions;
-    env?: Record<string, string>;
-    config?: (config: Config) => Config;
-    /** Log destination / span exporter of the gateway (stdout and OTLP by default). */
-    observability?: ObservabilityOptions;
-    /** More of what `npm start` hands the gateway (GraphiQL's tabs). */
-    gateway?: Pick<GatewayOptions, 'graphiqlTabs'>;
-  } = {},
-): Promise<Stack> {
+export interface StackOptions {
+  emulator?: EmulatorOptions;
+  env?: Record<string, string>;
+  config?: (config: Config) => Config;
+  /** Log destination / span exporter of the gateway (stdout and OTLP by default). */
+  observability?: ObservabilityOptions;
+  /** More of what `npm start` hands the gateway (GraphiQL's tabs). */
+  gateway?: Pick<GatewayOptions, 'graphiqlTabs'>;
+}
+
+/**
+ * The environment every test gateway starts from. Domain tests count upstream calls per
+ * request, so the response cache is off unless a test turns it on (RESPONSE_CACHE: 'true');
+ * test/cache.test.ts and its neighbours do.
+ */
+export const STACK_ENV: Readonly<Record<string, string>> = {
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'silent',
+  LEAF_RETRY_BASE_MS: '5',
+  RESPONSE_CACHE: 'false',
+};
+
+/** The gateway's config as the stack builds it: STACK_ENV, then `env` over it. */
+export function stackConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ ...STACK_ENV, ...env });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
-  // Domain tests count upstream calls per request, so the response cache is off unless a test
-  // turns it on (RESPONSE_CACHE: 'true'); test/cache.test.ts and its neighbours do.
-  let config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    LEAF_RETRY_BASE_MS: '5',
-    RESPONSE_CACHE: 'false',
-    ...options.env,
-  });
+  let config = stackConfig(options.env);
   if (options.config) config = options.config(config);
   const gateway = await startGateway({ ...options.gateway, config, upstreamUrl: emulator.url, observability: options.observability });
+  const request = <T>(path: string, requestOptions: StackRequestOptions = {}): Promise<HttpAnswer<T>> => {
+    const token = requestOptions.token === undefined ? emulator.demoToken : requestOptions.token;
+    return httpJson<T>(`${gateway.url}${path}`, { ...requestOptions, token });
+  };
   return {
     emulator,
     gateway,
     async query(document, variables, requestOptions = {}) {
-      const token = requestOptions.token === undefined ? emulator.demoToken : requestOptions.token;
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...requestOptions.headers };
-      if (token !== null) headers.authorization = `Bearer ${token}`;
       const source = typeof document === 'string' ? document : print(document);
-      const response = await fetch(`${gateway.url}/graphql`, {
+      const answer = await request<GraphQLResponse<never>>('/graphql', {
+        ...requestOptions,
         method: 'POST',
-        headers,
-        body: JSON.stringify({ query: source, variables }),
+        body: { query: source, variables },
       });
-      const body = (await response.json()) as GraphQLResponse<never>;
-      return { ...body, status: response.status };
+      if (answer.body === undefined) throw new Error(`The gateway answered ${answer.status} without JSON: ${answer.text}`);
+      return { ...answer.body, status: answer.status, headers: answer.headers };
     },
+    request,
+    post: (body, requestOptions = {}) => request('/graphql', { method: 'POST', ...requestOptions, body }),
     calls: () => emulator.calls,
     resetCalls: () => emulator.resetCalls(),
     async close() {
@@ -75,4 +103,51 @@ export async function startStack(
       await emulator.close();
     },
   };
+}
+
+/**
+ * The stack of a test file (or describe block): started in `beforeAll`, closed in `afterAll`.
+ * The handle it returns is usable inside tests and later hooks. `options` may be a function
+ * when they are known only once the file's other `beforeAll`s have run.
+ */
+export function useStack(options: StackOptions | (() => StackOptions | Promise<StackOptions>) = {}): Stack {
+  let started: Stack | undefined;
+  beforeAll(async () => {
+    started = await startStack(typeof options === 'function' ? await options() : options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const current = (): Stack => {
+    if (!started) throw new Error('useStack: the stack is started in beforeAll; use it inside a test or a later hook');
+    return started;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get gateway() {
+      return current().gateway;
+    },
+    query: (document, variables, requestOptions) => current().query(document, variables, requestOptions),
+    request: (path, requestOptions) => current().request(path, requestOptions),
+    post: (body, requestOptions) => current().post(body, requestOptions),
+    calls: () => current().calls(),
+    resetCalls: () => current().resetCalls(),
+    close: () => current().close(),
+  };
+}
+
+/**
+ * For tests that need a stack of their own (a config of their own, or one they stop midway):
+ * starts it, runs `test` and closes it whatever happens.
+ */
+export async function withStack<T>(options: StackOptions, test: (stack: Stack) => Promise<T>): Promise<T> {
+  const stack = await startStack(options);
+  try {
+    return await test(stack);
+  } finally {
+    await stack.close();
+  }
 }
