@@ -2,11 +2,12 @@
 // cross tokens, errors are not kept, and no answer outlives a write made through a mutation —
 // for every token that can see that Leaf user, including a read that was in flight during it.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { scopesOf } from '../src/cache/scopes.js';
 import { encodeGlobalId } from '../src/schema/relay/global-id.js';
-import { startStack, type Stack } from './support/stack.js';
+import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
+import { useStack, withStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 /** A second token that owns the same Leaf user as DEMO_TOKEN (added to the emulator below). */
@@ -25,15 +26,6 @@ const MACHINES_AND_IMPLEMENTS = `
     leafUser(id: $user) {
       machines(first: 100) { nodes { id name } }
       implements(first: 5) { nodes { id name } }
-    }
-  }
-`;
-const CREATE = `
-  mutation Create($user: LeafId!, $name: String!) {
-    createMachine(leafUserId: $user, input: { name: $name }) {
-      __typename
-      ... on CreateMachineSuccess { machine { id leafId name } }
-      ... on Error { message }
     }
   }
 `;
@@ -68,15 +60,10 @@ interface Deleted {
   deleteMachine: { __typename: string; deletedId?: string; message?: string };
 }
 
-let stack: Stack;
+const stack = useStack({ env: { RESPONSE_CACHE: 'true', LEAF_API_TOKEN: DEMO_TOKEN } });
 
-beforeAll(async () => {
-  stack = await startStack({ env: { RESPONSE_CACHE: 'true', LEAF_API_TOKEN: DEMO_TOKEN } });
+beforeAll(() => {
   stack.emulator.store.tokens.push({ token: TEAMMATE_TOKEN, leafUserIds: [USER] });
-});
-
-afterAll(async () => {
-  await stack.close();
 });
 
 /** Upstream calls made while `action` ran. */
@@ -267,12 +254,10 @@ describe('persisted documents', () => {
     const idOf = (name: string) => Object.entries(store).find(([, text]) => text.startsWith(`query ${name}(`))![0];
     const send = async (name: string) => {
       stack.resetCalls();
-      const response = await fetch(`${stack.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
-        body: JSON.stringify({ documentId: idOf(name), variables: { leafUserId: DEMO_USER_IDS.riverBend } }),
+      const { body } = await stack.post<{ data?: { leafUser: { machines: Record<string, unknown> } }; errors?: unknown }>({
+        documentId: idOf(name),
+        variables: { leafUserId: DEMO_USER_IDS.riverBend },
       });
-      const body = (await response.json()) as { data?: { leafUser: { machines: Record<string, unknown> } }; errors?: unknown };
       return { body, calls: [...stack.calls()] };
     };
     const list = await send('MachinesWithFiles');
@@ -293,41 +278,32 @@ describe('persisted documents', () => {
 describe('conditional requests', () => {
   it('answers 304 to If-None-Match while the answer is cached, and the new answer after a write', async () => {
     const machine = await createMachine('Conditional');
-    const send = (headers: Record<string, string> = {}) =>
-      fetch(`${stack.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}`, ...headers },
-        body: JSON.stringify({ query: MACHINE_NODE, variables: { id: machine.id } }),
-      });
+    const send = (headers: Record<string, string> = {}) => stack.post<{ data: MachineNode }>({ query: MACHINE_NODE, variables: { id: machine.id } }, { headers });
     const first = await send();
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
-    await first.text();
 
     stack.resetCalls();
     const unchanged = await send({ 'if-none-match': etag! });
     expect(unchanged.status).toBe(304);
-    expect(await unchanged.text()).toBe('');
+    expect(unchanged.text).toBe('');
     expect(stack.calls()).toEqual([]);
 
     await stack.query<Updated>(UPDATE, { id: machine.id, name: 'Conditional, renamed' });
     const changed = await send({ 'if-none-match': etag! });
     expect(changed.status).toBe(200);
-    expect(((await changed.json()) as { data: MachineNode }).data.node!.name).toBe('Conditional, renamed');
+    expect(changed.body.data.node!.name).toBe('Conditional, renamed');
   });
 });
 
 describe('switched off', () => {
   it('RESPONSE_CACHE=false sends every repeated query upstream', async () => {
-    const plain = await startStack({ env: { RESPONSE_CACHE: 'false' } });
-    try {
+    await withStack({ env: { RESPONSE_CACHE: 'false' } }, async (plain) => {
       await plain.query(MACHINES, { user: USER });
       plain.resetCalls();
       await plain.query(MACHINES, { user: USER });
       expect(plain.calls().length).toBeGreaterThan(0);
-    } finally {
-      await plain.close();
-    }
+    });
   });
 });
 

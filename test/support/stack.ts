@@ -25,9 +25,8 @@ export interface GraphQLAnswer<T> extends GraphQLResponse<T> {
 /** As the frontend sends: the demo user's token unless `token` says otherwise (null: none). */
 export type StackRequestOptions = Omit<RequestOptions, 'token'> & { token?: string | null };
 
-export interface Stack {
-  emulator: Emulator;
-  gateway: Gateway;
+/** What a frontend does with a gateway: send it GraphQL, or any request. */
+export interface GatewayClient {
   /** Sends a query; `token: null` sends no Authorization header. */
   query<T = Record<string, unknown>, V = Record<string, unknown>>(
     document: TypedDocumentNode<T, V> | DocumentNode | string,
@@ -38,6 +37,11 @@ export interface Stack {
   request<T = unknown>(path: string, options?: StackRequestOptions): Promise<HttpAnswer<T>>;
   /** POSTs `body` (a raw string, or an object sent as JSON) to /graphql. */
   post<T = GraphQLResponse<never>>(body: unknown, options?: Omit<StackRequestOptions, 'body'>): Promise<HttpAnswer<T>>;
+}
+
+export interface Stack extends GatewayClient {
+  emulator: Emulator;
+  gateway: Gateway;
   /** Upstream calls logged by the emulator since the last reset, minus control calls. */
   calls(): Emulator['calls'];
   resetCalls(): void;
@@ -72,30 +76,31 @@ export function stackConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ ...STACK_ENV, ...env });
 }
 
+/** A client of the gateway at `url` that signs in as `token` unless told otherwise. */
+export function gatewayClient(url: string, token: string): GatewayClient {
+  const request = <T>(path: string, options: StackRequestOptions = {}): Promise<HttpAnswer<T>> =>
+    httpJson<T>(`${url}${path}`, { ...options, token: options.token === undefined ? token : options.token });
+  return {
+    async query(document, variables, options = {}) {
+      const source = typeof document === 'string' ? document : print(document);
+      const answer = await request<GraphQLResponse<never>>('/graphql', { ...options, method: 'POST', body: { query: source, variables } });
+      if (answer.body === undefined) throw new Error(`The gateway answered ${answer.status} without JSON: ${answer.text}`);
+      return { ...answer.body, status: answer.status, headers: answer.headers };
+    },
+    request,
+    post: (body, options = {}) => request('/graphql', { method: 'POST', ...options, body }),
+  };
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
   let config = stackConfig(options.env);
   if (options.config) config = options.config(config);
   const gateway = await startGateway({ ...options.gateway, config, upstreamUrl: emulator.url, observability: options.observability });
-  const request = <T>(path: string, requestOptions: StackRequestOptions = {}): Promise<HttpAnswer<T>> => {
-    const token = requestOptions.token === undefined ? emulator.demoToken : requestOptions.token;
-    return httpJson<T>(`${gateway.url}${path}`, { ...requestOptions, token });
-  };
   return {
+    ...gatewayClient(gateway.url, emulator.demoToken),
     emulator,
     gateway,
-    async query(document, variables, requestOptions = {}) {
-      const source = typeof document === 'string' ? document : print(document);
-      const answer = await request<GraphQLResponse<never>>('/graphql', {
-        ...requestOptions,
-        method: 'POST',
-        body: { query: source, variables },
-      });
-      if (answer.body === undefined) throw new Error(`The gateway answered ${answer.status} without JSON: ${answer.text}`);
-      return { ...answer.body, status: answer.status, headers: answer.headers };
-    },
-    request,
-    post: (body, requestOptions = {}) => request('/graphql', { method: 'POST', ...requestOptions, body }),
     calls: () => emulator.calls,
     resetCalls: () => emulator.resetCalls(),
     async close() {
