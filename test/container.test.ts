@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/processes.js';
-import { httpJson } from './support/http.js';
+import { gatewayClient } from './support/stack.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -131,15 +131,14 @@ describe('the runtime image’s code', () => {
       const script = healthcheck![2]!.replace(/\\"/g, '"');
       expect(await run(process.execPath, ['-e', script], outDir, false, { ...env })).toBe(0);
 
-      const answer = await httpJson<{ data?: { leafUser: { machines: { nodes: unknown[] } } }; errors?: unknown }>(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        body: { query: '{ leafUser(id: "11111111-1111-4111-8111-111111111111") { machines(first: 2) { nodes { name } } } }' },
-      });
-      const body = answer.body;
+      const client = gatewayClient(`http://127.0.0.1:${port}`, null);
+      const body = await client.query<{ leafUser: { machines: { nodes: unknown[] } } }>(
+        '{ leafUser(id: "11111111-1111-4111-8111-111111111111") { machines(first: 2) { nodes { name } } } }',
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data!.leafUser.machines.nodes).toHaveLength(2);
       // NODE_ENV=production: no GraphiQL for browsers, but a page that says so.
-      const page = await httpJson(`http://127.0.0.1:${port}/graphql`, { headers: { accept: 'text/html' } });
+      const page = await client.request('/graphql', { headers: { accept: 'text/html' } });
       expect(page.status).toBe(404);
       const html = page.text;
       expect(html).toContain('GraphiQL is off');

@@ -76,8 +76,8 @@ export function stackConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ ...STACK_ENV, ...env });
 }
 
-/** A client of the gateway at `url` that signs in as `token` unless told otherwise. */
-export function gatewayClient(url: string, token: string): GatewayClient {
+/** A client of the gateway at `url` that signs in as `token` unless told otherwise (null: no Authorization). */
+export function gatewayClient(url: string, token: string | null): GatewayClient {
   const request = <T>(path: string, options: StackRequestOptions = {}): Promise<HttpAnswer<T>> =>
     httpJson<T>(`${url}${path}`, { ...options, token: options.token === undefined ? token : options.token });
   return {
