@@ -2,17 +2,14 @@
 // answer arrives whole; a write is sent once; Retry-After is honoured when short and handed to
 // the client when long; no error shows an upstream body. Upstream calls are counted in the
 // emulator's call log. The circuit breaker has its own file, test/breaker.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { backoffDelayMs, retryAfterMs, retryDelayMs, type RetryPolicy } from '../src/leaf/retry.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { firstError, machines, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { useStack, type GraphQLResponse } from './support/stack.js';
 
 const USER = MACHINES_USER;
-// The response cache would answer repeated queries itself; these tests are about the calls
-// that do reach Leaf.
-const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 
 describe('retry policy (pure)', () => {
@@ -85,18 +82,13 @@ describe('retry policy (pure)', () => {
 });
 
 describe('retries and rate limits', () => {
-  let stack: Stack;
   let baseline: MachinesData;
+  const stack = useStack();
 
   beforeAll(async () => {
-    stack = await startStack({ env: NO_CACHE });
     const result = await machines(stack);
     expect(result.errors).toBeUndefined();
     baseline = result.data!;
-  });
-
-  afterAll(async () => {
-    await stack.close();
   });
 
   it('retries a transient 503 on a read, and the answer is whole', async () => {
@@ -211,15 +203,7 @@ describe('retries and rate limits', () => {
 });
 
 describe('per-call timeout', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { ...NO_CACHE, LEAF_TIMEOUT_MS: '300' } });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack({ env: { LEAF_TIMEOUT_MS: '300' } });
 
   it('answers UPSTREAM_ERROR when Leaf does not answer in time, and does not repeat the read', async () => {
     const remove = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 5_000, times: 1 });
@@ -236,15 +220,7 @@ describe('per-call timeout', () => {
 });
 
 describe('isolation under failure', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: NO_CACHE });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack();
 
   it('never shows an upstream body or another token’s data in an error', async () => {
     const remove = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 500 });
