@@ -1,10 +1,10 @@
 // The Assets graph as a frontend uses it: nested machines → files → machine in one round
 // trip, Relay paging, filters and sorts, node lookups, errors, and token isolation, each
 // with the upstream calls it cost (counted in the emulator's call log).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;
@@ -69,15 +69,7 @@ const MachineById = graphql(`
   }
 `);
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack();
 
 /** The list exactly as a client walking Leaf's pages one by one would see it. */
 async function walkUpstream(path: string, token: string, sort: string[] = []): Promise<string[]> {
