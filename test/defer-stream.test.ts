@@ -3,9 +3,9 @@
 // what the response cache, cost limit and metrics make of such answers.
 import { createHash } from 'node:crypto';
 import { meros } from 'meros/browser';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack, type Stack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 
@@ -58,15 +58,7 @@ function filesCalls(stack: Stack) {
 }
 
 describe('@defer and @stream', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   afterEach(() => stack.emulator.clearFaults());
 
@@ -165,15 +157,7 @@ describe('@defer and @stream', () => {
 });
 
 describe('@defer with the response cache', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { RESPONSE_CACHE: 'true' } });
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack({ env: { RESPONSE_CACHE: 'true' } });
 
   it('caches the whole answer, and serves it whole from the cache without upstream calls', async () => {
     const first = await multipart(stack, MachinesThenFiles, { user: USER });
@@ -190,16 +174,8 @@ describe('@defer with the response cache', () => {
 });
 
 describe('@defer in the request log and metrics', () => {
-  let stack: Stack;
   const lines: string[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'json' }, observability: { logWrite: (line) => lines.push(line) } });
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'json' }, observability: { logWrite: (line) => lines.push(line) } });
 
   it('logs a deferred answer once its last part is sent, with the errors of its later parts, and counts them', async () => {
     stack.emulator.addFault({ path: /\/machines\/[^/]+\/files$/, status: 500, times: 100 });

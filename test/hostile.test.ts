@@ -4,29 +4,21 @@
 // passes. Also: introspection off, field suggestions hidden, CSRF prevention, masked errors.
 import { readFileSync, readdirSync } from 'node:fs';
 import { getIntrospectionQuery, parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
 import { schema } from '../src/schema/index.js';
 import { maskError } from '../src/schema/errors.js';
 import { queryCost } from '../src/security/cost.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { startStack, useStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const REFUSALS = ['QUERY_TOO_COMPLEX', 'INTROSPECTION_DISABLED', 'CSRF_HEADER_REQUIRED'];
 
 const NORMAL = `query Normal($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }`;
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack();
 
 function codes(result: GraphQLResponse<unknown>): unknown[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
@@ -305,13 +297,7 @@ describe('introspection', () => {
 
 describe('CSRF prevention, where the credential is ambient', () => {
   // Requests without an Authorization header act with the server's own token here.
-  let ambient: Stack;
-  beforeAll(async () => {
-    ambient = await startStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
-  });
-  afterAll(async () => {
-    await ambient.close();
-  });
+  const ambient = useStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
 
   const get = (target: Stack, headers: Record<string, string> = {}) =>
     fetch(`${target.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });

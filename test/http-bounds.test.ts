@@ -3,22 +3,14 @@
 // nodes(ids:) takes at most 100 IDs, documents at most 100,000 characters, and the automatic
 // persisted-query store is bounded in bytes, whatever its entry count allows.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { MAX_NODE_IDS, MAX_UNIT_LENGTH } from '../src/security/arguments.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startStack, useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } });
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } });
 
 async function post(body: unknown): Promise<{ status: number; text: string }> {
   const response = await fetch(`${stack.gateway.url}/graphql`, {

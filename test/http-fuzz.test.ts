@@ -3,9 +3,9 @@
 // strings, malformed global IDs of every kind. Each gets an answer below 500 with a GraphQL
 // error body whose every error has a code, with no stack trace, file path or internal name,
 // and the gateway keeps answering throughout.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const UUID = '22222222-2222-4222-8222-222222222222';
@@ -177,15 +177,7 @@ function attempts(): Attempt[] {
 
 const LEAKS = /\bat [\w.<>]+ \(|node_modules|\/src\/|\.ts:\d|\bstack\b|(?<!Syntax )Error: |TypeError|RangeError|SyntaxError|prom-client|labelset/;
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN, RESPONSE_CACHE: 'true' } });
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN, RESPONSE_CACHE: 'true' } });
 
 /** The streaming answers a client may ask for; a test of their own reads them. */
 const STREAMED = /^(multipart\/mixed|text\/event-stream)/;

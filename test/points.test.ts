@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, LARGE_POINT_COUNT, OTHER_TOKEN, pointsOf, seedStore } from '../src/emulator/index.js';
 import type { LeafFile } from '../src/leaf/types.js';
 import { unitConverter } from '../src/schema/units.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 
@@ -73,7 +73,6 @@ interface PointsPage {
   nodes: Json[];
 }
 
-let stack: Stack;
 
 function processedFiles(type: string): LeafFile[] {
   return stack.emulator.store
@@ -90,14 +89,7 @@ async function page(id: string, variables: Json = {}, document = FilePoints): Pr
   expect(answer.errors).toBeUndefined();
   return answer.data!.file.points;
 }
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 describe('points of each operation type', () => {
   const TYPED = { harvested: 'HarvestedPoint', planted: 'PlantedPoint', applied: 'AppliedPoint', tillage: 'TillagePoint', irrigated: 'OtherPoint' };
