@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startStack, useStack } from './support/stack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,16 +33,8 @@ function open(url: string, bytes: string): Promise<Exchange> {
 }
 
 describe('slow clients', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({
-      env: { HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '300' },
-    });
-  });
-
-  afterAll(async () => {
-    await stack.close();
+  const stack = useStack({
+    env: { HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '300' },
   });
 
   it('answers 408 and closes a connection whose headers never finish', async () => {
