@@ -6,21 +6,14 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { MAX_NODE_IDS, MAX_UNIT_LENGTH } from '../src/security/arguments.js';
-import { startStack, useStack } from './support/stack.js';
+import { useStack, withStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
 const stack = useStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } });
 
-async function post(body: unknown): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${stack.gateway.url}/graphql`, {
-    method: 'POST',
-    // The GraphQL-over-HTTP media type: a refused request is a 4xx (application/json gets 200).
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, text: await response.text() };
-}
+// The GraphQL-over-HTTP media type: a refused request is a 4xx (application/json gets 200).
+const post = (body: unknown) => stack.post(body, { token: null, headers: { accept: 'application/graphql-response+json' } });
 
 function codeOf(text: string): unknown {
   return (JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
@@ -45,7 +38,7 @@ describe('a unit is a short name', () => {
     });
     const health: number[] = [];
     do {
-      health.push((await fetch(`${stack.gateway.url}/health`)).status);
+      health.push((await stack.request('/health', { token: null })).status);
     } while (!answered);
     const [asVariable, inDocument] = await big;
     expect(health.every((status) => status === 200)).toBe(true);
@@ -118,8 +111,7 @@ describe('stores bounded in bytes', () => {
 
 describe('upstream calls per request', () => {
   it('stops at MAX_UPSTREAM_CALLS: the calls past it are not made, and their fields say why', async () => {
-    const capped = await startStack({ env: { MAX_UPSTREAM_CALLS: '3', LEAF_API_TOKEN: DEMO_TOKEN } });
-    try {
+    await withStack({ env: { MAX_UPSTREAM_CALLS: '3', LEAF_API_TOKEN: DEMO_TOKEN } }, async (capped) => {
       capped.resetCalls();
       const result = await capped.query<{ leafUser: { machines: { nodes: ({ files: unknown } | null)[] } } }>(
         'query($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } } }',
@@ -137,8 +129,6 @@ describe('upstream calls per request', () => {
       const next = await capped.query('query($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }', { user: USER });
       expect(next.errors).toBeUndefined();
       expect(capped.calls()).toHaveLength(1);
-    } finally {
-      await capped.close();
-    }
+    });
   });
 });
