@@ -2,7 +2,7 @@
 // on port 0, and sends GraphQL over HTTP the way a frontend does.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import type { ObservabilityOptions } from '../../src/observability/index.js';
@@ -156,4 +156,20 @@ export async function withStack<T>(options: StackOptions, test: (stack: Stack) =
   } finally {
     await stack.close();
   }
+}
+
+/**
+ * For files whose tests each want a gateway configured their own way: the function returned
+ * starts one, and every stack it started is closed after the test that started it.
+ */
+export function useStacks(): (options?: StackOptions) => Promise<Stack> {
+  const open: Stack[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((stack) => stack.close()));
+  });
+  return async (options = {}) => {
+    const stack = await startStack(options);
+    open.push(stack);
+    return stack;
+  };
 }
