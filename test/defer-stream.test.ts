@@ -33,7 +33,7 @@ interface Part {
   hasNext?: boolean;
 }
 
-/** Sends a query asking for multipart/mixed, and reads each part as it arrives. */
+/** Sends a query asking for multipart/mixed, and reads each part as it arrives (so from fetch's stream, not the stack's whole-body answer). */
 async function multipart(stack: Stack, query: string, variables: Json, onPart?: (part: Part, index: number) => void): Promise<{ contentType: string; parts: Part[] }> {
   const response = await fetch(`${stack.gateway.url}/graphql`, {
     method: 'POST',
@@ -101,13 +101,9 @@ describe('@defer and @stream', () => {
   });
 
   it('answers the same query over an event stream (text/event-stream)', async () => {
-    const response = await fetch(`${stack.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${stack.emulator.demoToken}` },
-      body: JSON.stringify({ query: MachinesThenFiles, variables: { user: USER } }),
-    });
+    const response = await stack.post({ query: MachinesThenFiles, variables: { user: USER } }, { headers: { accept: 'text/event-stream' } });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const events = (await response.text())
+    const events = response.text
       .split('\n\n')
       .filter((block) => block.startsWith('event: next'))
       .map((block) => JSON.parse(block.split('\ndata: ')[1] ?? '{}') as Part);
@@ -118,13 +114,8 @@ describe('@defer and @stream', () => {
   it('answers a deferred automatic persisted query by GET in parts', async () => {
     const hash = createHash('sha256').update(MachinesThenFiles).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    const register = await fetch(`${stack.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${stack.emulator.demoToken}` },
-      body: JSON.stringify({ query: MachinesThenFiles, variables: { user: USER }, extensions }),
-    });
+    const register = await stack.post({ query: MachinesThenFiles, variables: { user: USER }, extensions }, { headers: { accept: 'application/json' } });
     expect(register.status).toBe(200);
-    await register.text();
     const search = new URLSearchParams({ variables: JSON.stringify({ user: USER }), extensions: JSON.stringify(extensions) });
     const response = await fetch(`${stack.gateway.url}/graphql?${search}`, {
       headers: { accept: 'multipart/mixed', authorization: `Bearer ${stack.emulator.demoToken}`, 'x-graphql-yoga-csrf': '1' },
@@ -192,7 +183,7 @@ describe('@defer in the request log and metrics', () => {
     expect(requests[0]).toMatchObject({ operationName: 'MachinesThenFiles', incremental: true, status: 200 });
     expect((requests[0]!.errors as string[]).length).toBe(lateErrors.length);
 
-    const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    const { text: metrics } = await stack.request('/metrics');
     const counted = /graphql_errors_total\{operationName="MachinesThenFiles",code="UPSTREAM_ERROR"\} (\d+)/.exec(metrics);
     expect(Number(counted?.[1])).toBe(lateErrors.length);
   });
