@@ -12,7 +12,7 @@ import { freePort } from '../bench/processes.js';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway, type Gateway } from '../src/server.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
-import { gatewayClient, stackConfig, startStack, useStack, type GatewayClient, type Stack } from './support/stack.js';
+import { gatewayClient, stackConfig, startStack, useStack, withStack, type GatewayClient, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const REDIS_BINARIES = ['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr/local/bin/redis-server'];
@@ -243,19 +243,19 @@ describe('when Redis is unreachable', () => {
     async () => {
       const own = await startRedis();
       if (typeof own === 'string') throw new Error(own);
-      const stack = await startStack({ env: { RESPONSE_CACHE: 'true', REDIS_URL: own.url } });
       try {
-        expect((await stack.query<MachineList>(MACHINES, { user: USER })).errors).toBeUndefined();
-        await own.stop();
-        for (let i = 0; i < 2; i += 1) {
-          stack.resetCalls();
-          const answer = await stack.query<MachineList>(MACHINES, { user: USER });
-          expect(answer.errors).toBeUndefined();
-          expect(answer.data!.leafUser.machines.nodes.length).toBeGreaterThan(0);
-          expect(stack.calls().length).toBeGreaterThan(0);
-        }
+        await withStack({ env: { RESPONSE_CACHE: 'true', REDIS_URL: own.url } }, async (stack) => {
+          expect((await stack.query<MachineList>(MACHINES, { user: USER })).errors).toBeUndefined();
+          await own.stop();
+          for (let i = 0; i < 2; i += 1) {
+            stack.resetCalls();
+            const answer = await stack.query<MachineList>(MACHINES, { user: USER });
+            expect(answer.errors).toBeUndefined();
+            expect(answer.data!.leafUser.machines.nodes.length).toBeGreaterThan(0);
+            expect(stack.calls().length).toBeGreaterThan(0);
+          }
+        });
       } finally {
-        await stack.close();
         await own.stop();
       }
     },
