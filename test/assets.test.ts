@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
+import { httpJson } from './support/http.js';
 import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
@@ -77,8 +78,7 @@ async function walkUpstream(path: string, token: string, sort: string[] = []): P
   for (let page = 0; ; page += 1) {
     const params = new URLSearchParams({ page: String(page), size: '20' });
     for (const key of sort) params.append('sort', key);
-    const response = await fetch(`${stack.emulator.url}${path}?${params}`, { headers: { authorization: `Bearer ${token}` } });
-    const items = (await response.json()) as { id: string }[];
+    const { body: items } = await httpJson<{ id: string }[]>(`${stack.emulator.url}${path}?${params}`, { token });
     ids.push(...items.map((item) => item.id));
     if (items.length < 20) return ids;
   }

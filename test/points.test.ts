@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, LARGE_POINT_COUNT, OTHER_TOKEN, pointsOf, seedStore } from '../src/emulator/index.js';
 import type { LeafFile } from '../src/leaf/types.js';
 import { unitConverter } from '../src/schema/units.js';
+import { httpJson } from './support/http.js';
 import { useStack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
@@ -293,13 +294,13 @@ describe('the emulator\'s points', () => {
   it('serves a file\'s points at the URL its record gives, to its owner only', async () => {
     const file = stack.emulator.store.files.get(processedFiles('harvested')[0]!.id)!;
     expect(file.downloadStandardGeojson).toBe(`${stack.emulator.url}/services/operations/api/files/${file.id}/standardGeojson`);
-    const owner = await fetch(file.downloadStandardGeojson!, { headers: { authorization: `Bearer ${stack.emulator.demoToken}` } });
-    const body = (await owner.json()) as { type: string; features: Json[] };
+    const owner = await httpJson<{ type: string; features: Json[] }>(file.downloadStandardGeojson!, { token: stack.emulator.demoToken });
+    const body = owner.body;
     expect(owner.status).toBe(200);
     expect(body.type).toBe('FeatureCollection');
     expect(body.features).toEqual(Array.from({ length: body.features.length }, (_, index) => pointsOf(stack.emulator.store, file).at(index)));
-    expect((await fetch(file.downloadStandardGeojson!, { headers: { authorization: `Bearer ${OTHER_TOKEN}` } })).status).toBe(403);
-    expect((await fetch(file.downloadStandardGeojson!)).status).toBe(401);
+    expect((await httpJson(file.downloadStandardGeojson!, { token: OTHER_TOKEN })).status).toBe(403);
+    expect((await httpJson(file.downloadStandardGeojson!)).status).toBe(401);
   });
 
   it('has one harvest of 500,000 points at the large scale', () => {
