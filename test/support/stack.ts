@@ -1,5 +1,6 @@
 // Starts what a user would run: the embedded emulator and the gateway in front of it, both
-// on port 0, and sends GraphQL over HTTP the way a frontend does.
+// on port 0, and sends GraphQL (or any request) over HTTP the way a frontend does. A test file
+// takes its stack from useStack; a test that needs one of its own, from withStack or useStacks.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -22,7 +23,7 @@ export interface GraphQLAnswer<T> extends GraphQLResponse<T> {
   headers: Headers;
 }
 
-/** As the frontend sends: the demo user's token unless `token` says otherwise (null: none). */
+/** As the frontend sends: the client's token (the stack's: the demo token) unless `token` says otherwise (null: none). */
 export type StackRequestOptions = Omit<RequestOptions, 'token'> & { token?: string | null };
 
 /** What a frontend does with a gateway: send it GraphQL, or any request. */
@@ -113,13 +114,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 /**
  * The stack of a test file (or describe block): started in `beforeAll`, closed in `afterAll`.
- * The handle it returns is usable inside tests and later hooks. `options` may be a function
- * when they are known only once the file's other `beforeAll`s have run.
+ * The handle it returns is usable inside tests and in the hooks registered after it (which
+ * also close before it: vitest runs after-hooks in reverse).
  */
-export function useStack(options: StackOptions | (() => StackOptions | Promise<StackOptions>) = {}): Stack {
+export function useStack(options: StackOptions = {}): Stack {
   let started: Stack | undefined;
   beforeAll(async () => {
-    started = await startStack(typeof options === 'function' ? await options() : options);
+    started = await startStack(options);
   });
   afterAll(async () => {
     await started?.close();
