@@ -5,9 +5,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seedStore } from '../src/emulator/seed.js';
+import { post } from './reference.js';
 import { freePort, peakRssMb, startEmulatorProcess, startGatewayProcess, type Server } from './processes.js';
 
-const TOKEN = 'bench-token';
 const USAGE = `Usage: npm run bench:points -- [--page 1000] [--pages n (default: the whole file)] [--latency ms (default 20)]
   [--old-space mb (the gateway's V8 old-space cap, default 256: the walk must fit in it)] [--out bench/results]`;
 
@@ -29,16 +29,6 @@ function rssMb(pid: number): number {
   return match?.[1] ? Number(match[1]) / 1024 : NaN;
 }
 
-async function post<T>(gateway: Server, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors || !body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 interface PointsPage {
   file: { points: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] } };
@@ -69,7 +59,7 @@ async function main(): Promise<void> {
     const rssAtStart = rssMb(gateway.pid);
     // Cold: one read through the whole file (the stream and the parser, no GraphQL per point).
     const countStarted = performance.now();
-    const counted = await post<{ file: { points: { totalCount: number } } }>(gateway, CountPoints, { id: fileId });
+    const counted = (await post<{ file: { points: { totalCount: number } } }>(gateway, CountPoints, { id: fileId })).data;
     const countMs = performance.now() - countStarted;
     const samples: { page: number; points: number; rssMb: number }[] = [];
     let after: string | null = null;
@@ -79,7 +69,7 @@ async function main(): Promise<void> {
     let firstPageMs = 0;
     for (;;) {
       const pageStarted = performance.now();
-      const data: PointsPage = await post<PointsPage>(gateway, MapPage, { id: fileId, first: pageSize, after });
+      const data: PointsPage = (await post<PointsPage>(gateway, MapPage, { id: fileId, first: pageSize, after })).data;
       if (pages === 0) firstPageMs = performance.now() - pageStarted;
       points += data.file.points.nodes.length;
       pages += 1;

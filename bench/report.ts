@@ -1,4 +1,5 @@
 // Figures → medians across runs → the Markdown table printed and written to bench/results.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { QueryName } from './queries.js';
 
 /** One load phase: one client, one query, one concurrency, one run. */
@@ -166,4 +167,23 @@ export function markdown(results: Results): string {
       (failures > 0 ? ` **${failures} requests failed or answered differently from the reference; see latest.json.**` : ''),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Writes latest.json and latest.md to `out`; returns the table. */
+export function writeResults(results: Results, out: string): string {
+  const table = markdown(results);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(`${out}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${out}/latest.md`, table);
+  return table;
+}
+
+/** Requests that failed or answered other than the reference answer, over every phase. */
+export function failedRequests(results: Results): number {
+  const phases = [
+    ...results.queries.flatMap((query) => Object.values(query.runs).flatMap((runs) => [...runs.c1, ...runs.cN])),
+    ...results.coalescing.on,
+    ...results.coalescing.off,
+  ];
+  return phases.reduce((sum, phase) => sum + phase.failures, 0);
 }

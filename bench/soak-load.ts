@@ -2,7 +2,7 @@
 // answer judged against a reference taken before any fault was injected. Reads never touch a
 // Leaf user that writes change, so their reference stays true for the whole soak.
 import { Pool } from 'undici';
-import { BENCH_TOKEN, DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/seed.js';
+import { BENCH_TOKEN, DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/seed-tables.js';
 
 const MACHINES = `query SoakMachines($user: LeafId!) {
   leafUser(id: $user) { machines(first: 10) { nodes { id leafId name serialNumber modelYear originType } pageInfo { hasNextPage } } }

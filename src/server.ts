@@ -18,7 +18,9 @@ import { LeafClient } from './leaf/client.js';
 import { closePointsReader, pointsReaderOf } from './leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
-import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
+import { sharedDocuments } from './persisted/automatic.js';
+import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
+import { connectRedis, type SharedRedis } from './redis.js';
 import { maskError, useBadUserInputCodes } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { callBudget } from './security/call-budget.js';
@@ -40,6 +42,8 @@ export interface GatewayOptions {
 export interface GatewayParts {
   observability: Observability;
   cache: ResponseCache | null;
+  /** With REDIS_URL: shared by the replicas for the response cache and the automatic persisted queries. */
+  redis?: SharedRedis | null;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining?: () => boolean;
 }
@@ -82,7 +86,7 @@ export function createYogaApp(
     // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
     ...(config.graphiql ? [] : [useGraphiQLOffPage('/graphql')]),
     ...securityPlugins(config),
-    ...persistedDocumentPlugins(config.persisted, parts.cache?.documents ?? null),
+    ...persistedDocumentPlugins(config.persisted, parts.redis ? sharedDocuments(parts.redis.redis) : null),
     useBadUserInputCodes,
     // @defer and @stream, answered as multipart/mixed or text/event-stream (README, "Incremental delivery").
     useDeferStream(),
@@ -110,9 +114,16 @@ export function createYogaApp(
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const observability = createObservability(config, options.observability);
-  const cache = config.cache.enabled
-    ? await createResponseCache(config, observability.logger, observability.cacheEvents)
-    : null;
+  // The replicas share the response cache and the automatic persisted queries through it.
+  const needsRedis = config.cache.enabled || acceptsAutomaticQueries(config.persisted);
+  const redis = config.cache.redisUrl && needsRedis ? await connectRedis(config.cache.redisUrl) : null;
+  let cache: ResponseCache | null = null;
+  try {
+    if (config.cache.enabled) cache = await createResponseCache(config, observability.logger, observability.cacheEvents, redis);
+  } catch (error) {
+    await redis?.close();
+    throw error;
+  }
   const client = new LeafClient({
     ...config.upstream,
     url: options.upstreamUrl,
@@ -122,7 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   options.cluster?.attach({ client, cache, registry: observability.registry });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
-  const yoga = createYogaApp(options, client, { observability, cache, draining: () => lifecycle.draining });
+  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining });
   server.on('request', yoga);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
@@ -148,7 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
         await client.close();
         await closePointsReader(client);
-        await cache?.close();
+        await redis?.close();
         await observability.close();
       })();
       return closed;

@@ -3,12 +3,13 @@
 // each at the optimum. No timings here: `npm run bench` measures those.
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idsOfDirect, idsOfGateway } from '../bench/compare.js';
-import { DirectClient, nodeRefOf, type DirectInput } from '../bench/direct.js';
-import { findTailcall, recordsOfGateway, recordsOfTailcall, startTailcall, tailcallQuery } from '../bench/peers/tailcall.js';
+import { idsOfGateway } from '../bench/compare.js';
+import { DirectClient } from '../bench/direct.js';
+import { findTailcall, recordsOfGateway, startTailcall, tailcallQuery } from '../bench/peers/tailcall.js';
 import { freePort, type Server } from '../bench/processes.js';
 import { benchQueries, NODE_IDS, optimumCalls, WALK, type Setup } from '../bench/queries.js';
-import { BENCH_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
+import { directInputOf, directMismatch, discoverSetup, tailcallMismatch } from '../bench/reference.js';
+import { BENCH_TOKEN } from '../src/emulator/index.js';
 import { schema } from '../src/schema/index.js';
 import { gatewayClient, useStack } from './support/stack.js';
 
@@ -16,22 +17,11 @@ import { gatewayClient, useStack } from './support/stack.js';
 // the call counts are about the gateway itself.
 const stack = useStack({ emulator: { scale: 'large' } });
 let setup: Setup;
+const DEEP_OFFSET = 99;
 
 beforeAll(async () => {
-  const user = DEMO_USER_IDS.bench;
   // The deep page starts after the item at offset 99: the end of a first page of 100.
-  const walk = await stack.query<{ leafUser: { machines: { pageInfo: { endCursor: string } } } }>(
-    WALK,
-    { user, first: 100, after: null },
-    { token: BENCH_TOKEN },
-  );
-  const ids = await stack.query<{ leafUser: Record<string, { nodes: { id: string }[] }> }>(NODE_IDS, { user }, { token: BENCH_TOKEN });
-  const distinct = Object.values(ids.data!.leafUser).flatMap((list) => list.nodes.map((node) => node.id));
-  setup = {
-    user,
-    deepCursor: walk.data!.leafUser.machines.pageInfo.endCursor,
-    nodeIds: [...distinct, ...distinct.slice(0, 5)],
-  };
+  setup = await discoverSetup(stack.gateway, DEEP_OFFSET);
 });
 
 describe('benchmark queries', () => {
@@ -51,7 +41,7 @@ describe('direct REST baseline', () => {
       expect(answer.errors).toBeUndefined();
       const gatewayCalls = stack.calls().length;
 
-      const input: DirectInput = { user: setup.user, deepCursorOffset: 99, nodes: setup.nodeIds.map(nodeRefOf) };
+      const input = directInputOf(setup, DEEP_OFFSET);
       const direct = new DirectClient(stack.emulator.url, 32, BENCH_TOKEN);
       stack.resetCalls();
       const result = await direct.run(name, input);
@@ -60,7 +50,7 @@ describe('direct REST baseline', () => {
 
       const ids = idsOfGateway(name, answer.data);
       expect(ids.length).toBeGreaterThan(0);
-      expect(idsOfDirect(result)).toEqual(ids);
+      expect(directMismatch(name, answer.data, result)).toBeNull();
       const optimum = optimumCalls(query, answer.data);
       expect(gatewayCalls).toBe(optimum);
       expect(directCalls).toBe(optimum);
@@ -89,7 +79,7 @@ describe.skipIf('reason' in tailcall)(`Tailcall peer${'reason' in tailcall ? ` (
       const answer = await stack.query(query.document, query.variables, { token: BENCH_TOKEN });
       expect(answer.errors).toBeUndefined();
 
-      const input: DirectInput = { user: setup.user, deepCursorOffset: 99, nodes: setup.nodeIds.map(nodeRefOf) };
+      const input = directInputOf(setup, DEEP_OFFSET);
       const { document, variables } = tailcallQuery(name, input);
       stack.resetCalls();
       const theirs = await gatewayClient(server.url, BENCH_TOKEN).query<Record<string, unknown>>(document, variables);
@@ -98,7 +88,7 @@ describe.skipIf('reason' in tailcall)(`Tailcall peer${'reason' in tailcall ? ` (
       const ours = recordsOfGateway(name, answer.data!);
       // Records that carry the data, not two empty readings that agree.
       expect(JSON.stringify(ours)).toContain(idsOfGateway(name, answer.data).at(-1));
-      expect(recordsOfTailcall(name, theirs.data!, input)).toEqual(ours);
+      expect(tailcallMismatch(name, answer.data!, theirs.data!, input)).toBeNull();
     },
   );
 });

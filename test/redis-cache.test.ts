@@ -89,6 +89,10 @@ async function startReplica(stack: Stack, env: Record<string, string>): Promise<
 // Runs wherever a Redis can be had (.ci/run starts one); without one the suite is skipped and
 // its name says why, instead of passing vacuously.
 if (skipReason) console.warn(skipReason);
+// After every suite here: each of them uses this Redis.
+afterAll(async () => {
+  if (typeof started === 'object' && started) await started.stop();
+});
 const SUITE = `response cache in Redis, shared by two replicas${skipReason ? ` (${skipReason})` : ''}`;
 describe.skipIf(skipReason !== null)(SUITE, () => {
   const env = { RESPONSE_CACHE: 'true', REDIS_URL: redisUrl ?? '' };
@@ -102,7 +106,6 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   // Registered before the stack's, so it runs after the gateways are closed.
   afterAll(async () => {
     redis?.disconnect();
-    if (typeof started === 'object' && started) await started.stop();
   });
   const stack = useStack({ env });
   const replicaA: GatewayClient = stack;
@@ -226,6 +229,38 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
     await redis.set(`leaf-gateway:apq:${hash}`, 'query Forged { __schema { types { name } } }');
     const { body } = await replicaB.post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
     expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
+
+describe.skipIf(skipReason !== null)(`automatic persisted queries in Redis without the response cache${skipReason ? ` (${skipReason})` : ''}`, () => {
+  it('are registered on one replica and found by hash on the other, with RESPONSE_CACHE=false', async () => {
+    const env = { RESPONSE_CACHE: 'false', REDIS_URL: redisUrl! };
+    const stack = await startStack({ env });
+    const replicaB = await startReplica(stack, env);
+    const redis = new Redis(redisUrl!);
+    await redis.flushdb();
+    try {
+      const query = `query ApqWithoutCache($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { id } } } }`;
+      const hash = createHash('sha256').update(query).digest('hex');
+      const send = (replica: GatewayClient, body: Record<string, unknown>) =>
+        replica.post({ ...body, variables: { user: USER }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+
+      const unknown = await send(replicaB, {});
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      const registered = await send(stack, { query });
+      expect(registered.body.errors).toBeUndefined();
+      expect(await redis.get(`leaf-gateway:apq:${hash}`)).toBe(query);
+      const shared = await send(replicaB, {});
+      expect(shared.status).toBe(200);
+      expect(shared.body.data).toEqual(registered.body.data);
+      // The response cache stays off: nothing but the query text is kept in Redis.
+      expect(await redis.keys('*')).toEqual([`leaf-gateway:apq:${hash}`]);
+    } finally {
+      redis.disconnect();
+      await replicaB.gateway.close();
+      await stack.close();
+    }
   });
 });
 

@@ -21,20 +21,17 @@ import type { Config } from '../config.js';
 import { tokenOf } from '../context.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { CacheEvents, Logger } from '../observability/index.js';
-import { executedOperation, operationNameOf } from '../observability/operation.js';
-import type { SharedDocuments } from '../persisted/automatic.js';
-import { connectRedis, type RedisStore } from './redis.js';
+import { executedOperation, requestOperation, servedFromResponseCache } from '../observability/operation.js';
+import type { SharedRedis } from '../redis.js';
+import { createRedisStore, type RedisStore } from './redis.js';
 import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
 
 export interface ResponseCache {
   plugin: Plugin;
-  /** With REDIS_URL: the replicas' shared automatic persisted queries. */
-  documents: SharedDocuments | null;
   /** Give to the Leaf client: its write announcements drive invalidation. */
   observer: LeafClientObserver;
   /** A write another process of this gateway announced (a cluster sibling): drop what shows that user. */
   invalidateLeafUser(leafUserId: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** Never the token itself: the session only has to tell tokens apart. */
@@ -55,12 +52,14 @@ function keyOf(parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
 
+/** `shared`: the gateway's Redis (with REDIS_URL), where the replicas keep one store; else memory. */
 export async function createResponseCache(
   config: Pick<Config, 'cache' | 'upstream'>,
   logger: Logger,
   events?: CacheEvents,
+  shared: SharedRedis | null = null,
 ): Promise<ResponseCache> {
-  const { ttlMs, maxEntries, redisUrl } = config.cache;
+  const { ttlMs, maxEntries } = config.cache;
   // Bumped by every write seen (local or remote); an execution that saw it move is not stored.
   let writeEpoch = 0;
   const epochAtStart = new WeakMap<object, number>();
@@ -68,8 +67,8 @@ export async function createResponseCache(
   let store: ScopedStore | undefined;
   let redis: RedisStore | null = null;
   let backing: BackingStore;
-  if (redisUrl) {
-    redis = await connectRedis(redisUrl, (leafUserId) => {
+  if (shared) {
+    redis = await createRedisStore(shared, (leafUserId) => {
       writeEpoch += 1;
       // Re-invalidated through this replica's own connection, so anything it stored before
       // hearing of the write is gone too.
@@ -121,27 +120,17 @@ export async function createResponseCache(
     onTtl: ({ ttl, context }) => (epochAtStart.get(context) === writeEpoch ? ttl : 0),
   });
 
-  // Hit/miss accounting and the write-overlap guard's starting point.
-  const operationNames = new WeakMap<Request, string>();
-  const executedQueries = new WeakSet<Request>();
+  // Hit/miss accounting (the request's operation as src/observability records it) and the
+  // write-overlap guard's starting point.
   const accounting: Plugin = {
-    onParams({ params, request }) {
-      operationNames.set(request, operationNameOf(params));
-    },
     onExecute({ args }) {
       epochAtStart.set(args.contextValue, writeEpoch);
-      const operation = executedOperation(args);
-      const request = (args.contextValue as { request?: Request }).request;
-      if (operation.type === 'query' && request) {
-        executedQueries.add(request);
-        if (operation.name) operationNames.set(request, operation.name);
-      }
     },
     onResultProcess({ request, result }) {
       if (!events || Array.isArray(result)) return;
-      const name = operationNames.get(request) ?? 'Anonymous';
-      if ((result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) events.lookup('hit', name);
-      else if (executedQueries.has(request)) events.lookup('miss', name);
+      const operation = requestOperation(request);
+      if (servedFromResponseCache(result)) events.lookup('hit', operation?.name);
+      else if (operation?.executed && operation.type === 'query') events.lookup('miss', operation.name);
     },
   };
 
@@ -168,10 +157,6 @@ export async function createResponseCache(
     invalidateLeafUser(leafUserId) {
       writeEpoch += 1;
       return track(scoped.invalidateScopes([leafUserId.toLowerCase()], 'remote-write'));
-    },
-    documents: redis?.documents ?? null,
-    async close() {
-      await redis?.close();
     },
   };
 }

@@ -9,14 +9,16 @@ import { FaultRules, type FaultRule } from './faults.js';
 import type { QueryParams } from './query.js';
 import { assignPointsUrls, pointsRequestFile, streamPoints } from './points.js';
 import { handleLeafRequest, type LeafResponse } from './routes.js';
-import { seedStore, type Scale } from './seed.js';
+import type { Scale } from './seed-tables.js';
+import { seedStore } from './seed.js';
 import type { EmulatorStore, EmulatorToken } from './store.js';
 
 export type { FaultRule } from './faults.js';
 export type { EmulatorStore, EmulatorToken } from './store.js';
-export type { Scale } from './seed.js';
+export type { Scale } from './seed-tables.js';
 export { LARGE_POINT_COUNT, pointsOf } from './points.js';
-export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, SCALES, seedStore } from './seed.js';
+export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, DEMO_USER_SIZE, FIXED_SHAPES, SCALES } from './seed-tables.js';
+export { seedStore } from './seed.js';
 export { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from './documented/routes.js';
 
 export interface EmulatorOptions {
@@ -40,6 +42,8 @@ export interface CallRecord {
   requestId: string | null;
   /** W3C trace context sent with the call, when the caller traces. */
   traceparent: string | null;
+  /** The vendors' entries that travel with it (W3C `tracestate`), when sent. */
+  tracestate: string | null;
   /** Status answered; 0 while pending or if the connection was dropped. */
   status: number;
   /** Date.now() when received. */
@@ -216,9 +220,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     const token = bearerToken(request.headers.authorization);
-    const traceparentHeader = request.headers.traceparent;
-    const traceparent = typeof traceparentHeader === 'string' ? traceparentHeader : null;
-    const call: CallRecord = { method, path: pathname, query, token, requestId, traceparent, status: 0, at };
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' ? value : null;
+    };
+    const call: CallRecord = {
+      method,
+      path: pathname,
+      query,
+      token,
+      requestId,
+      traceparent: header('traceparent'),
+      tracestate: header('tracestate'),
+      status: 0,
+      at,
+    };
     calls.push(call);
     const body = hasNoBody(request) ? '' : await readBody(request);
     const fault = faults.take(method, pathname);

@@ -1,5 +1,6 @@
 // Deterministic seeded data: the same scale always yields the same ids and values, and
-// every origin type, provider, operation type and nullable field shows up somewhere.
+// every origin type, provider, operation type and nullable field shows up somewhere. What it
+// draws from (users, sizes, catalogues, fixed shapes) is in seed-tables.ts.
 import type {
   LeafFieldOperation,
   LeafFile,
@@ -14,94 +15,38 @@ import type {
 } from '../leaf/types.js';
 import { LARGE_POINT_COUNT } from './points.js';
 import { Random } from './random.js';
+import {
+  BENCH_PROFILE,
+  BENCH_TOKEN,
+  DAY,
+  DEMO_PROFILES,
+  DEMO_TOKENS,
+  DEMO_USER_IDS,
+  FILE_FORMATS,
+  FILE_ORIGINS,
+  FILE_PROVIDERS_BY_ORIGIN,
+  FILES_HOST,
+  FIXED_SHAPES,
+  HOUR,
+  IMAGE_PROPERTIES,
+  IMPLEMENT_CATALOGUE,
+  LEGEND_COLORS,
+  MACHINE_CATALOGUE,
+  NAME_SUFFIXES,
+  OPERATOR_NAMES,
+  PROVIDER_POOLED_PROVIDERS,
+  SEASON_END,
+  SEASON_MONTHS,
+  SEASON_START,
+  type Scale,
+  type UserProfile,
+} from './seed-tables.js';
 import { EmulatorStore } from './store.js';
 import { OPERATION_TYPES, buildSummary, mergeSummaries, type MultiPolygon, type OperationType } from './summaries.js';
-
-export type Scale = 'demo' | 'large';
-export const SCALES: readonly Scale[] = ['demo', 'large'];
-
-/** Fixed, memorable ids so demos and docs can name them. */
-export const DEMO_USER_IDS = {
-  /** Owned by `demo-token`. */
-  prairieFarms: '11111111-1111-4111-8111-111111111111',
-  /** Owned by `demo-token`. */
-  riverBend: '22222222-2222-4222-8222-222222222222',
-  /** Owned by `other-token`: the user the demo token must not see. */
-  otherFarm: '33333333-3333-4333-8333-333333333333',
-  /** Owned by `bench-token`, only at `large` scale. */
-  bench: '44444444-4444-4444-8444-444444444444',
-} as const;
-
-export const DEMO_TOKEN = 'demo-token';
-export const OTHER_TOKEN = 'other-token';
-export const BENCH_TOKEN = 'bench-token';
-
-/** Where file and image download URLs point; never resolvable, never the emulator itself. */
-export const FILES_HOST = 'https://files.leaf-emulator.invalid';
-
-export const FILE_ORIGINS = ['provider', 'merged', 'uploaded', 'automerged'] as const;
-
-interface UserProfile {
-  leafUserId: string;
-  apiOwnerUsername: string;
-  seed: number;
-  machines: number;
-  implements: number;
-  operators: number;
-  files: number;
-  fields: number;
-  /** Inclusive bounds of machine-file links per machine. */
-  linksPerMachine: [number, number];
-  /** Inclusive bounds of files merged into one field operation. */
-  filesPerOperation: [number, number];
-}
-
-function demoProfile(leafUserId: string, apiOwnerUsername: string, seed: number): UserProfile {
-  return {
-    leafUserId,
-    apiOwnerUsername,
-    seed,
-    machines: 45,
-    implements: 25,
-    operators: 12,
-    files: 100,
-    fields: 12,
-    linksPerMachine: [0, 6],
-    filesPerOperation: [2, 7],
-  };
-}
-
-const BENCH_PROFILE: UserProfile = {
-  leafUserId: DEMO_USER_IDS.bench,
-  apiOwnerUsername: 'bench@leaf-emulator.invalid',
-  seed: 4004,
-  machines: 1200,
-  implements: 300,
-  operators: 150,
-  files: 3000,
-  fields: 120,
-  linksPerMachine: [3, 15],
-  filesPerOperation: [4, 14],
-};
-
-const SEASON_START = Date.UTC(2019, 0, 1);
-const SEASON_END = Date.UTC(2025, 11, 31, 23, 59, 59);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 function iso(ms: number): string {
   return new Date(Math.min(ms, SEASON_END)).toISOString();
 }
-
-/** Months (0-based) in which each operation type plausibly happens. */
-const SEASON_MONTHS: Record<OperationType, readonly number[]> = {
-  harvested: [8, 9, 10],
-  planted: [3, 4],
-  applied: [4, 5, 6],
-  tillage: [2, 9, 10],
-  irrigated: [5, 6, 7],
-  other: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
-};
 
 function operationWindow(rng: Random, type: OperationType): { start: number; end: number } {
   const year = rng.int(2019, 2025);
@@ -132,36 +77,6 @@ function makeField(rng: Random): Field {
   if (first) ring.push([...first]);
   return { id: rng.uuid(), geometry: { type: 'MultiPolygon', coordinates: [[ring]] } };
 }
-
-const FILE_PROVIDERS_BY_ORIGIN: Record<(typeof FILE_ORIGINS)[number], readonly (string | null)[]> = {
-  provider: ['JohnDeere', 'CNHi', 'Stara', 'Trimble', 'ClimateFieldView'],
-  merged: ['Leaf'],
-  automerged: ['Leaf'],
-  uploaded: ['AgLeader', 'Raven', 'Other', null],
-};
-
-const FILE_FORMATS: Record<string, readonly string[]> = {
-  JohnDeere: ['JD', 'ADAPT'],
-  CNHi: ['CN1'],
-  Stara: ['STARA'],
-  Trimble: ['AgData', 'TRIMBLE'],
-  ClimateFieldView: ['GEOJSON'],
-  Leaf: ['GEOJSON'],
-  AgLeader: ['ILF'],
-  Raven: ['ISOXML'],
-  Other: ['SHAPEFILE'],
-};
-
-const IMAGE_PROPERTIES: Record<OperationType, readonly string[]> = {
-  harvested: ['wetMassPerArea', 'dryVolumePerArea', 'harvestMoisture'],
-  planted: ['seedRate'],
-  applied: ['appliedRate'],
-  tillage: ['tillageDepthActual'],
-  irrigated: ['irrigationRate'],
-  other: ['elevation'],
-};
-
-const LEGEND_COLORS = ['#C80000', '#FF2800', '#FF9600', '#FFF000', '#00E600', '#00BE00', '#008200'];
 
 function bbox(geometry: MultiPolygon): { xMin: number; xMax: number; yMin: number; yMax: number } {
   const points = geometry.coordinates.flat(2);
@@ -229,15 +144,15 @@ function seedFiles(rng: Random, store: EmulatorStore, profile: UserProfile, fiel
     const field = rng.pick(fields);
     const fieldIds = rng.chance(0.15) ? [...new Set([field.id, rng.pick(fields).id])] : [field.id];
     const { start, end } = operationWindow(rng, type);
-    // Unprocessed files: Leaf has not produced a summary or standard GeoJSON yet.
-    const processed = i % 13 !== 7;
+    const { unprocessedFiles, undocumentedSummaryExtras } = FIXED_SHAPES;
+    const processed = i % unprocessedFiles.every !== unprocessedFiles.at;
     const summary = processed
       ? buildSummary(rng, {
           type,
           startTime: iso(start),
           endTime: iso(end),
           geometry: field.geometry,
-          undocumentedExtra: i % 17 === 3,
+          undocumentedExtra: i % undocumentedSummaryExtras.every === undocumentedSummaryExtras.at,
         })
       : null;
     const year = new Date(start).getUTCFullYear();
@@ -260,44 +175,6 @@ function seedFiles(rng: Random, store: EmulatorStore, profile: UserProfile, fiel
   }
   return seeded;
 }
-
-interface CatalogueEntry {
-  make: string;
-  model: string;
-  category: string;
-}
-
-const MACHINE_CATALOGUE: Record<string, readonly CatalogueEntry[]> = {
-  JohnDeere: [
-    { make: 'John Deere', model: '8R 410', category: 'Tractor' },
-    { make: 'John Deere', model: 'S780', category: 'Combine' },
-    { make: 'John Deere', model: 'R4038', category: 'Sprayer' },
-    { make: 'John Deere', model: '9RX 640', category: 'Tractor' },
-  ],
-  CNHi: [
-    { make: 'Case IH', model: 'Magnum 380', category: 'Tractor' },
-    { make: 'Case IH', model: 'Axial-Flow 8250', category: 'Combine' },
-    { make: 'Case IH', model: 'Patriot 4440', category: 'Sprayer' },
-    { make: 'New Holland', model: 'CR10.90', category: 'Harvester' },
-  ],
-  Stara: [
-    { make: 'Stara', model: 'Imperador 4000', category: 'Sprayer' },
-    { make: 'Stara', model: 'Hercules 6.0', category: 'Spreader' },
-  ],
-  Trimble: [
-    { make: 'Fendt', model: '1050 Vario', category: 'Tractor' },
-    { make: 'AGCO', model: 'RoGator 1300C', category: 'Sprayer' },
-    { make: 'Massey Ferguson', model: '8S.265', category: 'Tractor' },
-  ],
-  Leaf: [
-    { make: 'Kubota', model: 'M7-172', category: 'Tractor' },
-    { make: 'Claas', model: 'Lexion 8900', category: 'Combine' },
-    { make: 'Homemade', model: 'Shop Trailer', category: 'Utility' },
-  ],
-};
-
-const PROVIDER_POOLED_PROVIDERS = ['JohnDeere', 'CNHi', 'Stara', 'Trimble'] as const;
-const NAME_SUFFIXES = ['#1', '#2', 'North', 'South', 'Shop', 'Big Red'];
 
 function organizations(rng: Random): Record<string, string[]> {
   const ids = (): string[] => [rng.code(6, '0123456789'), rng.code(6, '0123456789')];
@@ -359,12 +236,12 @@ function fuel(rng: Random): LeafMeasurement | null {
 function seedLinks(rng: Random, store: EmulatorStore, profile: UserProfile, machines: LeafMachine[], files: SeededFile[]): void {
   const [low, high] = profile.linksPerMachine;
   machines.forEach((machine, index) => {
-    // Fixed shapes the tests rely on: one machine with no files, one with the most, and
-    // the first file shared by several machines so loaders must batch by file id.
-    const count = index === 1 ? 0 : index === 2 ? Math.max(high, 8) : rng.int(low, high);
+    const { machineWithoutFiles, machineWithMostFiles, mostLinks, machinesSharingFirstFile } = FIXED_SHAPES;
+    const count = index === machineWithoutFiles ? 0 : index === machineWithMostFiles ? Math.max(high, mostLinks) : rng.int(low, high);
     const chosen = rng.sample(files, count);
     const first = files[0];
-    if (first && index >= 3 && index <= 6 && !chosen.includes(first)) chosen[0] = first;
+    const [firstSharing, lastSharing] = machinesSharingFirstFile;
+    if (first && index >= firstSharing && index <= lastSharing && !chosen.includes(first)) chosen[0] = first;
     const links = chosen.map((seeded): LeafMachineFile => {
       const start = seeded.start + rng.float(0, 0.2) * (seeded.end - seeded.start);
       const end = start + rng.float(0.5, 0.8) * (seeded.end - start);
@@ -385,15 +262,6 @@ function seedLinks(rng: Random, store: EmulatorStore, profile: UserProfile, mach
     store.machineFiles.set(machine.id, links);
   });
 }
-
-const IMPLEMENT_CATALOGUE = [
-  { make: 'KINZE', model: '3600', category: 'Planter', name: 'Kinze 3600 Planter' },
-  { make: 'JOHN DEERE', model: 'StMax150', category: 'Cotton Harvester Implement', name: 'c3po_implement' },
-  { make: 'JOHN DEERE', model: '2730', category: 'Ripper', name: 'JD 2730 Ripper' },
-  { make: 'GREAT PLAINS', model: 'Turbo-Max 3000', category: 'Tillage', name: 'Turbo-Max' },
-  { make: 'HAGIE', model: 'STS16', category: 'Sprayer Boom', name: 'Hagie Boom' },
-  { make: 'JOHN DEERE', model: '740FD', category: 'Header', name: 'Draper Header' },
-] as const;
 
 function seedImplements(rng: Random, store: EmulatorStore, profile: UserProfile, orgs: Record<string, string[]>): void {
   for (let i = 0; i < profile.implements; i++) {
@@ -419,8 +287,6 @@ function seedImplements(rng: Random, store: EmulatorStore, profile: UserProfile,
     store.implements.set(implement.id, implement);
   }
 }
-
-const OPERATOR_NAMES = ['Brian O.', 'Maria S.', 'Jake T.', 'Ana P.', 'Luis R.', 'Kim W.', 'Dale H.', 'Priya N.', 'Tom B.', 'Eva L.'];
 
 function seedOperators(rng: Random, store: EmulatorStore, profile: UserProfile, orgs: Record<string, string[]>): void {
   for (let i = 0; i < profile.operators; i++) {
@@ -490,13 +356,8 @@ function seedUser(store: EmulatorStore, profile: UserProfile): void {
 /** A fresh store for one emulator; the demo users are identical at every scale. */
 export function seedStore(scale: Scale): EmulatorStore {
   const store = new EmulatorStore();
-  seedUser(store, demoProfile(DEMO_USER_IDS.prairieFarms, 'prairie@leaf-emulator.invalid', 1001));
-  seedUser(store, demoProfile(DEMO_USER_IDS.riverBend, 'riverbend@leaf-emulator.invalid', 2002));
-  seedUser(store, demoProfile(DEMO_USER_IDS.otherFarm, 'other@leaf-emulator.invalid', 3003));
-  store.tokens.push(
-    { token: DEMO_TOKEN, leafUserIds: [DEMO_USER_IDS.prairieFarms, DEMO_USER_IDS.riverBend] },
-    { token: OTHER_TOKEN, leafUserIds: [DEMO_USER_IDS.otherFarm] },
-  );
+  for (const profile of DEMO_PROFILES) seedUser(store, profile);
+  store.tokens.push(...DEMO_TOKENS.map(({ token, leafUserIds }) => ({ token, leafUserIds: [...leafUserIds] })));
   if (scale === 'large') {
     seedUser(store, BENCH_PROFILE);
     store.tokens.push({ token: BENCH_TOKEN, leafUserIds: [DEMO_USER_IDS.bench] });

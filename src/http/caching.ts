@@ -14,12 +14,11 @@ import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { tokenOf } from '../context.js';
 import { hashToken } from '../leaf/token.js';
-import { executedOperation } from '../observability/operation.js';
+import { executedOperation, servedFromResponseCache } from '../observability/operation.js';
 
 /** The request headers that choose an answer; a cache keying on fewer could cross callers. */
 export const VARY = ['Authorization', 'Accept', 'Origin'];
 
-const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 const JSON_ANSWER = /^application\/(graphql-response\+)?json\b/;
 
 interface Seen {
@@ -75,7 +74,7 @@ export function useHttpCaching(options: { graphqlPath: string; defaultToken: str
     onResultProcess({ request, result }) {
       if (Array.isArray(result)) return;
       const entry = record(request);
-      const fromCache = (result as Record<symbol, unknown>)[SERVED_FROM_CACHE] === true;
+      const fromCache = servedFromResponseCache(result);
       // The response cache holds queries only, and only answers without errors.
       if (fromCache) entry.query = true;
       entry.clean = !('errors' in result && result.errors && result.errors.length > 0);

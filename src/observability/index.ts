@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type CacheEvents } from './metrics.js';
+import { useRequestOperation } from './operation.js';
 import { upstreamLogObserver, useRequestLog } from './request-log.js';
 import { createTracing } from './tracing.js';
 
@@ -22,7 +23,7 @@ export interface ObservabilityOptions {
 
 export interface Observability {
   logger: Logger;
-  /** Request log, then metrics (/metrics) and tracing when switched on. */
+  /** The request's operation (read by all that follow), request log, then metrics (/metrics) and tracing when switched on. */
   plugins: Plugin[];
   observers: LeafClientObserver[];
   /** Present only with metrics on. */
@@ -38,7 +39,7 @@ export function createObservability(
   graphqlPath = '/graphql',
 ): Observability {
   const logger = createLogger({ level: config.logLevel, format: config.observability.logFormat, write: options.logWrite });
-  const plugins: Plugin[] = [useRequestLog(logger, graphqlPath)];
+  const plugins: Plugin[] = [useRequestOperation, useRequestLog(logger, graphqlPath)];
   const observers: LeafClientObserver[] = [upstreamLogObserver(logger)];
   let cacheEvents: CacheEvents | undefined;
   let registry: Registry | null = null;

@@ -7,13 +7,14 @@ import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
-import { executedOperation, operationLabel, operationNameOf } from './operation.js';
+import { createOperationLabels, requestOperation } from './operation.js';
 
 export const METRICS_ENDPOINT = '/metrics';
 
 /** What the response cache reports; metrics count it (src/cache knows nothing of Prometheus). */
 export interface CacheEvents {
-  lookup(result: 'hit' | 'miss', operationName: string): void;
+  /** `operationName` as the request has it (requestOperation): the metrics bound it. */
+  lookup(result: 'hit' | 'miss', operationName: unknown): void;
   invalidated(reason: 'write' | 'mutation' | 'remote-write', scopes: number): void;
   storeError(operation: 'get' | 'set' | 'invalidate'): void;
 }
@@ -42,8 +43,9 @@ export function errorCodes(result: unknown): string[] {
 }
 
 export function createMetrics(): GatewayMetrics {
-  // One registry per gateway: tests run several gateways in one process.
+  // One registry and one label cap per gateway: tests run several gateways in one process.
   const registry = new Registry();
+  const operationLabel = createOperationLabels();
   collectDefaultMetrics({ register: registry });
 
   const upstreamCalls = new Counter({
@@ -90,30 +92,22 @@ export function createMetrics(): GatewayMetrics {
     registers: [registry],
   });
 
-  const operationNames = new WeakMap<Request, string>();
+  const labelOf = (request: Request | undefined) => operationLabel(request && requestOperation(request)?.name);
   const errorsByCode: Plugin = {
-    onParams({ params, request }) {
-      operationNames.set(request, operationNameOf(params));
-    },
     onExecute({ args }) {
-      // The document knows the name when the request did not say it; a label all the same.
-      const { name } = executedOperation(args);
       const request = (args.contextValue as { request?: Request }).request;
-      if (name && request) operationNames.set(request, operationLabel(name));
       // A @defer/@stream answer reaches onResultProcess as a stream: its errors are counted per part.
       return {
         onExecuteDone: (payload) => {
           if (!isAsyncIterable(payload.result)) return;
           return eachPart(payload, (part) => {
-            const operationName = (request && operationNames.get(request)) ?? 'Anonymous';
-            for (const code of errorCodes({ errors: errorsOfPart(part) })) errors.labels(operationName, code).inc();
+            for (const code of errorCodes({ errors: errorsOfPart(part) })) errors.labels(labelOf(request), code).inc();
           });
         },
       };
     },
     onResultProcess({ request, result }) {
-      const operationName = operationNames.get(request) ?? 'Anonymous';
-      for (const code of errorCodes(result)) errors.labels(operationName, code).inc();
+      for (const code of errorCodes(result)) errors.labels(labelOf(request), code).inc();
     },
   };
 

@@ -2,27 +2,24 @@
 // upstream (x-request-id), also echoed in the response so a client can quote it. Upstream
 // calls log at debug level under the same id.
 import { randomUUID } from 'node:crypto';
-import { executedOperation, operationNameOf } from './operation.js';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import type { Logger } from './logger.js';
 import { acceptedRequestId } from '../context.js';
 import { errorCodes } from './metrics.js';
+import { operationName, requestOperation, servedFromResponseCache } from './operation.js';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
 interface RequestRecord {
   startedAt: number;
   requestId?: string;
-  operationName?: string;
-  operationType?: string;
   cache?: 'hit';
   errors: string[];
   /** A @defer/@stream answer: logged when its last part is sent, not when its headers are. */
   streaming?: { ended: boolean; log?: () => void };
 }
-
 
 export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
@@ -30,18 +27,11 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
     onRequest({ request }) {
       records.set(request, { startedAt: performance.now(), errors: [] });
     },
-    onParams({ params, request }) {
-      const record = records.get(request);
-      if (record) record.operationName = operationNameOf(params);
-    },
     onExecute({ args }) {
       const context = args.contextValue as { request?: Request; requestId?: unknown };
       const record = context.request ? records.get(context.request) : undefined;
       if (!record) return;
       if (typeof context.requestId === 'string') record.requestId = context.requestId;
-      const operation = executedOperation(args);
-      record.operationType = operation.type;
-      if (operation.name) record.operationName = operation.name;
       return {
         onExecuteDone: (payload) => {
           if (!isAsyncIterable(payload.result)) return;
@@ -64,9 +54,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       const record = records.get(request);
       if (!record) return;
       if (!record.streaming) record.errors = errorCodes(result);
-      if (!Array.isArray(result) && (result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]) {
-        record.cache = 'hit';
-      }
+      if (servedFromResponseCache(result)) record.cache = 'hit';
     },
     onResponse({ request, response }) {
       const record = records.get(request);
@@ -80,6 +68,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       } catch {
         // Some responses (e.g. static ones) have immutable headers; the log still has the id.
       }
+      const operation = requestOperation(request);
       const level = path === graphqlPath ? (response.status >= 500 ? 'error' : 'info') : 'debug';
       const write = (): void => logger.log(level, 'request', {
         requestId,
@@ -87,8 +76,8 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
         path,
         status: response.status,
         durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
-        operationName: record.operationName,
-        operationType: record.operationType,
+        operationName: operation ? operationName(operation.name) : undefined,
+        operationType: operation?.type,
         cache: record.cache,
         errors: record.errors.length > 0 ? record.errors : undefined,
         incremental: record.streaming ? true : undefined,

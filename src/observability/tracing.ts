@@ -1,9 +1,21 @@
-// OpenTelemetry tracing: one span per GraphQL operation, with a child span per Leaf API call,
-// whose context goes to Leaf as a W3C `traceparent` header. Spans go to an OTLP/HTTP
-// collector. The provider is this gateway's own (never registered globally), so several
-// gateways in one process keep their spans apart.
+// OpenTelemetry tracing: one span per GraphQL operation, continuing the caller's W3C trace
+// context when it sends one, with a child span per Leaf API call, whose context goes to Leaf
+// as `traceparent` and `tracestate` (both ways through OpenTelemetry's W3C propagator). Spans
+// go to an OTLP/HTTP collector. The provider is this gateway's own (never registered
+// globally), so several gateways in one process keep their spans apart.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type SpanContext, type Tracer } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  defaultTextMapSetter,
+  trace,
+  type Context,
+  type Span,
+  type TextMapGetter,
+  type Tracer,
+} from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
   BatchSpanProcessor,
@@ -24,9 +36,23 @@ export interface Tracing {
   close(): Promise<void>;
 }
 
-/** The W3C Trace Context header naming the span of `context` as the parent of what Leaf does for the call. */
-export function traceparentOf(context: SpanContext): string {
-  return `00-${context.traceId}-${context.spanId}-${(context.traceFlags & 0xff).toString(16).padStart(2, '0')}`;
+const propagator = new W3CTraceContextPropagator();
+
+const requestHeaders: TextMapGetter<Headers> = {
+  keys: (headers) => [...headers.keys()],
+  get: (headers, key) => headers.get(key) ?? undefined,
+};
+
+/** The caller's trace context (`traceparent`, `tracestate`), or none: the operation's span continues it. */
+export function incomingContext(headers: Headers): Context {
+  return propagator.extract(ROOT_CONTEXT, headers, requestHeaders);
+}
+
+/** The W3C Trace Context headers naming `span` as the parent of what Leaf does for the call. */
+export function traceHeadersOf(span: Span): Record<string, string> {
+  const headers: Record<string, string> = {};
+  propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
+  return headers;
 }
 
 /** OTEL_EXPORTER_OTLP_ENDPOINT is the collector's base URL; each signal has its own path. */
@@ -49,15 +75,19 @@ export function createTracing(config: ObservabilityConfig, exporter?: SpanExport
       const operation = executedOperation(args);
       const type = operation.type ?? 'query';
       const name = operation.name ?? 'Anonymous';
-      const requestId = (args.contextValue as { requestId?: unknown }).requestId;
-      const span = tracer.startSpan(`graphql.${type} ${name}`, {
-        kind: SpanKind.SERVER,
-        attributes: {
-          'graphql.operation.type': type,
-          'graphql.operation.name': name,
-          ...(typeof requestId === 'string' ? { 'request.id': requestId } : {}),
+      const { requestId, request } = args.contextValue as { requestId?: unknown; request?: Request };
+      const span = tracer.startSpan(
+        `graphql.${type} ${name}`,
+        {
+          kind: SpanKind.SERVER,
+          attributes: {
+            'graphql.operation.type': type,
+            'graphql.operation.name': name,
+            ...(typeof requestId === 'string' ? { 'request.id': requestId } : {}),
+          },
         },
-      });
+        request ? incomingContext(request.headers) : ROOT_CONTEXT,
+      );
       setExecuteFn((executeArgs) => operationSpan.run(span, () => executeFn(executeArgs)));
       return {
         // A @defer/@stream answer's span lasts until its last part, counting every part's errors.
@@ -97,7 +127,7 @@ export function createTracing(config: ObservabilityConfig, exporter?: SpanExport
         parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
       );
       return {
-        headers: { traceparent: traceparentOf(span.spanContext()) },
+        headers: traceHeadersOf(span),
         end(event) {
           if (event.status !== null) span.setAttribute('http.response.status_code', event.status);
           if (event.errorCode !== null) {

@@ -1,21 +1,39 @@
 // Automatic persisted queries (Apollo's protocol): a client sends only
 // `extensions.persistedQuery.sha256Hash`; on PERSISTED_QUERY_NOT_FOUND it sends the query with
 // the hash once, which registers it here. @graphql-yoga/plugin-persisted-operations looks
-// documents up but never registers them, so this small hook does (as @graphql-yoga/plugin-apq
-// would). Each replica keeps them in memory; with REDIS_URL (and the response cache) they are
-// also shared, so a query registered on one replica is found on the others.
+// documents up but never registers them, so this small hook does. (@graphql-yoga/plugin-apq
+// would, but its published release for Yoga 5, 3.6.2, wants @graphql-tools/utils 10, and names
+// a mismatch PERSISTED_QUERY_MISMATCH with no way to keep our code.) Each replica keeps
+// them in memory; with REDIS_URL, cache on or off, they are also shared, so a query registered
+// on one replica is found on the others.
 import { createHash } from 'node:crypto';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { documentHash } from './documents.js';
 import type { ErrorCode } from '../errors/codes.js';
 
 export type AutomaticStore = LRUCache<string, string>;
 
-/** Query texts by SHA-256 shared by the replicas (src/cache/redis.ts); a failure is a miss. */
+/** Query texts by SHA-256 shared by the replicas; a failure is a miss. */
 export interface SharedDocuments {
   get(hash: string): Promise<string | null>;
   set(hash: string, query: string, ttlMs: number): void;
+}
+
+const DOCUMENTS_PREFIX = 'apq:';
+
+/**
+ * The replicas' documents in the gateway's Redis (src/redis.ts), each under its hash with its
+ * own expiry. Written fire-and-forget: a Redis that is away costs a registration, never an answer.
+ */
+export function sharedDocuments(redis: Redis): SharedDocuments {
+  return {
+    get: (hash) => redis.get(`${DOCUMENTS_PREFIX}${hash}`).catch(() => null),
+    set(hash, query, ttlMs) {
+      redis.set(`${DOCUMENTS_PREFIX}${hash}`, query, 'PX', ttlMs).catch(() => {});
+    },
+  };
 }
 
 /** A registered query is a client's, not ours: kept a day at most, then registered again. */

@@ -17,10 +17,15 @@ function requestedId(params: GraphQLParams): string | null {
   return typeof documentId === 'string' ? documentId : apolloHash(params);
 }
 
+/** Clients may register queries: APQ is on, and PERSISTED_ONLY is not. */
+export function acceptsAutomaticQueries(config: PersistedConfig): boolean {
+  return config.automatic && !config.only;
+}
+
 /** `shared`: the replicas' common store of automatic persisted queries, when there is one. */
 export function persistedDocumentPlugins(config: PersistedConfig, shared: SharedDocuments | null = null): Plugin[] {
   const trusted = loadTrustedDocuments(config.documentsPath);
-  const automatic = config.automatic && !config.only ? createAutomaticStore(config.automaticStoreSize) : null;
+  const automatic = acceptsAutomaticQueries(config) ? createAutomaticStore(config.automaticStoreSize) : null;
   return [
     ...(automatic ? [useAutomaticRegistration(automatic, shared)] : []),
     usePersistedOperations({

@@ -1,0 +1,95 @@
+// `npm run bench` options: the command line → validated settings (`--help` prints USAGE).
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { QUERY_NAMES, type QueryName } from './queries.js';
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --latency <ms>        emulator latency per upstream call (default 20)
+  --runs <n>            runs per figure; the table quotes medians (default 3)
+  --seconds <s>         length of each load phase; concurrent phases of slow queries run longer (default 1)
+  --connections <n>     concurrency of the loaded phases (default 50)
+  --coalesce-connections <n>  concurrency of the coalescing figure (default 20)
+  --pool <n>            upstream keep-alive connections, gateway and direct client (default: the gateway's LEAF_POOL_CONNECTIONS default)
+  --entry <file>        gateway entry: build (default: compile src/ with tsc into bench/results/tmp and
+                        run node main.js, as the container does), src/main.ts (via tsx), or a .js file
+  --no-cache            skip the response-cache rows (RESPONSE_CACHE=true)
+  --no-tailcall         skip the Tailcall rows (it also skips them, saying why, when its binary cannot run)
+  --workers <n|auto>    WORKERS of the gateways (default 1); CPU and memory then cover all their processes
+  --queries a,b         only these of flat,nested,nodes,deep
+  --out <dir>           where latest.json and latest.md go (default bench/results)`;
+
+export interface Options {
+  latencyMs: number;
+  runs: number;
+  seconds: number;
+  connections: number;
+  coalesceConnections: number;
+  pool: number;
+  entry: string;
+  cache: boolean;
+  tailcall: boolean;
+  workers: string;
+  queries: QueryName[];
+  out: string;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function positive(values: Record<string, unknown>, name: string, fallback: number, integer = true): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    fail(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got '${String(raw)}'`);
+  }
+  return value;
+}
+
+/** The settings `argv` asks for; exits 0 after printing USAGE for --help, 2 with a message for a bad value. */
+export function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      latency: { type: 'string' },
+      runs: { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      'coalesce-connections': { type: 'string' },
+      pool: { type: 'string' },
+      entry: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      'no-tailcall': { type: 'boolean' },
+      workers: { type: 'string' },
+      queries: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const latencyRaw = values.latency ?? '20';
+  const latencyMs = Number(latencyRaw);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) fail(`--latency must be a number of milliseconds >= 0, got '${latencyRaw}'`);
+  const queries = (values.queries ?? QUERY_NAMES.join(',')).split(',').map((name) => name.trim());
+  for (const name of queries) if (!(QUERY_NAMES as readonly string[]).includes(name)) fail(`--queries: unknown query '${name}'`);
+  return {
+    latencyMs,
+    runs: positive(values, 'runs', 3),
+    seconds: positive(values, 'seconds', 1, false),
+    connections: positive(values, 'connections', 50),
+    coalesceConnections: positive(values, 'coalesce-connections', 20),
+    pool: positive(values, 'pool', loadConfig({}).upstream.connections),
+    entry: values.entry ?? 'build',
+    cache: !values['no-cache'],
+    tailcall: !values['no-tailcall'],
+    workers: values.workers === 'auto' ? 'auto' : String(positive(values, 'workers', 1)),
+    queries: queries as QueryName[],
+    out: values.out ?? 'bench/results',
+  };
+}
