@@ -21,7 +21,7 @@ import { createObservability, type Observability, type ObservabilityOptions } fr
 import { sharedDocuments } from './persisted/automatic.js';
 import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { connectRedis, type SharedRedis } from './redis.js';
-import { maskError, useBadUserInputCodes } from './schema/errors.js';
+import { maskError, useBadUserInputCodes } from './schema/error-masking.js';
 import { schema } from './schema/index.js';
 import { callBudget } from './security/call-budget.js';
 import { securityPlugins } from './security/index.js';

@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
 import { schema } from '../src/schema/index.js';
-import { maskError } from '../src/schema/errors.js';
+import { maskError } from '../src/schema/error-masking.js';
 import { queryCost } from '../src/security/cost.js';
 import { useStack, withStack, type GraphQLResponse, type Stack } from './support/stack.js';
 

@@ -3,7 +3,7 @@
 // that emits a code types it with `ErrorCode`, so a new code starts here.
 
 export const ERROR_CODES = [
-  // Resolvers and the schema (src/schema/errors.ts maps Leaf failures to these).
+  // Resolvers and the schema (src/schema/error-masking.ts maps Leaf failures to these).
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',

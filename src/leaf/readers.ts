@@ -148,16 +148,21 @@ const assetFields = {
 };
 export type AssetRecord = LeafRecord<typeof assetFields>;
 
-const machineFields = {
+/** What machines and implements, the equipment, carry besides. */
+const equipmentFields = {
   ...assetFields,
-  providerMachineId: text,
   createdTime: instant,
   updatedTime: instant,
   serialNumber: text,
-  vin: text,
   model: text,
   make: text,
   category: text,
+};
+
+const machineFields = {
+  ...equipmentFields,
+  providerMachineId: text,
+  vin: text,
   modelYear: integer,
 };
 export type MachineRecord = LeafRecord<typeof machineFields>;
@@ -165,14 +170,8 @@ export const readMachine = recordReader('machine', machineFields);
 export const readMachines = listReader('machine', readMachine);
 
 const implementFields = {
-  ...assetFields,
+  ...equipmentFields,
   providerImplementId: text,
-  createdTime: instant,
-  updatedTime: instant,
-  serialNumber: text,
-  model: text,
-  make: text,
-  category: text,
 };
 export type ImplementRecord = LeafRecord<typeof implementFields>;
 export const readImplement = recordReader('implement', implementFields);

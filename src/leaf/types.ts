@@ -7,6 +7,8 @@ export const ORIGIN_TYPES: readonly OriginType[] = ['USER_CREATED', 'FILE_POOLED
 /** Providers Leaf names in the Assets reference; Leaf may send others, so fields stay strings. */
 export const MACHINE_PROVIDERS = ['JohnDeere', 'CNHi', 'Stara', 'Trimble', 'Leaf'] as const;
 export const IMPLEMENT_PROVIDERS = ['JohnDeere', 'Trimble'] as const;
+export type MachineProvider = (typeof MACHINE_PROVIDERS)[number];
+export type ImplementProvider = (typeof IMPLEMENT_PROVIDERS)[number];
 
 /** `{ value, unit }` as Leaf sends distances, fuel and summary totals. */
 export interface LeafMeasurement {

@@ -19,14 +19,19 @@ export type Scalars = {
   HexColorCode: { Input: string; Output: string };
 };
 
-export const builder = new SchemaBuilder<{
+interface BuilderTypes {
   Context: Context;
   Scalars: Scalars;
   // Items of a page are nullable so one item's failing field (say, one machine's files)
   // nulls that item only, never the whole page (contract section 6).
   DefaultEdgesNullability: { list: false; items: true };
   DefaultNodeNullability: false;
-}>({
+}
+
+/** The builder's types, for helpers that take its refs. */
+export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
+
+export const builder = new SchemaBuilder<BuilderTypes>({
   plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin, SimpleObjectsPlugin],
   relay: {
     clientMutationId: 'omit',
@@ -71,7 +76,7 @@ builder.addScalarType('HexColorCode', HexColorCodeResolver);
 builder.queryType({ description: 'Reads from the Leaf API, as one graph.' });
 builder.mutationType({ description: 'Writes to the Leaf API: each sent once, never retried, with typed results.' });
 
-// Every connection resolver returns the shape of relay/resolve.ts, whose totalCount is
+// Every connection resolver returns the shape of relay/page-connection.ts, whose totalCount is
 // counted only when this field is selected (see relay/count.ts).
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

@@ -1,6 +1,23 @@
-// Enums shared by several domains.
-import { ORIGIN_TYPES, type OriginType } from '../leaf/types.js';
+// Every GraphQL enum over one of Leaf's value lists (src/leaf/types.ts): each value is Leaf's
+// own spelling, named the GraphQL way (JohnDeere → JOHN_DEERE), so a list changes in one place.
+import { IMPLEMENT_PROVIDERS, MACHINE_PROVIDERS, ORIGIN_TYPES, type MachineProvider, type OriginType } from '../leaf/types.js';
 import { builder } from './builder.js';
+
+/** camelCase Leaf value → GraphQL enum value (modelYear → MODEL_YEAR, JohnDeere → JOHN_DEERE). */
+export function enumValueOf(leafValue: string): string {
+  return leafValue.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/** A GraphQL enum whose values are `leafValues`, each sent to Leaf as it is. */
+export function leafEnum<const V extends string>(name: string, description: string, leafValues: readonly V[], describe: (value: V) => string) {
+  return builder.enumType(name, {
+    description,
+    values: Object.fromEntries(leafValues.map((value) => [enumValueOf(value), { value, description: describe(value) }])) as Record<
+      string,
+      { value: V; description: string }
+    >,
+  });
+}
 
 const ORIGIN_DESCRIPTIONS: Record<OriginType, string> = {
   USER_CREATED: 'Created through the API. Editable and deletable.',
@@ -8,12 +25,29 @@ const ORIGIN_DESCRIPTIONS: Record<OriginType, string> = {
   PROVIDER_POOLED: 'Synced from a connected provider (John Deere, CNHi, Stara, Trimble). Read-only.',
 };
 
-export const OriginTypeEnum = builder.enumType('OriginType', {
-  description: 'Where Leaf got an asset record from.',
-  values: Object.fromEntries(ORIGIN_TYPES.map((value) => [value, { value, description: ORIGIN_DESCRIPTIONS[value] }])) as {
-    [K in OriginType]: { value: K; description: string };
-  },
-});
+export const OriginTypeEnum = leafEnum('OriginType', 'Where Leaf got an asset record from.', ORIGIN_TYPES, (value) => ORIGIN_DESCRIPTIONS[value]);
+
+const PROVIDER_DESCRIPTIONS: Record<MachineProvider, string> = {
+  JohnDeere: 'John Deere Operations Center.',
+  CNHi: 'CNH Industrial (Case IH, New Holland).',
+  Stara: 'Stara.',
+  Trimble: 'Trimble.',
+  Leaf: 'Created through the Leaf API.',
+};
+
+export const ProviderEnum = leafEnum(
+  'Provider',
+  'A source of machine records; filters send Leaf its own spelling.',
+  MACHINE_PROVIDERS,
+  (value) => PROVIDER_DESCRIPTIONS[value],
+);
+
+export const ImplementProviderEnum = leafEnum(
+  'ImplementProvider',
+  'Providers Leaf syncs implements from.',
+  IMPLEMENT_PROVIDERS,
+  (value) => PROVIDER_DESCRIPTIONS[value],
+);
 
 export const OrderDirectionEnum = builder.enumType('OrderDirection', {
   description: 'Sort direction, sent to Leaf as `,asc` or `,desc`.',

@@ -1,9 +1,13 @@
-// Inputs shared by the list filters and sorts, and their translation to Leaf query
-// parameters. Leaf names its time filters <name>, before<Name>, after<Name>.
+// The inputs of the list filters and sorts (DateTimeFilter, DateTimeSinceFilter,
+// DistanceFilter, <Name>Order), and their translation to Leaf query parameters; listFilter
+// builds a list's filter input from its fields, each written once. Leaf names its time
+// filters <name>, before<Name>, after<Name>.
+import type { EnumRef, InputFieldBuilder, InputFieldRef, InputObjectRef } from '@pothos/core';
 import type { Query } from '../leaf/client.js';
-import { builder } from './builder.js';
-import { OrderDirectionEnum } from './enums.js';
-import { badUserInput } from './errors.js';
+import { builder, type Types } from './builder.js';
+import { enumValueOf, leafEnum, OrderDirectionEnum } from './enums.js';
+import { badUserInput } from './error-masking.js';
+import { DistanceUnitEnum, type DistanceUnit } from './measurement.js';
 
 export interface DateTimeFilterShape {
   equals?: Date | null;
@@ -21,7 +25,7 @@ export const DateTimeFilter = builder.inputType('DateTimeFilter', {
 });
 
 /** `{ equals, before, after }` → Leaf's `name`, `beforeName`, `afterName` (or the names given). */
-export function timeParams(
+function timeParams(
   filter: DateTimeFilterShape | null | undefined,
   names: { equals: string; before: string; after: string },
 ): Query {
@@ -34,14 +38,65 @@ export function timeParams(
 }
 
 /** The usual naming: createdTime → createdTime, beforeCreatedTime, afterCreatedTime. */
-export function leafTimeNames(name: string): { equals: string; before: string; after: string } {
+function leafTimeNames(name: string): { equals: string; before: string; after: string } {
   const capital = name.charAt(0).toUpperCase() + name.slice(1);
   return { equals: name, before: `before${capital}`, after: `after${capital}` };
 }
 
-/** camelCase Leaf field → GraphQL enum value (modelYear → MODEL_YEAR). */
-export function enumValueOf(leafField: string): string {
-  return leafField.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+export interface DateTimeSinceFilterShape {
+  since?: Date | null;
+  before?: Date | null;
+  after?: Date | null;
+}
+
+// Leaf's implements list reads createdTime/updatedTime as "from this time onward", not as
+// an exact match, so this filter names that `since` instead of `equals`.
+const DateTimeSinceFilter = builder.inputType('DateTimeSinceFilter', {
+  description: 'Matches a timestamp at or after an instant, or strictly before and/or after given instants.',
+  fields: (t) => ({
+    since: t.field({ type: 'DateTime', description: 'At or after this instant.' }),
+    before: t.field({ type: 'DateTime', description: 'Strictly before this instant.' }),
+    after: t.field({ type: 'DateTime', description: 'Strictly after this instant.' }),
+  }),
+});
+
+/** `{ since, before, after }` → Leaf's `name`, `beforeName`, `afterName`. */
+function sinceParams(filter: DateTimeSinceFilterShape | null | undefined, name: string): Query {
+  if (!filter) return {};
+  return timeParams({ equals: filter.since, before: filter.before, after: filter.after }, leafTimeNames(name));
+}
+
+export interface DistanceFilterShape {
+  equals?: number | null;
+  greaterThan?: number | null;
+  lessThan?: number | null;
+  unit?: DistanceUnit | null;
+}
+
+const DistanceFilter = builder.inputType('DistanceFilter', {
+  description: 'Matches the distance a machine travelled in a file, compared in `unit`.',
+  fields: (t) => ({
+    equals: t.float({ description: 'Exactly this distance.' }),
+    greaterThan: t.float({ description: 'Strictly more than this distance.' }),
+    lessThan: t.float({ description: 'Strictly less than this distance.' }),
+    unit: t.field({ type: DistanceUnitEnum, description: 'Unit of the values above; Leaf assumes feet when omitted.' }),
+  }),
+});
+
+/** `{ equals, greaterThan, lessThan, unit }` → Leaf's distance parameters; values must be finite. */
+function distanceParams(filter: DistanceFilterShape | null | undefined): Query {
+  if (!filter) return {};
+  for (const [name, value] of Object.entries({ equals: filter.equals, greaterThan: filter.greaterThan, lessThan: filter.lessThan })) {
+    if (value !== null && value !== undefined && !Number.isFinite(value)) {
+      throw badUserInput(`filter.distance.${name} must be a finite number.`);
+    }
+  }
+  return {
+    distanceValue: filter.equals ?? undefined,
+    greaterThanDistanceValue: filter.greaterThan ?? undefined,
+    lessThanDistanceValue: filter.lessThan ?? undefined,
+    distanceUnit: filter.unit ?? undefined,
+  };
 }
 
 export interface OrderShape<F extends string> {
@@ -51,12 +106,7 @@ export interface OrderShape<F extends string> {
 
 /** An `<Name>OrderField` enum over Leaf's documented sort fields and its `<Name>Order` input. */
 export function orderInput<const F extends string>(name: string, subject: string, leafFields: readonly F[]) {
-  const fieldEnum = builder.enumType(`${name}OrderField`, {
-    description: `Fields Leaf can sort ${subject} by.`,
-    values: Object.fromEntries(
-      leafFields.map((field) => [enumValueOf(field), { value: field, description: `Leaf's \`${field}\`.` }]),
-    ) as Record<string, { value: F; description: string }>,
-  });
+  const fieldEnum = leafEnum(`${name}OrderField`, `Fields Leaf can sort ${subject} by.`, leafFields, (field) => `Leaf's \`${field}\`.`);
   return builder.inputType(`${name}Order`, {
     description: `One sort key for ${subject}; the first key in the list sorts first.`,
     fields: (t) => ({
@@ -82,7 +132,67 @@ export function sortParams(orderBy: readonly OrderShape<string>[] | null | undef
   return { sort: orderBy.map((order) => `${order.field},${order.direction ?? 'asc'}`) };
 }
 
-/** Upstream string filters: present values only, as given. */
-export function stringParams(values: Record<string, string | null | undefined>): Query {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined));
+/**
+ * One field of a list filter: its input field and the Leaf query parameters a given value
+ * becomes (`name` is the field's name in the filter).
+ */
+export interface FilterField<T> {
+  input(t: InputFieldBuilder<Types, 'InputObject'>): InputFieldRef<Types, T | null | undefined>;
+  params(value: T, name: string): Query;
+}
+
+/** Leaf matches the value exactly, as the parameter of the field's own name. */
+function exactly(value: string, name: string): Query {
+  return { [name]: value };
+}
+
+export function textFilter(description: string): FilterField<string> {
+  return { input: (t) => t.string({ description }), params: exactly };
+}
+
+export function leafIdFilter(description: string): FilterField<string> {
+  return { input: (t) => t.field({ type: 'LeafId', description }), params: exactly };
+}
+
+export function enumFilter<T extends string>(type: EnumRef<Types, T>, description: string): FilterField<T> {
+  return { input: (t) => t.field({ type, description }), params: exactly };
+}
+
+/** A DateTimeFilter, sent as Leaf's `<leafName>`, `before<LeafName>`, `after<LeafName>`. */
+export function timeFilter(description: string, leafName?: string): FilterField<DateTimeFilterShape> {
+  return {
+    input: (t) => t.field({ type: DateTimeFilter, description }),
+    params: (value, name) => timeParams(value, leafTimeNames(leafName ?? name)),
+  };
+}
+
+export function sinceFilter(description: string): FilterField<DateTimeSinceFilterShape> {
+  return { input: (t) => t.field({ type: DateTimeSinceFilter, description }), params: (value, name) => sinceParams(value, name) };
+}
+
+export function distanceFilter(description: string): FilterField<DistanceFilterShape> {
+  return { input: (t) => t.field({ type: DistanceFilter, description }), params: (value) => distanceParams(value) };
+}
+
+type ValueOfFilterField<F> = F extends FilterField<infer T> ? T : never;
+export type FilterShape<S> = { [K in keyof S]?: ValueOfFilterField<S[K]> | null };
+
+/**
+ * A list's filter input, each field written once: the input type, and `params`, which turns a
+ * given filter into Leaf's query parameters, in field order (fields left out or null send none).
+ */
+export function listFilter<S extends Record<string, FilterField<unknown>>>(name: string, description: string, fields: S) {
+  const input = builder.inputType(name, {
+    description,
+    fields: (t) => Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.input(t)])),
+  }) as InputObjectRef<Types, FilterShape<S>>;
+  const params = (filter: FilterShape<S> | null | undefined): Query => {
+    const query: Query = {};
+    for (const [key, field] of Object.entries(fields)) {
+      const value: unknown = filter?.[key];
+      if (value !== null && value !== undefined) Object.assign(query, field.params(value, key));
+    }
+    return query;
+  };
+  return { input, params, fields };
 }

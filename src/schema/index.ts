@@ -1,13 +1,26 @@
-// Imports every domain (each registers its types on the builder) and builds the schema.
+// The schema: every module that adds types to the builder, imported by name, and nothing else.
 import { builder } from './builder.js';
+// Shared by the domains: the Error interface and its types, enums over Leaf's value lists,
+// filter and sort inputs, measurements.
+import './errors.js';
+import './enums.js';
+import './filters.js';
+import './measurement.js';
+// LeafUser, the owner every list hangs from.
 import './users/types.js';
+// Machines: the type, LeafUser.machines, Machine.files and MachineFile, the mutations.
 import './machines/types.js';
 import './machines/connection.js';
-import './machines/files.js';
+import './machines/machine-files.js';
+import './machines/inputs.js';
 import './machines/mutations.js';
+// Implements and operators.
 import './implements/types.js';
 import './operators/types.js';
-import './files/operation.js';
+// Machine data: LeafFile, its summary and points, field operations.
+import './files/leaf-file.js';
+import './files/summary.js';
 import './files/points.js';
+import './files/operation.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

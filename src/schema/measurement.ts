@@ -1,9 +1,10 @@
-// Measurement and Stats: Leaf's `{ value, unit }` and `{ avg, min, max, unit }`, and the
-// fields that return them with an optional `unit` to convert to (see units.ts).
+// Measurement and Stats: Leaf's `{ value, unit }` and `{ avg, min, max, unit }`, the fields
+// that return them with an optional `unit` to convert to (see units.ts), and DistanceUnit,
+// the units Leaf's distance filters take.
 import { measurementSchema, statsSchema, Unreadable } from '../leaf/readers.js';
 import type { LeafMeasurement, LeafStats } from '../leaf/types.js';
 import { builder } from './builder.js';
-import { badUserInput } from './errors.js';
+import { badUserInput } from './error-masking.js';
 import { UnitConversionError, unitConverter } from './units.js';
 
 export const MeasurementRef = builder.objectRef<LeafMeasurement>('Measurement').implement({
@@ -72,6 +73,17 @@ export function convertStats(stats: LeafStats | null, unit: string | null | unde
   const each = (value: number | null | undefined): number | null => (isFiniteNumber(value) ? convert(value) : null);
   return { avg: each(stats.avg), min: each(stats.min), max: each(stats.max), unit: unit.trim() };
 }
+
+/** Units Leaf's distance filters take (`distanceUnit`), as Leaf spells them. */
+export type DistanceUnit = 'mile' | 'ft';
+
+export const DistanceUnitEnum = builder.enumType('DistanceUnit', {
+  description: 'Units Leaf accepts for machine-file distance filters.',
+  values: {
+    MILE: { value: 'mile', description: 'Statute miles.' },
+    FEET: { value: 'ft', description: 'Feet.' },
+  } as const satisfies Record<string, { value: DistanceUnit; description: string }>,
+});
 
 const UNIT_ARG =
   "Convert to this unit, e.g. ha, ac, m2, ft2, sqft, ft, in, m, km, mi, lb, kg, t, gal, US gal, floz, l, bu, mi/hr, mph, km/h, or a ratio such as kg/ha. Leaf's prcnt, percentage and % are one unit. Left out: the unit Leaf reported. A unit that measures something else is BAD_USER_INPUT.";

@@ -1,13 +1,18 @@
 // What Machine, Implement and Operator share, written once: a record of one Leaf user read
 // from an Assets path, its global ID and loader, the fields every asset has (leafId, leafUser,
-// leafUserId, name, provider, provider ids, originType) and the single lookup on LeafUser.
-// Each asset adds its own fields and its list (their filters differ) on top.
+// leafUserId, name, provider, provider ids, originType), the single lookup on LeafUser and the
+// list on LeafUser (assetList: each asset brings its own filters). Each adds its own fields.
+import type { InputObjectRef } from '@pothos/core';
 import type { Context } from '../../context.js';
+import type { Query } from '../../leaf/client.js';
 import type { LeafApi } from '../../leaf/endpoints.js';
 import { valueOf, type AssetRecord, type Leaf } from '../../leaf/readers.js';
-import { builder } from '../builder.js';
+import { builder, type Types } from '../builder.js';
+import type { OrderShape } from '../filters.js';
 import { OriginTypeEnum } from '../enums.js';
+import { listConnection } from '../lists.js';
 import { loadEach } from '../loading.js';
+import type { ConnectionArgs } from '../relay/resolve-window.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { LeafUserRef } from '../users/types.js';
 
@@ -30,6 +35,48 @@ export function assetOf<R extends AssetRecord>(leafUserId: string, record: R): A
 /** Loader key and global-ID payload of an asset: Assets paths need the user as well. */
 export function assetKey(leafUserId: string, id: string): string {
   return idOf(leafUserId, id);
+}
+
+/** Definitions of `LeafUser.<list>` (machines, implements, operators): they differ in filters only. */
+export interface AssetListFieldOptions<R extends AssetRecord, F> {
+  /** Lower-case noun, as given to assetNode, and the list's field on LeafUser. */
+  noun: string;
+  list: string;
+  /** The list's filter and sort inputs, when Leaf documents any. */
+  filter?: InputObjectRef<Types, F>;
+  orderBy?: InputObjectRef<Types, OrderShape<string>>;
+  query: (filter: F | null | undefined, orderBy: readonly OrderShape<string>[] | null | undefined) => Query;
+  fetch: (leaf: LeafApi, leafUserId: string, query: Query) => Promise<readonly R[]>;
+}
+
+/** `LeafUser.<list>`: the user's list of one asset as a Relay connection, its rows priming the asset's loader. */
+export function assetList<R extends AssetRecord, F>(ref: ReturnType<typeof assetNode<R>>, options: AssetListFieldOptions<R, F>): void {
+  const { noun, list } = options;
+  const { name } = ref;
+  builder.objectFields(LeafUserRef, (t) => ({
+    [list]: t.connection(
+      {
+        type: ref,
+        nullable: true,
+        description: `The user's ${list}, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.`,
+        args: {
+          ...(options.filter ? { filter: t.arg({ type: options.filter, description: `Only ${list} matching every given field.` }) } : {}),
+          ...(options.orderBy ? { orderBy: t.arg({ type: [options.orderBy], description: 'Sort keys, first one first.' }) } : {}),
+        },
+        resolve: (user, args: ConnectionArgs & { filter?: F | null; orderBy?: readonly OrderShape<string>[] | null }, context, info) =>
+          listConnection<R, Asset<R>>(args, info, {
+            list: `${list}:${user.leafUserId}`,
+            query: options.query(args.filter, args.orderBy),
+            fetch: (query) => options.fetch(context.leaf, user.leafUserId, query),
+            node: (row) => assetOf(user.leafUserId, row),
+            keyOf: (asset) => assetKey(user.leafUserId, asset.record.id),
+            loader: ref.getDataloader(context),
+          }),
+      },
+      { name: `${name}Connection`, description: `A page of ${list}.` },
+      { name: `${name}Edge`, description: `${/^[aeiou]/.test(noun) ? 'An' : 'A'} ${noun} and its cursor.` },
+    ),
+  }));
 }
 
 export interface AssetOptions<R extends AssetRecord> {

@@ -5,7 +5,7 @@ import { valueOf, type CoverageRecord, type OperationRecord } from '../../leaf/r
 import { builder } from '../builder.js';
 import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
-import { LeafFileRef } from './file.js';
+import { LeafFileRef } from './leaf-file.js';
 import { OperationSummaryRef } from './summary.js';
 
 const FieldCoverageRef = builder.objectRef<CoverageRecord>('FieldCoverage').implement({

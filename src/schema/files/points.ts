@@ -16,7 +16,7 @@ import { measurementField } from '../measurement.js';
 import { cursorEncoder, cursorKeyOf, decodeCursor } from '../relay/cursor.js';
 import { ConnectionArgumentError } from '../relay/errors.js';
 import { connectionSelection } from '../relay/selection.js';
-import { LeafFileRef } from './file.js';
+import { LeafFileRef } from './leaf-file.js';
 import { isGeometry } from './geojson.js';
 
 /** Points are small, and a map wants many: pages go up to 1,000 (other lists stop at 100). */

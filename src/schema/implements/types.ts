@@ -2,12 +2,10 @@
 // Trimble (read-only in Leaf). LeafUser.implements and LeafUser.implement.
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type ImplementRecord } from '../../leaf/readers.js';
-import { assetNode } from '../assets/asset.js';
+import { assetList, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { orderInput, sortParams, stringParams, type OrderShape } from '../filters.js';
-import { ImplementProviderEnum } from '../providers.js';
-import { resolveUserList } from '../users/list.js';
-import { LeafUserRef } from '../users/types.js';
+import { ImplementProviderEnum } from '../enums.js';
+import { enumFilter, listFilter, orderInput, sinceFilter, sortParams, textFilter, type FilterShape, type OrderShape } from '../filters.js';
 
 export const IMPLEMENT_SORT_FIELDS = [
   'id',
@@ -43,94 +41,27 @@ builder.objectFields(ImplementRef, (t) => ({
 
 const ImplementOrder = orderInput('Implement', 'implements', IMPLEMENT_SORT_FIELDS);
 
-interface SinceFilterShape {
-  since?: Date | null;
-  before?: Date | null;
-  after?: Date | null;
-}
-
-// Leaf's implements list reads createdTime/updatedTime as "from this time onward", not as
-// an exact match, so this filter names that `since` instead of `equals`.
-const DateTimeSinceFilter = builder.inputType('DateTimeSinceFilter', {
-  description: 'Matches a timestamp at or after an instant, or strictly before and/or after given instants.',
-  fields: (t) => ({
-    since: t.field({ type: 'DateTime', description: 'At or after this instant.' }),
-    before: t.field({ type: 'DateTime', description: 'Strictly before this instant.' }),
-    after: t.field({ type: 'DateTime', description: 'Strictly after this instant.' }),
-  }),
+const ImplementFilter = listFilter('ImplementFilter', "Filters on a Leaf user's implements; all given fields must match.", {
+  name: textFilter('Exactly this implement name.'),
+  provider: enumFilter(ImplementProviderEnum, 'Implements from this provider.'),
+  providerImplementId: textFilter('Exactly this provider-side implement id.'),
+  providerOrganizationId: textFilter('Exactly this provider-side organization id.'),
+  createdTime: sinceFilter('When Leaf created the record.'),
+  updatedTime: sinceFilter('When Leaf last updated the record.'),
 });
-
-interface ImplementFilterShape {
-  name?: string | null;
-  provider?: 'JohnDeere' | 'Trimble' | null;
-  providerImplementId?: string | null;
-  providerOrganizationId?: string | null;
-  createdTime?: SinceFilterShape | null;
-  updatedTime?: SinceFilterShape | null;
-}
-
-const ImplementFilter = builder.inputType('ImplementFilter', {
-  description: "Filters on a Leaf user's implements; all given fields must match.",
-  fields: (t) => ({
-    name: t.string({ description: 'Exactly this implement name.' }),
-    provider: t.field({ type: ImplementProviderEnum, description: 'Implements from this provider.' }),
-    providerImplementId: t.string({ description: 'Exactly this provider-side implement id.' }),
-    providerOrganizationId: t.string({ description: 'Exactly this provider-side organization id.' }),
-    createdTime: t.field({ type: DateTimeSinceFilter, description: 'When Leaf created the record.' }),
-    updatedTime: t.field({ type: DateTimeSinceFilter, description: 'When Leaf last updated the record.' }),
-  }),
-});
-
-function sinceParams(filter: SinceFilterShape | null | undefined, name: string): Query {
-  if (!filter) return {};
-  const capital = name.charAt(0).toUpperCase() + name.slice(1);
-  return {
-    [name]: filter.since?.toISOString(),
-    [`before${capital}`]: filter.before?.toISOString(),
-    [`after${capital}`]: filter.after?.toISOString(),
-  };
-}
 
 export function implementListQuery(
-  filter: ImplementFilterShape | null | undefined,
+  filter: FilterShape<typeof ImplementFilter.fields> | null | undefined,
   orderBy: readonly OrderShape<string>[] | null | undefined,
 ): Query {
-  return {
-    ...stringParams({
-      name: filter?.name,
-      provider: filter?.provider,
-      providerImplementId: filter?.providerImplementId,
-      providerOrganizationId: filter?.providerOrganizationId,
-    }),
-    ...sinceParams(filter?.createdTime, 'createdTime'),
-    ...sinceParams(filter?.updatedTime, 'updatedTime'),
-    ...sortParams(orderBy),
-  };
+  return { ...ImplementFilter.params(filter), ...sortParams(orderBy) };
 }
 
-builder.objectFields(LeafUserRef, (t) => ({
-  implements: t.connection(
-    {
-      type: ImplementRef,
-      nullable: true,
-      description: "The user's implements, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
-      args: {
-        filter: t.arg({ type: ImplementFilter, description: 'Only implements matching every given field.' }),
-        orderBy: t.arg({ type: [ImplementOrder], description: 'Sort keys, first one first.' }),
-      },
-      resolve: (user, args, context, info) =>
-        resolveUserList(args, info, {
-          list: 'implements',
-          leafUserId: user.leafUserId,
-          query: implementListQuery(args.filter, args.orderBy),
-          fetch: (query) => context.leaf.listImplements(user.leafUserId, query),
-          loader: ImplementRef.getDataloader(context),
-        }),
-    },
-    {
-      name: 'ImplementConnection',
-      description: 'A page of implements.',
-    },
-    { name: 'ImplementEdge', description: 'An implement and its cursor.' },
-  ),
-}));
+assetList(ImplementRef, {
+  noun: 'implement',
+  list: 'implements',
+  filter: ImplementFilter.input,
+  orderBy: ImplementOrder,
+  query: implementListQuery,
+  fetch: (leaf, leafUserId, query) => leaf.listImplements(leafUserId, query),
+});

@@ -1,23 +1,10 @@
 // LeafUser.machines: every documented filter and sort of `GET /users/{u}/machines`, as a
 // Relay connection (LeafUser.machine, the single lookup, comes with every asset: assets/asset.ts).
 import type { Query } from '../../leaf/client.js';
-import { builder } from '../builder.js';
-import { OriginTypeEnum } from '../enums.js';
-import {
-  DateTimeFilter,
-  leafTimeNames,
-  orderInput,
-  sortParams,
-  stringParams,
-  timeParams,
-  type DateTimeFilterShape,
-  type OrderShape,
-} from '../filters.js';
-import { resolveUserList } from '../users/list.js';
-import { LeafUserRef } from '../users/types.js';
+import { assetList } from '../assets/asset.js';
+import { OriginTypeEnum, ProviderEnum } from '../enums.js';
+import { enumFilter, listFilter, orderInput, sortParams, textFilter, timeFilter, type FilterShape, type OrderShape } from '../filters.js';
 import { MachineRef } from './types.js';
-import { ProviderEnum, type ProviderValue } from '../providers.js';
-import type { OriginType } from '../../leaf/types.js';
 
 export const MACHINE_SORT_FIELDS = [
   'id',
@@ -36,77 +23,35 @@ export const MACHINE_SORT_FIELDS = [
 
 const MachineOrder = orderInput('Machine', 'machines', MACHINE_SORT_FIELDS);
 
-interface MachineFilterShape {
-  name?: string | null;
-  provider?: ProviderValue | null;
-  providerOrganizationId?: string | null;
-  providerMachineId?: string | null;
-  serialNumber?: string | null;
-  vin?: string | null;
-  originType?: OriginType | null;
-  createdTime?: DateTimeFilterShape | null;
-  updatedTime?: DateTimeFilterShape | null;
-}
-
-const MachineFilter = builder.inputType('MachineFilter', {
-  description: 'Filters on a Leaf user\'s machines; every field maps to the Leaf query parameter of the same meaning, and all given fields must match.',
-  fields: (t) => ({
-    name: t.string({ description: 'Exactly this machine name.' }),
-    provider: t.field({ type: ProviderEnum, description: 'Machines from this provider.' }),
-    providerOrganizationId: t.string({ description: 'Exactly this provider-side organization id.' }),
-    providerMachineId: t.string({ description: 'Exactly this provider-side machine id.' }),
-    serialNumber: t.string({ description: 'Exactly this serial number.' }),
-    vin: t.string({ description: 'Exactly this Vehicle Identification Number.' }),
-    originType: t.field({ type: OriginTypeEnum, description: 'Machines of this origin.' }),
-    createdTime: t.field({ type: DateTimeFilter, description: 'When Leaf created the record.' }),
-    updatedTime: t.field({ type: DateTimeFilter, description: 'When Leaf last updated the record (Leaf\'s updatedAt filters).' }),
-  }),
-});
+const MachineFilter = listFilter(
+  'MachineFilter',
+  "Filters on a Leaf user's machines; every field maps to the Leaf query parameter of the same meaning, and all given fields must match.",
+  {
+    name: textFilter('Exactly this machine name.'),
+    provider: enumFilter(ProviderEnum, 'Machines from this provider.'),
+    providerOrganizationId: textFilter('Exactly this provider-side organization id.'),
+    providerMachineId: textFilter('Exactly this provider-side machine id.'),
+    serialNumber: textFilter('Exactly this serial number.'),
+    vin: textFilter('Exactly this Vehicle Identification Number.'),
+    originType: enumFilter(OriginTypeEnum, 'Machines of this origin.'),
+    createdTime: timeFilter('When Leaf created the record.'),
+    updatedTime: timeFilter("When Leaf last updated the record (Leaf's updatedAt filters).", 'updatedAt'),
+  },
+);
 
 /** Filter and order → the documented query parameters of the machines list. */
 export function machineListQuery(
-  filter: MachineFilterShape | null | undefined,
+  filter: FilterShape<typeof MachineFilter.fields> | null | undefined,
   orderBy: readonly OrderShape<string>[] | null | undefined,
 ): Query {
-  return {
-    ...stringParams({
-      name: filter?.name,
-      provider: filter?.provider,
-      providerOrganizationId: filter?.providerOrganizationId,
-      providerMachineId: filter?.providerMachineId,
-      serialNumber: filter?.serialNumber,
-      vin: filter?.vin,
-      originType: filter?.originType,
-    }),
-    ...timeParams(filter?.createdTime, leafTimeNames('createdTime')),
-    ...timeParams(filter?.updatedTime, leafTimeNames('updatedAt')),
-    ...sortParams(orderBy),
-  };
+  return { ...MachineFilter.params(filter), ...sortParams(orderBy) };
 }
 
-builder.objectFields(LeafUserRef, (t) => ({
-  machines: t.connection(
-    {
-      type: MachineRef,
-      nullable: true,
-      description: "The user's machines, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
-      args: {
-        filter: t.arg({ type: MachineFilter, description: 'Only machines matching every given field.' }),
-        orderBy: t.arg({ type: [MachineOrder], description: 'Sort keys, first one first.' }),
-      },
-      resolve: (user, args, context, info) =>
-        resolveUserList(args, info, {
-          list: 'machines',
-          leafUserId: user.leafUserId,
-          query: machineListQuery(args.filter, args.orderBy),
-          fetch: (query) => context.leaf.listMachines(user.leafUserId, query),
-          loader: MachineRef.getDataloader(context),
-        }),
-    },
-    {
-      name: 'MachineConnection',
-      description: 'A page of machines.',
-    },
-    { name: 'MachineEdge', description: 'A machine and its cursor.' },
-  ),
-}));
+assetList(MachineRef, {
+  noun: 'machine',
+  list: 'machines',
+  filter: MachineFilter.input,
+  orderBy: MachineOrder,
+  query: machineListQuery,
+  fetch: (leaf, leafUserId, query) => leaf.listMachines(leafUserId, query),
+});

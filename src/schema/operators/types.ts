@@ -1,10 +1,8 @@
 // Operator: a person who operated equipment, synced from John Deere (read-only).
 // LeafUser.operators (Leaf documents no filters or sorts for it) and LeafUser.operator.
 import { valueOf, type OperatorRecord } from '../../leaf/readers.js';
-import { assetNode } from '../assets/asset.js';
+import { assetList, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
-import { resolveUserList } from '../users/list.js';
-import { LeafUserRef } from '../users/types.js';
 
 export const OperatorRef = assetNode<OperatorRecord>({
   name: 'Operator',
@@ -24,25 +22,9 @@ builder.objectFields(OperatorRef, (t) => ({
   updatedTime: t.field({ type: 'DateTime', description: 'When Leaf last updated the record.', resolve: (o) => valueOf(o.record.updatedTime) }),
 }));
 
-builder.objectFields(LeafUserRef, (t) => ({
-  operators: t.connection(
-    {
-      type: OperatorRef,
-      nullable: true,
-      description: "The user's operators, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
-      resolve: (user, args, context, info) =>
-        resolveUserList(args, info, {
-          list: 'operators',
-          leafUserId: user.leafUserId,
-          query: {},
-          fetch: (query) => context.leaf.listOperators(user.leafUserId, query),
-          loader: OperatorRef.getDataloader(context),
-        }),
-    },
-    {
-      name: 'OperatorConnection',
-      description: 'A page of operators.',
-    },
-    { name: 'OperatorEdge', description: 'An operator and its cursor.' },
-  ),
-}));
+assetList(OperatorRef, {
+  noun: 'operator',
+  list: 'operators',
+  query: () => ({}),
+  fetch: (leaf, leafUserId, query) => leaf.listOperators(leafUserId, query),
+});

@@ -2,7 +2,7 @@
 // without a lookup table: the type, the Leaf user (Assets paths need it) and the Leaf ids.
 // Leaf ids are opaque strings, so each part is percent-encoded and the parts joined by `:`
 // (a UUID encodes as itself, so IDs handed out before LeafId still decode).
-import { badUserInput } from '../errors.js';
+import { GlobalIdError } from './errors.js';
 
 /** The id part of a global ID (and the loader key) of an object named by these Leaf ids. */
 export function idOf(...parts: string[]): string {
@@ -30,7 +30,7 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   const typename = decoded.slice(0, colon);
   const id = decoded.slice(colon + 1);
   if (colon <= 0 || !/^[A-Z][A-Za-z]+$/.test(typename) || !id.split(':').every((part) => decodePart(part) !== null)) {
-    throw badUserInput(`"${globalId.slice(0, 80)}" is not a global ID of this API: use the \`id\` of an object it returned.`);
+    throw new GlobalIdError(`"${globalId.slice(0, 80)}" is not a global ID of this API: use the \`id\` of an object it returned.`);
   }
   return { typename, id };
 }
@@ -42,6 +42,6 @@ export function idParts(id: string, typename: string, count: number): string[] {
     const decoded = decodePart(part);
     if (decoded !== null) parts.push(decoded);
   }
-  if (parts.length !== count || id.split(':').length !== count) throw badUserInput(`That ID is not a valid ${typename} ID.`);
+  if (parts.length !== count || id.split(':').length !== count) throw new GlobalIdError(`That ID is not a valid ${typename} ID.`);
   return parts;
 }

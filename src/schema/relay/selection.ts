@@ -2,7 +2,7 @@
 // gateway fetches only that: no extra item unless hasNextPage is asked, no count unless
 // totalCount is.
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { Selection } from './connection.js';
+import type { Selection } from './resolve-window.js';
 
 function collectFields(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Map<string, FieldNode[]>): void {
   for (const selection of set?.selections ?? []) {

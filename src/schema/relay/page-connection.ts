@@ -1,8 +1,8 @@
-// From a Pothos connection field to the pure window resolver and back: reads the selection,
-// resolves the window against Leaf's page/size lists, and builds edges with cursors.
+// connectionFromPages: a Pothos connection field's answer over a page/size list. Reads the
+// selection, resolves the window (resolve-window.ts) and builds the edges with their cursors.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PageRequest } from './window.js';
-import { resolveConnection, type ConnectionArgs } from './connection.js';
+import { resolveWindow, type ConnectionArgs } from './resolve-window.js';
 import { cursorEncoder } from './cursor.js';
 import { connectionSelection } from './selection.js';
 
@@ -12,13 +12,13 @@ export interface ConnectionShape<T> {
   totalCount: number | null;
 }
 
-export async function resolveLeafConnection<T>(
+export async function connectionFromPages<T>(
   args: ConnectionArgs,
   info: GraphQLResolveInfo,
   cursorKey: string,
   fetchPage: (request: PageRequest) => Promise<T[]>,
 ): Promise<ConnectionShape<T>> {
-  const result = await resolveConnection(args, connectionSelection(info), fetchPage, cursorKey);
+  const result = await resolveWindow(args, connectionSelection(info), fetchPage, cursorKey);
   const encode = cursorEncoder(cursorKey);
   // Cursors are encoded only when read: a query selecting `nodes` alone pays for none.
   const edges = result.items.map(({ node, offset }) => ({

@@ -1,26 +1,25 @@
-// MachineFile: one machine's use of one Leaf file, and Machine.files over
-// `GET /users/{u}/machines/{m}/files` with every documented filter and sort.
+// MachineFile: one machine's use of one Leaf file (its `file` is the LeafFile), and
+// Machine.files over `GET /users/{u}/machines/{m}/files` with every documented filter and sort.
 import type { Query } from '../../leaf/client.js';
 import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
-import type { OriginType } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import { OriginTypeEnum } from '../enums.js';
-import { badUserInput } from '../errors.js';
 import {
-  DateTimeFilter,
-  leafTimeNames,
+  distanceFilter,
+  enumFilter,
+  leafIdFilter,
+  listFilter,
   orderInput,
   sortParams,
-  stringParams,
-  timeParams,
-  type DateTimeFilterShape,
+  timeFilter,
+  type FilterShape,
   type OrderShape,
 } from '../filters.js';
 import { loadEach } from '../loading.js';
 import { measurementField } from '../measurement.js';
-import { cursorKeyOf } from '../relay/cursor.js';
 import { idOf, idParts } from '../relay/global-id.js';
-import { resolveLeafConnection } from '../relay/resolve.js';
+import { LeafFileRef } from '../files/leaf-file.js';
+import { listConnection } from '../lists.js';
 import { machineKey, MachineRef } from './types.js';
 
 /**
@@ -44,79 +43,24 @@ export const MACHINE_FILE_SORT_FIELDS = [
 
 const MachineFileOrder = orderInput('MachineFile', 'machine files', MACHINE_FILE_SORT_FIELDS);
 
-const DistanceUnitEnum = builder.enumType('DistanceUnit', {
-  description: 'Units Leaf accepts for machine-file distance filters.',
-  values: {
-    MILE: { value: 'mile', description: 'Statute miles.' },
-    FEET: { value: 'ft', description: 'Feet.' },
-  } as const,
-});
-
-interface DistanceFilterShape {
-  equals?: number | null;
-  greaterThan?: number | null;
-  lessThan?: number | null;
-  unit?: 'mile' | 'ft' | null;
-}
-
-const DistanceFilter = builder.inputType('DistanceFilter', {
-  description: 'Matches the distance a machine travelled in a file, compared in `unit`.',
-  fields: (t) => ({
-    equals: t.float({ description: 'Exactly this distance.' }),
-    greaterThan: t.float({ description: 'Strictly more than this distance.' }),
-    lessThan: t.float({ description: 'Strictly less than this distance.' }),
-    unit: t.field({ type: DistanceUnitEnum, description: 'Unit of the values above; Leaf assumes feet when omitted.' }),
-  }),
-});
-
-interface MachineFileFilterShape {
-  leafFileId?: string | null;
-  originType?: OriginType | null;
-  createdTime?: DateTimeFilterShape | null;
-  startTime?: DateTimeFilterShape | null;
-  endTime?: DateTimeFilterShape | null;
-  distance?: DistanceFilterShape | null;
-}
-
-const MachineFileFilter = builder.inputType('MachineFileFilter', {
-  description: "Filters on a machine's files; every field maps to Leaf's query parameter of the same meaning, and all given fields must match.",
-  fields: (t) => ({
-    leafFileId: t.field({ type: 'LeafId', description: 'Only links to this Leaf file.' }),
-    originType: t.field({ type: OriginTypeEnum, description: 'Links of this origin.' }),
-    createdTime: t.field({ type: DateTimeFilter, description: 'When Leaf created the link.' }),
-    startTime: t.field({ type: DateTimeFilter, description: 'When the operation started.' }),
-    endTime: t.field({ type: DateTimeFilter, description: 'When the operation ended.' }),
-    distance: t.field({ type: DistanceFilter, description: 'The distance travelled.' }),
-  }),
-});
-
-function distanceParams(filter: DistanceFilterShape | null | undefined): Query {
-  if (!filter) return {};
-  for (const [name, value] of Object.entries({ equals: filter.equals, greaterThan: filter.greaterThan, lessThan: filter.lessThan })) {
-    if (value !== null && value !== undefined && !Number.isFinite(value)) {
-      throw badUserInput(`filter.distance.${name} must be a finite number.`);
-    }
-  }
-  return {
-    distanceValue: filter.equals ?? undefined,
-    greaterThanDistanceValue: filter.greaterThan ?? undefined,
-    lessThanDistanceValue: filter.lessThan ?? undefined,
-    distanceUnit: filter.unit ?? undefined,
-  };
-}
+const MachineFileFilter = listFilter(
+  'MachineFileFilter',
+  "Filters on a machine's files; every field maps to Leaf's query parameter of the same meaning, and all given fields must match.",
+  {
+    leafFileId: leafIdFilter('Only links to this Leaf file.'),
+    originType: enumFilter(OriginTypeEnum, 'Links of this origin.'),
+    createdTime: timeFilter('When Leaf created the link.'),
+    startTime: timeFilter('When the operation started.'),
+    endTime: timeFilter('When the operation ended.'),
+    distance: distanceFilter('The distance travelled.'),
+  },
+);
 
 export function machineFileListQuery(
-  filter: MachineFileFilterShape | null | undefined,
+  filter: FilterShape<typeof MachineFileFilter.fields> | null | undefined,
   orderBy: readonly OrderShape<string>[] | null | undefined,
 ): Query {
-  return {
-    ...stringParams({ leafFileId: filter?.leafFileId, originType: filter?.originType }),
-    ...timeParams(filter?.createdTime, leafTimeNames('createdTime')),
-    ...timeParams(filter?.startTime, leafTimeNames('startTime')),
-    ...timeParams(filter?.endTime, leafTimeNames('endTime')),
-    ...distanceParams(filter?.distance),
-    ...sortParams(orderBy),
-  };
+  return { ...MachineFileFilter.params(filter), ...sortParams(orderBy) };
 }
 
 export function machineFileKey(file: MachineFileShape): string {
@@ -154,6 +98,11 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
     fuelConsumption: t.field(
       measurementField('Fuel the machine used in this file.', (file: MachineFileShape) => file.record.fuelConsumption),
     ),
+    file: t.field({
+      type: LeafFileRef,
+      description: 'The Leaf file itself (`GET /files/{leafFileId}`), batched: files shared by several machines load once. Null when Leaf no longer has it.',
+      resolve: (machineFile) => idOf(machineFile.record.leafFileId),
+    }),
   }),
 });
 
@@ -164,21 +113,18 @@ builder.objectFields(MachineRef, (t) => ({
       nullable: true,
       description: "This machine's files, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       args: {
-        filter: t.arg({ type: MachineFileFilter, description: 'Only files matching every given field.' }),
+        filter: t.arg({ type: MachineFileFilter.input, description: 'Only files matching every given field.' }),
         orderBy: t.arg({ type: [MachineFileOrder], description: 'Sort keys, first one first.' }),
       },
       resolve: (machine, args, context, info) => {
-        const query = machineFileListQuery(args.filter, args.orderBy);
         const path = { leafUserId: machine.path.leafUserId, machineId: machine.record.id };
-        const key = cursorKeyOf(`machine-files:${idOf(path.leafUserId, path.machineId)}`, query);
-        return resolveLeafConnection(args, info, key, async ({ page, size }) => {
-          const files = await context.leaf.listMachineFiles(path.leafUserId, path.machineId, { ...query, page, size });
-          const loader = MachineFileRef.getDataloader(context);
-          return files.map((record) => {
-            const shaped: MachineFileShape = { path, record };
-            loader.prime(machineFileKey(shaped), shaped);
-            return shaped;
-          });
+        return listConnection(args, info, {
+          list: `machine-files:${idOf(path.leafUserId, path.machineId)}`,
+          query: machineFileListQuery(args.filter, args.orderBy),
+          fetch: (query) => context.leaf.listMachineFiles(path.leafUserId, path.machineId, query),
+          node: (record: MachineFileRecord): MachineFileShape => ({ path, record }),
+          keyOf: machineFileKey,
+          loader: MachineFileRef.getDataloader(context),
         });
       },
     },

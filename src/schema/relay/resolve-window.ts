@@ -1,4 +1,5 @@
-// Resolving a Relay connection window against an offset-paged upstream list.
+// resolveWindow: which items of an offset-paged upstream list a Relay window (first/after/
+// last/before) holds, and whether items precede or follow it. Pure: the upstream is injected.
 //
 // The Relay Cursor Connections algorithm over offsets (as graphql-relay's connectionFromArray
 // computes it): `after`/`before` bound the list to [after + 1, before), `first` keeps the head of
@@ -33,7 +34,7 @@ export interface Selection {
 }
 
 /** Fields the selection did not ask for are `false`, `[]` or `null`, not computed. */
-export interface ConnectionResult<T> {
+export interface ResolvedWindow<T> {
   /** Each node with its absolute offset, for `encodeCursor`. */
   items: { node: T; offset: number }[];
   hasNextPage: boolean;
@@ -57,12 +58,12 @@ function readCursor(argument: 'after' | 'before', value: string | null | undefin
   return decodeCursor(cursorKey, value, argument);
 }
 
-export async function resolveConnection<T>(
+export async function resolveWindow<T>(
   args: ConnectionArgs,
   selection: Selection,
   fetchPage: FetchPage<T>,
   cursorKey: string,
-): Promise<ConnectionResult<T>> {
+): Promise<ResolvedWindow<T>> {
   let first = readCount('first', args.first);
   const last = readCount('last', args.last);
   const after = readCursor('after', args.after, cursorKey);
@@ -77,7 +78,7 @@ export async function resolveConnection<T>(
   // A `before` at or behind `after` leaves nothing between them.
   const bound = before === undefined ? undefined : Math.max(start, before);
 
-  let result: ConnectionResult<T>;
+  let result: ResolvedWindow<T>;
   if (first !== undefined) {
     result = await resolveFromStart(cache, selection, start, first, last, bound);
   } else if (bound !== undefined) {
@@ -97,7 +98,7 @@ async function resolveFromStart<T>(
   first: number,
   last: number | undefined,
   bound: number | undefined,
-): Promise<ConnectionResult<T>> {
+): Promise<ResolvedWindow<T>> {
   const end = bound === undefined ? start + first : Math.min(start + first, bound);
   const endsAtBefore = end === bound;
   const lastMayTrim = last !== undefined && last < end - start;
@@ -131,7 +132,7 @@ async function resolveBefore<T>(
   start: number,
   last: number,
   bound: number,
-): Promise<ConnectionResult<T>> {
+): Promise<ResolvedWindow<T>> {
   const windowStart = Math.max(start, bound - last);
   if (selection.items && bound > windowStart) await cache.ensure(windowStart, bound);
   return {
@@ -149,7 +150,7 @@ async function resolveFromEnd<T>(
   start: number,
   last: number,
   count: () => Promise<number>,
-): Promise<ConnectionResult<T>> {
+): Promise<ResolvedWindow<T>> {
   let items: { node: T; offset: number }[] = [];
   let hasPreviousPage = selection.hasPreviousPage && start > 0;
   if ((selection.items && last > 0) || selection.totalCount) {

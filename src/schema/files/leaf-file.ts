@@ -1,5 +1,5 @@
 // LeafFile: one machine data file (`GET /files/{id}`), its summary and its images, reached
-// from Query.file and MachineFile.file. Files load through one per-request loader, so a
+// from Query.file and MachineFile.file (machines/machine-files.ts). Files load through one per-request loader, so a
 // file many machines share costs one call.
 import {
   valueOf,
@@ -11,7 +11,6 @@ import {
 } from '../../leaf/readers.js';
 import { builder } from '../builder.js';
 import { loadEach } from '../loading.js';
-import { MachineFileRef } from '../machines/files.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { OperationSummaryRef } from './summary.js';
 
@@ -132,13 +131,5 @@ builder.queryField('file', (t) =>
     description: 'One Leaf machine data file by id; null when Leaf has no such file.',
     args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf file id.' }) },
     resolve: (_root, args) => idOf(args.id),
-  }),
-);
-
-builder.objectField(MachineFileRef, 'file', (t) =>
-  t.field({
-    type: LeafFileRef,
-    description: 'The Leaf file itself (`GET /files/{leafFileId}`), batched: files shared by several machines load once. Null when Leaf no longer has it.',
-    resolve: (machineFile) => idOf(machineFile.record.leafFileId),
   }),
 );
