@@ -1,10 +1,11 @@
 // The Assets graph as a frontend uses it: nested machines → files → machine in one round
 // trip, Relay paging, filters and sorts, node lookups, errors, and token isolation, each
 // with the upstream calls it cost (counted in the emulator's call log).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { httpJson } from './support/http.js';
+import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;
@@ -76,15 +77,7 @@ const LeafUserByLiteral = graphql(`
   }
 `);
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack();
 
 /** The list exactly as a client walking Leaf's pages one by one would see it. */
 async function walkUpstream(path: string, token: string, sort: string[] = []): Promise<string[]> {
@@ -92,8 +85,7 @@ async function walkUpstream(path: string, token: string, sort: string[] = []): P
   for (let page = 0; ; page += 1) {
     const params = new URLSearchParams({ page: String(page), size: '20' });
     for (const key of sort) params.append('sort', key);
-    const response = await fetch(`${stack.emulator.url}${path}?${params}`, { headers: { authorization: `Bearer ${token}` } });
-    const items = (await response.json()) as { id: string }[];
+    const { body: items } = await httpJson<{ id: string }[]>(`${stack.emulator.url}${path}?${params}`, { token });
     ids.push(...items.map((item) => item.id));
     if (items.length < 20) return ids;
   }

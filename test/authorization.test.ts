@@ -2,10 +2,10 @@
 // read as `Bearer <token>` is refused with what is wrong with it, before any upstream call;
 // no header at all acts as LEAF_API_TOKEN, or is UNAUTHENTICATED without one (the embedded
 // emulator's demo token plays LEAF_API_TOKEN under `npm start`: test/server.test.ts).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStacks } from './support/stack.js';
 
 const QUERY = graphql(/* GraphQL */ `
   query AuthorizedMachineCount($user: LeafId!) {
@@ -13,17 +13,8 @@ const QUERY = graphql(/* GraphQL */ `
   }
 `);
 const VARIABLES = { user: DEMO_USER_IDS.prairieFarms };
-const stacks: Stack[] = [];
-
-afterEach(async () => {
-  await Promise.all(stacks.splice(0).map((stack) => stack.close()));
-});
-
-async function stackWith(env: Record<string, string> = {}): Promise<Stack> {
-  const stack = await startStack({ env });
-  stacks.push(stack);
-  return stack;
-}
+const startForTest = useStacks();
+const stackWith = (env: Record<string, string> = {}) => startForTest({ env });
 
 describe('Authorization header', () => {
   it.each([

@@ -3,17 +3,15 @@
 // fast without reaching Leaf, and closes again after a probe once Leaf is back; 4xx answers and
 // one token's 429s never count. Upstream calls are counted in the emulator's call log (or, for a
 // closed port, by the client's observer). The breaker alone, on simulated time: test/leaf-breaker.test.ts.
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { describe, expect, it, vi } from 'vitest';
+import { freePort } from '../bench/processes.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway } from '../src/server.js';
 import { graphql } from './__generated__/index.js';
 import { firstError, machines, MachinesUnderFaults, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { gatewayClient, stackConfig, useStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = MACHINES_USER;
-const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 const OPERATORS_PATH = /\/users\/[^/]+\/operators$/;
 
@@ -59,19 +57,9 @@ async function load(total: number, concurrency: number, send: () => Promise<Grap
 }
 
 describe('circuit breaker under steady load', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    // No retries and no shared reads, so every request is one upstream call and every injected
-    // failure reaches the breaker; the default rate rule otherwise.
-    stack = await startStack({
-      env: { ...NO_CACHE, LEAF_RETRIES: '0', LEAF_COALESCE_READS: 'false', LEAF_BREAKER_COOLDOWN_MS: '500' },
-    });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  // No retries and no shared reads, so every request is one upstream call and every injected
+  // failure reaches the breaker; the default rate rule otherwise.
+  const stack = useStack({ env: { LEAF_RETRIES: '0', LEAF_COALESCE_READS: 'false', LEAF_BREAKER_COOLDOWN_MS: '500' } });
 
   it('never opens while 2 % of calls fail', async () => {
     const faulty = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 503, chance: 0.02 });
@@ -157,15 +145,7 @@ describe('circuit breaker under steady load', () => {
 });
 
 describe('circuit breaker and Leaf’s 4xx answers', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { ...NO_CACHE, LEAF_BREAKER_MIN_CALLS: '3', LEAF_BREAKER_WINDOW_MS: '60000' } });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack({ env: { LEAF_BREAKER_MIN_CALLS: '3', LEAF_BREAKER_WINDOW_MS: '60000' } });
 
   it('never opens on 401, 403, 404, 400 or 429 answers', async () => {
     for (let round = 0; round < 4; round += 1) {
@@ -204,36 +184,13 @@ describe('circuit breaker and Leaf’s 4xx answers', () => {
 
 describe('a closed port', () => {
   it('fails fast through the breaker once every call in the window was refused', async () => {
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        const free = typeof address === 'object' && address !== null ? address.port : 0;
-        probe.close(() => resolve(free));
-      });
-    });
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      ...NO_CACHE,
-      LEAF_RETRY_BASE_MS: '5',
-      LEAF_BREAKER_MIN_CALLS: '2',
-      LEAF_BREAKER_WINDOW_MS: '60000',
-      LEAF_BREAKER_COOLDOWN_MS: '60000',
-    });
+    const port = await freePort();
+    const config = stackConfig({ LEAF_BREAKER_MIN_CALLS: '2', LEAF_BREAKER_WINDOW_MS: '60000', LEAF_BREAKER_COOLDOWN_MS: '60000' });
     const gateway = await startGateway({ config, upstreamUrl: `http://127.0.0.1:${port}` });
     let exchanges = 0;
     gateway.client.observe({ onUpstreamCall: () => (exchanges += 1) });
-    const send = async (): Promise<GraphQLResponse<MachinesData>> => {
-      const response = await fetch(`${gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-token' },
-        body: JSON.stringify({ query: MACHINES, variables: { user: USER, first: 5 } }),
-      });
-      return { ...((await response.json()) as GraphQLResponse<MachinesData>), status: response.status };
-    };
+    const client = gatewayClient(gateway.url, 'demo-token');
+    const send = (): Promise<GraphQLResponse<MachinesData>> => client.query<MachinesData>(MACHINES, { user: USER, first: 5 });
     try {
       for (let call = 0; call < 2; call += 1) {
         const result = await send();

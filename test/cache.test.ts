@@ -3,11 +3,12 @@
 // for every token that can see that Leaf user, including a read that was in flight during it.
 import { readFileSync } from 'node:fs';
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
 import type { CachedMachineNodeQuery } from './__generated__/graphql.js';
-import { startStack, type Stack } from './support/stack.js';
+import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
+import { useStack, withStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 /** A second token that owns the same Leaf user as DEMO_TOKEN (added to the emulator below). */
@@ -29,15 +30,6 @@ const MACHINES_AND_IMPLEMENTS = graphql(/* GraphQL */ `
     }
   }
 `);
-const CREATE = `
-  mutation Create($user: LeafId!, $name: String!) {
-    createMachine(leafUserId: $user, input: { name: $name }) {
-      __typename
-      ... on CreateMachineSuccess { machine { id leafId name } }
-      ... on Error { message }
-    }
-  }
-`;
 const UPDATE = graphql(/* GraphQL */ `
   mutation CacheRenameMachine($id: ID!, $name: String!) {
     updateMachine(id: $id, input: { name: $name }) {
@@ -53,19 +45,10 @@ const DELETE = graphql(/* GraphQL */ `
   }
 `);
 
-interface Created {
-  createMachine: { __typename: string; machine?: { id: string; leafId: string; name: string }; message?: string };
-}
+const stack = useStack({ env: { RESPONSE_CACHE: 'true', LEAF_API_TOKEN: DEMO_TOKEN } });
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { RESPONSE_CACHE: 'true', LEAF_API_TOKEN: DEMO_TOKEN } });
+beforeAll(() => {
   stack.emulator.store.tokens.push({ token: TEAMMATE_TOKEN, leafUserIds: [USER] });
-});
-
-afterAll(async () => {
-  await stack.close();
 });
 
 /** Upstream calls made while `action` ran. */
@@ -76,10 +59,12 @@ async function upstreamCalls<T>(action: () => Promise<T>): Promise<{ result: T; 
 }
 
 async function createMachine(name: string): Promise<{ id: string; leafId: string }> {
-  const created = await stack.query<Created>(CREATE, { user: USER, name });
+  const created = await stack.query(CREATE, { user: USER, name });
   expect(created.errors).toBeUndefined();
-  expect(created.data!.createMachine.__typename).toBe('CreateMachineSuccess');
-  return created.data!.createMachine.machine!;
+  const result = created.data!.createMachine;
+  expect(result.__typename).toBe('CreateMachineSuccess');
+  if (result.__typename !== 'CreateMachineSuccess') throw new Error(`create failed: ${JSON.stringify(result)}`);
+  return result.machine;
 }
 
 describe('cache hits', () => {
@@ -256,12 +241,10 @@ describe('persisted documents', () => {
     const idOf = (name: string) => Object.entries(store).find(([, text]) => text.startsWith(`query ${name}(`))![0];
     const send = async (name: string) => {
       stack.resetCalls();
-      const response = await fetch(`${stack.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
-        body: JSON.stringify({ documentId: idOf(name), variables: { leafUserId: DEMO_USER_IDS.riverBend } }),
+      const { body } = await stack.post<{ data?: { leafUser: { machines: Record<string, unknown> } }; errors?: unknown }>({
+        documentId: idOf(name),
+        variables: { leafUserId: DEMO_USER_IDS.riverBend },
       });
-      const body = (await response.json()) as { data?: { leafUser: { machines: Record<string, unknown> } }; errors?: unknown };
       return { body, calls: [...stack.calls()] };
     };
     const list = await send('MachinesWithFiles');
@@ -283,40 +266,32 @@ describe('conditional requests', () => {
   it('answers 304 to If-None-Match while the answer is cached, and the new answer after a write', async () => {
     const machine = await createMachine('Conditional');
     const send = (headers: Record<string, string> = {}) =>
-      fetch(`${stack.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}`, ...headers },
-        body: JSON.stringify({ query: print(MACHINE_NODE), variables: { id: machine.id } }),
-      });
+      stack.post<{ data: CachedMachineNodeQuery }>({ query: print(MACHINE_NODE), variables: { id: machine.id } }, { headers });
     const first = await send();
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
-    await first.text();
 
     stack.resetCalls();
     const unchanged = await send({ 'if-none-match': etag! });
     expect(unchanged.status).toBe(304);
-    expect(await unchanged.text()).toBe('');
+    expect(unchanged.text).toBe('');
     expect(stack.calls()).toEqual([]);
 
     await stack.query(UPDATE, { id: machine.id, name: 'Conditional, renamed' });
     const changed = await send({ 'if-none-match': etag! });
     expect(changed.status).toBe(200);
-    expect(((await changed.json()) as { data: CachedMachineNodeQuery }).data.node).toMatchObject({ name: 'Conditional, renamed' });
+    expect(changed.body.data.node).toMatchObject({ name: 'Conditional, renamed' });
   });
 });
 
 describe('switched off', () => {
   it('RESPONSE_CACHE=false sends every repeated query upstream', async () => {
-    const plain = await startStack({ env: { RESPONSE_CACHE: 'false' } });
-    try {
+    await withStack({ env: { RESPONSE_CACHE: 'false' } }, async (plain) => {
       await plain.query(MACHINES, { user: USER });
       plain.resetCalls();
       await plain.query(MACHINES, { user: USER });
       expect(plain.calls().length).toBeGreaterThan(0);
-    } finally {
-      await plain.close();
-    }
+    });
   });
 });
 

@@ -4,19 +4,16 @@
 // fails only those who joined it. Upstream calls are counted in the emulator's call log, and
 // coalescing is observed through the client's onCoalesce events (what /metrics counts).
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, type CallRecord } from '../src/emulator/index.js';
 import type { CoalesceKind } from '../src/leaf/coalesce.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { useStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.riverBend;
 /** A second token for the same Leaf user, added to the emulator's token table below. */
 const SECOND_TOKEN = 'second-demo-token';
-// The response cache would answer repeated queries itself; coalescing is about the calls that
-// do go upstream at the same moment.
-const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 
 const FLEET = graphql(/* GraphQL */ `
@@ -64,16 +61,12 @@ async function until(predicate: () => boolean): Promise<void> {
 }
 
 describe('identical reads in flight share one upstream call', () => {
-  let stack: Stack;
-  let uncoalesced: Stack;
   let baseline: GraphQLResponse<unknown>;
   let distinct: string[];
+  const stack = useStack();
+  const uncoalesced = useStack({ env: { LEAF_COALESCE_READS: 'false' } });
 
   beforeAll(async () => {
-    [stack, uncoalesced] = await Promise.all([
-      startStack({ env: NO_CACHE }),
-      startStack({ env: { ...NO_CACHE, LEAF_COALESCE_READS: 'false' } }),
-    ]);
     for (const each of [stack, uncoalesced]) {
       each.emulator.tokens.push({ token: SECOND_TOKEN, leafUserIds: [USER] });
     }
@@ -88,10 +81,6 @@ describe('identical reads in flight share one upstream call', () => {
     // when the gateway takes a few milliseconds to parse and plan each of them on a busy machine.
     stack.emulator.setLatency(1_500);
     uncoalesced.emulator.setLatency(300);
-  });
-
-  afterAll(async () => {
-    await Promise.all([stack.close(), uncoalesced.close()]);
   });
 
   it('50 concurrent identical queries with one token cost one upstream call per distinct resource', async () => {
@@ -153,15 +142,7 @@ describe('identical reads in flight share one upstream call', () => {
 });
 
 describe('writes win', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: NO_CACHE });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack();
 
   const listCalls = (): CallRecord[] => stack.calls().filter((call) => call.method === 'GET' && LIST_PATH.test(call.path));
 
@@ -257,15 +238,7 @@ describe('writes win', () => {
 });
 
 describe('a failing shared call', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: NO_CACHE });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack();
 
   it('fails every caller that joined it, and a later caller starts afresh', async () => {
     const events = listensTo(stack);
@@ -298,12 +271,7 @@ describe('a failing shared call', () => {
       const staying = stack.query(USER_CREATED_MACHINES, { user: USER });
       await until(() => stack.calls().length === 1);
       const leaving = new AbortController();
-      const left = fetch(`${stack.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.emulator.demoToken}` },
-        body: JSON.stringify({ query: LIST, variables: { user: USER } }),
-        signal: leaving.signal,
-      });
+      const left = stack.post({ query: LIST, variables: { user: USER } }, { signal: leaving.signal });
       leaving.abort();
       await expect(left).rejects.toThrow();
       const result = await staying;

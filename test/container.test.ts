@@ -5,10 +5,11 @@
 // itself passes against it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../bench/processes.js';
+import { gatewayClient } from './support/stack.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -130,18 +131,16 @@ describe('the runtime image’s code', () => {
       const script = healthcheck![2]!.replace(/\\"/g, '"');
       expect(await run(process.execPath, ['-e', script], outDir, false, { ...env })).toBe(0);
 
-      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ leafUser(id: "11111111-1111-4111-8111-111111111111") { machines(first: 2) { nodes { name } } } }' }),
-      });
-      const body = (await response.json()) as { data?: { leafUser: { machines: { nodes: unknown[] } } }; errors?: unknown };
+      const client = gatewayClient(`http://127.0.0.1:${port}`, null);
+      const body = await client.query<{ leafUser: { machines: { nodes: unknown[] } } }>(
+        '{ leafUser(id: "11111111-1111-4111-8111-111111111111") { machines(first: 2) { nodes { name } } } }',
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data!.leafUser.machines.nodes).toHaveLength(2);
       // NODE_ENV=production: no GraphiQL for browsers, but a page that says so.
-      const page = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: 'text/html' } });
+      const page = await client.request('/graphql', { headers: { accept: 'text/html' } });
       expect(page.status).toBe(404);
-      const html = await page.text();
+      const html = page.text;
       expect(html).toContain('GraphiQL is off');
       expect(html).not.toContain('renderYogaGraphiQL');
 
@@ -163,17 +162,6 @@ function run(command: string, args: string[], cwd: string, mustSucceed: boolean,
     child.once('exit', (code) => {
       if (mustSucceed && code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`));
       else resolvePromise(code ?? 1);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject(new Error('no port'))));
     });
   });
 }

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { meros } from 'meros/browser';
 import { print } from 'graphql';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack, type Stack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ interface Part {
   hasNext?: boolean;
 }
 
-/** Sends a query asking for multipart/mixed, and reads each part as it arrives. */
+/** Sends a query asking for multipart/mixed, and reads each part as it arrives (so from fetch's stream, not the stack's whole-body answer). */
 async function multipart(stack: Stack, query: string, variables: Json, onPart?: (part: Part, index: number) => void): Promise<{ contentType: string; parts: Part[] }> {
   const response = await fetch(`${stack.gateway.url}/graphql`, {
     method: 'POST',
@@ -68,15 +68,7 @@ function filesCalls(stack: Stack) {
 }
 
 describe('@defer and @stream', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   afterEach(() => stack.emulator.clearFaults());
 
@@ -119,13 +111,9 @@ describe('@defer and @stream', () => {
   });
 
   it('answers the same query over an event stream (text/event-stream)', async () => {
-    const response = await fetch(`${stack.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${stack.emulator.demoToken}` },
-      body: JSON.stringify({ query: MachinesThenFiles, variables: { user: USER } }),
-    });
+    const response = await stack.post({ query: MachinesThenFiles, variables: { user: USER } }, { headers: { accept: 'text/event-stream' } });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const events = (await response.text())
+    const events = response.text
       .split('\n\n')
       .filter((block) => block.startsWith('event: next'))
       .map((block) => JSON.parse(block.split('\ndata: ')[1] ?? '{}') as Part);
@@ -136,13 +124,8 @@ describe('@defer and @stream', () => {
   it('answers a deferred automatic persisted query by GET in parts', async () => {
     const hash = createHash('sha256').update(MachinesThenFiles).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    const register = await fetch(`${stack.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${stack.emulator.demoToken}` },
-      body: JSON.stringify({ query: MachinesThenFiles, variables: { user: USER }, extensions }),
-    });
+    const register = await stack.post({ query: MachinesThenFiles, variables: { user: USER }, extensions }, { headers: { accept: 'application/json' } });
     expect(register.status).toBe(200);
-    await register.text();
     const search = new URLSearchParams({ variables: JSON.stringify({ user: USER }), extensions: JSON.stringify(extensions) });
     const response = await fetch(`${stack.gateway.url}/graphql?${search}`, {
       headers: { accept: 'multipart/mixed', authorization: `Bearer ${stack.emulator.demoToken}`, 'x-graphql-yoga-csrf': '1' },
@@ -172,15 +155,7 @@ describe('@defer and @stream', () => {
 });
 
 describe('@defer with the response cache', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { RESPONSE_CACHE: 'true' } });
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack({ env: { RESPONSE_CACHE: 'true' } });
 
   it('caches the whole answer, and serves it whole from the cache without upstream calls', async () => {
     const first = await multipart(stack, MachinesThenFiles, { user: USER });
@@ -197,16 +172,8 @@ describe('@defer with the response cache', () => {
 });
 
 describe('@defer in the request log and metrics', () => {
-  let stack: Stack;
   const lines: string[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'json' }, observability: { logWrite: (line) => lines.push(line) } });
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'json' }, observability: { logWrite: (line) => lines.push(line) } });
 
   it('logs a deferred answer once its last part is sent, with the errors of its later parts, and counts them', async () => {
     stack.emulator.addFault({ path: /\/machines\/[^/]+\/files$/, status: 500, times: 100 });
@@ -223,7 +190,7 @@ describe('@defer in the request log and metrics', () => {
     expect(requests[0]).toMatchObject({ operationName: 'MachinesThenFiles', incremental: true, status: 200 });
     expect((requests[0]!.errors as string[]).length).toBe(lateErrors.length);
 
-    const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    const { text: metrics } = await stack.request('/metrics');
     const counted = /graphql_errors_total\{operationName="MachinesThenFiles",code="UPSTREAM_ERROR"\} (\d+)/.exec(metrics);
     expect(Number(counted?.[1])).toBe(lateErrors.length);
   });

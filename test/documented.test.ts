@@ -2,24 +2,16 @@
 // under their own token (contract sections 8 and 10): every record and every documented value
 // arrives exactly as Leaf sent it, every record refetches by node(id:) and by its lookup, and a
 // failing field or mutation nulls nothing but itself.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { useStack, type GraphQLResponse } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 const bodies = DOCUMENTED.bodies;
 const parse = (text: string): unknown => JSON.parse(text) as unknown;
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack();
 
 // Documents stay text here: each is built from the documented field lists of its asset.
 function ask<T = Json>(query: string, variables?: Json): Promise<GraphQLResponse<T>> {

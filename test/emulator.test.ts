@@ -16,7 +16,8 @@ import type {
   LeafOperator,
   LeafSummary,
 } from '../src/leaf/types.js';
-import { expectLeafProblem, httpJson, queryString, type RequestOptions } from './helpers/leaf-http.js';
+import { httpJson, type RequestOptions } from './support/http.js';
+import { expectLeafProblem, queryString } from './support/leaf-http.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;

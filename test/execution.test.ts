@@ -2,27 +2,15 @@
 // the same queries through two gateways, one compiled and one not, over emulators holding the
 // same data, in production mode (masked errors), compared byte for byte.
 import type { DocumentNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BENCH_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { NESTED } from '../bench/queries.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = '22222222-2222-4222-8222-222222222222';
-let compiled: Stack;
-let interpreted: Stack;
-
-beforeAll(async () => {
-  const env = { NODE_ENV: 'production' };
-  [compiled, interpreted] = await Promise.all([
-    startStack({ emulator: { scale: 'large' }, env: { ...env, GRAPHQL_JIT: 'true' } }),
-    startStack({ emulator: { scale: 'large' }, env: { ...env, GRAPHQL_JIT: 'false' } }),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all([compiled?.close(), interpreted?.close()]);
-});
+const compiled = useStack({ emulator: { scale: 'large' }, env: { NODE_ENV: 'production', GRAPHQL_JIT: 'true' } });
+const interpreted = useStack({ emulator: { scale: 'large' }, env: { NODE_ENV: 'production', GRAPHQL_JIT: 'false' } });
 
 const MachineNames = graphql(/* GraphQL */ `
   query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }
@@ -70,14 +58,7 @@ describe('GRAPHQL_JIT', () => {
       query ExecutionNames { leafUser(id: "${USER}") { machines(first: 2) { nodes { name } } } }`;
     for (const operationName of ['ExecutionCount', 'ExecutionNames', 'ExecutionCount']) {
       const [a, b] = await Promise.all(
-        [compiled, interpreted].map(async (stack) => {
-          const response = await fetch(`${stack.gateway.url}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.emulator.demoToken}` },
-            body: JSON.stringify({ query: document, operationName }),
-          });
-          return response.json();
-        }),
+        [compiled, interpreted].map(async (stack) => (await stack.post({ query: document, operationName })).body),
       );
       expect(a).toEqual(b);
       expect(JSON.stringify(a)).toContain(operationName === 'ExecutionCount' ? 'totalCount' : 'nodes');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery, graphiqlTabs, readmeQueries } from '../src/example.js';
 import { schema } from '../src/schema/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
@@ -51,20 +51,19 @@ function lines(text: string): string[] {
 }
 
 describe.skipIf(skipReason !== null)(SUITE, () => {
-  let stack: Stack;
   let page: Page;
   const screenshots = mkdtempSync(join(tmpdir(), 'graphiql-browser-'));
   const leftTheMachine: string[] = [];
   const pageErrors: string[] = [];
+  // What `npm start` composes: the emulator, its demo token for requests without one, and
+  // GraphiQL opened on the start-up example and the README's queries.
+  const stack = useStack({
+    env: { GRAPHIQL: 'true' },
+    config: (config) => ({ ...config, upstream: { ...config.upstream, defaultToken: DEMO_TOKEN } }),
+    gateway: { graphiqlTabs: graphiqlTabs(USER, DEMO_TOKEN) },
+  });
 
   beforeAll(async () => {
-    // What `npm start` composes: the emulator, its demo token for requests without one, and
-    // GraphiQL opened on the start-up example and the README's queries.
-    stack = await startStack({
-      env: { GRAPHIQL: 'true' },
-      config: (config) => ({ ...config, upstream: { ...config.upstream, defaultToken: DEMO_TOKEN } }),
-      gateway: { graphiqlTabs: graphiqlTabs(USER, DEMO_TOKEN) },
-    });
     page = await browser!.newPage({ viewport: { width: 1400, height: 1800 } });
     const origin = new URL(stack.gateway.url).origin;
     // Offline as a user without internet would be: anything not from the gateway is refused.
@@ -81,7 +80,6 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   afterAll(async () => {
     await page?.close();
     await browser?.close();
-    await stack?.close();
   });
 
   it('opens on the start-up example in the first tab, the README queries in the next, with the demo token set', async () => {

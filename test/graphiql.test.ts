@@ -1,34 +1,23 @@
 // GraphiQL over HTTP, as a browser asks for it (GET /graphql, Accept: text/html): served whole
 // by the gateway, opened on the examples; and, when it is off, a page saying so and how to turn
 // it on. test/graphiql-browser.test.ts runs the page itself in Chromium.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery, graphiqlTabs, readmeQueries } from '../src/example.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStacks } from './support/stack.js';
 
 const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-const stacks: Stack[] = [];
-
-afterEach(async () => {
-  await Promise.all(stacks.splice(0).map((stack) => stack.close()));
-});
-
-async function stackWith(env: Record<string, string>): Promise<Stack> {
-  const stack = await startStack({
-    env,
-    gateway: { graphiqlTabs: graphiqlTabs(DEMO_USER_IDS.prairieFarms, DEMO_TOKEN) },
-  });
-  stacks.push(stack);
-  return stack;
-}
+const startForTest = useStacks();
+const stackWith = (env: Record<string, string>) =>
+  startForTest({ env, gateway: { graphiqlTabs: graphiqlTabs(DEMO_USER_IDS.prairieFarms, DEMO_TOKEN) } });
 
 describe('GraphiQL', () => {
   it('is one page from the gateway itself: no script, style or icon from another host, and its title set', async () => {
     const stack = await stackWith({ GRAPHIQL: 'true' });
-    const page = await fetch(`${stack.gateway.url}/graphql`, { headers: BROWSER });
+    const page = await stack.request('/graphql', { token: null, headers: BROWSER });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    const html = await page.text();
+    const html = page.text;
     expect(html).toContain('<title>Leaf GraphQL gateway</title>');
     expect(html).not.toMatch(/<script[^>]*\ssrc=/);
     expect(html).not.toMatch(/<link[^>]*\shref="(?!data:)/);
@@ -38,7 +27,7 @@ describe('GraphiQL', () => {
 
   it('opens on the start-up example, then the README queries, with the demo token in the headers', async () => {
     const stack = await stackWith({ GRAPHIQL: 'true' });
-    const html = await (await fetch(`${stack.gateway.url}/graphql`, { headers: BROWSER })).text();
+    const { text: html } = await stack.request('/graphql', { token: null, headers: BROWSER });
     const options = JSON.parse(/renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)![1]!) as {
       defaultTabs: { query: string; headers?: string }[];
       defaultHeaders?: string;
@@ -51,19 +40,20 @@ describe('GraphiQL', () => {
 
   it('when off, tells a browser so and how to turn it on, instead of the CSRF refusal', async () => {
     const stack = await stackWith({ GRAPHIQL: 'false' });
-    const page = await fetch(`${stack.gateway.url}/graphql`, { headers: BROWSER });
+    const page = await stack.request('/graphql', { token: null, headers: BROWSER });
     expect(page.status).toBe(404);
     expect(page.headers.get('content-type')).toContain('text/html');
-    const html = await page.text();
+    const html = page.text;
     expect(html).toContain('GraphiQL is off');
     expect(html).toContain('GRAPHIQL=true');
     expect(html).not.toContain('CSRF');
     expect(html.length).toBeLessThan(2_000);
 
     // A script's GET is not a browser's: it still gets a GraphQL answer, not that page.
-    const script = await fetch(`${stack.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+    const script = await stack.request(`/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      token: null,
       headers: { accept: 'application/graphql-response+json', 'x-graphql-yoga-csrf': '1' },
     });
-    expect(await script.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(script.body).toEqual({ data: { __typename: 'Query' } });
   });
 });

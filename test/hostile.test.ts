@@ -5,12 +5,12 @@
 // The cost arithmetic and the error mask alone: test/query-cost.test.ts, test/error-masking.test.ts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { getIntrospectionQuery, print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
 import { graphql } from './__generated__/index.js';
 import { TYPENAME } from './support/documents.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { useStack, withStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const REFUSALS = ['QUERY_TOO_COMPLEX', 'INTROSPECTION_DISABLED', 'CSRF_HEADER_REQUIRED'];
@@ -25,15 +25,7 @@ const MACHINE_IDS = graphql(/* GraphQL */ `
   query HostileMachineIds($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id } } } }
 `);
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack();
 
 function codes(result: GraphQLResponse<unknown>): unknown[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
@@ -84,15 +76,12 @@ describe('every query our clients send passes the default limits', () => {
     }
     // README examples may hold placeholders, and some write: they run on a gateway of their
     // own, and whatever else they meet there, it is not a limit.
-    const readme = await startStack();
-    try {
+    await withStack({}, async (readme) => {
       for (const example of readmeExamples) {
         const result = await readme.query(example, variables);
         expect(codes(result).filter((code) => REFUSALS.includes(String(code))), example).toEqual([]);
       }
-    } finally {
-      await readme.close();
-    }
+    });
   });
 
   it('lets a nested machines → files → file → summary page of 30 × 5 through', async () => {
@@ -176,31 +165,24 @@ describe('hostile queries are refused before any upstream call, and the gateway 
     const results = await Promise.all(bombs);
     expect(results.every((result) => codes(result).includes('QUERY_TOO_COMPLEX'))).toBe(true);
     expect((await normal).data!.leafUser!.machines!.nodes).toHaveLength(3);
-    expect((await fetch(`${stack.gateway.url}/health`)).status).toBe(200);
+    expect((await stack.request('/health', { token: null })).status).toBe(200);
   });
 
   it('answers 400 to a client that accepts application/graphql-response+json', async () => {
-    const response = await fetch(`${stack.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: depthBomb(20) }),
-    });
+    const response = await stack.post({ query: depthBomb(20) }, { token: null, headers: { accept: 'application/graphql-response+json' } });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as GraphQLResponse<unknown>).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
 
 describe('the limits are configuration', () => {
   it('refuses with the configured limits', async () => {
-    const strict = await startStack({ env: { MAX_QUERY_DEPTH: '3', MAX_QUERY_COST: '10' } });
-    try {
+    await withStack({ env: { MAX_QUERY_DEPTH: '3', MAX_QUERY_COST: '10' } }, async (strict) => {
       refusal(await strict.query(exampleQuery(USER)), 'depth');
       const cost = refusal(await strict.query(`{ leafUser(id: "${USER}") { machines(first: 20) { totalCount } } }`), 'cost');
       expect(cost.message).toMatch(/limit of 10 exceeded, found 21/);
       expect(strict.calls()).toHaveLength(0);
-    } finally {
-      await strict.close();
-    }
+    });
   });
 });
 
@@ -215,8 +197,7 @@ describe('introspection', () => {
   });
 
   it('with INTROSPECTION=false refuses __schema and __type, keeps __typename, hides suggestions', async () => {
-    const closed = await startStack({ env: { INTROSPECTION: 'false' } });
-    try {
+    await withStack({ env: { INTROSPECTION: 'false' } }, async (closed) => {
       for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Machine") { fields { name } } }']) {
         const result = await closed.query(query);
         expect(result.data ?? null).toBeNull();
@@ -243,36 +224,27 @@ describe('introspection', () => {
         expect(JSON.stringify(guess)).not.toMatch(/Did you mean|"NAME"|"name"/);
       }
       await stillAnswers(closed);
-    } finally {
-      await closed.close();
-    }
+    });
   });
 });
 
 describe('CSRF prevention, where the credential is ambient', () => {
   // Requests without an Authorization header act with the server's own token here.
-  let ambient: Stack;
-  beforeAll(async () => {
-    ambient = await startStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
-  });
-  afterAll(async () => {
-    await ambient.close();
-  });
+  const ambient = useStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
 
   const get = (target: Stack, headers: Record<string, string> = {}) =>
-    fetch(`${target.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
+    target.request<GraphQLResponse<unknown>>(`/graphql?query=${encodeURIComponent('{ __typename }')}`, { token: null, headers });
 
   it('refuses a GET or a form POST that would act with the server token and carries no client header, and runs none of it', async () => {
     ambient.resetCalls();
     const plainGet = await get(ambient);
     expect(plainGet.status).toBe(403);
-    const body = (await plainGet.json()) as GraphQLResponse<unknown>;
+    const body = plainGet.body;
     expect(body.errors?.[0]?.extensions?.code).toBe('CSRF_HEADER_REQUIRED');
     expect(body.errors?.[0]?.message).toMatch(/apollo-require-preflight/);
-    const form = await fetch(`${ambient.gateway.url}/graphql`, {
-      method: 'POST',
+    const form = await ambient.post(`query=${encodeURIComponent(NORMAL_TEXT)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`, {
+      token: null,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `query=${encodeURIComponent(NORMAL_TEXT)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`,
     });
     expect(form.status).toBe(403);
     expect(ambient.calls()).toHaveLength(0);
@@ -282,41 +254,38 @@ describe('CSRF prevention, where the credential is ambient', () => {
     for (const header of ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name']) {
       const response = await get(ambient, { [header]: '1' });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      expect(response.body).toEqual({ data: { __typename: 'Query' } });
     }
     await stillAnswers(ambient);
   });
 
   it('asks nothing more of a request that carries its own Authorization header', async () => {
-    const response = await fetch(`${ambient.gateway.url}/graphql?query=${encodeURIComponent(NORMAL_TEXT)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`, {
-      headers: { authorization: `Bearer ${DEMO_TOKEN}` },
-    });
+    const response = await ambient.request<GraphQLResponse<{ leafUser: { machines: { nodes: unknown[] } } }>>(
+      `/graphql?query=${encodeURIComponent(NORMAL_TEXT)}&variables=${encodeURIComponent(JSON.stringify({ user: USER }))}`,
+      { token: DEMO_TOKEN },
+    );
     expect(response.status).toBe(200);
-    const body = (await response.json()) as GraphQLResponse<{ leafUser: { machines: { nodes: unknown[] } } }>;
-    expect(body.data!.leafUser!.machines!.nodes).toHaveLength(3);
+    const body = response.body;
+    expect(body.data!.leafUser.machines.nodes).toHaveLength(3);
   });
 
   it('asks nothing of a GET when the server has no token of its own to act with', async () => {
     // `stack` has no LEAF_API_TOKEN: a request without Authorization acts as nobody.
     const response = await get(stack);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(response.body).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('is off with CSRF_PREVENTION=false', async () => {
-    const open = await startStack({ env: { CSRF_PREVENTION: 'false', LEAF_API_TOKEN: DEMO_TOKEN } });
-    try {
+    await withStack({ env: { CSRF_PREVENTION: 'false', LEAF_API_TOKEN: DEMO_TOKEN } }, async (open) => {
       expect((await get(open)).status).toBe(200);
-    } finally {
-      await open.close();
-    }
+    });
   });
 });
 
 describe('error masking in production', () => {
   it('answers a value Leaf sent of the wrong type as UPSTREAM_ERROR on that field: no upstream value, no stack, siblings still answered', async () => {
-    const production = await startStack({ env: { NODE_ENV: 'production' } });
-    try {
+    await withStack({ env: { NODE_ENV: 'production' } }, async (production) => {
       const listed = await production.query(NORMAL, { user: USER });
       const broken = listed.data!.leafUser!.machines!.nodes[1]!.leafId;
       const record = production.emulator.store.machines.get(broken)!;
@@ -334,9 +303,7 @@ describe('error masking in production', () => {
       expect(JSON.stringify(result)).not.toMatch(/upstream-internals|secret|stack|originalError/);
       expect(result.data!.leafUser!.machines!.nodes[0]?.name).toEqual(expect.any(String));
       expect(result.data!.leafUser!.machines!.nodes[2]?.name).toEqual(expect.any(String));
-    } finally {
-      await production.close();
-    }
+    });
   });
 
 });

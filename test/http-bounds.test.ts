@@ -4,33 +4,18 @@
 // persisted-query store is bounded in bytes, whatever its entry count allows.
 import { createHash } from 'node:crypto';
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { MAX_NODE_IDS, MAX_UNIT_LENGTH } from '../src/security/arguments.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack, withStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
-let stack: Stack;
+const stack = useStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } });
 
-beforeAll(async () => {
-  stack = await startStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } });
-});
-
-afterAll(async () => {
-  await stack.close();
-});
-
-async function post(body: unknown): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${stack.gateway.url}/graphql`, {
-    method: 'POST',
-    // The GraphQL-over-HTTP media type: a refused request is a 4xx (application/json gets 200).
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, text: await response.text() };
-}
+// The GraphQL-over-HTTP media type: a refused request is a 4xx (application/json gets 200).
+const post = (body: unknown) => stack.post(body, { token: null, headers: { accept: 'application/graphql-response+json' } });
 
 function codeOf(text: string): unknown {
   return (JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
@@ -56,7 +41,7 @@ describe('a unit is a short name', () => {
     });
     const health: number[] = [];
     do {
-      health.push((await fetch(`${stack.gateway.url}/health`)).status);
+      health.push((await stack.request('/health', { token: null })).status);
     } while (!answered);
     const [asVariable, inDocument] = await big;
     expect(health.every((status) => status === 200)).toBe(true);
@@ -140,8 +125,7 @@ const FIRST_MACHINE = graphql(/* GraphQL */ `
 
 describe('upstream calls per request', () => {
   it('stops at MAX_UPSTREAM_CALLS: the calls past it are not made, and their fields say why', async () => {
-    const capped = await startStack({ env: { MAX_UPSTREAM_CALLS: '3', LEAF_API_TOKEN: DEMO_TOKEN } });
-    try {
+    await withStack({ env: { MAX_UPSTREAM_CALLS: '3', LEAF_API_TOKEN: DEMO_TOKEN } }, async (capped) => {
       capped.resetCalls();
       const result = await capped.query(MACHINES_WITH_A_FILE, { user: USER });
       expect(capped.calls()).toHaveLength(3);
@@ -156,8 +140,6 @@ describe('upstream calls per request', () => {
       const next = await capped.query(FIRST_MACHINE, { user: USER });
       expect(next.errors).toBeUndefined();
       expect(capped.calls()).toHaveLength(1);
-    } finally {
-      await capped.close();
-    }
+    });
   });
 });

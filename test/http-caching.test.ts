@@ -2,66 +2,47 @@
 // own (private, or no-store for errors and mutations) and varies on the headers that choose it;
 // an ETag confirms with 304 only the same caller's same operation and variables while the
 // answer is current; a mutation is always performed, whatever If-None-Match it carries.
-import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { print, type DocumentNode } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { TYPENAME as TypenameDocument } from './support/documents.js';
-import { startStack, type Stack } from './support/stack.js';
+import { CREATE_NAMED_MACHINE as CREATE, TYPENAME as TypenameDocument } from './support/documents.js';
+import { useStack, type HttpAnswer } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 /** Owns the same Leaf user as DEMO_TOKEN (added below): same data, another caller. */
 const TEAMMATE_TOKEN = 'teammate-token';
 
-// Sent as text: these tests choose each request's method and headers themselves.
-const MACHINES = print(graphql(/* GraphQL */ `query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }`));
-const NAMES = print(graphql(/* GraphQL */ `query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }`));
+// Text where a test builds its own GET query string; send() takes the documents as they are.
+const MACHINES = graphql(/* GraphQL */ `query HttpCachingMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { totalCount nodes { id name } } } }`);
+const NAMES = graphql(/* GraphQL */ `query HttpCachingNames($user: LeafId!) { leafUser(id: $user) { machines(first: 5) { nodes { name } } } }`);
 const TYPENAME = print(TypenameDocument);
-const CREATE = `
-  mutation Create($user: LeafId!, $name: String!) {
-    createMachine(leafUserId: $user, input: { name: $name }) { __typename ... on CreateMachineSuccess { machine { name } } }
-  }
-`;
 
-let stack: Stack;
+const stack = useStack({ env: { RESPONSE_CACHE: 'true', LEAF_API_TOKEN: DEMO_TOKEN } });
 
-beforeAll(async () => {
-  stack = await startStack({ env: { RESPONSE_CACHE: 'true', LEAF_API_TOKEN: DEMO_TOKEN } });
+beforeAll(() => {
   stack.emulator.store.tokens.push({ token: TEAMMATE_TOKEN, leafUserIds: [USER] });
 });
 
-afterAll(async () => {
-  await stack.close();
-});
-
 function send(
-  query: string,
+  query: string | DocumentNode,
   variables: Record<string, unknown> = { user: USER },
   options: { token?: string | null; headers?: Record<string, string>; method?: 'GET' | 'POST' } = {},
-): Promise<Response> {
-  const headers: Record<string, string> = { ...options.headers };
-  const token = options.token === undefined ? DEMO_TOKEN : options.token;
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  if (options.method === 'GET') {
-    const search = new URLSearchParams({ query, variables: JSON.stringify(variables) });
-    return fetch(`${stack.gateway.url}/graphql?${search}`, { headers });
-  }
-  return fetch(`${stack.gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
+): Promise<HttpAnswer> {
+  const { method, ...sent } = options;
+  const source = typeof query === 'string' ? query : print(query);
+  if (method === 'GET') return stack.request(`/graphql?${new URLSearchParams({ query: source, variables: JSON.stringify(variables) })}`, sent);
+  return stack.post({ query: source, variables }, sent);
 }
 
-async function etagOf(response: Response): Promise<string> {
+async function etagOf(response: HttpAnswer): Promise<string> {
   expect(response.status).toBe(200);
-  await response.text();
   const etag = response.headers.get('etag');
   expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
   return etag!;
 }
 
-function varies(response: Response): string[] {
+function varies(response: HttpAnswer): string[] {
   return (response.headers.get('vary') ?? '').split(',').map((name) => name.trim().toLowerCase());
 }
 
@@ -81,7 +62,6 @@ describe('what every answer says about caching', () => {
     const invalid = await send('{ nope }', {});
     const mutation = await send(CREATE, { user: USER, name: 'No store' });
     for (const response of [refused, invalid, mutation]) {
-      await response.text();
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('etag')).toBeNull();
       expect(response.headers.get('last-modified')).toBeNull();
@@ -96,7 +76,7 @@ describe('If-None-Match', () => {
     stack.resetCalls();
     const again = await send(MACHINES, { user: USER }, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
-    expect(await again.text()).toBe('');
+    expect(again.text).toBe('');
     expect(again.headers.get('etag')).toBe(etag);
     expect(again.headers.get('cache-control')).toBe('private, no-cache');
     expect(stack.calls()).toEqual([]);
@@ -109,7 +89,7 @@ describe('If-None-Match', () => {
     const etag = await etagOf(await send(MACHINES));
     const teammate = await send(MACHINES, { user: USER }, { token: TEAMMATE_TOKEN, headers: { 'if-none-match': etag } });
     expect(teammate.status).toBe(200);
-    expect(await teammate.json()).toMatchObject({ data: { leafUser: { machines: { nodes: expect.any(Array) } } } });
+    expect(teammate.body).toMatchObject({ data: { leafUser: { machines: { nodes: expect.any(Array) } } } });
     // An answer that does not depend on the data at all is still per caller.
     const typename = await etagOf(await send(TYPENAME, {}));
     expect((await send(TYPENAME, {}, { token: TEAMMATE_TOKEN, headers: { 'if-none-match': typename } })).status).toBe(200);
@@ -119,7 +99,7 @@ describe('If-None-Match', () => {
     const etag = await etagOf(await send(MACHINES));
     const invalid = await send(MACHINES, { user: USER }, { token: 'not-a-token', headers: { 'if-none-match': etag } });
     expect(invalid.status).toBe(200);
-    const body = (await invalid.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const body = invalid.body as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -127,18 +107,16 @@ describe('If-None-Match', () => {
     const etag = await etagOf(await send(MACHINES));
     const names = await send(NAMES, { user: USER }, { headers: { 'if-none-match': etag } });
     expect(names.status).toBe(200);
-    expect(await names.json()).toMatchObject({ data: { leafUser: { machines: { nodes: expect.any(Array) } } } });
+    expect(names.body).toMatchObject({ data: { leafUser: { machines: { nodes: expect.any(Array) } } } });
     const other = await send(MACHINES, { user: DEMO_USER_IDS.riverBend }, { headers: { 'if-none-match': etag } });
     expect(other.status).toBe(200);
-    await other.text();
   });
 
   it('never answers 304 to a GET the CSRF check refuses', async () => {
     const etag = await etagOf(await send(TYPENAME, {}, { token: null }));
     const search = new URLSearchParams({ query: TYPENAME });
-    const refused = await fetch(`${stack.gateway.url}/graphql?${search}`, { headers: { 'if-none-match': etag } });
+    const refused = await stack.request(`/graphql?${search}`, { token: null, headers: { 'if-none-match': etag } });
     expect(refused.status).toBe(403);
-    await refused.text();
   });
 
   it('performs a mutation that carries a live ETag', async () => {
@@ -146,14 +124,15 @@ describe('If-None-Match', () => {
     stack.resetCalls();
     const created = await send(CREATE, { user: USER, name: 'Sent with an ETag' }, { headers: { 'if-none-match': etag } });
     expect(created.status).toBe(200);
-    expect(await created.json()).toEqual({
-      data: { createMachine: { __typename: 'CreateMachineSuccess', machine: { name: 'Sent with an ETag' } } },
+    expect(created.body).toEqual({
+      data: {
+        createMachine: { __typename: 'CreateMachineSuccess', machine: { id: expect.any(String), leafId: expect.any(String), name: 'Sent with an ETag' } },
+      },
     });
     expect(stack.calls().filter((call) => call.method === 'POST')).toHaveLength(1);
     // And the list it changed is no longer confirmed by the old tag.
     const after = await send(MACHINES, { user: USER }, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
-    await after.text();
   });
 });

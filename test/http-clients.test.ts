@@ -4,12 +4,12 @@
 // only from the origins CORS_ORIGINS lists, and never with credentials.
 import { Client, fetchExchange, type OperationResult } from '@urql/core';
 import { auditServer } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
 import type { UrqlMachinePageQuery } from './__generated__/graphql.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack, withStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
@@ -26,19 +26,11 @@ const MACHINE_PAGE = graphql(/* GraphQL */ `
 `);
 
 describe('urql with its default options', () => {
-  let stack: Stack;
   const logged: { method?: string; status?: number; path?: string }[] = [];
-
-  beforeAll(async () => {
-    // The server has a token of its own, so requests without one keep the CSRF check.
-    stack = await startStack({
-      env: { LEAF_API_TOKEN: DEMO_TOKEN, LOG_LEVEL: 'info' },
-      observability: { logWrite: (line) => logged.push(JSON.parse(line) as (typeof logged)[number]) },
-    });
-  });
-
-  afterAll(async () => {
-    await stack.close();
+  // The server has a token of its own, so requests without one keep the CSRF check.
+  const stack = useStack({
+    env: { LEAF_API_TOKEN: DEMO_TOKEN, LOG_LEVEL: 'info' },
+    observability: { logWrite: (line) => logged.push(JSON.parse(line) as (typeof logged)[number]) },
   });
 
   it('pages through machines by GET, carrying only its own Authorization header', async () => {
@@ -71,10 +63,8 @@ describe('urql with its default options', () => {
 describe("graphql-http's GraphQL-over-HTTP server audit", () => {
   it('passes every audit in production with introspection on, for a client with its own token and on a server without one', async () => {
     for (const serverToken of [DEMO_TOKEN, null]) {
-      const stack = await startStack({
-        env: { NODE_ENV: 'production', INTROSPECTION: 'true', ...(serverToken ? { LEAF_API_TOKEN: serverToken } : {}) },
-      });
-      try {
+      const env = { NODE_ENV: 'production', INTROSPECTION: 'true', ...(serverToken ? { LEAF_API_TOKEN: serverToken } : {}) };
+      await withStack({ env }, async (stack) => {
         // With a server token, a client sends its own (a request without one acts with the
         // server's and must pass the CSRF check, which the audit's plain GETs do not).
         const fetchFn: typeof fetch = (input, init = {}) => {
@@ -86,31 +76,23 @@ describe("graphql-http's GraphQL-over-HTTP server audit", () => {
         expect(results.length).toBeGreaterThanOrEqual(48);
         const failed = results.filter((result) => result.status !== 'ok').map((result) => `${result.id} ${result.name}`);
         expect(failed).toEqual([]);
-      } finally {
-        await stack.close();
-      }
+      });
     }
   });
 });
 
 describe('CORS', () => {
   const preflight = (stack: Stack, origin: string) =>
-    fetch(`${stack.gateway.url}/graphql`, {
+    stack.request('/graphql', {
       method: 'OPTIONS',
+      token: null,
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
     });
-  const read = (stack: Stack, origin: string) =>
-    fetch(`${stack.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { origin, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
+  const read = (stack: Stack, origin: string) => stack.post({ query: '{ __typename }' }, { token: null, headers: { origin } });
 
   it('serves only the origins CORS_ORIGINS lists, and never allows credentials', async () => {
-    const stack = await startStack({
-      env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN, CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' },
-    });
-    try {
+    const env = { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN, CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' };
+    await withStack({ env }, async (stack) => {
       for (const origin of ['https://app.example.com', 'http://localhost:5173']) {
         const allowed = await preflight(stack, origin);
         expect(allowed.headers.get('access-control-allow-origin')).toBe(origin);
@@ -120,7 +102,6 @@ describe('CORS', () => {
         expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
         expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
         expect(answer.headers.get('vary')).toMatch(/Origin/);
-        await answer.text();
       }
       for (const origin of ['https://evil.example', 'https://app.example.com.evil.example', 'null']) {
         const refused = await preflight(stack, origin);
@@ -128,40 +109,29 @@ describe('CORS', () => {
         const answer = await read(stack, origin);
         expect(answer.headers.get('access-control-allow-origin')).toBeNull();
         expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
-        await answer.text();
       }
-    } finally {
-      await stack.close();
-    }
+    });
   });
 
   it('allows no cross-origin read in production when CORS_ORIGINS is unset', async () => {
-    const stack = await startStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } });
-    try {
+    await withStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN } }, async (stack) => {
       const answer = await read(stack, 'https://evil.example');
       expect(answer.status).toBe(200);
       expect(answer.headers.get('access-control-allow-origin')).toBeNull();
       expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
-      await answer.text();
       expect((await preflight(stack, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-    } finally {
-      await stack.close();
-    }
+    });
   });
 
   it('lets any origin read the demo, without credentials', async () => {
     expect(loadConfig({}).http.corsOrigins).toEqual(['*']);
     expect(loadConfig({ NODE_ENV: 'production' }).http.corsOrigins).toEqual([]);
     expect(loadConfig({ LEAF_API_URL: 'https://api.withleaf.io' }).http.corsOrigins).toEqual([]);
-    const stack = await startStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } });
-    try {
+    await withStack({ env: { LEAF_API_TOKEN: DEMO_TOKEN } }, async (stack) => {
       const answer = await read(stack, 'https://anyone.example');
       expect(answer.headers.get('access-control-allow-origin')).toBe('https://anyone.example');
       expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
-      await answer.text();
-    } finally {
-      await stack.close();
-    }
+    });
   });
 
 });

@@ -3,10 +3,10 @@
 // strings, malformed global IDs of every kind. Each gets an answer below 500 with a GraphQL
 // error body whose every error has a code, with no stack trace, file path or internal name,
 // and the gateway keeps answering throughout.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const UUID = '22222222-2222-4222-8222-222222222222';
@@ -183,19 +183,12 @@ const NORMAL = graphql(/* GraphQL */ `
 
 const LEAKS = /\bat [\w.<>]+ \(|node_modules|\/src\/|\.ts:\d|\bstack\b|(?<!Syntax )Error: |TypeError|RangeError|SyntaxError|prom-client|labelset/;
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN, RESPONSE_CACHE: 'true' } });
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack({ env: { NODE_ENV: 'production', LEAF_API_TOKEN: DEMO_TOKEN, RESPONSE_CACHE: 'true' } });
 
 /** The streaming answers a client may ask for; a test of their own reads them. */
 const STREAMED = /^(multipart\/mixed|text\/event-stream)/;
 
+/** Sends the attempt byte for byte (no content-type when it has none, Blobs as they are), so not through the stack's post. */
 async function send(attempt: Attempt): Promise<{ status: number; text: string; type: string }> {
   const url = `${stack.gateway.url}/graphql${attempt.search === undefined ? '' : `?${attempt.search}`}`;
   const response = await fetch(url, { method: attempt.method ?? 'GET', headers: attempt.headers, body: attempt.body });
@@ -234,7 +227,7 @@ describe('any malformed request gets a coded 4xx, never a 5xx or a leak', () => 
       const found = problems(attempt, status, text, type);
       if (found.length > 0) failures.push(`${attempt.name}: ${found.join('; ')}`);
       if (++sent % 50 === 0) {
-        const health = await fetch(`${stack.gateway.url}/health`);
+        const health = await stack.request('/health', { token: null });
         expect(health.status).toBe(200);
       }
     }
@@ -269,7 +262,7 @@ describe('the inputs that used to fail', () => {
 
   it('refuses an operationName that is not a string with 400, and /metrics still answers', async () => {
     expect(await errorOf(post('array name', { query: TYPENAME, operationName: ['a'] }))).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
-    expect((await fetch(`${stack.gateway.url}/metrics`)).status).toBe(200);
+    expect((await stack.request('/metrics', { token: null })).status).toBe(200);
   });
 
   it('refuses GET variables or extensions that are not JSON with 400', async () => {

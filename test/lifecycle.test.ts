@@ -5,11 +5,11 @@
 import { spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { TYPENAME } from './support/documents.js';
-import { startStack, type Stack } from './support/stack.js';
+import { gatewayClient, useStack, withStack } from './support/stack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,16 +34,8 @@ function open(url: string, bytes: string): Promise<Exchange> {
 }
 
 describe('slow clients', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({
-      env: { HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '300' },
-    });
-  });
-
-  afterAll(async () => {
-    await stack.close();
+  const stack = useStack({
+    env: { HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '300' },
   });
 
   it('answers 408 and closes a connection whose headers never finish', async () => {
@@ -84,13 +76,10 @@ describe('HTTP server settings', () => {
       shutdownTimeoutMs: 20_000,
       corsOrigins: ['*'],
     });
-    const stack = await startStack();
-    try {
+    await withStack({}, async (stack) => {
       const { server } = stack.gateway;
       expect([server.headersTimeout, server.requestTimeout, server.keepAliveTimeout]).toEqual([10_000, 30_000, 5_000]);
-    } finally {
-      await stack.close();
-    }
+    });
   });
 
 });
@@ -98,18 +87,12 @@ describe('HTTP server settings', () => {
 describe('readiness probe', () => {
   it('waits for a slow Leaf as long as a query would (LEAF_TIMEOUT_MS), and no longer', async () => {
     // Leaf answering in 2.5 s: slower than the former fixed 2 s probe, within the upstream timeout.
-    const slow = await startStack({ emulator: { latencyMs: 2_500 }, env: { LEAF_TIMEOUT_MS: '5000' } });
-    try {
-      expect((await fetch(`${slow.gateway.url}/readiness`)).status).toBe(200);
-    } finally {
-      await slow.close();
-    }
-    const slower = await startStack({ emulator: { latencyMs: 2_500 }, env: { LEAF_TIMEOUT_MS: '500' } });
-    try {
-      expect((await fetch(`${slower.gateway.url}/readiness`)).status).toBe(503);
-    } finally {
-      await slower.close();
-    }
+    await withStack({ emulator: { latencyMs: 2_500 }, env: { LEAF_TIMEOUT_MS: '5000' } }, async (slow) => {
+      expect((await slow.request('/readiness')).status).toBe(200);
+    });
+    await withStack({ emulator: { latencyMs: 2_500 }, env: { LEAF_TIMEOUT_MS: '500' } }, async (slower) => {
+      expect((await slower.request('/readiness')).status).toBe(503);
+    });
   });
 });
 
@@ -121,20 +104,15 @@ const SLOW_MACHINES = /* GraphQL */ `
   }
 `;
 
-function post(url: string, first: number): Promise<Response> {
-  return fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
-    body: JSON.stringify({ query: SLOW_MACHINES, variables: { user: DEMO_USER_IDS.prairieFarms, first } }),
-  });
+function slowMachines(url: string, first: number) {
+  return gatewayClient(url, DEMO_TOKEN).query<{ leafUser: { machines: { nodes: unknown[] } } }>(SLOW_MACHINES, { user: DEMO_USER_IDS.prairieFarms, first });
 }
 
 describe('draining the gateway', () => {
   it('answers a probe in flight 503 and lets a slow query finish; cuts what outlives the drain timeout', async () => {
-    const stack = await startStack({ emulator: { latencyMs: 800 } });
-    try {
+    await withStack({ emulator: { latencyMs: 800 } }, async (stack) => {
       stack.resetCalls();
-      const slow = post(stack.gateway.url, 3);
+      const slow = slowMachines(stack.gateway.url, 3);
       await vi.waitFor(() => expect(stack.calls()).toHaveLength(1), { timeout: 10_000, interval: 10 });
       // A load balancer's probe already on the wire when the drain starts.
       const probe = await open(stack.gateway.url, 'GET /readiness HTTP/1.1\r\nHost: gateway\r\n');
@@ -145,28 +123,22 @@ describe('draining the gateway', () => {
       expect(answer).toMatch(/^HTTP\/1\.1 503 /);
       expect(answer).toMatch(/connection: close/i);
       // New connections are refused from the start of the drain.
-      await expect(fetch(`${stack.gateway.url}/health`)).rejects.toThrow();
-      const response = await slow;
-      expect(response.status).toBe(200);
-      const body = (await response.json()) as { data?: { leafUser: { machines: { nodes: unknown[] } } } };
+      await expect(stack.request('/health', { token: null })).rejects.toThrow();
+      const body = await slow;
+      expect(body.status).toBe(200);
       expect(body.data?.leafUser.machines.nodes).toHaveLength(3);
       expect(await drained).toBe(0);
-    } finally {
-      await stack.close();
-    }
+    });
 
-    const stuck = await startStack({ emulator: { latencyMs: 60_000 } });
-    try {
-      const hanging = post(stuck.gateway.url, 3).then(
+    await withStack({ emulator: { latencyMs: 60_000 } }, async (stuck) => {
+      const hanging = slowMachines(stuck.gateway.url, 3).then(
         (response) => response.status,
         () => 'cut',
       );
       await vi.waitFor(() => expect(stuck.calls()).toHaveLength(1), { timeout: 10_000, interval: 10 });
       expect(await stuck.gateway.drain(200)).toBe(1);
       expect(await hanging).toBe('cut');
-    } finally {
-      await stuck.close();
-    }
+    });
   });
 
   it('finishes 20 slow requests in flight when SIGTERM arrives, then the process exits 0', async () => {
@@ -193,7 +165,7 @@ describe('draining the gateway', () => {
       await vi.waitFor(() => expect(output).toMatch(/Upstream: embedded Leaf emulator at/), { timeout: 60_000, interval: 50 });
       const gatewayUrl = /gateway on (http:\/\/\S+)\/graphql/.exec(output)![1]!;
       const emulatorUrl = /embedded Leaf emulator at (http:\/\/\S+) /.exec(output)![1]!;
-      const inFlight = Array.from({ length: 20 }, (_, index) => post(gatewayUrl, 1 + (index % 5)));
+      const inFlight = Array.from({ length: 20 }, (_, index) => slowMachines(gatewayUrl, 1 + (index % 5)));
       await vi.waitFor(
         async () => {
           const calls = (await (await fetch(`${emulatorUrl}/__emulator/calls`)).json()) as unknown[];
@@ -202,9 +174,8 @@ describe('draining the gateway', () => {
         { timeout: 20_000, interval: 20 },
       );
       child.kill('SIGTERM');
-      const responses = await Promise.all(inFlight);
-      const bodies = await Promise.all(responses.map((response) => response.json() as Promise<{ data?: unknown; errors?: unknown }>));
-      expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+      const bodies = await Promise.all(inFlight);
+      expect(bodies.map((body) => body.status)).toEqual(Array(20).fill(200));
       for (const body of bodies) {
         expect(body.errors).toBeUndefined();
         expect(body.data).toBeTruthy();

@@ -1,11 +1,11 @@
 // Machine data as a frontend uses it: machine → files → file → summary in one round trip
 // (and what it costs upstream), every operation type, field operations, images, unit
 // conversion, and files the upstream no longer has or cannot send.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import type { LeafFile, LeafSummary } from '../src/leaf/types.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const BUSHEL_LITRES = 35.23907016688;
@@ -218,16 +218,8 @@ const NodeFile = graphql(`
   }
 `);
 
-let stack: Stack;
-
-beforeAll(async () => {
-  // Every test counts upstream calls for repeated queries: whole-response caching would hide them.
-  stack = await startStack({ env: { RESPONSE_CACHE: 'false' } });
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+// Every test counts upstream calls for repeated queries: the stack's default keeps the response cache off.
+const stack = useStack();
 
 function filesOfUser(): LeafFile[] {
   return [...stack.emulator.store.files.values()].filter((file) => file.leafUserId === USER);

@@ -2,11 +2,11 @@
 // origin-type guard (no PATCH or DELETE ever reaches Leaf for a read-only machine);
 // validation before any call; a failed write sent exactly once; writes racing reads. Each
 // test counts the upstream calls in the emulator's call log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
 import type { OriginType } from './__generated__/graphql.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
@@ -105,15 +105,7 @@ const UpdateThenCreate = graphql(`
   }
 `);
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useStack();
 
 beforeEach(() => {
   stack.emulator.clearFaults();

@@ -8,7 +8,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, type CallRecord } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { useStack, useStacks, withStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;
@@ -37,10 +37,10 @@ function parseMetrics(text: string): { name: string; labels: Labels; value: numb
 }
 
 async function scrape(stack: Stack) {
-  const response = await fetch(`${stack.gateway.url}/metrics`);
+  const response = await stack.request('/metrics');
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/plain');
-  const samples = parseMetrics(await response.text());
+  const samples = parseMetrics(response.text);
   /** Sum of the samples of `name` whose labels include `labels`. */
   return (name: string, labels: Labels = {}) =>
     samples
@@ -48,38 +48,20 @@ async function scrape(stack: Stack) {
       .reduce((sum, sample) => sum + sample.value, 0);
 }
 
-async function post(stack: Stack, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.emulator.demoToken}`, ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
-  return { status: response.status, requestId: response.headers.get('x-request-id'), body };
-}
-
 describe('/metrics', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { RESPONSE_CACHE: 'true' } });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack({ env: { RESPONSE_CACHE: 'true' } });
 
   it('counts requests per operation, upstream calls per endpoint, cache hits and errors by code', async () => {
     const before = await scrape(stack);
     stack.resetCalls();
-    await post(stack, MACHINES, { user: USER, first: 5 }); // executed: a miss
+    await stack.query(MACHINES, { user: USER, first: 5 }); // executed: a miss
     const upstreamForFirst = stack.calls().filter((call) => call.path.endsWith('/machines')).length;
     expect(upstreamForFirst).toBeGreaterThan(0);
-    await post(stack, MACHINES, { user: USER, first: 5 }); // answered from the cache
-    const forbidden = await post(stack, MACHINES, { user: OTHER_USER, first: 5 }); // Leaf answers 403
-    expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const badInput = await post(stack, MACHINES, { user: USER, first: 500 });
-    expect(badInput.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await stack.query(MACHINES, { user: USER, first: 5 }); // answered from the cache
+    const forbidden = await stack.query(MACHINES, { user: OTHER_USER, first: 5 }); // Leaf answers 403
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const badInput = await stack.query(MACHINES, { user: USER, first: 500 });
+    expect(badInput.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const after = await scrape(stack);
     const delta = (name: string, labels: Labels = {}) => after(name, labels) - before(name, labels);
 
@@ -109,9 +91,9 @@ describe('/metrics', () => {
       stack.resetCalls();
       // All ten miss the response cache together; each needs one page of machines.
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () => post(stack, MACHINES, { user: DEMO_USER_IDS.riverBend, first: 7 })),
+        Array.from({ length: 10 }, () => stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend, first: 7 })),
       );
-      expect(answers.every((answer) => answer.body.errors === undefined)).toBe(true);
+      expect(answers.every((answer) => answer.errors === undefined)).toBe(true);
       const after = await scrape(stack);
       const started = after('leaf_upstream_coalesced_reads_total', { kind: 'started' }) - before('leaf_upstream_coalesced_reads_total', { kind: 'started' });
       const joined = after('leaf_upstream_coalesced_reads_total', { kind: 'joined' }) - before('leaf_upstream_coalesced_reads_total', { kind: 'joined' });
@@ -125,100 +107,80 @@ describe('/metrics', () => {
 });
 
 describe('operation-name labels', () => {
+  const startForTest = useStacks();
   const labelsAt = async (stack: Stack) => {
-    const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    const { text } = await stack.request('/metrics');
     return new Set([...text.matchAll(/operationName="([^"]*)"/g)].map((match) => match[1]));
   };
 
   it('keep at most 200 client-invented names and fold the rest into Other', async () => {
-    const stack = await startStack();
-    try {
+    await withStack({}, async (stack) => {
       for (let index = 0; index < 230; index++) {
-        const { body } = await post(stack, `query Invented${index} { __typename }`, {});
-        expect(body.errors).toBeUndefined();
+        const { errors } = await stack.query(`query Invented${index} { __typename }`, {});
+        expect(errors).toBeUndefined();
       }
       const names = await labelsAt(stack);
       expect(names.has('Other')).toBe(true);
       expect([...names].filter((name) => name?.startsWith('Invented')).length).toBe(200);
-    } finally {
-      await stack.close();
-    }
+    });
   });
 
   it('are capped per gateway: a gateway whose cap is full leaves another one’s untouched', async () => {
-    const full = await startStack();
-    const fresh = await startStack();
-    try {
-      for (let index = 0; index < 201; index++) await post(full, `query Crowding${index} { __typename }`, {});
-      expect((await post(full, 'query Late { __typename }', {})).body.errors).toBeUndefined();
-      expect((await post(fresh, 'query Late { __typename }', {})).body.errors).toBeUndefined();
-      const fullNames = await labelsAt(full);
-      expect(fullNames.has('Other')).toBe(true);
-      expect(fullNames.has('Late')).toBe(false);
-      const freshNames = await labelsAt(fresh);
-      expect(freshNames.has('Late')).toBe(true);
-      expect(freshNames.has('Other')).toBe(false);
-    } finally {
-      await Promise.all([full.close(), fresh.close()]);
-    }
+    const full = await startForTest();
+    const fresh = await startForTest();
+    for (let index = 0; index < 201; index++) await full.query(`query Crowding${index} { __typename }`, {});
+    expect((await full.query('query Late { __typename }', {})).errors).toBeUndefined();
+    expect((await fresh.query('query Late { __typename }', {})).errors).toBeUndefined();
+    const fullNames = await labelsAt(full);
+    expect(fullNames.has('Other')).toBe(true);
+    expect(fullNames.has('Late')).toBe(false);
+    const freshNames = await labelsAt(fresh);
+    expect(freshNames.has('Late')).toBe(true);
+    expect(freshNames.has('Other')).toBe(false);
   });
 });
 
 describe('operation-name labels on errors', () => {
   it('fold client-invented names past 200 into Other on graphql_errors_total too', async () => {
-    const stack = await startStack();
-    try {
+    await withStack({}, async (stack) => {
       for (let index = 0; index < 230; index++) {
         // A named operation whose answer carries an error: an unknown Leaf user is FORBIDDEN.
-        const { body } = await post(stack, `query Failing${index} { leafUser(id: "99999999-9999-4999-8999-999999999999") { machines(first: 1) { nodes { id } } } }`, {});
-        expect(body.errors?.length).toBeGreaterThan(0);
+        const { errors } = await stack.query(`query Failing${index} { leafUser(id: "99999999-9999-4999-8999-999999999999") { machines(first: 1) { nodes { id } } } }`, {});
+        expect(errors?.length).toBeGreaterThan(0);
       }
-      const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+      const { text } = await stack.request('/metrics');
       const lines = text.split('\n').filter((line) => line.startsWith('graphql_errors_total{'));
       const names = new Set(lines.map((line) => /operationName="([^"]*)"/.exec(line)?.[1]));
       expect(names.has('Other')).toBe(true);
       // This gateway's own cap, filled by this test alone: 200 names kept, the last 30 folded.
       expect([...names].filter((name) => name?.startsWith('Failing')).length).toBe(200);
-    } finally {
-      await stack.close();
-    }
+    });
   });
 });
 
 describe('METRICS=false', () => {
   it('answers 404 at /metrics and still serves queries', async () => {
-    const stack = await startStack({ env: { METRICS: 'false' } });
-    try {
-      expect((await fetch(`${stack.gateway.url}/metrics`)).status).toBe(404);
-      expect((await post(stack, MACHINES, { user: USER, first: 1 })).body.errors).toBeUndefined();
-    } finally {
-      await stack.close();
-    }
+    await withStack({ env: { METRICS: 'false' } }, async (stack) => {
+      expect((await stack.request('/metrics')).status).toBe(404);
+      expect((await stack.query(MACHINES, { user: USER, first: 1 })).errors).toBeUndefined();
+    });
   });
 });
 
 describe('request ids and structured logs', () => {
-  let stack: Stack;
   const lines: string[] = [];
   const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-
-  beforeAll(async () => {
-    stack = await startStack({
-      env: { LOG_LEVEL: 'debug', LOG_FORMAT: 'json', RESPONSE_CACHE: 'true' },
-      observability: { logWrite: (line) => lines.push(line) },
-    });
-  });
-
-  afterAll(async () => {
-    await stack.close();
+  const stack = useStack({
+    env: { LOG_LEVEL: 'debug', LOG_FORMAT: 'json', RESPONSE_CACHE: 'true' },
+    observability: { logWrite: (line) => lines.push(line) },
   });
 
   it('forwards the caller’s x-request-id upstream, echoes it, and logs it on every line of that request', async () => {
     stack.resetCalls();
     lines.length = 0;
-    const answer = await post(stack, MACHINES, { user: USER, first: 3 }, { 'x-request-id': 'mobile-7f3a.42' });
-    expect(answer.body.errors).toBeUndefined();
-    expect(answer.requestId).toBe('mobile-7f3a.42');
+    const answer = await stack.query(MACHINES, { user: USER, first: 3 }, { headers: { 'x-request-id': 'mobile-7f3a.42' } });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.headers.get('x-request-id')).toBe('mobile-7f3a.42');
     expect(stack.calls().length).toBeGreaterThan(0);
     expect(stack.calls().every((call) => call.requestId === 'mobile-7f3a.42')).toBe(true);
 
@@ -246,38 +208,35 @@ describe('request ids and structured logs', () => {
       stack.resetCalls();
       lines.length = 0;
       const headers: Record<string, string> = sent ? { 'x-request-id': sent } : {};
-      const answer = await post(stack, MACHINES, { user: DEMO_USER_IDS.riverBend, first: 2 + index }, headers);
-      expect(answer.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      const answer = await stack.query(MACHINES, { user: DEMO_USER_IDS.riverBend, first: 2 + index }, { headers });
+      const requestId = answer.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(stack.calls().length).toBeGreaterThan(0);
-      expect(stack.calls().every((call) => call.requestId === answer.requestId)).toBe(true);
-      expect(logged().find((entry) => entry.msg === 'request')?.requestId).toBe(answer.requestId);
+      expect(stack.calls().every((call) => call.requestId === requestId)).toBe(true);
+      expect(logged().find((entry) => entry.msg === 'request')?.requestId).toBe(requestId);
     }
   });
 
   it('logs a cache hit with its request id and no upstream call', async () => {
-    await post(stack, MACHINES, { user: USER, first: 9 });
+    await stack.query(MACHINES, { user: USER, first: 9 });
     stack.resetCalls();
     lines.length = 0;
-    const answer = await post(stack, MACHINES, { user: USER, first: 9 }, { 'x-request-id': 'cached-1' });
-    expect(answer.requestId).toBe('cached-1');
+    const answer = await stack.query(MACHINES, { user: USER, first: 9 }, { headers: { 'x-request-id': 'cached-1' } });
+    expect(answer.headers.get('x-request-id')).toBe('cached-1');
     expect(stack.calls()).toEqual([]);
     expect(logged().find((entry) => entry.msg === 'request')).toMatchObject({ requestId: 'cached-1', cache: 'hit', status: 200 });
   });
 
   it('LOG_FORMAT=text writes readable lines with the same fields', async () => {
     const textLines: string[] = [];
-    const text = await startStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'text' }, observability: { logWrite: (line) => textLines.push(line) } });
-    try {
-      await post(text, MACHINES, { user: USER, first: 1 }, { 'x-request-id': 'plain-1' });
+    await withStack({ env: { LOG_LEVEL: 'info', LOG_FORMAT: 'text' }, observability: { logWrite: (line) => textLines.push(line) } }, async (text) => {
+      await text.query(MACHINES, { user: USER, first: 1 }, { headers: { 'x-request-id': 'plain-1' } });
       // A client-chosen operation name cannot forge a second log line.
-      await fetch(`${text.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': 'plain-2' },
-        body: JSON.stringify({ query: '{ __typename }', operationName: 'x\n2026-01-01T00:00:00.000Z INFO forged' }),
-      });
-    } finally {
-      await text.close();
-    }
+      await text.post(
+        { query: '{ __typename }', operationName: 'x\n2026-01-01T00:00:00.000Z INFO forged' },
+        { token: null, headers: { 'x-request-id': 'plain-2' } },
+      );
+    });
     const line = textLines.find((entry) => entry.includes(' INFO request '));
     expect(line).toContain('requestId=plain-1');
     expect(line).toContain('operationName=ObservedMachines');
@@ -330,17 +289,15 @@ describe('tracing to an OTLP collector', () => {
 
   it('exports a span per operation with a child span per upstream call, tagged with the request id', async () => {
     exports.length = 0;
-    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
     let upstreamCalls = 0;
     let traceparents: string[] = [];
-    try {
-      const answer = await post(stack, MACHINES, { user: USER, first: 4 }, { 'x-request-id': 'traced-1' });
-      expect(answer.body.errors).toBeUndefined();
+    // Closing the stack flushes the batch to the collector.
+    await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } }, async (stack) => {
+      const answer = await stack.query(MACHINES, { user: USER, first: 4 }, { headers: { 'x-request-id': 'traced-1' } });
+      expect(answer.errors).toBeUndefined();
       upstreamCalls = stack.calls().length;
       traceparents = stack.calls().map((call) => call.traceparent ?? 'none');
-    } finally {
-      await stack.close(); // flushes the batch to the collector
-    }
+    });
     expect(exports.length).toBeGreaterThan(0);
     expect(exports.every((batch) => batch.path === '/v1/traces')).toBe(true);
     const spans = exports.flatMap((batch) => batch.spans);
@@ -361,19 +318,16 @@ describe('tracing to an OTLP collector', () => {
 
   it('keeps two requests apart that send the same request id: each call under its own operation', async () => {
     exports.length = 0;
-    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
     let calls: CallRecord[] = [];
-    try {
+    await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } }, async (stack) => {
       const headers = { 'x-request-id': 'reused-id' };
       const answers = await Promise.all([
-        post(stack, MACHINES, { user: USER, first: 3 }, headers),
-        post(stack, MACHINES, { user: USER, first: 5 }, headers),
+        stack.query(MACHINES, { user: USER, first: 3 }, { headers }),
+        stack.query(MACHINES, { user: USER, first: 5 }, { headers }),
       ]);
-      for (const answer of answers) expect(answer.body.errors).toBeUndefined();
+      for (const answer of answers) expect(answer.errors).toBeUndefined();
       calls = stack.calls();
-    } finally {
-      await stack.close();
-    }
+    });
     const spans = exports.flatMap((batch) => batch.spans);
     const operations = spans.filter((span) => span.name === 'graphql.query ObservedMachines');
     expect(operations).toHaveLength(2);
@@ -395,18 +349,14 @@ describe('tracing to an OTLP collector', () => {
     exports.length = 0;
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
     const callerSpan = '00f067aa0ba902b7';
-    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
     let calls: CallRecord[] = [];
-    try {
-      const answer = await post(stack, MACHINES, { user: USER, first: 2 }, {
-        traceparent: `00-${callerTrace}-${callerSpan}-01`,
-        tracestate: 'farmapp=ios,rojo=00f067aa0ba902b7',
+    await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } }, async (stack) => {
+      const answer = await stack.query(MACHINES, { user: USER, first: 2 }, {
+        headers: { traceparent: `00-${callerTrace}-${callerSpan}-01`, tracestate: 'farmapp=ios,rojo=00f067aa0ba902b7' },
       });
-      expect(answer.body.errors).toBeUndefined();
+      expect(answer.errors).toBeUndefined();
       calls = stack.calls();
-    } finally {
-      await stack.close();
-    }
+    });
     const spans = exports.flatMap((batch) => batch.spans);
     const operation = spans.find((span) => span.name === 'graphql.query ObservedMachines');
     expect(operation).toMatchObject({ traceId: callerTrace, parentSpanId: callerSpan });
@@ -420,24 +370,18 @@ describe('tracing to an OTLP collector', () => {
   });
 
   it('sends no tracestate upstream when the caller sent none', async () => {
-    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
-    try {
-      expect((await post(stack, MACHINES, { user: USER, first: 1 })).body.errors).toBeUndefined();
+    await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } }, async (stack) => {
+      expect((await stack.query(MACHINES, { user: USER, first: 1 })).errors).toBeUndefined();
       expect(stack.calls().length).toBeGreaterThan(0);
       expect(stack.calls().every((call) => call.traceparent !== null && call.tracestate === null)).toBe(true);
-    } finally {
-      await stack.close();
-    }
+    });
   });
 
   it('TRACING=false sends nothing even with a collector configured', async () => {
     exports.length = 0;
-    const stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, TRACING: 'false' } });
-    try {
-      await post(stack, MACHINES, { user: USER, first: 4 });
-    } finally {
-      await stack.close();
-    }
+    await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, TRACING: 'false' } }, async (stack) => {
+      await stack.query(MACHINES, { user: USER, first: 4 });
+    });
     expect(exports).toEqual([]);
   });
 });

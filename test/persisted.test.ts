@@ -12,7 +12,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { DEFAULT_DOCUMENTS_FILE, loadTrustedDocuments } from '../src/persisted/documents.js';
 import { MachinesWithFilesDocument, type MachinesWithFilesQuery } from '../operations/__generated__/graphql.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { useStack, withStack, type GraphQLResponse } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 
@@ -28,15 +28,6 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 function apq(hash: string) {
   return { persistedQuery: { version: 1, sha256Hash: hash } };
-}
-
-async function post(target: Stack, body: Record<string, unknown>): Promise<GraphQLResponse<never>> {
-  const response = await fetch(`${target.gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.emulator.demoToken}` },
-    body: JSON.stringify(body),
-  });
-  return { ...((await response.json()) as GraphQLResponse<never>), status: response.status };
 }
 
 function machineNames(result: GraphQLResponse<unknown>): string[] {
@@ -95,23 +86,15 @@ describe('the trusted-document store', () => {
 
 // The automatic persisted queries below stay text: the hash a client sends is of its exact text.
 describe('default mode: trusted documents, automatic persisted queries, and plain queries', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack();
 
   it('runs a trusted document named by its hash, as the same query sent in full would', async () => {
     const variables = { leafUserId: USER, first: 4 };
     const full = machineNames(await stack.query(MachinesWithFilesDocument, variables));
     expect(full).toHaveLength(4);
     // Apollo's extension (bare hex), and the GraphQL-over-HTTP appendix's documentId.
-    expect(machineNames(await post(stack, { variables, extensions: apq(hex(hashOf(MachinesWithFilesDocument))) }))).toEqual(full);
-    expect(machineNames(await post(stack, { variables, documentId: hashOf(MachinesWithFilesDocument) }))).toEqual(full);
+    expect(machineNames((await stack.post({ variables, extensions: apq(hex(hashOf(MachinesWithFilesDocument))) })).body)).toEqual(full);
+    expect(machineNames((await stack.post({ variables, documentId: hashOf(MachinesWithFilesDocument) })).body)).toEqual(full);
   });
 
   it('runs one by GET, the cacheable way a mobile app sends it', async () => {
@@ -119,107 +102,95 @@ describe('default mode: trusted documents, automatic persisted queries, and plai
       variables: JSON.stringify({ leafUserId: USER, first: 2 }),
       extensions: JSON.stringify(apq(hex(hashOf(MachinesWithFilesDocument)))),
     });
-    const response = await fetch(`${stack.gateway.url}/graphql?${params}`, {
-      headers: { authorization: `Bearer ${stack.emulator.demoToken}`, 'apollo-require-preflight': 'true' },
-    });
+    const response = await stack.request<GraphQLResponse<unknown>>(`/graphql?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
-    expect(machineNames((await response.json()) as GraphQLResponse<unknown>)).toHaveLength(2);
+    expect(machineNames(response.body)).toHaveLength(2);
   });
 
   it('runs a trusted document named by documentId, and a registered APQ hash, by a GET that revalidates to 304', async () => {
+    // A client's own token: no CSRF header needed (src/security/csrf.ts).
     const get = (params: Record<string, string>, headers: Record<string, string> = {}) =>
-      fetch(`${stack.gateway.url}/graphql?${new URLSearchParams(params)}`, {
-        // A client's own token: no CSRF header needed (src/security/csrf.ts).
-        headers: { authorization: `Bearer ${stack.emulator.demoToken}`, ...headers },
-      });
+      stack.request<GraphQLResponse<unknown>>(`/graphql?${new URLSearchParams(params)}`, { headers });
     const variables = JSON.stringify({ leafUserId: USER, first: 3 });
     const trusted = await get({ documentId: hashOf(MachinesWithFilesDocument), variables });
     expect(trusted.status).toBe(200);
-    expect(machineNames((await trusted.json()) as GraphQLResponse<unknown>)).toHaveLength(3);
+    expect(machineNames(trusted.body)).toHaveLength(3);
     const revalidated = await get({ documentId: hashOf(MachinesWithFilesDocument), variables }, { 'if-none-match': trusted.headers.get('etag')! });
     expect(revalidated.status).toBe(304);
 
     const query = `query ByGet($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
     const extensions = JSON.stringify(apq(sha256(query)));
     expect((await get({ variables: JSON.stringify({ user: USER }), extensions })).status).toBe(404);
-    expect(machineNames(await post(stack, { query, variables: { user: USER }, extensions: apq(sha256(query)) }))).toHaveLength(2);
+    expect(machineNames((await stack.post({ query, variables: { user: USER }, extensions: apq(sha256(query)) })).body)).toHaveLength(2);
     const byHash = await get({ variables: JSON.stringify({ user: USER }), extensions });
     expect(byHash.status).toBe(200);
-    expect(machineNames((await byHash.json()) as GraphQLResponse<unknown>)).toHaveLength(2);
+    expect(machineNames(byHash.body)).toHaveLength(2);
   });
 
   it('registers a query on its first full send, then runs it by hash alone', async () => {
     const query = `query LatestMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { name } } } }`;
     const hash = sha256(query);
     stack.resetCalls();
-    const unknown = await post(stack, { variables: { user: USER }, extensions: apq(hash) });
+    const unknown = await stack.post({ variables: { user: USER }, extensions: apq(hash) });
     expect(unknown.status).toBe(404);
     // Apollo's clients react to exactly this message by sending the query with its hash.
-    expect(unknown.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(unknown.body.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
     expect(stack.calls()).toHaveLength(0);
 
-    const registered = await post(stack, { query, variables: { user: USER }, extensions: apq(hash) });
-    expect(machineNames(registered)).toHaveLength(3);
-    const byHash = await post(stack, { variables: { user: USER }, extensions: apq(hash) });
-    expect(machineNames(byHash)).toEqual(machineNames(registered));
+    const registered = await stack.post({ query, variables: { user: USER }, extensions: apq(hash) });
+    expect(machineNames(registered.body)).toHaveLength(3);
+    const byHash = await stack.post({ variables: { user: USER }, extensions: apq(hash) });
+    expect(machineNames(byHash.body)).toEqual(machineNames(registered.body));
   });
 
   it('refuses a query whose hash is not its own, and does not register it', async () => {
     const query = `query Named($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
     const claimed = sha256('something else');
     stack.resetCalls();
-    const mismatch = await post(stack, { query, variables: { user: USER }, extensions: apq(claimed) });
+    const mismatch = await stack.post({ query, variables: { user: USER }, extensions: apq(claimed) });
     expect(mismatch.status).toBe(400);
-    expect(mismatch.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect(mismatch.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
     expect(stack.calls()).toHaveLength(0);
-    const later = await post(stack, { variables: { user: USER }, extensions: apq(claimed) });
-    expect(later.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const later = await stack.post({ variables: { user: USER }, extensions: apq(claimed) });
+    expect(later.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('still applies the query limits to a persisted query', async () => {
     const bomb = `{ leafUser(id: "${USER}") { machines(first: 100) { nodes { files(first: 100) { nodes { leafFileId } } } } } }`;
     stack.resetCalls();
-    const first = await post(stack, { query: bomb, extensions: apq(sha256(bomb)) });
-    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
-    const again = await post(stack, { extensions: apq(sha256(bomb)) });
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    const first = await stack.post({ query: bomb, extensions: apq(sha256(bomb)) });
+    expect(first.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    const again = await stack.post({ extensions: apq(sha256(bomb)) });
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     expect(stack.calls()).toHaveLength(0);
   });
 
   it('says what to send when a request has neither a query nor a hash', async () => {
-    const empty = await post(stack, { variables: {} });
+    const empty = await stack.post({ variables: {} });
     expect(empty.status).toBe(400);
-    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
-    expect(empty.errors?.[0]?.message).toMatch(/sha256Hash/);
+    expect(empty.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(empty.body.errors?.[0]?.message).toMatch(/sha256Hash/);
   });
 });
 
 describe('PERSISTED_ONLY=true', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { PERSISTED_ONLY: 'true' } });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack({ env: { PERSISTED_ONLY: 'true' } });
 
   it('runs the trusted documents', async () => {
-    expect(machineNames(await post(stack, { variables: { leafUserId: USER }, documentId: hashOf(MachinesWithFilesDocument) }))).toHaveLength(5);
+    expect(machineNames((await stack.post({ variables: { leafUserId: USER }, documentId: hashOf(MachinesWithFilesDocument) })).body)).toHaveLength(5);
   });
 
   it('refuses query text, registrations included, and hashes it does not trust, calling nothing', async () => {
     const query = `query Other($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
     stack.resetCalls();
-    const text = await post(stack, { query, variables: { user: USER } });
+    const text = await stack.post({ query, variables: { user: USER } });
     expect(text.status).toBe(400);
-    expect(text.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
-    expect(text.errors?.[0]?.message).toMatch(/persisted documents only/);
-    const registration = await post(stack, { query, variables: { user: USER }, extensions: apq(sha256(query)) });
-    expect(registration.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
-    const unknown = await post(stack, { variables: { user: USER }, extensions: apq(sha256(query)) });
-    expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(text.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+    expect(text.body.errors?.[0]?.message).toMatch(/persisted documents only/);
+    const registration = await stack.post({ query, variables: { user: USER }, extensions: apq(sha256(query)) });
+    expect(registration.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+    const unknown = await stack.post({ variables: { user: USER }, extensions: apq(sha256(query)) });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(stack.calls()).toHaveLength(0);
   });
 });
@@ -245,29 +216,23 @@ describe('configuration', () => {
     const query = `query Mine($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }`;
     const file = join(dir, 'documents.json');
     writeFileSync(file, JSON.stringify({ [`sha256:${sha256(query)}`]: query }));
-    const custom = await startStack({ env: { PERSISTED_DOCUMENTS: file, PERSISTED_ONLY: 'true' } });
-    try {
-      const result = await post(custom, { variables: { user: USER }, extensions: apq(sha256(query)) });
-      expect(machineNames(result)).toHaveLength(2);
-      const generated = await post(custom, { variables: { leafUserId: USER }, documentId: hashOf(MachinesWithFilesDocument) });
-      expect(generated.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    } finally {
-      await custom.close();
-    }
+    await withStack({ env: { PERSISTED_DOCUMENTS: file, PERSISTED_ONLY: 'true' } }, async (custom) => {
+      const result = await custom.post({ variables: { user: USER }, extensions: apq(sha256(query)) });
+      expect(machineNames(result.body)).toHaveLength(2);
+      const generated = await custom.post({ variables: { leafUserId: USER }, documentId: hashOf(MachinesWithFilesDocument) });
+      expect(generated.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    });
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '["not", "a", "store"]');
     expect(() => loadTrustedDocuments(broken)).toThrow(/PERSISTED_DOCUMENTS must be a JSON object/);
   });
 
   it('with AUTOMATIC_PERSISTED_QUERIES=false runs a query sent with its hash but keeps nothing', async () => {
-    const plain = await startStack({ env: { AUTOMATIC_PERSISTED_QUERIES: 'false' } });
-    try {
+    await withStack({ env: { AUTOMATIC_PERSISTED_QUERIES: 'false' } }, async (plain) => {
       const query = `query Once($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { name } } } }`;
-      expect(machineNames(await post(plain, { query, variables: { user: USER }, extensions: apq(sha256(query)) }))).toHaveLength(1);
-      const byHash = await post(plain, { variables: { user: USER }, extensions: apq(sha256(query)) });
-      expect(byHash.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    } finally {
-      await plain.close();
-    }
+      expect(machineNames((await plain.post({ query, variables: { user: USER }, extensions: apq(sha256(query)) })).body)).toHaveLength(1);
+      const byHash = await plain.post({ variables: { user: USER }, extensions: apq(sha256(query)) });
+      expect(byHash.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    });
   });
 });

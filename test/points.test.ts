@@ -9,7 +9,8 @@ import type { LeafFile } from '../src/leaf/types.js';
 import { unitConverter } from '../src/schema/units.js';
 import { graphql } from './__generated__/index.js';
 import type { FilePointsQueryVariables } from './__generated__/graphql.js';
-import { startStack, type Stack } from './support/stack.js';
+import { httpJson } from './support/http.js';
+import { useStack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 
@@ -101,7 +102,6 @@ interface PointsPage {
   nodes: Json[];
 }
 
-let stack: Stack;
 
 function processedFiles(type: string): LeafFile[] {
   return stack.emulator.store
@@ -120,14 +120,7 @@ async function page(id: string, variables: Omit<FilePointsQueryVariables, 'id'> 
   const points = answer.data!.file!.points!;
   return { ...points, nodes: points.nodes.map((node): Json => ({ ...node })) };
 }
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 describe('points of each operation type', () => {
   const TYPED = { harvested: 'HarvestedPoint', planted: 'PlantedPoint', applied: 'AppliedPoint', tillage: 'TillagePoint', irrigated: 'OtherPoint' };
@@ -322,13 +315,13 @@ describe('the emulator\'s points', () => {
   it('serves a file\'s points at the URL its record gives, to its owner only', async () => {
     const file = stack.emulator.store.files.get(processedFiles('harvested')[0]!.id)!;
     expect(file.downloadStandardGeojson).toBe(`${stack.emulator.url}/services/operations/api/files/${file.id}/standardGeojson`);
-    const owner = await fetch(file.downloadStandardGeojson!, { headers: { authorization: `Bearer ${stack.emulator.demoToken}` } });
-    const body = (await owner.json()) as { type: string; features: Json[] };
+    const owner = await httpJson<{ type: string; features: Json[] }>(file.downloadStandardGeojson!, { token: stack.emulator.demoToken });
+    const body = owner.body;
     expect(owner.status).toBe(200);
     expect(body.type).toBe('FeatureCollection');
     expect(body.features).toEqual(Array.from({ length: body.features.length }, (_, index) => pointsOf(stack.emulator.store, file).at(index)));
-    expect((await fetch(file.downloadStandardGeojson!, { headers: { authorization: `Bearer ${OTHER_TOKEN}` } })).status).toBe(403);
-    expect((await fetch(file.downloadStandardGeojson!)).status).toBe(401);
+    expect((await httpJson(file.downloadStandardGeojson!, { token: OTHER_TOKEN })).status).toBe(403);
+    expect((await httpJson(file.downloadStandardGeojson!)).status).toBe(401);
   });
 
   it('has one harvest of 500,000 points at the large scale', () => {

@@ -1,8 +1,8 @@
 // The README's queries are what new users paste first: each must run on the emulator as
 // printed, without errors, and return data.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support/stack.js';
+import { describe, expect, it } from 'vitest';
+import { useStack } from './support/stack.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
@@ -20,11 +20,7 @@ function hasValues(value: unknown): boolean {
 }
 
 describe('README examples', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(() => stack.close());
+  const stack = useStack();
 
   it('has the three query examples issue 3 asks for', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(3);

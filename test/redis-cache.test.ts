@@ -6,16 +6,16 @@
 import { createHash } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { freePort } from '../bench/processes.js';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway, type Gateway } from '../src/server.js';
 import { graphql } from './__generated__/index.js';
 import type { RedisMachinesQuery } from './__generated__/graphql.js';
-import { startStack, type Stack } from './support/stack.js';
+import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
+import { gatewayClient, stackConfig, startStack, useStack, withStack, type GatewayClient, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const REDIS_BINARIES = ['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr/local/bin/redis-server'];
@@ -23,17 +23,6 @@ const REDIS_BINARIES = ['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr
 interface LocalRedis {
   url: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts Debian's redis-server on a free port, or says why it could not. */
@@ -85,13 +74,6 @@ const MACHINES_AND_IMPLEMENTS = print(graphql(/* GraphQL */ `
     leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }
   }
 `));
-const CREATE = `
-  mutation Create($user: LeafId!, $name: String!) {
-    createMachine(leafUserId: $user, input: { name: $name }) {
-      __typename ... on CreateMachineSuccess { machine { id leafId name } }
-    }
-  }
-`;
 const UPDATE = print(graphql(/* GraphQL */ `
   mutation RedisRenameMachine($id: ID!, $name: String!) {
     updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }
@@ -101,18 +83,9 @@ const UPDATE = print(graphql(/* GraphQL */ `
 type MachineList = RedisMachinesQuery;
 
 /** A second replica: its own gateway process state, the same emulator and Redis. */
-async function startReplica(stack: Stack, env: Record<string, string>): Promise<Gateway> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', LEAF_RETRY_BASE_MS: '5', ...env });
-  return startGateway({ config, upstreamUrl: stack.emulator.url });
-}
-
-async function post<T>(gateway: Gateway, query: string, variables: Record<string, unknown>, token = DEMO_TOKEN) {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: T | null; errors?: { extensions?: { code?: string } }[] };
+async function startReplica(stack: Stack, env: Record<string, string>): Promise<GatewayClient & { gateway: Gateway }> {
+  const gateway = await startGateway({ config: stackConfig(env), upstreamUrl: stack.emulator.url });
+  return { ...gatewayClient(gateway.url, stack.emulator.demoToken), gateway };
 }
 
 // Runs wherever a Redis can be had (.ci/run starts one); without one the suite is skipped and
@@ -124,24 +97,25 @@ afterAll(async () => {
 });
 const SUITE = `response cache in Redis, shared by two replicas${skipReason ? ` (${skipReason})` : ''}`;
 describe.skipIf(skipReason !== null)(SUITE, () => {
-  let stack: Stack;
-  let replicaA: Gateway;
-  let replicaB: Gateway;
+  const env = { RESPONSE_CACHE: 'true', REDIS_URL: redisUrl ?? '' };
   let redis: Redis;
+  let replicaB: GatewayClient & { gateway: Gateway };
 
   beforeAll(async () => {
     redis = new Redis(redisUrl!);
     await redis.flushdb();
-    const env = { RESPONSE_CACHE: 'true', REDIS_URL: redisUrl! };
-    stack = await startStack({ env });
-    replicaA = stack.gateway;
+  });
+  // Registered before the stack's, so it runs after the gateways are closed.
+  afterAll(async () => {
+    redis?.disconnect();
+  });
+  const stack = useStack({ env });
+  const replicaA: GatewayClient = stack;
+  beforeAll(async () => {
     replicaB = await startReplica(stack, env);
   });
-
   afterAll(async () => {
-    await replicaB?.close();
-    await stack?.close();
-    redis?.disconnect();
+    await replicaB?.gateway.close();
   });
 
   async function calls<T>(action: () => Promise<T>) {
@@ -151,18 +125,18 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   }
 
   it('a hit stored by one replica is served by the other: zero upstream calls', async () => {
-    const first = await calls(() => post<MachineList>(replicaA, MACHINES, { user: USER }));
+    const first = await calls(() => replicaA.query<MachineList>(MACHINES, { user: USER }));
     expect(first.result.errors).toBeUndefined();
     expect(first.calls.length).toBeGreaterThan(0);
 
-    const second = await calls(() => post<MachineList>(replicaB, MACHINES, { user: USER }));
+    const second = await calls(() => replicaB.query<MachineList>(MACHINES, { user: USER }));
     expect(second.calls).toEqual([]);
     expect(second.result.data).toEqual(first.result.data);
   });
 
   it('never serves one token’s answer to another, and stores no token', async () => {
-    await post(replicaA, MACHINES, { user: USER });
-    const other = await calls(() => post<MachineList>(replicaB, MACHINES, { user: USER }, OTHER_TOKEN));
+    await replicaA.query(MACHINES, { user: USER });
+    const other = await calls(() => replicaB.query<MachineList>(MACHINES, { user: USER }, { token: OTHER_TOKEN }));
     expect(other.calls.length).toBeGreaterThan(0);
     expect(other.calls.every((call) => call.token === OTHER_TOKEN)).toBe(true);
     expect(other.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -179,7 +153,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   });
 
   it('entries and their tag sets expire with the TTL', async () => {
-    await post(replicaA, MACHINES, { user: USER });
+    await replicaA.query(MACHINES, { user: USER });
     const scopeKey = `leaf-gateway:LeafScope:${USER}`;
     expect(await redis.scard(scopeKey)).toBeGreaterThan(0);
     expect(await redis.pttl(scopeKey)).toBeGreaterThan(0);
@@ -187,43 +161,43 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   });
 
   it('a write through one replica drops the other replica’s cached answers', async () => {
-    const created = await post<{ createMachine: { machine: { id: string; leafId: string } } }>(replicaA, CREATE, {
+    const created = await replicaA.query<{ createMachine: { machine: { id: string; leafId: string } } }>(CREATE, {
       user: USER,
       name: 'Shared-cache baler',
     });
     const machine = created.data!.createMachine.machine;
-    await post(replicaA, MACHINES, { user: USER });
-    expect((await calls(() => post(replicaB, MACHINES, { user: USER }))).calls).toEqual([]);
+    await replicaA.query(MACHINES, { user: USER });
+    expect((await calls(() => replicaB.query(MACHINES, { user: USER }))).calls).toEqual([]);
 
-    const updated = await post<{ updateMachine: { __typename: string } }>(replicaB, UPDATE, { id: machine.id, name: 'Renamed via B' });
+    const updated = await replicaB.query<{ updateMachine: { __typename: string } }>(UPDATE, { id: machine.id, name: 'Renamed via B' });
     expect(updated.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
 
     for (const replica of [replicaA, replicaB]) {
-      const after = await calls(() => post<MachineList>(replica, MACHINES, { user: USER }));
+      const after = await calls(() => replica.query<MachineList>(MACHINES, { user: USER }));
       expect(after.result.data!.leafUser!.machines!.nodes.find((m) => m?.leafId === machine.leafId)?.name).toBe('Renamed via B');
     }
   });
 
   it('a read in flight on one replica while the other writes is not stored', async () => {
-    const created = await post<{ createMachine: { machine: { id: string } } }>(replicaA, CREATE, { user: USER, name: 'Race A' });
+    const created = await replicaA.query<{ createMachine: { machine: { id: string } } }>(CREATE, { user: USER, name: 'Race A' });
     const machine = created.data!.createMachine.machine;
     const remove = stack.emulator.addFault({ method: 'GET', path: `/services/beta/api/users/${USER}/implements`, times: 1, delayMs: 400 });
     try {
       stack.resetCalls();
-      const racing = post<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(replicaA, MACHINES_AND_IMPLEMENTS, {
+      const racing = replicaA.query<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(MACHINES_AND_IMPLEMENTS, {
         user: USER,
       });
       for (let i = 0; i < 200 && !stack.calls().some((c) => c.path.endsWith('/machines') && c.status === 200); i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await post(replicaB, UPDATE, { id: machine.id, name: 'Race B' });
+      await replicaB.query(UPDATE, { id: machine.id, name: 'Race B' });
       const raced = await racing;
       expect(raced.data!.leafUser!.machines!.nodes.find((m) => m?.id === machine.id)?.name).toBe('Race A');
     } finally {
       remove();
     }
     for (const replica of [replicaA, replicaB]) {
-      const next = await post<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(replica, MACHINES_AND_IMPLEMENTS, {
+      const next = await replica.query<{ leafUser: { machines: { nodes: { id: string; name: string }[] } } }>(MACHINES_AND_IMPLEMENTS, {
         user: USER,
       });
       expect(next.data!.leafUser!.machines!.nodes.find((m) => m?.id === machine.id)?.name).toBe('Race B');
@@ -233,23 +207,19 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   it('an automatic persisted query registered on one replica is found by hash on the other', async () => {
     const query = `query SharedApq($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { id } } } }`;
     const hash = createHash('sha256').update(query).digest('hex');
-    const byHash = (gateway: Gateway, withQuery: boolean) =>
-      fetch(`${gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
-        body: JSON.stringify({
-          ...(withQuery ? { query } : {}),
-          variables: { user: USER },
-          extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
-        }),
-      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } }));
+    const byHash = (replica: GatewayClient, withQuery: boolean) =>
+      replica.post({
+        ...(withQuery ? { query } : {}),
+        variables: { user: USER },
+        extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+      });
 
     const unknown = await byHash(replicaB, false);
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await byHash(replicaA, true)).body.errors).toBeUndefined();
     const shared = await byHash(replicaB, false);
     expect(shared.body.errors).toBeUndefined();
-    expect(shared.body.data).toEqual((await post(replicaA, query, { user: USER })).data);
+    expect(shared.body.data).toEqual((await replicaA.query(query, { user: USER })).data);
     // Stored with the same day-long expiry as each replica's own copy.
     const ttl = await redis.pttl(`leaf-gateway:apq:${hash}`);
     expect(ttl).toBeGreaterThan(0);
@@ -259,12 +229,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   it('a query stored under a hash it does not match is not served', async () => {
     const hash = createHash('sha256').update('query Real { __typename }').digest('hex');
     await redis.set(`leaf-gateway:apq:${hash}`, 'query Forged { __schema { types { name } } }');
-    const response = await fetch(`${replicaB.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
-      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
-    });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const { body } = await replicaB.post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
     expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });
@@ -279,17 +244,13 @@ describe.skipIf(skipReason !== null)(`automatic persisted queries in Redis witho
     try {
       const query = `query ApqWithoutCache($user: LeafId!) { leafUser(id: $user) { machines(first: 1) { nodes { id } } } }`;
       const hash = createHash('sha256').update(query).digest('hex');
-      const send = (gateway: Gateway, body: Record<string, unknown>) =>
-        fetch(`${gateway.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
-          body: JSON.stringify({ ...body, variables: { user: USER }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
-        }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } }));
+      const send = (replica: GatewayClient, body: Record<string, unknown>) =>
+        replica.post({ ...body, variables: { user: USER }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
 
       const unknown = await send(replicaB, {});
       expect(unknown.status).toBe(404);
       expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-      const registered = await send(stack.gateway, { query });
+      const registered = await send(stack, { query });
       expect(registered.body.errors).toBeUndefined();
       expect(await redis.get(`leaf-gateway:apq:${hash}`)).toBe(query);
       const shared = await send(replicaB, {});
@@ -299,7 +260,7 @@ describe.skipIf(skipReason !== null)(`automatic persisted queries in Redis witho
       expect(await redis.keys('*')).toEqual([`leaf-gateway:apq:${hash}`]);
     } finally {
       redis.disconnect();
-      await replicaB.close();
+      await replicaB.gateway.close();
       await stack.close();
     }
   });
@@ -319,19 +280,19 @@ describe('when Redis is unreachable', () => {
     async () => {
       const own = await startRedis();
       if (typeof own === 'string') throw new Error(own);
-      const stack = await startStack({ env: { RESPONSE_CACHE: 'true', REDIS_URL: own.url } });
       try {
-        expect((await stack.query<MachineList>(MACHINES, { user: USER })).errors).toBeUndefined();
-        await own.stop();
-        for (let i = 0; i < 2; i += 1) {
-          stack.resetCalls();
-          const answer = await stack.query<MachineList>(MACHINES, { user: USER });
-          expect(answer.errors).toBeUndefined();
-          expect(answer.data!.leafUser!.machines!.nodes.length).toBeGreaterThan(0);
-          expect(stack.calls().length).toBeGreaterThan(0);
-        }
+        await withStack({ env: { RESPONSE_CACHE: 'true', REDIS_URL: own.url } }, async (stack) => {
+          expect((await stack.query<MachineList>(MACHINES, { user: USER })).errors).toBeUndefined();
+          await own.stop();
+          for (let i = 0; i < 2; i += 1) {
+            stack.resetCalls();
+            const answer = await stack.query<MachineList>(MACHINES, { user: USER });
+            expect(answer.errors).toBeUndefined();
+            expect(answer.data!.leafUser!.machines!.nodes.length).toBeGreaterThan(0);
+            expect(stack.calls().length).toBeGreaterThan(0);
+          }
+        });
       } finally {
-        await stack.close();
         await own.stop();
       }
     },

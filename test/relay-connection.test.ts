@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FIRST,
-  resolveWindow as resolveConnection,
+  resolveWindow,
   type ConnectionArgs,
   type FetchPage,
   type PageRequest,
@@ -106,7 +106,7 @@ function caseOver(n: number): fc.Arbitrary<{ n: number; window: Window; selectio
 
 async function problemsOf(n: number, window: Window, selection: Selection, shape: Shape): Promise<string[]> {
   const { list, calls, fetchPage } = upstream(n);
-  const result = await resolveConnection(argsOf(window), selection, fetchPage, KEY);
+  const result = await resolveWindow(argsOf(window), selection, fetchPage, KEY);
   const expected = reference(n, window);
   const problems: string[] = [];
   const wantItems = selection.items ? list.slice(expected.start, Math.max(expected.start, expected.end)) : [];
@@ -140,7 +140,7 @@ async function problemsOf(n: number, window: Window, selection: Selection, shape
   return problems.map((problem) => `n=${n} ${shape} ${JSON.stringify(window)} ${JSON.stringify(selection)}: ${problem}`);
 }
 
-describe('resolveConnection against the Relay algorithm', () => {
+describe('resolveWindow against the Relay algorithm', () => {
   it('answers every shape of window exactly, within its call budget', async () => {
     // 250 cases per list length, as many as the seeded loop this replaces.
     const lengths = [...Array.from({ length: 301 }, (_, n) => n), 1000, 1234];
@@ -174,43 +174,43 @@ describe('resolveConnection against the Relay algorithm', () => {
 describe('what a window costs', () => {
   it('fetches one item at the start for first: 0 only when hasNextPage is selected', async () => {
     const { calls, fetchPage } = upstream(30);
-    const result = await resolveConnection(argsOf({ first: 0, after: 9 }), { ...NOTHING, items: true, hasNextPage: true }, fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ first: 0, after: 9 }), { ...NOTHING, items: true, hasNextPage: true }, fetchPage, KEY);
     expect(result).toEqual({ items: [], hasNextPage: true, hasPreviousPage: false, totalCount: null });
     expect(calls).toEqual([{ page: 10, size: 1 }]);
 
     const quiet = upstream(30);
-    await resolveConnection(argsOf({ first: 0 }), { ...EVERYTHING, hasNextPage: false, totalCount: false }, quiet.fetchPage, KEY);
+    await resolveWindow(argsOf({ first: 0 }), { ...EVERYTHING, hasNextPage: false, totalCount: false }, quiet.fetchPage, KEY);
     expect(quiet.calls).toEqual([]);
   });
 
   it('fetches nothing for last: 0 unless pageInfo needs it', async () => {
     const { calls, fetchPage } = upstream(500);
-    expect((await resolveConnection(argsOf({ last: 0 }), ITEMS, fetchPage, KEY)).items).toEqual([]);
+    expect((await resolveWindow(argsOf({ last: 0 }), ITEMS, fetchPage, KEY)).items).toEqual([]);
     expect(calls).toEqual([]);
     // Something precedes the last 0 items exactly when the list has an item at offset 0.
-    const result = await resolveConnection(argsOf({ last: 0 }), { ...ITEMS, hasPreviousPage: true }, fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ last: 0 }), { ...ITEMS, hasPreviousPage: true }, fetchPage, KEY);
     expect(result.hasPreviousPage).toBe(true);
     expect(calls).toEqual([{ page: 0, size: 1 }]);
   });
 
   it('asks for no extra item when hasNextPage is not selected', async () => {
     const { calls, fetchPage } = upstream(1000);
-    await resolveConnection(argsOf({ first: 10, after: 9 }), ITEMS, fetchPage, KEY);
+    await resolveWindow(argsOf({ first: 10, after: 9 }), ITEMS, fetchPage, KEY);
     expect(calls).toEqual([{ page: 1, size: 10 }]);
     calls.length = 0;
-    await resolveConnection(argsOf({ first: 10, after: 9 }), { ...ITEMS, hasNextPage: true }, fetchPage, KEY);
+    await resolveWindow(argsOf({ first: 10, after: 9 }), { ...ITEMS, hasNextPage: true }, fetchPage, KEY);
     expect(calls).toEqual(toPageRequests(10, 21));
   });
 
   it('counts nothing when totalCount is not selected', async () => {
     const { calls, fetchPage } = upstream(1000);
-    await resolveConnection(argsOf({ first: 100, after: 499 }), { ...EVERYTHING, totalCount: false }, fetchPage, KEY);
+    await resolveWindow(argsOf({ first: 100, after: 499 }), { ...EVERYTHING, totalCount: false }, fetchPage, KEY);
     expect(calls).toEqual(toPageRequests(500, 601));
   });
 
   it('learns the length from a short first window instead of counting', async () => {
     const { calls, fetchPage } = upstream(5);
-    const result = await resolveConnection(argsOf({ first: 10 }), EVERYTHING, fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ first: 10 }), EVERYTHING, fetchPage, KEY);
     expect(result.totalCount).toBe(5);
     expect(result.hasNextPage).toBe(false);
     expect(calls).toEqual([{ page: 0, size: 11 }]);
@@ -218,7 +218,7 @@ describe('what a window costs', () => {
 
   it('answers totalCount alone with the counting probes only', async () => {
     const { calls, fetchPage } = upstream(1234);
-    const result = await resolveConnection(argsOf({ first: 10 }), { ...NOTHING, totalCount: true }, fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ first: 10 }), { ...NOTHING, totalCount: true }, fetchPage, KEY);
     expect(result).toEqual({ items: [], hasNextPage: false, hasPreviousPage: false, totalCount: 1234 });
     expect(calls.map(({ page }) => page)).toEqual([0, 1, 3, 7, 15, 11, 13, 12]);
     expect(calls.every(({ size }) => size === 100)).toBe(true);
@@ -226,7 +226,7 @@ describe('what a window costs', () => {
 
   it('serves last from the pages counting fetched, counting once for totalCount too', async () => {
     const { list, calls, fetchPage } = upstream(1250);
-    const result = await resolveConnection(argsOf({ last: 100 }), EVERYTHING, fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ last: 100 }), EVERYTHING, fetchPage, KEY);
     expect(result.items.map(({ node }) => node)).toEqual(list.slice(1150));
     expect(result.items[0]?.offset).toBe(1150);
     expect(result).toMatchObject({ hasNextPage: false, hasPreviousPage: true, totalCount: 1250 });
@@ -236,7 +236,7 @@ describe('what a window costs', () => {
 
   it('fetches only the part of a last window the probes missed', async () => {
     const { list, calls, fetchPage } = upstream(1350);
-    const result = await resolveConnection(argsOf({ last: 100 }), ITEMS, fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ last: 100 }), ITEMS, fetchPage, KEY);
     expect(result.items.map(({ node }) => node)).toEqual(list.slice(1250));
     // Probes 0, 1, 3, 7, 15 (empty), 11 (full), 13 (short) leave 1250..1299 to one more call.
     expect(calls.map(({ page }) => page)).toEqual([0, 1, 3, 7, 15, 11, 13, 25]);
@@ -248,7 +248,7 @@ describe('what a window costs', () => {
     const problems: string[] = [];
     for (const n of lengths) {
       const { calls, fetchPage } = upstream(n);
-      const result = await resolveConnection(argsOf({ first: 1 }), { ...NOTHING, totalCount: true }, fetchPage, KEY);
+      const result = await resolveWindow(argsOf({ first: 1 }), { ...NOTHING, totalCount: true }, fetchPage, KEY);
       if (result.totalCount !== n) problems.push(`n=${n}: counted ${result.totalCount}`);
       const loose = 2 * Math.ceil(Math.log2(n / 100 + 1)) + 1;
       if (calls.length > countBound(n) || calls.length > loose) problems.push(`n=${n}: ${calls.length} calls`);
@@ -260,25 +260,25 @@ describe('what a window costs', () => {
 describe('edge windows', () => {
   it('answers an after past the end with nothing and no next page', async () => {
     const { fetchPage } = upstream(20);
-    const result = await resolveConnection(argsOf({ first: 10, after: 25 }), { ...EVERYTHING, totalCount: false }, fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ first: 10, after: 25 }), { ...EVERYTHING, totalCount: false }, fetchPage, KEY);
     expect(result).toEqual({ items: [], hasNextPage: false, hasPreviousPage: true, totalCount: null });
   });
 
   it('answers a before that outlived the list with what remains of its window', async () => {
     const shrunk = upstream(75);
-    const result = await resolveConnection(argsOf({ last: 10, before: 80 }), { ...ITEMS, hasNextPage: true }, shrunk.fetchPage, KEY);
+    const result = await resolveWindow(argsOf({ last: 10, before: 80 }), { ...ITEMS, hasNextPage: true }, shrunk.fetchPage, KEY);
     expect(result.items.map(({ offset }) => offset)).toEqual([70, 71, 72, 73, 74]);
     // The short window shows that nothing is left at the cursor's offset.
     expect(result.hasNextPage).toBe(false);
 
     const gone = upstream(50);
-    const empty = await resolveConnection(argsOf({ last: 10, before: 80 }), ITEMS, gone.fetchPage, KEY);
+    const empty = await resolveWindow(argsOf({ last: 10, before: 80 }), ITEMS, gone.fetchPage, KEY);
     expect(empty.items).toEqual([]);
   });
 
   it('returns the first 100 when neither first nor last is given', async () => {
     const { list, calls, fetchPage } = upstream(300);
-    const result = await resolveConnection({}, ITEMS, fetchPage, KEY);
+    const result = await resolveWindow({}, ITEMS, fetchPage, KEY);
     expect(result.items.map(({ node }) => node)).toEqual(list.slice(0, DEFAULT_FIRST));
     expect(calls).toEqual([{ page: 0, size: 100 }]);
   });
@@ -287,7 +287,7 @@ describe('edge windows', () => {
     const failing: FetchPage<string> = async () => {
       throw new Error('Leaf is down');
     };
-    await expect(resolveConnection({ first: 5 }, ITEMS, failing, KEY)).rejects.toThrow('Leaf is down');
+    await expect(resolveWindow({ first: 5 }, ITEMS, failing, KEY)).rejects.toThrow('Leaf is down');
   });
 });
 
@@ -296,7 +296,7 @@ describe('bad arguments', () => {
 
   async function rejection(args: ConnectionArgs): Promise<ConnectionArgumentError> {
     try {
-      await resolveConnection(args, ITEMS, fetchPage, KEY);
+      await resolveWindow(args, ITEMS, fetchPage, KEY);
     } catch (error) {
       if (error instanceof ConnectionArgumentError) return error;
       throw error;
@@ -323,7 +323,7 @@ describe('bad arguments', () => {
 
   it('fetches nothing before refusing', async () => {
     const { calls, fetchPage: counted } = upstream(10);
-    await expect(resolveConnection({ first: 5, after: 'x' }, EVERYTHING, counted, KEY)).rejects.toBeInstanceOf(ConnectionArgumentError);
+    await expect(resolveWindow({ first: 5, after: 'x' }, EVERYTHING, counted, KEY)).rejects.toBeInstanceOf(ConnectionArgumentError);
     expect(calls).toEqual([]);
   });
 });

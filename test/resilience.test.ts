@@ -3,31 +3,23 @@
 // the client when long; no error shows an upstream body. Upstream calls are counted in the
 // emulator's call log. The circuit breaker has its own file, test/breaker.test.ts; the retry
 // policy's pure arithmetic, test/retry.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { firstError, machines, MachinesUnderFaults, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { useStack } from './support/stack.js';
 
 const USER = MACHINES_USER;
-// The response cache would answer repeated queries itself; these tests are about the calls
-// that do reach Leaf.
-const NO_CACHE = { RESPONSE_CACHE: 'false' };
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
 
 describe('retries and rate limits', () => {
-  let stack: Stack;
   let baseline: MachinesData;
+  const stack = useStack();
 
   beforeAll(async () => {
-    stack = await startStack({ env: NO_CACHE });
     const result = await machines(stack);
     expect(result.errors).toBeUndefined();
     baseline = result.data!;
-  });
-
-  afterAll(async () => {
-    await stack.close();
   });
 
   it('retries a transient 503 on a read, and the answer is whole', async () => {
@@ -156,15 +148,7 @@ describe('retries and rate limits', () => {
 });
 
 describe('per-call timeout', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { ...NO_CACHE, LEAF_TIMEOUT_MS: '300' } });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack({ env: { LEAF_TIMEOUT_MS: '300' } });
 
   it('answers UPSTREAM_ERROR when Leaf does not answer in time, and does not repeat the read', async () => {
     const remove = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 5_000, times: 1 });
@@ -181,15 +165,7 @@ describe('per-call timeout', () => {
 });
 
 describe('isolation under failure', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: NO_CACHE });
-  });
-
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack();
 
   it('never shows an upstream body or another token’s data in an error', async () => {
     const remove = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 500 });

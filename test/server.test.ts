@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/example.js';
 import { graphql } from './__generated__/index.js';
-import { startStack } from './support/stack.js';
+import { gatewayClient, startStack, withStack } from './support/stack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const running = new Set<ChildProcess>();
@@ -77,15 +77,6 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function postQuery(url: string, query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
-}
-
 describe('configuration', () => {
   it('stops `npm start` on a bad value, naming the variable', async () => {
     const { code, output } = await runMainToExit({ PORT: 'nope' });
@@ -111,21 +102,22 @@ describe('npm start', () => {
     expect(output()).toContain(`on ${url}/graphql (GraphiQL in a browser)`);
     expect(output()).toContain('Example query (the first tab in GraphiQL):');
 
-    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    const gateway = gatewayClient(url, null);
+    const page = await gateway.request('/graphql', { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
-    const html = await page.text();
+    const html = page.text;
     expect(html.toLowerCase()).toContain('graphiql');
     expect(html).toContain(leafUserId);
 
     // No Authorization header: the demo token is used.
-    const result = await postQuery(url, exampleQuery(leafUserId));
+    const result = await gateway.query(exampleQuery(leafUserId));
     expect(result.errors).toBeUndefined();
     const machines = (result.data as { leafUser: { machines: { totalCount: number; nodes: unknown[] } } }).leafUser.machines;
     expect(machines.totalCount).toBeGreaterThan(5);
     expect(machines.nodes).toHaveLength(5);
 
-    expect((await fetch(`${url}/health`)).status).toBe(200);
-    expect((await fetch(`${url}/readiness`)).status).toBe(200);
+    expect((await gateway.request('/health')).status).toBe(200);
+    expect((await gateway.request('/readiness')).status).toBe(200);
   });
 
   it('with GRAPHIQL=false says so in the banner, and a browser is told how to turn it on', async () => {
@@ -133,9 +125,9 @@ describe('npm start', () => {
     expect(output()).toContain(`on ${url}/graphql (GraphiQL off: GRAPHIQL=true serves it)`);
     expect(output()).not.toContain('GraphiQL in a browser');
     expect(output()).not.toContain('tab in GraphiQL');
-    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    const page = await gatewayClient(url, null).request('/graphql', { headers: { accept: 'text/html' } });
     expect(page.status).toBe(404);
-    expect(await page.text()).toContain('Set <code>GRAPHIQL=true</code>');
+    expect(page.text).toContain('Set <code>GRAPHIQL=true</code>');
   });
 
   it('with LEAF_API_URL talks to that upstream only, and needs a token', async () => {
@@ -146,11 +138,12 @@ describe('npm start', () => {
       const leafUserId = emulator.tokens[0]!.leafUserIds[0]!;
       emulator.resetCalls();
 
-      const anonymous = await postQuery(url, exampleQuery(leafUserId));
+      const gateway = gatewayClient(url, null);
+      const anonymous = await gateway.query(exampleQuery(leafUserId));
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(emulator.calls).toHaveLength(0);
 
-      const result = await postQuery(url, exampleQuery(leafUserId), { authorization: `Bearer ${emulator.demoToken}` });
+      const result = await gateway.query(exampleQuery(leafUserId), {}, { token: emulator.demoToken });
       expect(result.errors).toBeUndefined();
       expect(emulator.calls.length).toBeGreaterThan(0);
       expect(emulator.calls.every((call) => call.token === emulator.demoToken)).toBe(true);
@@ -164,10 +157,10 @@ describe('readiness', () => {
   it('answers 200 while the upstream answers and 503 once it is gone; health stays 200', async () => {
     const stack = await startStack();
     try {
-      expect((await fetch(`${stack.gateway.url}/readiness`)).status).toBe(200);
+      expect((await stack.request('/readiness')).status).toBe(200);
       await stack.emulator.close();
-      expect((await fetch(`${stack.gateway.url}/readiness`)).status).toBe(503);
-      expect((await fetch(`${stack.gateway.url}/health`)).status).toBe(200);
+      expect((await stack.request('/readiness')).status).toBe(503);
+      expect((await stack.request('/health')).status).toBe(200);
     } finally {
       await stack.gateway.close();
     }
@@ -183,18 +176,15 @@ const FIRST_MACHINE_NAME = graphql(/* GraphQL */ `
 describe('a caller who hangs up', () => {
   it('stops the reads its query would still have made', async () => {
     // Slow upstream: the machines list takes 400 ms, then each machine's files would follow.
-    const stack = await startStack({ emulator: { latencyMs: 400 } });
-    try {
+    await withStack({ emulator: { latencyMs: 400 } }, async (stack) => {
       const caller = new AbortController();
-      const answer = fetch(`${stack.gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.emulator.demoToken}` },
-        body: JSON.stringify({
+      const answer = stack.post(
+        {
           query: `{ leafUser(id: "22222222-2222-4222-8222-222222222222") {
             machines(first: 5) { nodes { name files(first: 1) { nodes { leafFileId } } } } } }`,
-        }),
-        signal: caller.signal,
-      });
+        },
+        { signal: caller.signal },
+      );
       await expect.poll(() => stack.calls().length).toBe(1);
       caller.abort();
       await expect(answer).rejects.toThrow();
@@ -205,8 +195,6 @@ describe('a caller who hangs up', () => {
       // The gateway is unharmed: the next caller gets the whole answer.
       const next = await stack.query(FIRST_MACHINE_NAME, { user: '22222222-2222-4222-8222-222222222222' });
       expect(next.errors).toBeUndefined();
-    } finally {
-      await stack.close();
-    }
+    });
   });
 });

@@ -1,5 +1,5 @@
 // What can go wrong talking to Leaf, as values with stable codes. The schema maps these to
-// GraphQL errors once (src/schema/errors.ts); nothing here carries an upstream body.
+// GraphQL errors once (src/schema/error-masking.ts); nothing here carries an upstream body.
 
 export type LeafErrorCode =
   | 'UNAUTHENTICATED' // 401, or no token at all
