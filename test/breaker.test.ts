@@ -8,7 +8,7 @@ import { freePort } from '../bench/processes.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway } from '../src/server.js';
 import { graphql } from './__generated__/index.js';
-import { firstError, machines, MachinesUnderFaults, MACHINES, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
+import { firstError, machines, MachinesUnderFaults, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { gatewayClient, stackConfig, useStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = MACHINES_USER;
@@ -190,7 +190,7 @@ describe('a closed port', () => {
     let exchanges = 0;
     gateway.client.observe({ onUpstreamCall: () => (exchanges += 1) });
     const client = gatewayClient(gateway.url, 'demo-token');
-    const send = (): Promise<GraphQLResponse<MachinesData>> => client.query<MachinesData>(MACHINES, { user: USER, first: 5 });
+    const send = (): Promise<GraphQLResponse<MachinesData>> => client.query(MachinesUnderFaults, { user: USER, first: 5 });
     try {
       for (let call = 0; call < 2; call += 1) {
         const result = await send();

@@ -1,6 +1,5 @@
 // One page of a Leaf user's machines, and the first error of an answer: the read the
 // resilience and breaker tests send while Leaf misbehaves under them.
-import { print } from 'graphql';
 import { expect } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/emulator/index.js';
 import { graphql } from '../__generated__/index.js';
@@ -15,9 +14,6 @@ export const MachinesUnderFaults = graphql(/* GraphQL */ `
     leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }
   }
 `);
-
-/** The same document as text, for the tests that send a request body of their own. */
-export const MACHINES = print(MachinesUnderFaults);
 
 export type MachinesData = MachinesUnderFaultsQuery;
 
