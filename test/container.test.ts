@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/processes.js';
+import { graphql } from './__generated__/index.js';
 import { gatewayClient } from './support/stack.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -89,6 +90,11 @@ describe('Dockerfile', () => {
   });
 });
 
+/** What the built image must answer: the demo user's first machines. */
+const CONTAINER_MACHINES = graphql(/* GraphQL */ `
+  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }
+`);
+
 describe('the runtime image’s code', () => {
   it('imports only production dependencies at run time', () => {
     const dependencies = new Set(Object.keys(pkg.dependencies));
@@ -132,11 +138,9 @@ describe('the runtime image’s code', () => {
       expect(await run(process.execPath, ['-e', script], outDir, false, { ...env })).toBe(0);
 
       const client = gatewayClient(`http://127.0.0.1:${port}`, null);
-      const body = await client.query<{ leafUser: { machines: { nodes: unknown[] } } }>(
-        '{ leafUser(id: "11111111-1111-4111-8111-111111111111") { machines(first: 2) { nodes { name } } } }',
-      );
+      const body = await client.query(CONTAINER_MACHINES, { user: '11111111-1111-4111-8111-111111111111' });
       expect(body.errors).toBeUndefined();
-      expect(body.data!.leafUser.machines.nodes).toHaveLength(2);
+      expect(body.data!.leafUser!.machines!.nodes).toHaveLength(2);
       // NODE_ENV=production: no GraphiQL for browsers, but a page that says so.
       const page = await client.request('/graphql', { headers: { accept: 'text/html' } });
       expect(page.status).toBe(404);

@@ -37,6 +37,7 @@ type Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
+    "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": typeof types.ContainerMachinesDocument,
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": typeof types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": typeof types.DocumentedDeleteMachineDocument,
@@ -112,6 +113,7 @@ const documents: Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
+    "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": types.ContainerMachinesDocument,
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": types.DocumentedDeleteMachineDocument,
@@ -270,6 +272,10 @@ export function graphql(source: "\n  query CoalescingUserCreatedMachines($user: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"): (typeof documents)["\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n"): (typeof documents)["\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
