@@ -70,20 +70,20 @@ export function tailcallQuery(name: QueryName, input: DirectInput): TailcallQuer
       const start = name === 'flat' ? 0 : input.deepCursorOffset + 1;
       const first = name === 'flat' ? 50 : 20;
       return {
-        document: `query Tailcall($user: String!) { leafUser(id: $user) { ${pages('machines', start, start + first + 1, MACHINE_ROW)} } }`,
+        document: `query ${name === 'flat' ? 'TailcallFlat' : 'TailcallDeep'}($user: String!) { leafUser(id: $user) { ${pages('machines', start, start + first + 1, MACHINE_ROW)} } }`,
         variables: { user: input.user },
       };
     }
     case 'nested':
       return {
-        document: `query Tailcall($user: String!) { leafUser(id: $user) { ${pages('machines', 0, 20, `id name ${pages('files', 0, 5, FILE_LINK)}`)} } }`,
+        document: `query TailcallNested($user: String!) { leafUser(id: $user) { ${pages('machines', 0, 20, `id name ${pages('files', 0, 5, FILE_LINK)}`)} } }`,
         variables: { user: input.user },
       };
     case 'nodes': {
       const fields = input.nodes.map(
         (ref, index) => `n${index}: ${NODE_FIELD[ref.typename]}(leafUserId: "${ref.leafUserId}", id: "${ref.leafId}") { id name provider originType }`,
       );
-      return { document: `query Tailcall { ${fields.join(' ')} }`, variables: {} };
+      return { document: `query TailcallNodes { ${fields.join(' ')} }`, variables: {} };
     }
   }
 }
