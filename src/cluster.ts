@@ -3,7 +3,7 @@
 // every other worker's cached answers and shared in-flight reads of that Leaf user before the
 // write's answer leaves, and /metrics on any worker answers for all of them (prom-client's
 // AggregatorRegistry collects each worker's registry over the cluster IPC).
-import cluster, { type Worker } from 'node:cluster';
+import cluster, { type Address, type Worker } from 'node:cluster';
 import type { Plugin } from 'graphql-yoga';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import type { ResponseCache } from './cache/index.js';
@@ -51,7 +51,7 @@ export interface Primary {
 
 /**
  * Forks `count` workers (re-forking any that dies), relays write announcements and metrics
- * requests between them, and resolves with the URL once the first worker listens.
+ * requests between them, and resolves with the URL once every worker listens.
  */
 export function startPrimary(count: number, setup: WorkerSetup, log: (line: string) => void): Promise<Primary> {
   const aggregator = new AggregatorRegistry();
@@ -112,7 +112,13 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
     // A worker that cannot start (port taken, bad Redis) exits before listening: so does the primary.
     const early = (worker: Worker, code: number): void => reject(new Error(`worker ${worker.id} exited with code ${code} before listening`));
     cluster.once('exit', early);
-    cluster.once('listening', (_worker, address) => {
+    // Ready (and the banner printed) once every worker listens, so no connection made after the
+    // banner finds fewer workers than WORKERS asked for.
+    let listening = 0;
+    const onListening = (_worker: Worker, address: Address): void => {
+      listening += 1;
+      if (listening < count) return;
+      cluster.off('listening', onListening);
       cluster.off('exit', early);
       const host = address.address && address.address !== '0.0.0.0' && address.address !== '::' ? address.address : 'localhost';
       const close = (): Promise<void> => {
@@ -133,7 +139,8 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
         close,
         drain: () => close().then(() => 0),
       });
-    });
+    };
+    cluster.on('listening', onListening);
     for (let index = 0; index < count; index++) cluster.fork();
   });
 }
