@@ -38,6 +38,8 @@ function isMessage(value: unknown): value is Message {
 export const WORKER_HEADER = 'x-gateway-worker';
 /** A sibling that takes longer than this to drop its copies does not hold up a mutation's answer. */
 const SIBLING_TIMEOUT_MS = 2_000;
+/** How the primary replaces workers that die: see the 'exit' handler in startPrimary. */
+const RESTART = { stableMs: 10_000, firstDelayMs: 1_000, maxDelayMs: 30_000 };
 
 export const isClusterWorker = (): boolean => cluster.isWorker;
 
@@ -97,15 +99,37 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
     }
   });
 
+  // A worker that dies soon after it was forked is likely to die again the same way: each such
+  // death in a row waits twice as long before the next fork (1 s, 2 s, 4 s … 30 s), so a crash
+  // loop costs a fork now and then rather than a core. A worker that lived past STABLE_MS
+  // is replaced at once, and ends the run.
+  const forkedAt = new Map<number, number>();
+  cluster.on('fork', (worker) => forkedAt.set(worker.id, performance.now()));
+  let quickDeaths = 0;
+  const restarts = new Set<NodeJS.Timeout>();
   cluster.on('exit', (worker, code, signal) => {
     // Nobody waits on a worker that is gone.
     for (const [key, write] of writes) {
       write.waiting.delete(worker.id);
       settle(key);
     }
+    const lived = performance.now() - (forkedAt.get(worker.id) ?? 0);
+    forkedAt.delete(worker.id);
     if (stopping) return;
-    log(`Worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another.`);
-    cluster.fork();
+    quickDeaths = lived < RESTART.stableMs ? quickDeaths + 1 : 0;
+    const delay = quickDeaths === 0 ? 0 : Math.min(RESTART.maxDelayMs, RESTART.firstDelayMs * 2 ** (quickDeaths - 1));
+    const why = `Worker ${worker.id} exited (${signal ?? `code ${code}`})`;
+    if (delay === 0) {
+      log(`${why}; starting another.`);
+      cluster.fork();
+      return;
+    }
+    log(`${why} ${Math.round(lived)} ms after it started; starting another in ${delay / 1000} s.`);
+    const timer = setTimeout(() => {
+      restarts.delete(timer);
+      if (!stopping) cluster.fork();
+    }, delay);
+    restarts.add(timer);
   });
 
   return new Promise((resolve, reject) => {
@@ -123,6 +147,8 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
       const host = address.address && address.address !== '0.0.0.0' && address.address !== '::' ? address.address : 'localhost';
       const close = (): Promise<void> => {
         stopping = true;
+        for (const timer of restarts) clearTimeout(timer);
+        restarts.clear();
         const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker && !worker.isDead());
         return Promise.all(
           alive.map(

@@ -3,6 +3,7 @@
 // so it keeps reaching the worker its first answer named (`x-gateway-worker`): `on(worker)`
 // opens connections until one reaches that worker, and is used at once (before keep-alive ends).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'undici';
 import { print } from 'graphql';
@@ -27,6 +28,8 @@ let exited: Promise<number | null>;
 let origin: string;
 const opened: Client[] = [];
 const seen = new Set<string>();
+/** What the primary has printed (stdout and stderr). */
+let output = '';
 
 interface Answer {
   worker: string;
@@ -83,6 +86,37 @@ function total(metrics: string, name: string): number {
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
+/** The worker processes: the primary's children that run the gateway, read from /proc. */
+function workerPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== gateway.pid) continue;
+      // tsx's esbuild service is a child too; a worker runs the primary's entry point.
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('src/main.ts')) pids.push(Number(entry));
+    } catch {
+      // gone while we looked
+    }
+  }
+  return pids;
+}
+
+/** Waits for a worker that is not one of `known`, and returns its pid. */
+async function newWorker(known: Set<number>): Promise<number> {
+  for (;;) {
+    const fresh = workerPids().find((pid) => !known.has(pid));
+    if (fresh !== undefined) return fresh;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -91,7 +125,6 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   exited = new Promise((resolve) => gateway.once('exit', (code) => resolve(code)));
-  let output = '';
   origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the gateway did not start:\n${output}`)), 60_000);
     gateway.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -170,6 +203,37 @@ describe('WORKERS=2', () => {
     expect(total(throughA, 'leaf_upstream_requests_total') - start).toBe(5);
     expect(total(throughB, 'leaf_upstream_requests_total') - start).toBe(5);
   });
+
+  it('replaces a worker that dies, waiting twice as long each time a new one dies straight away', async () => {
+    const known = new Set(workerPids());
+    expect(known.size).toBe(2);
+    const restarts = (): string[] => output.split('\n').filter((line) => /^Worker \d+ exited \(SIGKILL\)/.test(line));
+    // Three deaths in a row, each of the worker forked to replace the one before.
+    let victim = [...known][0]!;
+    for (let death = 1; death <= 3; death++) {
+      process.kill(victim, 'SIGKILL');
+      await until(() => restarts().length === death);
+      victim = await newWorker(known);
+      known.add(victim);
+    }
+    const delays = restarts().map((line) => /starting another in (\d+(?:\.\d+)?) s\.$/.exec(line)?.[1]);
+    // The first victim may have lived past the stable time; the two forked just before they
+    // were killed had not, so each waited twice as long as the death before it.
+    expect(delays[1]).toBeDefined();
+    expect(Number(delays[2])).toBe(Number(delays[1]) * 2);
+    // Back to two workers, both serving, once the last one (forked when its pause ran out) listens.
+    const answering = new Set<string>();
+    while (answering.size < 2) {
+      const client = new Client(origin);
+      opened.push(client);
+      const answer = await post(client, '{ __typename }');
+      expect(answer.body).toEqual({ data: { __typename: 'Query' } });
+      answering.add(answer.worker);
+      await client.close();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(workerPids()).toHaveLength(2);
+  }, 60_000);
 
   it('stops on SIGTERM: the primary stops its workers and exits 0', async () => {
     gateway.kill('SIGTERM');
