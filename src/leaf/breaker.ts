@@ -107,15 +107,14 @@ class GroupCircuit {
   }
 }
 
-/** The breakers of one Leaf client: `run(path, task)` sends `task` through its group's circuit. */
+/** The breakers of one Leaf client: `run(group, task)` sends `task` through that group's circuit. */
 export class UpstreamBreaker {
   private readonly groups = new Map<string, GroupCircuit>();
 
   constructor(private readonly options: BreakerOptions) {}
 
-  async run<T>(path: string, task: () => Promise<T>): Promise<T> {
+  async run<T>(group: string, task: () => Promise<T>): Promise<T> {
     if (!this.options.enabled) return task();
-    const group = endpointGroupOf(path);
     let circuit = this.groups.get(group);
     if (!circuit) {
       circuit = new GroupCircuit(group, this.options);
