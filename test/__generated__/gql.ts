@@ -25,6 +25,7 @@ type Documents = {
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": typeof types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": typeof types.BreakerCreateMachineDocument,
+    "\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n": typeof types.BreakerFilePointsDocument,
     "\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.CachedMachinesDocument,
     "\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n": typeof types.CachedMachineNodeDocument,
     "\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n": typeof types.CachedMachinesAndImplementsDocument,
@@ -101,6 +102,7 @@ const documents: Documents = {
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": types.BreakerCreateMachineDocument,
+    "\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n": types.BreakerFilePointsDocument,
     "\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.CachedMachinesDocument,
     "\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n": types.CachedMachineNodeDocument,
     "\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n": types.CachedMachinesAndImplementsDocument,
@@ -224,6 +226,10 @@ export function graphql(source: "\n  query BreakerMachine($user: LeafId!, $id: L
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"): (typeof documents)["\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n"): (typeof documents)["\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
