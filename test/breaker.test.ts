@@ -207,7 +207,7 @@ describe('circuit breaker and points reads', () => {
       // The file record is read as usual (its own group); only its points fail fast.
       expect(result.data?.file).toEqual({ leafId: file.id, points: null });
       const error = firstError(result);
-      expect(error.path).toEqual(['file', 'points']);
+      expect(result.errors?.[0]).toMatchObject({ path: ['file', 'points'] });
       expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
       expect(error.message).toMatch(/points endpoints failed.*circuit open/);
       expect(error.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);

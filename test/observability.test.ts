@@ -96,7 +96,7 @@ describe('/metrics', () => {
     expect(after('process_cpu_user_seconds_total')).toBeGreaterThan(0);
   });
 
-  it('counts a points stream as an upstream call, and logs it with the request id', async () => {
+  it('counts a points stream as one upstream call of its own endpoint', async () => {
     const file = stack.emulator.store.filesOf(USER).find((candidate) => candidate.summary !== null)!;
     const before = await scrape(stack);
     stack.resetCalls();

@@ -1,5 +1,6 @@
 // The circuit breakers in front of Leaf, one per endpoint group (machines, implements,
-// operators, files, operations), so 503s on one group never refuse healthy calls to another.
+// operators, files, operations, and points: src/leaf/points.ts), so 503s on one group never
+// refuse healthy calls to another.
 //
 // opossum, used as designed: a group's circuit opens when, over a rolling window of `windowMs`
 // holding at least `minimumCalls` calls, more than `errorPercent` % of them failed (the way
