@@ -387,19 +387,28 @@ describe('tracing to an OTLP collector', () => {
     expect(sizes).toEqual(new Set(['3', '5']));
   });
 
-  it('continues the caller’s trace and passes its tracestate on to Leaf', async () => {
+  const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const callerSpan = '00f067aa0ba902b7';
+
+  /** On a stack of its own, `send` as part of the caller's trace with `tracestate`: what Leaf was sent, and the spans exported. */
+  async function underCallerTrace(
+    tracestate: string,
+    send: (stack: Stack, headers: Record<string, string>) => Promise<{ errors?: unknown }>,
+  ): Promise<{ calls: CallRecord[]; spans: OtlpSpan[] }> {
     exports.length = 0;
-    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const callerSpan = '00f067aa0ba902b7';
     let calls: CallRecord[] = [];
     await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } }, async (stack) => {
-      const answer = await stack.query(MACHINES, { user: USER, first: 2 }, {
-        headers: { traceparent: `00-${callerTrace}-${callerSpan}-01`, tracestate: 'farmapp=ios,rojo=00f067aa0ba902b7' },
-      });
+      const answer = await send(stack, { traceparent: `00-${callerTrace}-${callerSpan}-01`, tracestate });
       expect(answer.errors).toBeUndefined();
       calls = stack.calls();
     });
-    const spans = exports.flatMap((batch) => batch.spans);
+    return { calls, spans: exports.flatMap((batch) => batch.spans) };
+  }
+
+  it('continues the caller’s trace and passes its tracestate on to Leaf', async () => {
+    const { calls, spans } = await underCallerTrace('farmapp=ios,rojo=00f067aa0ba902b7', (stack, headers) =>
+      stack.query(MACHINES, { user: USER, first: 2 }, { headers }),
+    );
     const operation = spans.find((span) => span.name === 'graphql.query ObservedMachines');
     expect(operation).toMatchObject({ traceId: callerTrace, parentSpanId: callerSpan });
     const children = spans.filter((span) => span.parentSpanId === operation!.spanId);
@@ -412,20 +421,13 @@ describe('tracing to an OTLP collector', () => {
   });
 
   it('gives a points stream its own span under the operation, and tells Leaf with traceparent and tracestate', async () => {
-    exports.length = 0;
-    const callerTrace = '5bf92f3577b34da6a3ce929d0e0e4737';
-    const callerSpan = '10f067aa0ba902b8';
-    let calls: CallRecord[] = [];
-    await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } }, async (stack) => {
+    const traced = await underCallerTrace('farmapp=android', (stack, headers) => {
       const file = stack.emulator.store.filesOf(USER).find((candidate) => candidate.summary !== null)!;
-      const answer = await stack.query(FILE_POINTS, { id: file.id }, {
-        headers: { traceparent: `00-${callerTrace}-${callerSpan}-01`, tracestate: 'farmapp=android' },
-      });
-      expect(answer.errors).toBeUndefined();
-      calls = stack.calls().filter(isPointsCall);
+      return stack.query(FILE_POINTS, { id: file.id }, { headers });
     });
+    const { spans } = traced;
+    const calls = traced.calls.filter(isPointsCall);
     expect(calls).toHaveLength(1);
-    const spans = exports.flatMap((batch) => batch.spans);
     const operation = spans.find((span) => span.name === 'graphql.query ObservedFilePoints');
     expect(operation).toMatchObject({ traceId: callerTrace, parentSpanId: callerSpan });
     const pointsSpan = spans.find((span) => span.parentSpanId === operation!.spanId && span.name === `GET ${POINTS_ENDPOINT}`);
