@@ -36,6 +36,12 @@ const CREATE_REFUSED = graphql(/* GraphQL */ `
   }
 `);
 
+const FILE_POINTS = graphql(/* GraphQL */ `
+  query BreakerFilePoints($id: LeafId!) {
+    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }
+  }
+`);
+
 function isCircuitOpen(result: GraphQLResponse<unknown>): boolean {
   return result.errors?.some((error) => /circuit open/.test(error.message)) ?? false;
 }
@@ -178,6 +184,37 @@ describe('circuit breaker and Leaf’s 4xx answers', () => {
       expect(stack.calls()).toHaveLength(1);
     } finally {
       limited();
+    }
+  });
+});
+
+describe('circuit breaker and points reads', () => {
+  const stack = useStack({ env: { LEAF_RETRIES: '0', LEAF_BREAKER_MIN_CALLS: '3', LEAF_BREAKER_WINDOW_MS: '60000' } });
+  const POINTS_PATH = /\/standardGeojson$/;
+
+  it('opens the points group on sustained failures, answers like any open circuit without reaching Leaf, and leaves files served', async () => {
+    const file = stack.emulator.store.filesOf(USER).find((candidate) => candidate.summary !== null)!;
+    const dead = stack.emulator.addFault({ method: 'GET', path: POINTS_PATH, status: 503 });
+    try {
+      await vi.waitFor(
+        async () => expect(isCircuitOpen(await stack.query(FILE_POINTS, { id: file.id }))).toBe(true),
+        { timeout: 10_000, interval: 0 },
+      );
+      expect(stack.gateway.client.breakerStates.points).toBe('open');
+
+      stack.resetCalls();
+      const result = await stack.query(FILE_POINTS, { id: file.id });
+      // The file record is read as usual (its own group); only its points fail fast.
+      expect(result.data?.file).toEqual({ leafId: file.id, points: null });
+      const error = firstError(result);
+      expect(result.errors?.[0]).toMatchObject({ path: ['file', 'points'] });
+      expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
+      expect(error.message).toMatch(/points endpoints failed.*circuit open/);
+      expect(error.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(stack.calls().filter((call) => POINTS_PATH.test(call.path))).toEqual([]);
+      expect(stack.gateway.client.breakerStates.files ?? 'closed').toBe('closed');
+    } finally {
+      dead();
     }
   });
 });

@@ -20,6 +20,7 @@ describe('endpoint groups', () => {
 
 describe('the breaker alone', () => {
   const MACHINES_PATH = '/services/beta/api/users/u/machines';
+  const MACHINES = endpointGroupOf(MACHINES_PATH);
   const OPTIONS: BreakerOptions = { enabled: true, errorPercent: 50, minimumCalls: 10, windowMs: 1_000, cooldownMs: 5_000 };
   const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API failed to answer. (HTTP 503)', { status: 503 }));
   const healthy = () => Promise.resolve('answer');
@@ -33,7 +34,7 @@ describe('the breaker alone', () => {
     await Promise.allSettled(
       Array.from({ length: perTick }, () => {
         counter.calls += 1;
-        return breaker.run(MACHINES_PATH, failing(counter.calls) ? dead : healthy);
+        return breaker.run(MACHINES, failing(counter.calls) ? dead : healthy);
       }),
     );
     await vi.advanceTimersByTimeAsync(10);
@@ -58,12 +59,12 @@ describe('the breaker alone', () => {
       }
       expect(breaker.states.machines).toBe('open');
       expect(openAfterMs).toBeLessThanOrEqual(1_000);
-      await expect(breaker.run(MACHINES_PATH, healthy)).rejects.toThrow(/circuit open/);
+      await expect(breaker.run(MACHINES, healthy)).rejects.toThrow(/circuit open/);
 
       // Leaf is back: after the cooldown one probe goes through and closes the circuit.
       await vi.advanceTimersByTimeAsync(OPTIONS.cooldownMs);
       expect(breaker.states.machines).toBe('halfOpen');
-      await expect(breaker.run(MACHINES_PATH, healthy)).resolves.toBe('answer');
+      await expect(breaker.run(MACHINES, healthy)).resolves.toBe('answer');
       expect(breaker.states.machines).toBe('closed');
     } finally {
       breaker.close();
@@ -73,16 +74,16 @@ describe('the breaker alone', () => {
   it('stays open when its half-open probe is abandoned by the caller, and closes on a real answer', async () => {
     const breaker = new UpstreamBreaker({ ...OPTIONS, minimumCalls: 1, cooldownMs: 50 });
     try {
-      await expect(breaker.run(MACHINES_PATH, dead)).rejects.toThrow('failed to answer');
+      await expect(breaker.run(MACHINES, dead)).rejects.toThrow('failed to answer');
       expect(breaker.states.machines).toBe('open');
 
       await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
       const abandoned = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'cancelled', { aborted: true }));
-      await expect(breaker.run(MACHINES_PATH, abandoned)).rejects.toThrow('cancelled');
+      await expect(breaker.run(MACHINES, abandoned)).rejects.toThrow('cancelled');
       expect(breaker.states.machines).toBe('open');
 
       await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
-      await expect(breaker.run(MACHINES_PATH, healthy)).resolves.toBe('answer');
+      await expect(breaker.run(MACHINES, healthy)).resolves.toBe('answer');
       expect(breaker.states.machines).toBe('closed');
     } finally {
       breaker.close();

@@ -21,6 +21,18 @@ const MACHINES = print(graphql(/* GraphQL */ `
   }
 `));
 
+const FILE_POINTS = print(graphql(/* GraphQL */ `
+  query ObservedFilePoints($id: LeafId!) {
+    file(id: $id) { points(first: 3) { nodes { timestamp } } }
+  }
+`));
+/** How metrics and spans name a points stream (src/leaf/points.ts): Leaf chooses its URL. */
+const POINTS_ENDPOINT = '{file.downloadStandardGeojson}';
+
+function isPointsCall(call: CallRecord): boolean {
+  return call.path.endsWith('/standardGeojson');
+}
+
 type Labels = Record<string, string>;
 
 /** Prometheus text format → samples. */
@@ -82,6 +94,20 @@ describe('/metrics', () => {
     expect(delta('leaf_upstream_request_duration_seconds_count', endpoint)).toBe(upstreamForFirst + 1);
     // Process metrics come along for free.
     expect(after('process_cpu_user_seconds_total')).toBeGreaterThan(0);
+  });
+
+  it('counts a points stream as one upstream call of its own endpoint', async () => {
+    const file = stack.emulator.store.filesOf(USER).find((candidate) => candidate.summary !== null)!;
+    const before = await scrape(stack);
+    stack.resetCalls();
+    const answer = await stack.query(FILE_POINTS, { id: file.id });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toMatchObject({ file: { points: { nodes: [{}, {}, {}] } } });
+    expect(stack.calls().filter(isPointsCall)).toHaveLength(1);
+    const after = await scrape(stack);
+    const endpoint = { method: 'GET', endpoint: POINTS_ENDPOINT };
+    expect(after('leaf_upstream_requests_total', { ...endpoint, status: '200', code: 'OK' }) - before('leaf_upstream_requests_total', { ...endpoint, status: '200', code: 'OK' })).toBe(1);
+    expect(after('leaf_upstream_request_duration_seconds_count', endpoint) - before('leaf_upstream_request_duration_seconds_count', endpoint)).toBe(1);
   });
 
   it('counts coalesced reads: identical concurrent queries start one upstream read and join it', async () => {
@@ -201,6 +227,22 @@ describe('request ids and structured logs', () => {
     expect(upstream.every((entry) => entry.requestId === 'mobile-7f3a.42' && entry.endpoint === MACHINES_ENDPOINT)).toBe(true);
     // Nothing about the caller's token reaches the logs.
     expect(lines.join('\n')).not.toContain(stack.emulator.demoToken);
+  });
+
+  it('logs a points stream as an upstream call of the request that opened it', async () => {
+    const file = stack.emulator.store.filesOf(USER).find((candidate) => candidate.summary !== null)!;
+    stack.resetCalls();
+    lines.length = 0;
+    const answer = await stack.query(FILE_POINTS, { id: file.id }, { headers: { 'x-request-id': 'map-points.1' } });
+    expect(answer.errors).toBeUndefined();
+    const points = stack.calls().filter(isPointsCall);
+    expect(points).toHaveLength(1);
+    expect(points[0]!.requestId).toBe('map-points.1');
+    const upstream = logged().filter((entry) => entry.msg === 'upstream call');
+    expect(upstream).toHaveLength(stack.calls().length);
+    expect(upstream.filter((entry) => entry.endpoint === POINTS_ENDPOINT)).toEqual([
+      expect.objectContaining({ requestId: 'map-points.1', method: 'GET', status: 200 }),
+    ]);
   });
 
   it('makes up an id when none (or an unsafe one) is sent, and uses it upstream and in the log', async () => {
@@ -345,19 +387,28 @@ describe('tracing to an OTLP collector', () => {
     expect(sizes).toEqual(new Set(['3', '5']));
   });
 
-  it('continues the caller’s trace and passes its tracestate on to Leaf', async () => {
+  const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const callerSpan = '00f067aa0ba902b7';
+
+  /** On a stack of its own, `send` as part of the caller's trace with `tracestate`: what Leaf was sent, and the spans exported. */
+  async function underCallerTrace(
+    tracestate: string,
+    send: (stack: Stack, headers: Record<string, string>) => Promise<{ errors?: unknown }>,
+  ): Promise<{ calls: CallRecord[]; spans: OtlpSpan[] }> {
     exports.length = 0;
-    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const callerSpan = '00f067aa0ba902b7';
     let calls: CallRecord[] = [];
     await withStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } }, async (stack) => {
-      const answer = await stack.query(MACHINES, { user: USER, first: 2 }, {
-        headers: { traceparent: `00-${callerTrace}-${callerSpan}-01`, tracestate: 'farmapp=ios,rojo=00f067aa0ba902b7' },
-      });
+      const answer = await send(stack, { traceparent: `00-${callerTrace}-${callerSpan}-01`, tracestate });
       expect(answer.errors).toBeUndefined();
       calls = stack.calls();
     });
-    const spans = exports.flatMap((batch) => batch.spans);
+    return { calls, spans: exports.flatMap((batch) => batch.spans) };
+  }
+
+  it('continues the caller’s trace and passes its tracestate on to Leaf', async () => {
+    const { calls, spans } = await underCallerTrace('farmapp=ios,rojo=00f067aa0ba902b7', (stack, headers) =>
+      stack.query(MACHINES, { user: USER, first: 2 }, { headers }),
+    );
     const operation = spans.find((span) => span.name === 'graphql.query ObservedMachines');
     expect(operation).toMatchObject({ traceId: callerTrace, parentSpanId: callerSpan });
     const children = spans.filter((span) => span.parentSpanId === operation!.spanId);
@@ -367,6 +418,23 @@ describe('tracing to an OTLP collector', () => {
       expect(call.tracestate).toBe('farmapp=ios,rojo=00f067aa0ba902b7');
       expect(children.map((child) => `00-${callerTrace}-${child.spanId}-01`)).toContain(call.traceparent);
     }
+  });
+
+  it('gives a points stream its own span under the operation, and tells Leaf with traceparent and tracestate', async () => {
+    const traced = await underCallerTrace('farmapp=android', (stack, headers) => {
+      const file = stack.emulator.store.filesOf(USER).find((candidate) => candidate.summary !== null)!;
+      return stack.query(FILE_POINTS, { id: file.id }, { headers });
+    });
+    const { spans } = traced;
+    const calls = traced.calls.filter(isPointsCall);
+    expect(calls).toHaveLength(1);
+    const operation = spans.find((span) => span.name === 'graphql.query ObservedFilePoints');
+    expect(operation).toMatchObject({ traceId: callerTrace, parentSpanId: callerSpan });
+    const pointsSpan = spans.find((span) => span.parentSpanId === operation!.spanId && span.name === `GET ${POINTS_ENDPOINT}`);
+    expect(pointsSpan).toBeDefined();
+    expect(attribute(pointsSpan!, 'http.response.status_code')).toBe(200);
+    expect(calls[0]!.traceparent).toBe(`00-${callerTrace}-${pointsSpan!.spanId}-01`);
+    expect(calls[0]!.tracestate).toBe('farmapp=android');
   });
 
   it('sends no tracestate upstream when the caller sent none', async () => {

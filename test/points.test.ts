@@ -10,7 +10,7 @@ import { unitConverter } from '../src/schema/units.js';
 import { graphql } from './__generated__/index.js';
 import type { FilePointsQueryVariables } from './__generated__/graphql.js';
 import { httpJson } from './support/http.js';
-import { useStack } from './support/stack.js';
+import { useStack, withStack } from './support/stack.js';
 
 type Json = Record<string, unknown>;
 
@@ -308,6 +308,36 @@ describe('where the points are', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.file?.points).toBeNull();
     expect(pointsCalls()).toBe(0);
+  });
+});
+
+describe('a points read is an upstream call like any other', () => {
+  it('retries a 503 on opening the stream, and the user sees the points', async () => {
+    const file = processedFiles('harvested')[3]!;
+    const expected = pointsOf(stack.emulator.store, file);
+    const fault = stack.emulator.addFault({ method: 'GET', path: '/standardGeojson', status: 503, times: 1 });
+    try {
+      stack.resetCalls();
+      const answer = await stack.query(FirstThreePoints, { id: file.id });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.file?.points?.nodes).toEqual([0, 1, 2].map((index) => ({ timestamp: (expected.at(index) as { properties: Json }).properties.timestamp })));
+      const statuses = stack.calls().filter((call) => call.path.endsWith('/standardGeojson')).map((call) => call.status);
+      expect(statuses).toEqual([503, 200]);
+    } finally {
+      fault();
+    }
+  });
+
+  it('counts against MAX_UPSTREAM_CALLS: past the allowance the points are not read, and say why', async () => {
+    const file = processedFiles('harvested')[3]!;
+    await withStack({ env: { MAX_UPSTREAM_CALLS: '1' } }, async (capped) => {
+      capped.resetCalls();
+      const answer = await capped.query(FirstThreePoints, { id: file.id });
+      // The file record was the one call allowed; the points stream would have been the second.
+      expect(answer.data?.file?.points).toBeNull();
+      expect(answer.errors?.[0]).toMatchObject({ path: ['file', 'points'], extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'upstreamCalls' } });
+      expect(capped.calls().map((call) => call.path)).toEqual([expect.not.stringMatching(/standardGeojson$/)]);
+    });
   });
 });
 

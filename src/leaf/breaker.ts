@@ -1,5 +1,6 @@
 // The circuit breakers in front of Leaf, one per endpoint group (machines, implements,
-// operators, files, operations), so 503s on one group never refuse healthy calls to another.
+// operators, files, operations, and points: src/leaf/points.ts), so 503s on one group never
+// refuse healthy calls to another.
 //
 // opossum, used as designed: a group's circuit opens when, over a rolling window of `windowMs`
 // holding at least `minimumCalls` calls, more than `errorPercent` % of them failed (the way
@@ -107,15 +108,14 @@ class GroupCircuit {
   }
 }
 
-/** The breakers of one Leaf client: `run(path, task)` sends `task` through its group's circuit. */
+/** The breakers of one Leaf client: `run(group, task)` sends `task` through that group's circuit. */
 export class UpstreamBreaker {
   private readonly groups = new Map<string, GroupCircuit>();
 
   constructor(private readonly options: BreakerOptions) {}
 
-  async run<T>(path: string, task: () => Promise<T>): Promise<T> {
+  async run<T>(group: string, task: () => Promise<T>): Promise<T> {
     if (!this.options.enabled) return task();
-    const group = endpointGroupOf(path);
     let circuit = this.groups.get(group);
     if (!circuit) {
       circuit = new GroupCircuit(group, this.options);

@@ -3,7 +3,7 @@
 // how to read each answer is src/leaf/readers.ts. Tokens are passed per call and never stored here.
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
-import { UpstreamBreaker, type BreakerState } from './breaker.js';
+import { UpstreamBreaker, endpointGroupOf, type BreakerState } from './breaker.js';
 import { cancelOf, type Cancel } from './cancel.js';
 import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
@@ -74,11 +74,29 @@ export interface LeafCall<T> {
   read: (body: unknown) => T;
 }
 
+/**
+ * One streamed upstream read (a file's standard GeoJSON): its body is handed back unread, on the
+ * dispatcher given (the caller's own pool, since a parked stream holds its connection).
+ */
+export interface LeafStreamCall {
+  path: string;
+  endpoint: string;
+  /** The breaker's endpoint group (src/leaf/breaker.ts). */
+  group: string;
+  accept: string;
+  dispatcher: Dispatcher;
+}
+
+export type StreamBody = Dispatcher.ResponseData['body'];
+
 /** One upstream exchange to make: who asks (token, request id), and what stops it. */
 interface Exchange {
   method: Dispatcher.HttpMethod;
   path: string;
   endpoint: string;
+  /** The breaker's endpoint group; by default the path's (endpointGroupOf). */
+  group?: string;
+  accept?: string;
   options: CallOptions;
   cancel: Cancel | undefined;
   body?: unknown;
@@ -86,10 +104,20 @@ interface Exchange {
   headers?: Record<string, string>;
 }
 
-/** What one upstream exchange yields before parsing. */
+/** What one attempt of an exchange yields: its status, and what the caller keeps of the answer. */
 interface Answer {
   status: number;
-  text: string;
+  retryAfter?: string | string[] | undefined;
+}
+
+/** One attempt on the wire, and how to let go of an answer that is not kept (retried or refused). */
+interface Attempt<A extends Answer> {
+  send(request: Dispatcher.DispatchOptions, cancel: Cancel | undefined): Promise<A>;
+  discard?(answer: A): Promise<void>;
+}
+
+interface StreamAnswer extends Answer {
+  body: StreamBody;
 }
 
 /**
@@ -128,6 +156,8 @@ export class LeafClient {
   private readonly breaker: UpstreamBreaker;
   /** Null when LEAF_COALESCE_READS is off: every read goes upstream itself. */
   private readonly coalescer: ReadCoalescer | null;
+  /** The whole answer as text, on the client's pool: every call but streams. */
+  private readonly asText: Attempt<TextAnswer> = { send: (request, cancel) => exchangeText(this.pool, request, cancel) };
 
   constructor(options: LeafClientOptions) {
     this.origin = options.url;
@@ -195,7 +225,7 @@ export class LeafClient {
     const { signal: _ignored, ...unabortable } = options;
     try {
       const { method, path, endpoint, body } = call;
-      return this.readAnswer(call, await this.send({ method, path, endpoint, options: unabortable, cancel: undefined, body }));
+      return this.readAnswer(call, await this.send({ method, path, endpoint, options: unabortable, cancel: undefined, body }, this.asText));
     } finally {
       this.announceWrite(call.leafUserId, options);
     }
@@ -212,7 +242,7 @@ export class LeafClient {
     options.budget?.spend();
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
     const { method, path, endpoint } = call;
-    if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }));
+    if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }, this.asText));
     const tokenHash = tokenHashOf(options, token);
     const key = readKey(method, `${this.origin}${path}`, tokenHash);
     const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId) };
@@ -222,12 +252,35 @@ export class LeafClient {
       return await this.coalescer.run(
         key,
         scope,
-        async (shared) => this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel: shared })),
+        async (shared) => this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel: shared }, this.asText)),
         cancel,
       );
     } catch (error) {
       throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
     }
+  }
+
+  /**
+   * One streamed read: through the breaker, the observers (the call is reported once its headers
+   * arrive), the trace headers and the call budget like any read, and its opening retried on the
+   * same terms; the body is the caller's to read and to close. Never coalesced: each stream is
+   * one reader's position in the file.
+   */
+  async stream(call: LeafStreamCall, options: CallOptions): Promise<StreamBody> {
+    this.tokenOf(options);
+    options.budget?.spend();
+    const { path, endpoint, group, accept, dispatcher } = call;
+    const attempt: Attempt<StreamAnswer> = {
+      send: async (request) => {
+        const response = await dispatcher.request(request);
+        return { status: response.statusCode, retryAfter: response.headers['retry-after'], body: response.body };
+      },
+      discard: (answer) => answer.body.dump().catch(() => undefined),
+    };
+    // No signal: a parked stream outlives the request that opened it.
+    const { signal: _ignored, ...unabortable } = options;
+    const answer = await this.send({ method: 'GET', path, endpoint, group, accept, options: unabortable, cancel: undefined }, attempt);
+    return answer.body;
   }
 
   private tokenOf(options: CallOptions): string {
@@ -236,7 +289,7 @@ export class LeafClient {
   }
 
   /** Parses the answer once and reads it against its documented shape. */
-  private readAnswer<T>(call: LeafCall<T>, answer: Answer): T {
+  private readAnswer<T>(call: LeafCall<T>, answer: TextAnswer): T {
     let body: unknown;
     if (answer.status !== 204 && answer.text !== '') {
       try {
@@ -255,11 +308,12 @@ export class LeafClient {
 
   /** One exchange through the breaker, reported to observers. A call the open breaker refuses
    * never reached Leaf, so it is not reported as an upstream call. */
-  private async send(exchange: Exchange): Promise<Answer> {
-    return this.breaker.run(exchange.path, () => (this.observers.length === 0 ? this.exchange(exchange) : this.observed(exchange)));
+  private async send<A extends Answer>(exchange: Exchange, attempt: Attempt<A>): Promise<A> {
+    const group = exchange.group ?? endpointGroupOf(exchange.path);
+    return this.breaker.run(group, () => (this.observers.length === 0 ? this.exchange(exchange, attempt) : this.observed(exchange, attempt)));
   }
 
-  private async observed(exchange: Exchange): Promise<Answer> {
+  private async observed<A extends Answer>(exchange: Exchange, attempt: Attempt<A>): Promise<A> {
     const started = performance.now();
     const { endpoint } = exchange;
     const requestId = exchange.options.requestId;
@@ -274,7 +328,7 @@ export class LeafClient {
     let status: number | null = null;
     let errorCode: string | null = null;
     try {
-      const answer = await this.exchange(headers ? { ...exchange, headers } : exchange);
+      const answer = await this.exchange(headers ? { ...exchange, headers } : exchange, attempt);
       status = answer.status;
       return answer;
     } catch (error) {
@@ -295,11 +349,11 @@ export class LeafClient {
    * failures src/leaf/retry.ts names, after its delay; a write is sent once (contract section 7).
    * The loop costs nothing on the first answer, which is nearly always the last.
    */
-  private async exchange({ method, path, options, cancel, body, headers: extra }: Exchange): Promise<Answer> {
+  private async exchange<A extends Answer>({ method, path, accept, options, cancel, body, headers: extra }: Exchange, attempt: Attempt<A>): Promise<A> {
     const headers: Record<string, string> = {
       ...extra,
       authorization: `Bearer ${options.token ?? ''}`,
-      accept: 'application/json',
+      accept: accept ?? 'application/json',
     };
     if (options.requestId) headers['x-request-id'] = options.requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -311,20 +365,21 @@ export class LeafClient {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
     };
-    for (let attempt = 1; ; attempt++) {
-      let answer: TextAnswer;
+    for (let tries = 1; ; tries++) {
+      let answer: A;
       try {
-        answer = await exchangeText(this.pool, request, cancel);
+        answer = await attempt.send(request, cancel);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        const delay = isAbort(error) ? null : retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, attempt, this.retryPolicy);
+        const delay = isAbort(error) ? null : retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, tries, this.retryPolicy);
         if (delay === null) throw this.transportError(error, method, path);
         await this.pause(delay, method, path, cancel);
         continue;
       }
-      const { status, text, retryAfter } = answer;
-      if (status >= 200 && status < 300) return { status, text };
-      const delay = retryDelayMs({ method, statusCode: status, retryAfter }, attempt, this.retryPolicy);
+      const { status, retryAfter } = answer;
+      if (status >= 200 && status < 300) return answer;
+      await attempt.discard?.(answer);
+      const delay = retryDelayMs({ method, statusCode: status, retryAfter }, tries, this.retryPolicy);
       if (delay === null) {
         const error = leafErrorForStatus(status, retryAfterSeconds(retryAfter));
         Object.assign(error.details, { method, path });

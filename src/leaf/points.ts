@@ -2,14 +2,16 @@
 // body through @streamparser/json, one Feature at a time, never the whole file in memory.
 //
 // - Only URLs on the Leaf API origin are followed, so the caller's token goes nowhere else.
+// - Each stream opened is an upstream call of the Leaf client (LeafClient.stream): its breaker
+//   (group `points`), observers, trace headers, call budget and retries of the opening.
 // - A window [start, end) costs reading up to `end` (plus one point to learn hasNextPage).
 // - Where a read stopped is kept, per token, file and filter, as the open stream itself
 //   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
 //   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
 import JSONParser from '@streamparser/json/jsonparser.js';
-import { Pool, type Dispatcher } from 'undici';
-import type { CallOptions, LeafClient } from './client.js';
-import { LeafError, leafError, leafErrorForStatus } from './errors.js';
+import { Pool } from 'undici';
+import type { CallOptions, LeafClient, StreamBody } from './client.js';
+import { LeafError, leafError } from './errors.js';
 import { hashToken } from './token.js';
 
 /** One point as read: a GeoJSON Feature whose properties are an object (maybe empty). */
@@ -36,6 +38,13 @@ function broken(): LeafError {
   return leafError('UPSTREAM_ERROR', "The Leaf API stopped sending the file's standard GeoJSON before its end.");
 }
 
+/**
+ * The breaker's group for points: a points file is a long stream from Leaf's file storage, so
+ * its failures neither refuse the `files` group's small reads (file records, summaries) nor the reverse.
+ */
+const POINTS_GROUP = 'points';
+/** How metrics and traces name the call: the URL is Leaf's to choose, so no path template fits. */
+const POINTS_ENDPOINT = '{file.downloadStandardGeojson}';
 const CURSOR_IDLE_MS = 30_000;
 /** A parked cursor holds its connection: well under POOL_CONNECTIONS, so reads always get one. */
 const MAX_CURSORS = 16;
@@ -61,7 +70,7 @@ class PointsCursor {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly body: Dispatcher.ResponseData['body'],
+    private readonly body: StreamBody,
     accept: (point: PointFeature) => boolean,
   ) {
     // A parked stream that times out or is dropped fails its next read, not the process.
@@ -118,9 +127,9 @@ class PointsCursor {
 }
 
 export class PointsReader {
+  private readonly client: LeafClient;
   private readonly origin: string;
   private readonly pool: Pool;
-  private readonly timeoutMs: number;
   /** Parked cursors by token hash, URL and filter; Map order is least recently parked first. */
   private readonly cursors = new Map<string, PointsCursor>();
   private readonly counts = new Map<string, number>();
@@ -129,9 +138,9 @@ export class PointsReader {
   /** Figures for the benchmark and tests: streams opened, and how many resumed a cursor. */
   readonly stats = { opened: 0, resumed: 0 };
 
-  constructor(options: { origin: string; timeoutMs: number; connections?: number }) {
-    this.origin = new URL(options.origin).origin;
-    this.timeoutMs = options.timeoutMs;
+  constructor(options: { client: LeafClient; timeoutMs: number; connections?: number }) {
+    this.client = options.client;
+    this.origin = new URL(options.client.origin).origin;
     this.pool = new Pool(this.origin, {
       connections: options.connections ?? POOL_CONNECTIONS,
       headersTimeout: options.timeoutMs,
@@ -160,21 +169,11 @@ export class PointsReader {
     return `${parsed.pathname}${parsed.search}`;
   }
 
-  private async open(query: PointsQuery, path: string, token: string, requestId: string | undefined): Promise<PointsCursor> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/geo+json, application/json' };
-    if (requestId) headers['x-request-id'] = requestId;
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.pool.request({ method: 'GET', path, headers, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
-    } catch {
-      throw leafError('UPSTREAM_ERROR', "The Leaf API could not be reached for the file's standard GeoJSON.");
-    }
+  private async open(query: PointsQuery, path: string, options: CallOptions): Promise<PointsCursor> {
+    const call = { path, endpoint: POINTS_ENDPOINT, group: POINTS_GROUP, accept: 'application/geo+json, application/json', dispatcher: this.pool };
+    const body = await this.client.stream(call, options);
     this.stats.opened += 1;
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      await response.body.dump().catch(() => undefined);
-      throw leafErrorForStatus(response.statusCode);
-    }
-    return new PointsCursor(response.body, query.accept);
+    return new PointsCursor(body, query.accept);
   }
 
   private keyOf(query: PointsQuery, token: string): string {
@@ -193,7 +192,7 @@ export class PointsReader {
       }
       parked.close();
     }
-    return this.open(query, path, options.token, options.requestId);
+    return this.open(query, path, options);
   }
 
   private park(key: string, cursor: PointsCursor): void {
@@ -239,12 +238,14 @@ export class PointsReader {
     const key = this.keyOf(query, token);
     const known = this.counts.get(key);
     if (known !== undefined && start >= known) return { items: [], more: false };
+    // Opening fails as any upstream read does (a LeafError, or the call budget's refusal).
+    const cursor = await this.cursorFor(key, query, path, start, { ...options, token });
     try {
-      return await this.readFrom(await this.cursorFor(key, query, path, start, { ...options, token }), key, start, end, probe);
+      return await this.readFrom(cursor, key, start, end, probe);
     } catch (error) {
       if (error instanceof LeafError) throw error;
       // A parked stream the upstream has since closed: read again from the start, once.
-      return this.readFrom(await this.open(query, path, token, options.requestId), key, start, end, probe).catch((again: unknown) => {
+      return this.readFrom(await this.open(query, path, options), key, start, end, probe).catch((again: unknown) => {
         throw again instanceof LeafError ? again : broken();
       });
     }
@@ -281,7 +282,7 @@ export class PointsReader {
     const key = this.keyOf(query, token);
     const known = this.counts.get(key);
     if (known !== undefined) return known;
-    const cursor = await this.open(query, path, token, options.requestId);
+    const cursor = await this.open(query, path, options);
     try {
       while ((await cursor.take()) !== undefined);
     } catch (error) {
@@ -300,7 +301,7 @@ const readers = new WeakMap<LeafClient, PointsReader>();
 export function pointsReaderOf(client: LeafClient, timeoutMs = 10_000): PointsReader {
   let reader = readers.get(client);
   if (!reader) {
-    reader = new PointsReader({ origin: client.origin, timeoutMs });
+    reader = new PointsReader({ client, timeoutMs });
     readers.set(client, reader);
   }
   return reader;

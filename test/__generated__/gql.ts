@@ -25,6 +25,7 @@ type Documents = {
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": typeof types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": typeof types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": typeof types.BreakerCreateMachineDocument,
+    "\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n": typeof types.BreakerFilePointsDocument,
     "\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.CachedMachinesDocument,
     "\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n": typeof types.CachedMachineNodeDocument,
     "\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n": typeof types.CachedMachinesAndImplementsDocument,
@@ -75,6 +76,7 @@ type Documents = {
     "\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n": typeof types.UpdateThenCreateDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": typeof types.DeleteThenUpdateDocument,
     "\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n": typeof types.ObservedMachinesDocument,
+    "\n  query ObservedFilePoints($id: LeafId!) {\n    file(id: $id) { points(first: 3) { nodes { timestamp } } }\n  }\n": typeof types.ObservedFilePointsDocument,
     "\n  fragment PointFields on OperationPoint {\n  __typename\n  timestamp\n  operationType\n  geometry\n  crop\n  variety\n  area { value unit }\n  distance { value unit }\n  heading\n  speed { value unit }\n  elevation { value unit }\n  equipmentWidth { value unit }\n  recordingStatus\n  sectionId\n  machinery\n  ... on HarvestedPoint {\n    harvestMoisture\n    wetMass { value unit } wetVolume { value unit } wetMassPerArea { value unit } wetVolumePerArea { value unit }\n    dryMass { value unit } dryVolume { value unit } dryMassPerArea { value unit } dryVolumePerArea { value unit }\n  }\n  ... on PlantedPoint {\n    seedRate { value unit } seedRateTarget { value unit } seedDepth { value unit } downForce { value unit }\n    singulation skips doubles\n  }\n  ... on AppliedPoint { appliedRate { value unit } appliedRateTarget { value unit } products { name rate { value unit } } }\n  ... on TillagePoint { tillageDepthTarget { value unit } tillType }\n  ... on OtherPoint { properties }\n  }\n": typeof types.PointFieldsFragmentDoc,
     "\n  query FilePoints($id: LeafId!, $first: Int, $after: String, $filter: PointFilter) {\n    file(id: $id) {\n      leafId\n      points(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage endCursor }\n        nodes { ...PointFields }\n      }\n    }\n  }\n": typeof types.FilePointsDocument,
     "\n  query MapPoints($id: LeafId!, $first: Int, $after: String, $filter: PointFilter) {\n    file(id: $id) {\n      points(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage endCursor }\n        nodes { timestamp geometry recordingStatus ... on HarvestedPoint { wetMassPerArea { value } } }\n      }\n    }\n  }\n": typeof types.MapPointsDocument,
@@ -101,6 +103,7 @@ const documents: Documents = {
     "\n  query BreakerOperators($user: LeafId!) {\n    leafUser(id: $user) { operators(first: 3) { nodes { leafId name } } }\n  }\n": types.BreakerOperatorsDocument,
     "\n  query BreakerMachine($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name } }\n  }\n": types.BreakerMachineDocument,
     "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n": types.BreakerCreateMachineDocument,
+    "\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n": types.BreakerFilePointsDocument,
     "\n  query CachedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.CachedMachinesDocument,
     "\n  query CachedMachineNode($id: ID!) { node(id: $id) { id ... on Machine { leafId name } } }\n": types.CachedMachineNodeDocument,
     "\n  query CachedMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 100) { nodes { id name } }\n      implements(first: 5) { nodes { id name } }\n    }\n  }\n": types.CachedMachinesAndImplementsDocument,
@@ -151,6 +154,7 @@ const documents: Documents = {
     "\n  mutation UpdateThenCreate($id: ID!, $user: LeafId!) {\n    first: updateMachine(id: $id, input: { name: \"Never sent\" }) { __typename ... on UpstreamWriteError { mayHaveApplied } }\n    second: createMachine(leafUserId: $user, input: { name: \"Still created\" }) { __typename }\n  }\n": types.UpdateThenCreateDocument,
     "\n  mutation DeleteThenUpdate($id: ID!) {\n    deleteMachine(id: $id) { __typename }\n    updateMachine(id: $id, input: { name: \"After delete\" }) { __typename ... on NotFoundError { id } }\n  }\n": types.DeleteThenUpdateDocument,
     "\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n": types.ObservedMachinesDocument,
+    "\n  query ObservedFilePoints($id: LeafId!) {\n    file(id: $id) { points(first: 3) { nodes { timestamp } } }\n  }\n": types.ObservedFilePointsDocument,
     "\n  fragment PointFields on OperationPoint {\n  __typename\n  timestamp\n  operationType\n  geometry\n  crop\n  variety\n  area { value unit }\n  distance { value unit }\n  heading\n  speed { value unit }\n  elevation { value unit }\n  equipmentWidth { value unit }\n  recordingStatus\n  sectionId\n  machinery\n  ... on HarvestedPoint {\n    harvestMoisture\n    wetMass { value unit } wetVolume { value unit } wetMassPerArea { value unit } wetVolumePerArea { value unit }\n    dryMass { value unit } dryVolume { value unit } dryMassPerArea { value unit } dryVolumePerArea { value unit }\n  }\n  ... on PlantedPoint {\n    seedRate { value unit } seedRateTarget { value unit } seedDepth { value unit } downForce { value unit }\n    singulation skips doubles\n  }\n  ... on AppliedPoint { appliedRate { value unit } appliedRateTarget { value unit } products { name rate { value unit } } }\n  ... on TillagePoint { tillageDepthTarget { value unit } tillType }\n  ... on OtherPoint { properties }\n  }\n": types.PointFieldsFragmentDoc,
     "\n  query FilePoints($id: LeafId!, $first: Int, $after: String, $filter: PointFilter) {\n    file(id: $id) {\n      leafId\n      points(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage endCursor }\n        nodes { ...PointFields }\n      }\n    }\n  }\n": types.FilePointsDocument,
     "\n  query MapPoints($id: LeafId!, $first: Int, $after: String, $filter: PointFilter) {\n    file(id: $id) {\n      points(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage endCursor }\n        nodes { timestamp geometry recordingStatus ... on HarvestedPoint { wetMassPerArea { value } } }\n      }\n    }\n  }\n": types.MapPointsDocument,
@@ -224,6 +228,10 @@ export function graphql(source: "\n  query BreakerMachine($user: LeafId!, $id: L
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"): (typeof documents)["\n  mutation BreakerCreateMachine($user: LeafId!) {\n    createMachine(leafUserId: $user, input: { name: \"Refused\" }) {\n      __typename\n      ... on UpstreamWriteError { mayHaveApplied }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n"): (typeof documents)["\n  query BreakerFilePoints($id: LeafId!) {\n    file(id: $id) { leafId points(first: 3) { nodes { timestamp } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -424,6 +432,10 @@ export function graphql(source: "\n  mutation DeleteThenUpdate($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n"): (typeof documents)["\n  query ObservedMachines($user: LeafId!, $first: Int) {\n    leafUser(id: $user) { machines(first: $first) { nodes { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ObservedFilePoints($id: LeafId!) {\n    file(id: $id) { points(first: 3) { nodes { timestamp } } }\n  }\n"): (typeof documents)["\n  query ObservedFilePoints($id: LeafId!) {\n    file(id: $id) { points(first: 3) { nodes { timestamp } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
