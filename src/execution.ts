@@ -12,7 +12,9 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FieldNode,
   type OperationDefinitionNode,
+  type SourceLocation,
   visit,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
@@ -21,22 +23,44 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 type Compiled = Map<string, { query: CompiledQuery; operation: OperationDefinitionNode } | null>;
 
 /**
+ * Each field node of a document by where it starts. graphql-jit's errors carry only the
+ * locations of the field nodes they belong to; the gateway's masking rebuilds every error from
+ * its `nodes`, as graphql-js's have them, so without this a masked error would lose its
+ * locations. Built once per document, and only for a document whose answer holds errors.
+ */
+const fieldsByLocation = new WeakMap<DocumentNode, Map<string, FieldNode>>();
+
+function fieldNodesAt(document: DocumentNode, locations: readonly SourceLocation[]): FieldNode[] {
+  let fields = fieldsByLocation.get(document);
+  if (!fields) {
+    const found = new Map<string, FieldNode>();
+    visit(document, {
+      Field(node) {
+        if (node.loc) found.set(`${node.loc.startToken.line}:${node.loc.startToken.column}`, node);
+      },
+    });
+    fields = found;
+    fieldsByLocation.set(document, fields);
+  }
+  return locations.flatMap((location) => fields.get(`${location.line}:${location.column}`) ?? []);
+}
+
+/**
  * graphql-jit's errors only look like graphql-js's: no `extensions` object, no `nodes`. The
  * rest of the gateway (masking, codes, suggestions) reads them as graphql-js made them, so
- * each becomes a real GraphQLError with the same message, path, locations and cause. A field
- * error without a cause is graphql-jit's own (a value its scalar cannot serialise, a null in a
- * non-null field), where graphql-js's carries an Error: given one, it is masked the same way
- * (its message can quote what Leaf sent).
+ * each becomes a real GraphQLError with the same message, path, field nodes (so the same
+ * locations) and cause. A field error without a cause is graphql-jit's own (a value its scalar
+ * cannot serialise, a null in a non-null field), where graphql-js's carries an Error: given
+ * one, it is masked the same way (its message can quote what Leaf sent).
  */
-function asGraphQLError(error: GraphQLError): GraphQLError {
+function asGraphQLError(error: GraphQLError, document: DocumentNode): GraphQLError {
   const original = error.originalError ?? (error.path ? new Error(error.message) : undefined);
-  const rebuilt = new GraphQLError(error.message, {
+  return new GraphQLError(error.message, {
+    nodes: error.locations ? fieldNodesAt(document, error.locations) : null,
     path: error.path ?? null,
     originalError: original,
     extensions: error.extensions ?? (original as { extensions?: Record<string, unknown> } | undefined)?.extensions ?? {},
   });
-  if (error.locations) (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
-  return rebuilt;
 }
 
 /** @defer and @stream need graphql-js's incremental executor: graphql-jit would answer them whole. */
@@ -52,8 +76,8 @@ function deliversIncrementally(document: DocumentNode): boolean {
   return found;
 }
 
-function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
-  return result.errors?.length ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+function withGraphQLErrors(result: ExecutionResult, document: DocumentNode): ExecutionResult {
+  return result.errors?.length ? { ...result, errors: result.errors.map((error) => asGraphQLError(error, document)) } : result;
 }
 
 export function compiledExecution(): Plugin {
@@ -88,7 +112,9 @@ export function compiledExecution(): Plugin {
         const variables = getVariableValues(args.schema, compiled.operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 50 });
         if (variables.errors) return executeFn(args);
         const result = compiled.query.query(args.rootValue, args.contextValue, args.variableValues) as ExecutionResult | Promise<ExecutionResult>;
-        return result instanceof Promise ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
+        return result instanceof Promise
+          ? result.then((done) => withGraphQLErrors(done, args.document))
+          : withGraphQLErrors(result, args.document);
       });
     },
   };

@@ -16,9 +16,41 @@ const MachineNames = graphql(/* GraphQL */ `
   query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }
 `);
 
+// Each failing field selected more than one way: directly, aliased, through a fragment and an
+// inline fragment, in list items, nested under lists.
+const ErrorLocations = graphql(/* GraphQL */ `
+  query ExecutionErrorLocations($user: LeafId!) {
+    leafUser(id: $user) {
+      refused: machines(first: -1) { totalCount }
+      machines(first: 100) {
+        nodes {
+          leafId
+          name
+          label: name
+          ...ExecutionMachineName
+          ... on Machine { name }
+          files(first: 2) {
+            nodes {
+              leafFileId
+              ...ExecutionMachineFile
+              detail: file { fileName }
+            }
+          }
+        }
+      }
+    }
+  }
+  fragment ExecutionMachineName on Machine { name }
+  fragment ExecutionMachineFile on MachineFile { file { id } ... on MachineFile { file { provider } } }
+`);
+
 async function both(query: string | DocumentNode, variables: Record<string, unknown> = {}, token?: string) {
   const [a, b] = await Promise.all([compiled.query(query, variables, { token }), interpreted.query(query, variables, { token })]);
   return { compiled: a, interpreted: b };
+}
+
+function byPath<E extends { path?: readonly (string | number)[] }>(errors: readonly E[]): E[] {
+  return errors.toSorted((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 }
 
 describe('GRAPHQL_JIT', () => {
@@ -48,8 +80,35 @@ describe('GRAPHQL_JIT', () => {
     const answers = await both(MachineNames, { user: USER });
     expect(answers.compiled.errors?.[0]).toMatchObject({ message: 'The Leaf API sent a machine name that is not a string.', extensions: { code: 'UPSTREAM_ERROR' } });
     expect(answers.compiled.errors?.[0]?.path).toEqual(answers.interpreted.errors?.[0]?.path);
+    expect(answers.compiled.errors?.[0]?.locations).toEqual(answers.interpreted.errors?.[0]?.locations);
     expect(answers.compiled.data).toEqual(answers.interpreted.data);
     expect(JSON.stringify(answers.compiled)).not.toContain('upstream-internals');
+  });
+
+  it('locates every field error as graphql-js does: nested, merged through fragments, aliased, list items, masked upstream, bad arguments', async () => {
+    for (const stack of [compiled, interpreted]) {
+      const record = [...stack.emulator.store.machines.values()].find((machine) => machine.leafUserId === USER)!;
+      stack.emulator.store.putMachine({ ...record, name: { secret: 'upstream-internals' } } as unknown as typeof record);
+    }
+    const faults = [compiled, interpreted].map((stack) => stack.emulator.addFault({ path: /\/files\/[^/]+$/, status: 500 }));
+    try {
+      const answers = await both(ErrorLocations, { user: USER });
+      const codes = new Set(answers.compiled.errors?.map((error) => error.extensions?.code));
+      expect(codes).toEqual(new Set(['UPSTREAM_ERROR', 'BAD_USER_INPUT']));
+      const paths = answers.compiled.errors!.map((error) => error.path!.filter((key) => typeof key === 'string').join('.'));
+      for (const path of ['leafUser.refused', 'leafUser.machines.nodes.name', 'leafUser.machines.nodes.label', 'leafUser.machines.nodes.files.nodes.file', 'leafUser.machines.nodes.files.nodes.detail']) {
+        expect(paths).toContain(path);
+      }
+      // The merged `name` (direct, fragment, inline fragment) and `file` (fragment and the inline fragment inside it): all their nodes.
+      expect(answers.compiled.errors!.find((error) => error.path!.at(-1) === 'name')?.locations).toHaveLength(3);
+      expect(answers.compiled.errors!.find((error) => error.path!.at(-1) === 'file')?.locations).toHaveLength(2);
+      expect(answers.compiled.errors!.every((error) => error.locations?.length)).toBe(true);
+      // Errors come in the order their fields failed, which concurrent upstream calls make vary.
+      expect(byPath(answers.compiled.errors!)).toEqual(byPath(answers.interpreted.errors!));
+      expect({ ...answers.compiled, errors: undefined }).toEqual({ ...answers.interpreted, errors: undefined });
+    } finally {
+      for (const remove of faults) remove();
+    }
   });
 
   it('runs the operation a document names when it holds several', async () => {

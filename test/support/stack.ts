@@ -15,7 +15,7 @@ export type { HttpAnswer } from './http.js';
 export interface GraphQLResponse<T> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: { message: string; locations?: { line: number; column: number }[]; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 /** A GraphQL answer with the HTTP response headers it came with. */
