@@ -147,6 +147,12 @@ function isAbort(error: unknown): boolean {
   );
 }
 
+/** The call's token; a call without one is refused before anything is sent. */
+export function requireToken(options: CallOptions): string {
+  if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+  return options.token;
+}
+
 export class LeafClient {
   readonly origin: string;
   private readonly pool: Pool;
@@ -218,7 +224,7 @@ export class LeafClient {
    * either way. Sent once, never shared with another caller.
    */
   async write<T>(call: LeafCall<T> & { leafUserId: string }, options: CallOptions): Promise<T> {
-    this.tokenOf(options);
+    requireToken(options);
     options.budget?.spend();
     this.announceWrite(call.leafUserId, options);
     // A caller hanging up does not cut a write short: half-sent, its outcome would be unknowable.
@@ -238,7 +244,7 @@ export class LeafClient {
    * upstream answer, however many callers joined (readers' types are readonly for that reason).
    */
   async read<T>(call: LeafCall<T>, options: CallOptions): Promise<T> {
-    const token = this.tokenOf(options);
+    const token = requireToken(options);
     options.budget?.spend();
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
     const { method, path, endpoint } = call;
@@ -267,7 +273,7 @@ export class LeafClient {
    * one reader's position in the file.
    */
   async stream(call: LeafStreamCall, options: CallOptions): Promise<StreamBody> {
-    this.tokenOf(options);
+    requireToken(options);
     options.budget?.spend();
     const { path, endpoint, group, accept, dispatcher } = call;
     const attempt: Attempt<StreamAnswer> = {
@@ -281,11 +287,6 @@ export class LeafClient {
     const { signal: _ignored, ...unabortable } = options;
     const answer = await this.send({ method: 'GET', path, endpoint, group, accept, options: unabortable, cancel: undefined }, attempt);
     return answer.body;
-  }
-
-  private tokenOf(options: CallOptions): string {
-    if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
-    return options.token;
   }
 
   /** Parses the answer once and reads it against its documented shape. */

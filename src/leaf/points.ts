@@ -10,7 +10,7 @@
 //   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
 import JSONParser from '@streamparser/json/jsonparser.js';
 import { Pool } from 'undici';
-import type { CallOptions, LeafClient, StreamBody } from './client.js';
+import { requireToken, type CallOptions, type LeafClient, type StreamBody } from './client.js';
 import { LeafError, leafError } from './errors.js';
 import { hashToken } from './token.js';
 
@@ -181,7 +181,7 @@ export class PointsReader {
   }
 
   /** A cursor at or before `start`: a parked one when it has not passed it, else a new read. */
-  private async cursorFor(key: string, query: PointsQuery, path: string, start: number, options: CallOptions & { token: string }): Promise<PointsCursor> {
+  private async cursorFor(key: string, query: PointsQuery, path: string, start: number, options: CallOptions): Promise<PointsCursor> {
     const parked = this.cursors.get(key);
     if (parked) {
       this.cursors.delete(key);
@@ -232,14 +232,13 @@ export class PointsReader {
   }
 
   private async read(query: PointsQuery, start: number, end: number, probe: boolean, options: CallOptions): Promise<PointsWindow> {
-    const { token } = options;
-    if (!token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    const token = requireToken(options);
     const path = this.pathOf(query.url);
     const key = this.keyOf(query, token);
     const known = this.counts.get(key);
     if (known !== undefined && start >= known) return { items: [], more: false };
     // Opening fails as any upstream read does (a LeafError, or the call budget's refusal).
-    const cursor = await this.cursorFor(key, query, path, start, { ...options, token });
+    const cursor = await this.cursorFor(key, query, path, start, options);
     try {
       return await this.readFrom(cursor, key, start, end, probe);
     } catch (error) {
@@ -276,8 +275,7 @@ export class PointsReader {
 
   /** How many points the filter accepts: read through once per token, file and filter. */
   async count(query: PointsQuery, options: CallOptions): Promise<number> {
-    const { token } = options;
-    if (!token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+    const token = requireToken(options);
     const path = this.pathOf(query.url);
     const key = this.keyOf(query, token);
     const known = this.counts.get(key);
