@@ -101,7 +101,7 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
 
   // A worker that dies soon after it was forked is likely to die again the same way: each such
   // death in a row waits twice as long before the next fork (1 s, 2 s, 4 s … 30 s), so a crash
-  // loop costs a fork now and then rather than a core. A worker that lived past STABLE_MS
+  // loop costs a fork now and then rather than a core. A worker that lived past RESTART.stableMs
   // is replaced at once, and ends the run.
   const forkedAt = new Map<number, number>();
   cluster.on('fork', (worker) => forkedAt.set(worker.id, performance.now()));
