@@ -9,6 +9,7 @@ import { graphql } from './__generated__/index.js';
 import type { CachedMachineNodeQuery } from './__generated__/graphql.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { useStack, withStack, type Stack } from './support/stack.js';
+import { until } from './support/wait.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 /** A second token that owns the same Leaf user as DEMO_TOKEN (added to the emulator below). */
@@ -214,7 +215,7 @@ describe('invalidation by writes', () => {
         MACHINES_AND_IMPLEMENTS,
         { user: USER },
       );
-      await waitFor(() => stack.calls().some((call) => call.path.endsWith('/machines') && call.status === 200));
+      await until(() => stack.calls().some((call) => call.path.endsWith('/machines') && call.status === 200), { timeoutMs: 2_000 });
       const updated = await stack.query(UPDATE, { id: machine.id, name: 'After the race' });
       expect(updated.data!.updateMachine.__typename).toBe('UpdateMachineSuccess');
       const raced = await racing;
@@ -295,10 +296,3 @@ describe('switched off', () => {
   });
 });
 
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('condition not met within 2 s');
-}

@@ -10,6 +10,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
+import { until } from './support/wait.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MACHINE_ID = 'TWFjaGluZToyMjIyMjIyMi0yMjIyLTQyMjItODIyMi0yMjIyMjIyMjIyMjI6MTViOGU3NGQtNjUyZC00MzE2LTg4NGQtZDVmMTkwMjBlYTdh';
@@ -106,16 +107,11 @@ function workerPids(): number[] {
 
 /** Waits for a worker that is not one of `known`, and returns its pid. */
 async function newWorker(known: Set<number>): Promise<number> {
-  for (;;) {
-    const fresh = workerPids().find((pid) => !known.has(pid));
-    if (fresh !== undefined) return fresh;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  let fresh: number | undefined;
+  await until(() => (fresh = workerPids().find((pid) => !known.has(pid))) !== undefined, { timeoutMs: 30_000, intervalMs: 20 });
+  return fresh!;
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -212,7 +208,7 @@ describe('WORKERS=2', () => {
     let victim = [...known][0]!;
     for (let death = 1; death <= 3; death++) {
       process.kill(victim, 'SIGKILL');
-      await until(() => restarts().length === death);
+      await until(() => restarts().length === death, { timeoutMs: 30_000, intervalMs: 20 });
       victim = await newWorker(known);
       known.add(victim);
     }

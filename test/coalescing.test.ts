@@ -4,12 +4,13 @@
 // fails only those who joined it. Upstream calls are counted in the emulator's call log, and
 // coalescing is observed through the client's onCoalesce events (what /metrics counts).
 import { print } from 'graphql';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, type CallRecord } from '../src/emulator/index.js';
 import type { CoalesceKind } from '../src/leaf/coalesce.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { useStack, type GraphQLResponse, type Stack } from './support/stack.js';
+import { until } from './support/wait.js';
 
 const USER = DEMO_USER_IDS.riverBend;
 /** A second token for the same Leaf user, added to the emulator's token table below. */
@@ -56,9 +57,6 @@ function listensTo(stack: Stack): Record<CoalesceKind, number> {
   return counts;
 }
 
-async function until(predicate: () => boolean): Promise<void> {
-  await vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 10_000, interval: 5 });
-}
 
 describe('identical reads in flight share one upstream call', () => {
   let baseline: GraphQLResponse<unknown>;

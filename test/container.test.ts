@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/processes.js';
 import { graphql } from './__generated__/index.js';
 import { gatewayClient } from './support/stack.js';
+import { until } from './support/wait.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -130,7 +131,7 @@ describe('the runtime image’s code', () => {
       let output = '';
       gateway.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       gateway.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      await waitFor(() => output.includes('Leaf GraphQL gateway on'), () => output);
+      await until(() => output.includes('Leaf GraphQL gateway on'), { timeoutMs: 15_000, intervalMs: 50, describe: () => `start-up:\n${output}\n` });
 
       const healthcheck = /HEALTHCHECK .*?CMD (node -e "(.*)")$/m.exec(dockerfile.replace(/\s*\\\n\s*/g, ' '));
       expect(healthcheck).not.toBeNull();
@@ -170,10 +171,3 @@ function run(command: string, args: string[], cwd: string, mustSucceed: boolean,
   });
 }
 
-async function waitFor(condition: () => boolean, describe: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (condition()) return;
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
-  }
-  throw new Error(`not started within 15 s:\n${describe()}`);
-}

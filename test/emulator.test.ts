@@ -18,6 +18,7 @@ import type {
 } from '../src/leaf/types.js';
 import { httpJson, type RequestOptions } from './support/http.js';
 import { expectLeafProblem, queryString } from './support/leaf-http.js';
+import { until } from './support/wait.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;
@@ -937,7 +938,7 @@ describe('latency and faults', () => {
           () => 'closed' as const,
         ),
       );
-      while (extra.calls.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
+      await until(() => extra.calls.length >= 4);
       expect(extra.calls.map((call) => call.status)).toEqual([0, 0, 0, 0]);
       expect((await httpJson(`${extra.url}/__emulator/health`)).status).toBe(200);
       await extra.close();
@@ -997,7 +998,7 @@ describe('latency and faults', () => {
       (answer) => answer.status,
       () => 'abandoned' as const,
     );
-    while (emulator.calls.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => emulator.calls.length >= 1);
     expect((await get<LeafOperator[]>(path)).body).toHaveLength(12);
     abandon.abort();
     expect(await held).toBe('abandoned');
@@ -1121,7 +1122,7 @@ describe('closing', () => {
       (answer) => answer.status,
       () => 'closed' as const,
     );
-    while (extra.calls.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => extra.calls.length >= 1);
     await extra.close();
     expect(await held).toBe('closed');
     await expect(fetch(`${extra.url}/__emulator/health`)).rejects.toThrow();
