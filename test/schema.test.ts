@@ -1,17 +1,23 @@
 // The committed schema is the one the code builds, and every part of it is described.
 import { readFileSync } from 'node:fs';
 import {
+  buildClientSchema,
+  getIntrospectionQuery,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isIntrospectionType,
   isObjectType,
   isSpecifiedScalarType,
+  lexicographicSortSchema,
+  printSchema,
   type GraphQLNamedType,
+  type IntrospectionQuery,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 import { printedSchema, SCHEMA_FILE } from '../src/schema/print.js';
+import { useStack } from './support/stack.js';
 
 function undescribed(type: GraphQLNamedType): string[] {
   const missing: string[] = [];
@@ -34,8 +40,20 @@ function undescribed(type: GraphQLNamedType): string[] {
 }
 
 describe('schema/schema.graphql', () => {
+  const stack = useStack();
+
   it('is the schema the code builds (run `npm run print-schema` after changing it)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
+  });
+
+  it('is the schema the gateway serves, as its introspection over HTTP tells it, directives included', async () => {
+    const everything = { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true };
+    const result = await stack.query<IntrospectionQuery>(getIntrospectionQuery(everything));
+    expect(result.errors).toBeUndefined();
+    const served = buildClientSchema(result.data!);
+    expect(printSchema(lexicographicSortSchema(served))).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
+    expect(served.getDirective('defer')).toBeDefined();
+    expect(served.getDirective('stream')).toBeDefined();
   });
 
   it('describes every type, field, argument and enum value', () => {

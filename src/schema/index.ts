@@ -1,4 +1,6 @@
 // The schema: every module that adds types to the builder, imported by name, and nothing else.
+import { GraphQLDeferDirective, GraphQLStreamDirective } from '@graphql-tools/utils';
+import { specifiedDirectives } from 'graphql';
 import { builder } from './builder.js';
 // Shared by the domains: the Error interface and its types, enums over Leaf's value lists,
 // filter and sort inputs, measurements.
@@ -23,4 +25,8 @@ import './files/summary.js';
 import './files/points.js';
 import './files/operation.js';
 
-export const schema = builder.toSchema({ sortSchema: false });
+// Every directive the server accepts, so the printed schema is the served one: the specified
+// ones, and @defer/@stream, which the defer-stream plugin would otherwise add at run time.
+const directives = [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective];
+
+export const schema = builder.toSchema({ sortSchema: false, directives });
