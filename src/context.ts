@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { CallOptions, LeafClient } from './leaf/client.js';
-import { LeafApi } from './leaf/endpoints.js';
+import { LeafApi } from './leaf/api.js';
 import type { ErrorCode } from './errors/codes.js';
 
 export interface Context {
@@ -14,7 +14,7 @@ export interface Context {
   client: LeafClient;
   /** What every upstream call of this request carries. */
   call: CallOptions;
-  /** Leaf's endpoints, called with this request's token and id. */
+  /** Leaf's resources (src/leaf/resources/), called with this request's token and id. */
   leaf: LeafApi;
 }
 

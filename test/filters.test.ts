@@ -2,12 +2,12 @@
 // HTTP tests do not send whole (implements' `since` times, machine files' distance).
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { implementListQuery } from '../src/schema/implements/types.js';
-import { machineFileListQuery } from '../src/schema/machines/machine-files.js';
+import { ImplementList } from '../src/schema/implements/types.js';
+import { MachineFileList } from '../src/schema/machines/machine-files.js';
 
 describe('list filters as Leaf query parameters', () => {
   it('sends every implement filter, its times as "since", and the sort keys', () => {
-    const query = implementListQuery(
+    const query = ImplementList.query(
       {
         name: 'Planter',
         provider: 'Trimble',
@@ -31,12 +31,12 @@ describe('list filters as Leaf query parameters', () => {
   });
 
   it('sends nothing for fields left out or null', () => {
-    expect(JSON.parse(JSON.stringify(implementListQuery({ name: null, createdTime: null }, null)))).toEqual({});
-    expect(JSON.parse(JSON.stringify(machineFileListQuery(undefined, undefined)))).toEqual({});
+    expect(JSON.parse(JSON.stringify(ImplementList.query({ name: null, createdTime: null }, null)))).toEqual({});
+    expect(JSON.parse(JSON.stringify(MachineFileList.query(undefined, undefined)))).toEqual({});
   });
 
   it('sends every machine-file filter, the distance in its unit', () => {
-    const query = machineFileListQuery(
+    const query = MachineFileList.query(
       {
         leafFileId: 'file-1',
         originType: 'USER_CREATED',
@@ -63,7 +63,7 @@ describe('list filters as Leaf query parameters', () => {
   it('refuses a distance that is not a finite number, as BAD_USER_INPUT', () => {
     const refusal = (() => {
       try {
-        machineFileListQuery({ distance: { equals: Number.POSITIVE_INFINITY } }, null);
+        MachineFileList.query({ distance: { equals: Number.POSITIVE_INFINITY } }, null);
       } catch (error) {
         return error;
       }

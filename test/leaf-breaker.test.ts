@@ -1,26 +1,27 @@
-// The circuit breaker alone (pure, on simulated time where it counts): how Leaf's paths group,
-// when a group opens and closes. test/breaker.test.ts sees the same breaker over HTTP.
+// The circuit breaker alone (pure, on simulated time where it counts): how Leaf's resources
+// group, when a group opens and closes. test/breaker.test.ts sees the same breaker over HTTP.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UpstreamBreaker, endpointGroupOf, type BreakerOptions } from '../src/leaf/breaker.js';
+import { UpstreamBreaker, type BreakerOptions } from '../src/leaf/breaker.js';
 import { LeafError } from '../src/leaf/errors.js';
+import * as resources from '../src/leaf/resources/index.js';
 
 describe('endpoint groups', () => {
-  it('groups Leaf paths by resource, never by id', () => {
-    const user = '/services/beta/api/users/1111-2222';
-    expect(endpointGroupOf(`${user}/machines`)).toBe('machines');
-    expect(endpointGroupOf(`${user}/machines/ab12?page=1`)).toBe('machines');
-    expect(endpointGroupOf(`${user}/machines/ab12/files`)).toBe('machines');
-    expect(endpointGroupOf(`${user}/operators/cd34`)).toBe('operators');
-    expect(endpointGroupOf(`${user}/implements`)).toBe('implements');
-    expect(endpointGroupOf('/services/operations/api/files/ef56/images')).toBe('files');
-    expect(endpointGroupOf('/services/operations/api/operations/ef56/summary')).toBe('operations');
-    expect(endpointGroupOf('/somewhere/else')).toBe('other');
+  it('groups Leaf calls by the resource declared, never by id', () => {
+    expect(resources.machines.group).toBe('machines');
+    expect(resources.machines.item).toContain('/machines/{id}');
+    expect(resources.machineFiles.group).toBe('machines');
+    expect(resources.operators.group).toBe('operators');
+    expect(resources.implementsResource.group).toBe('implements');
+    expect(resources.fileImages.group).toBe('files');
+    expect(resources.operationSummaries.group).toBe('operations');
+    expect(new Set(Object.values(resources).map((resource) => resource.group))).toEqual(
+      new Set(['machines', 'implements', 'operators', 'files', 'operations', 'points']),
+    );
   });
 });
 
 describe('the breaker alone', () => {
-  const MACHINES_PATH = '/services/beta/api/users/u/machines';
-  const MACHINES = endpointGroupOf(MACHINES_PATH);
+  const MACHINES = resources.machines.group;
   const OPTIONS: BreakerOptions = { enabled: true, errorPercent: 50, minimumCalls: 10, windowMs: 1_000, cooldownMs: 5_000 };
   const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API failed to answer. (HTTP 503)', { status: 503 }));
   const healthy = () => Promise.resolve('answer');

@@ -1,6 +1,6 @@
-// The circuit breakers in front of Leaf, one per endpoint group (machines, implements,
-// operators, files, operations, and points: src/leaf/points.ts), so 503s on one group never
-// refuse healthy calls to another.
+// The circuit breakers in front of Leaf, one per endpoint group (each resource of
+// src/leaf/resources/ names its own: machines, implements, operators, files, operations,
+// points), so 503s on one group never refuse healthy calls to another.
 //
 // opossum, used as designed: a group's circuit opens when, over a rolling window of `windowMs`
 // holding at least `minimumCalls` calls, more than `errorPercent` % of them failed (the way
@@ -32,19 +32,6 @@ export function isUpstreamFailure(error: unknown): boolean {
   if (!(error instanceof LeafError) || error.code !== 'UPSTREAM_ERROR' || error.details.aborted) return false;
   const status = error.details.status;
   return status === undefined || status >= 500;
-}
-
-const USER_SCOPED = /^\/services\/[^/]+\/api\/users\/[^/]+\/([^/?]+)/;
-const SERVICE_SCOPED = /^\/services\/[^/]+\/api\/([^/?]+)/;
-
-/**
- * The group a Leaf path belongs to: the resource after the Leaf user for the assets API
- * (`.../users/{id}/machines/{id}/files` → `machines`), the first resource otherwise
- * (`/services/operations/api/files/{id}` → `files`). A fixed, small set: no id becomes a group.
- */
-export function endpointGroupOf(path: string): string {
-  const match = USER_SCOPED.exec(path) ?? SERVICE_SCOPED.exec(path);
-  return match?.[1] ?? 'other';
 }
 
 type Task = () => Promise<unknown>;

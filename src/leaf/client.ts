@@ -1,9 +1,9 @@
 // The transport to Leaf, and nothing else: one undici pool per gateway, retries, the breaker,
-// coalesced reads, Leaf errors turned into LeafError values. What to call is src/leaf/endpoints.ts;
-// how to read each answer is src/leaf/readers.ts. Tokens are passed per call and never stored here.
+// coalesced reads, Leaf errors turned into LeafError values. What to call is src/leaf/resources/
+// (called through src/leaf/api.ts); how to read each answer is src/leaf/readers.ts. Tokens are passed per call and never stored here.
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
-import { UpstreamBreaker, endpointGroupOf, type BreakerState } from './breaker.js';
+import { UpstreamBreaker, type BreakerState } from './breaker.js';
 import { cancelOf, type Cancel } from './cancel.js';
 import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
@@ -40,18 +40,6 @@ export interface LeafClientOptions extends Pick<
   observers?: LeafClientObserver[];
 }
 
-export function toSearch(query: Query | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const item of value) params.append(name, item);
-    else params.append(name, String(value));
-  }
-  const search = params.toString();
-  return search ? `?${search}` : '';
-}
-
 function retryAfterSeconds(header: string | string[] | undefined): number | undefined {
   const ms = retryAfterMs(header);
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
@@ -67,6 +55,8 @@ export interface LeafCall<T> {
   path: string;
   /** The path with its ids as placeholders, e.g. `/services/beta/api/users/{id}/machines`. */
   endpoint: string;
+  /** The breaker's endpoint group (src/leaf/breaker.ts), the resource's. */
+  group: string;
   /** The Leaf user named in the path (Assets API), or null (operations API). */
   leafUserId: string | null;
   body?: unknown;
@@ -94,8 +84,8 @@ interface Exchange {
   method: Dispatcher.HttpMethod;
   path: string;
   endpoint: string;
-  /** The breaker's endpoint group; by default the path's (endpointGroupOf). */
-  group?: string;
+  /** The breaker's endpoint group. */
+  group: string;
   accept?: string;
   options: CallOptions;
   cancel: Cancel | undefined;
@@ -230,8 +220,8 @@ export class LeafClient {
     // A caller hanging up does not cut a write short: half-sent, its outcome would be unknowable.
     const { signal: _ignored, ...unabortable } = options;
     try {
-      const { method, path, endpoint, body } = call;
-      return this.readAnswer(call, await this.send({ method, path, endpoint, options: unabortable, cancel: undefined, body }, this.asText));
+      const { method, path, endpoint, group, body } = call;
+      return this.readAnswer(call, await this.send({ method, path, endpoint, group, options: unabortable, cancel: undefined, body }, this.asText));
     } finally {
       this.announceWrite(call.leafUserId, options);
     }
@@ -247,8 +237,8 @@ export class LeafClient {
     const token = requireToken(options);
     options.budget?.spend();
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
-    const { method, path, endpoint } = call;
-    if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }, this.asText));
+    const { method, path, endpoint, group } = call;
+    if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, group, options, cancel }, this.asText));
     const tokenHash = tokenHashOf(options, token);
     const key = readKey(method, `${this.origin}${path}`, tokenHash);
     const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId) };
@@ -258,7 +248,7 @@ export class LeafClient {
       return await this.coalescer.run(
         key,
         scope,
-        async (shared) => this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel: shared }, this.asText)),
+        async (shared) => this.readAnswer(call, await this.send({ method, path, endpoint, group, options, cancel: shared }, this.asText)),
         cancel,
       );
     } catch (error) {
@@ -310,8 +300,7 @@ export class LeafClient {
   /** One exchange through the breaker, reported to observers. A call the open breaker refuses
    * never reached Leaf, so it is not reported as an upstream call. */
   private async send<A extends Answer>(exchange: Exchange, attempt: Attempt<A>): Promise<A> {
-    const group = exchange.group ?? endpointGroupOf(exchange.path);
-    return this.breaker.run(group, () => (this.observers.length === 0 ? this.exchange(exchange, attempt) : this.observed(exchange, attempt)));
+    return this.breaker.run(exchange.group, () => (this.observers.length === 0 ? this.exchange(exchange, attempt) : this.observed(exchange, attempt)));
   }
 
   private async observed<A extends Answer>(exchange: Exchange, attempt: Attempt<A>): Promise<A> {

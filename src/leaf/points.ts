@@ -3,7 +3,7 @@
 //
 // - Only URLs on the Leaf API origin are followed, so the caller's token goes nowhere else.
 // - Each stream opened is an upstream call of the Leaf client (LeafClient.stream): its breaker
-//   (group `points`), observers, trace headers, call budget and retries of the opening.
+//   (group `points`: src/leaf/resources/points.ts), observers, trace headers, call budget and retries of the opening.
 // - A window [start, end) costs reading up to `end` (plus one point to learn hasNextPage).
 // - Where a read stopped is kept, per token, file and filter, as the open stream itself
 //   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
@@ -12,6 +12,7 @@ import JSONParser from '@streamparser/json/jsonparser.js';
 import { Pool } from 'undici';
 import { requireToken, type CallOptions, type LeafClient, type StreamBody } from './client.js';
 import { LeafError, leafError } from './errors.js';
+import { points } from './resources/points.js';
 import { hashToken } from './token.js';
 
 /** One point as read: a GeoJSON Feature whose properties are an object (maybe empty). */
@@ -38,13 +39,6 @@ function broken(): LeafError {
   return leafError('UPSTREAM_ERROR', "The Leaf API stopped sending the file's standard GeoJSON before its end.");
 }
 
-/**
- * The breaker's group for points: a points file is a long stream from Leaf's file storage, so
- * its failures neither refuse the `files` group's small reads (file records, summaries) nor the reverse.
- */
-const POINTS_GROUP = 'points';
-/** How metrics and traces name the call: the URL is Leaf's to choose, so no path template fits. */
-const POINTS_ENDPOINT = '{file.downloadStandardGeojson}';
 const CURSOR_IDLE_MS = 30_000;
 /** A parked cursor holds its connection: well under POOL_CONNECTIONS, so reads always get one. */
 const MAX_CURSORS = 16;
@@ -170,7 +164,7 @@ export class PointsReader {
   }
 
   private async open(query: PointsQuery, path: string, options: CallOptions): Promise<PointsCursor> {
-    const call = { path, endpoint: POINTS_ENDPOINT, group: POINTS_GROUP, accept: 'application/geo+json, application/json', dispatcher: this.pool };
+    const call = { path, endpoint: points.endpoint, group: points.group, accept: points.accept, dispatcher: this.pool };
     const body = await this.client.stream(call, options);
     this.stats.opened += 1;
     return new PointsCursor(body, query.accept);

@@ -1,22 +1,35 @@
 // Every GraphQL enum over one of Leaf's value lists (src/leaf/types.ts): each value is Leaf's
 // own spelling, named the GraphQL way (JohnDeere → JOHN_DEERE), so a list changes in one place.
 import { IMPLEMENT_PROVIDERS, MACHINE_PROVIDERS, ORIGIN_TYPES, type MachineProvider, type OriginType } from '../leaf/types.js';
-import { builder } from './builder.js';
+import type { EnumRef } from '@pothos/core';
+import { builder, type Types } from './builder.js';
 
 /** camelCase Leaf value → GraphQL enum value (modelYear → MODEL_YEAR, JohnDeere → JOHN_DEERE). */
 export function enumValueOf(leafValue: string): string {
   return leafValue.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
+/** The enum made over each of Leaf's value lists, by the list itself. */
+const enumsByValues = new Map<readonly string[], EnumRef<Types, string>>();
+
+/** The enum over one of Leaf's value lists (a list filter of kind `oneOf` names the list). */
+export function enumOver(leafValues: readonly string[]): EnumRef<Types, string> {
+  const ref = enumsByValues.get(leafValues);
+  if (!ref) throw new Error(`No GraphQL enum is made over the Leaf values ${leafValues.join(', ')} (src/schema/enums.ts).`);
+  return ref;
+}
+
 /** A GraphQL enum whose values are `leafValues`, each sent to Leaf as it is. */
 export function leafEnum<const V extends string>(name: string, description: string, leafValues: readonly V[], describe: (value: V) => string) {
-  return builder.enumType(name, {
+  const ref = builder.enumType(name, {
     description,
     values: Object.fromEntries(leafValues.map((value) => [enumValueOf(value), { value, description: describe(value) }])) as Record<
       string,
       { value: V; description: string }
     >,
   });
+  enumsByValues.set(leafValues, ref);
+  return ref;
 }
 
 const ORIGIN_DESCRIPTIONS: Record<OriginType, string> = {

@@ -1,11 +1,12 @@
 // The inputs of the list filters and sorts (DateTimeFilter, DateTimeSinceFilter,
-// DistanceFilter, <Name>Order), and their translation to Leaf query parameters; listFilter
-// builds a list's filter input from its fields, each written once. Leaf names its time
-// filters <name>, before<Name>, after<Name>.
+// DistanceFilter, <Name>Filter, <Name>Order), and their translation to Leaf query parameters:
+// listInputs derives a list's inputs from the list parameters its Leaf resource declares
+// (src/leaf/resources/). Leaf names its time filters <name>, before<Name>, after<Name>.
 import type { EnumRef, InputFieldBuilder, InputFieldRef, InputObjectRef } from '@pothos/core';
 import type { Query } from '../leaf/client.js';
+import type { FilterParameter, ListParameters } from '../leaf/resources/resource.js';
 import { builder, type Types } from './builder.js';
-import { enumValueOf, leafEnum, OrderDirectionEnum } from './enums.js';
+import { enumOver, enumValueOf, leafEnum, OrderDirectionEnum } from './enums.js';
 import { badUserInput } from './error-masking.js';
 import { DistanceUnitEnum, type DistanceUnit } from './measurement.js';
 
@@ -166,8 +167,8 @@ export function timeFilter(description: string, leafName?: string): FilterField<
   };
 }
 
-export function sinceFilter(description: string): FilterField<DateTimeSinceFilterShape> {
-  return { input: (t) => t.field({ type: DateTimeSinceFilter, description }), params: (value, name) => sinceParams(value, name) };
+export function sinceFilter(description: string, leafName?: string): FilterField<DateTimeSinceFilterShape> {
+  return { input: (t) => t.field({ type: DateTimeSinceFilter, description }), params: (value, name) => sinceParams(value, leafName ?? name) };
 }
 
 export function distanceFilter(description: string): FilterField<DistanceFilterShape> {
@@ -195,4 +196,52 @@ export function listFilter<S extends Record<string, FilterField<unknown>>>(name:
     return query;
   };
   return { input, params, fields };
+}
+
+/** What a filter of each kind takes in GraphQL. */
+interface ValueOfKind {
+  exact: string;
+  leafId: string;
+  oneOf: string;
+  time: DateTimeFilterShape;
+  since: DateTimeSinceFilterShape;
+  distance: DistanceFilterShape;
+}
+
+/** A given filter of a list: each declared filter's value, or nothing. */
+export type FilterValues<F extends ListParameters['filters']> = { readonly [K in keyof F]?: ValueOfKind[F[K]['kind']] | null };
+
+/** The filter field a declared Leaf filter parameter becomes. */
+function filterField(parameter: FilterParameter): FilterField<unknown> {
+  const { description, param } = parameter;
+  const sent = (value: string, name: string): Query => ({ [param ?? name]: value });
+  switch (parameter.kind) {
+    case 'exact':
+      return { ...textFilter(description), params: sent };
+    case 'leafId':
+      return { ...leafIdFilter(description), params: sent };
+    case 'oneOf':
+      return { ...enumFilter(enumOver(parameter.values), description), params: sent };
+    case 'time':
+      return timeFilter(description, param);
+    case 'since':
+      return sinceFilter(description, param);
+    case 'distance':
+      return distanceFilter(description);
+  }
+}
+
+/**
+ * A list's `<name>Filter` and `<name>Order` inputs, derived from the list parameters its Leaf
+ * resource declares, and `query`, which turns given ones into Leaf's query parameters.
+ */
+export function listInputs<const L extends ListParameters>(name: string, description: string, list: L) {
+  const fields = Object.fromEntries(Object.entries(list.filters).map(([key, parameter]) => [key, filterField(parameter)]));
+  const filter = listFilter(`${name}Filter`, description, fields);
+  const order = orderInput(name, list.subject, list.sorts);
+  const query = (filterValues: FilterValues<L['filters']> | null | undefined, orderBy: readonly OrderShape<string>[] | null | undefined): Query => ({
+    ...filter.params(filterValues as FilterShape<typeof filter.fields> | null | undefined),
+    ...sortParams(orderBy),
+  });
+  return { filter: filter.input as InputObjectRef<Types, FilterValues<L['filters']>>, order, query };
 }

@@ -5,8 +5,8 @@
 import type { InputObjectRef } from '@pothos/core';
 import type { Context } from '../../context.js';
 import type { Query } from '../../leaf/client.js';
-import type { LeafApi } from '../../leaf/endpoints.js';
 import { valueOf, type AssetRecord, type Leaf } from '../../leaf/readers.js';
+import type { UserResource } from '../../leaf/resources/resource.js';
 import { builder, type Types } from '../builder.js';
 import type { OrderShape } from '../filters.js';
 import { OriginTypeEnum } from '../enums.js';
@@ -42,16 +42,18 @@ export interface AssetListFieldOptions<R extends AssetRecord, F> {
   /** Lower-case noun, as given to assetNode, and the list's field on LeafUser. */
   noun: string;
   list: string;
-  /** The list's filter and sort inputs, when Leaf documents any. */
-  filter?: InputObjectRef<Types, F>;
-  orderBy?: InputObjectRef<Types, OrderShape<string>>;
-  query: (filter: F | null | undefined, orderBy: readonly OrderShape<string>[] | null | undefined) => Query;
-  fetch: (leaf: LeafApi, leafUserId: string, query: Query) => Promise<readonly R[]>;
+  resource: UserResource<R>;
+  /** The list's filter and sort inputs (filters.ts listInputs), when Leaf documents any. */
+  inputs?: {
+    filter: InputObjectRef<Types, F>;
+    order: InputObjectRef<Types, OrderShape<string>>;
+    query: (filter: F | null | undefined, orderBy: readonly OrderShape<string>[] | null | undefined) => Query;
+  };
 }
 
 /** `LeafUser.<list>`: the user's list of one asset as a Relay connection, its rows priming the asset's loader. */
 export function assetList<R extends AssetRecord, F>(ref: ReturnType<typeof assetNode<R>>, options: AssetListFieldOptions<R, F>): void {
-  const { noun, list } = options;
+  const { noun, list, resource, inputs } = options;
   const { name } = ref;
   builder.objectFields(LeafUserRef, (t) => ({
     [list]: t.connection(
@@ -60,14 +62,14 @@ export function assetList<R extends AssetRecord, F>(ref: ReturnType<typeof asset
         nullable: true,
         description: `The user's ${list}, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.`,
         args: {
-          ...(options.filter ? { filter: t.arg({ type: options.filter, description: `Only ${list} matching every given field.` }) } : {}),
-          ...(options.orderBy ? { orderBy: t.arg({ type: [options.orderBy], description: 'Sort keys, first one first.' }) } : {}),
+          ...(inputs ? { filter: t.arg({ type: inputs.filter, description: `Only ${list} matching every given field.` }) } : {}),
+          ...(inputs ? { orderBy: t.arg({ type: [inputs.order], description: 'Sort keys, first one first.' }) } : {}),
         },
         resolve: (user, args: ConnectionArgs & { filter?: F | null; orderBy?: readonly OrderShape<string>[] | null }, context, info) =>
           listConnection<R, Asset<R>>(args, info, {
             list: `${list}:${user.leafUserId}`,
-            query: options.query(args.filter, args.orderBy),
-            fetch: (query) => options.fetch(context.leaf, user.leafUserId, query),
+            query: inputs ? inputs.query(args.filter, args.orderBy) : {},
+            fetch: (query) => context.leaf.list(resource, { leafUserId: user.leafUserId }, query),
             node: (row) => assetOf(user.leafUserId, row),
             keyOf: (asset) => assetKey(user.leafUserId, asset.record.id),
             loader: ref.getDataloader(context),
@@ -91,7 +93,7 @@ export interface AssetOptions<R extends AssetRecord> {
   providerDescription: string;
   providerIdOf: (record: R) => Leaf<string | null>;
   originDescription: string;
-  fetch: (leaf: LeafApi, leafUserId: string, id: string) => Promise<R>;
+  resource: UserResource<R>;
 }
 
 export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
@@ -102,7 +104,7 @@ export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
     load: (keys: string[], context: Context) =>
       loadEach(keys, async (key) => {
         const [leafUserId, id] = idParts(key, name, 2) as [string, string];
-        return assetOf(leafUserId, await options.fetch(context.leaf, leafUserId, id));
+        return assetOf(leafUserId, await context.leaf.get(options.resource, { leafUserId, id }));
       }),
     fields: (t) => ({
       leafId: t.field({

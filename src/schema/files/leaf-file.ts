@@ -9,6 +9,7 @@ import {
   type LegendRangeRecord,
   type LegendRecord,
 } from '../../leaf/readers.js';
+import { fileImages, files } from '../../leaf/resources/files.js';
 import { builder } from '../builder.js';
 import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
@@ -80,7 +81,7 @@ export const LeafFileRef = builder.loadableNode('LeafFile', {
   load: (keys: string[], context) =>
     loadEach(keys, (key) => {
       const [fileId] = idParts(key, 'LeafFile', 1) as [string];
-      return context.leaf.getFile(fileId);
+      return context.leaf.get(files, { id: fileId });
     }),
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file id, exactly as Leaf sent it.', resolve: (file) => file.id }),
@@ -119,7 +120,7 @@ export const LeafFileRef = builder.loadableNode('LeafFile', {
       description:
         'Map images of the file, one per property; fetched (`GET /files/{id}/images`) only when selected. Null (with the error) when that call fails.',
       load: (fileIds: string[], context) =>
-        loadEach(fileIds, (fileId) => context.leaf.getFileImages(fileId)).then((results) => results.map((images) => images ?? [])),
+        loadEach(fileIds, (fileId) => context.leaf.get(fileImages, { id: fileId })).then((results) => results.map((images) => images ?? [])),
       resolve: (file) => file.id,
     }),
   }),

@@ -2,6 +2,7 @@
 // (`GET /operations/{id}`), its files (through the LeafFile loader) and its summary
 // (`GET /operations/{id}/summary`, fetched only when selected).
 import { valueOf, type CoverageRecord, type OperationRecord } from '../../leaf/readers.js';
+import { operations, operationSummaries } from '../../leaf/resources/operations.js';
 import { builder } from '../builder.js';
 import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
@@ -22,7 +23,7 @@ export const FieldOperationRef = builder.loadableNode('FieldOperation', {
   load: (keys: string[], context) =>
     loadEach(keys, (key) => {
       const [operationId] = idParts(key, 'FieldOperation', 1) as [string];
-      return context.leaf.getOperation(operationId);
+      return context.leaf.get(operations, { id: operationId });
     }),
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf field operation id, exactly as Leaf sent it.', resolve: (o) => o.id }),
@@ -53,7 +54,7 @@ export const FieldOperationRef = builder.loadableNode('FieldOperation', {
       type: OperationSummaryRef,
       nullable: true,
       description: 'The merged summary of all its files (`GET /operations/{id}/summary`); null until Leaf has one, or (with the error) when that call fails.',
-      load: (operationIds: string[], context) => loadEach(operationIds, (operationId) => context.leaf.getOperationSummary(operationId)),
+      load: (operationIds: string[], context) => loadEach(operationIds, (operationId) => context.leaf.get(operationSummaries, { id: operationId })),
       resolve: (operation) => operation.id,
     }),
   }),

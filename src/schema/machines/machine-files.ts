@@ -1,20 +1,10 @@
 // MachineFile: one machine's use of one Leaf file (its `file` is the LeafFile), and
-// Machine.files over `GET /users/{u}/machines/{m}/files` with every documented filter and sort.
-import type { Query } from '../../leaf/client.js';
+// Machine.files over `GET /users/{u}/machines/{m}/files` with every documented filter and sort
+// (declared with the resource, src/leaf/resources/machine-files.ts).
 import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
+import { machineFiles } from '../../leaf/resources/machine-files.js';
 import { builder } from '../builder.js';
-import { OriginTypeEnum } from '../enums.js';
-import {
-  distanceFilter,
-  enumFilter,
-  leafIdFilter,
-  listFilter,
-  orderInput,
-  sortParams,
-  timeFilter,
-  type FilterShape,
-  type OrderShape,
-} from '../filters.js';
+import { listInputs } from '../filters.js';
 import { loadEach } from '../loading.js';
 import { measurementField } from '../measurement.js';
 import { idOf, idParts } from '../relay/global-id.js';
@@ -31,37 +21,11 @@ export interface MachineFileShape {
   readonly record: MachineFileRecord;
 }
 
-export const MACHINE_FILE_SORT_FIELDS = [
-  'id',
-  'leafUserId',
-  'machineId',
-  'startTime',
-  'endTime',
-  'createdTime',
-  'leafFileId',
-] as const;
-
-const MachineFileOrder = orderInput('MachineFile', 'machine files', MACHINE_FILE_SORT_FIELDS);
-
-const MachineFileFilter = listFilter(
-  'MachineFileFilter',
+export const MachineFileList = listInputs(
+  'MachineFile',
   "Filters on a machine's files; every field maps to Leaf's query parameter of the same meaning, and all given fields must match.",
-  {
-    leafFileId: leafIdFilter('Only links to this Leaf file.'),
-    originType: enumFilter(OriginTypeEnum, 'Links of this origin.'),
-    createdTime: timeFilter('When Leaf created the link.'),
-    startTime: timeFilter('When the operation started.'),
-    endTime: timeFilter('When the operation ended.'),
-    distance: distanceFilter('The distance travelled.'),
-  },
+  machineFiles.list,
 );
-
-export function machineFileListQuery(
-  filter: FilterShape<typeof MachineFileFilter.fields> | null | undefined,
-  orderBy: readonly OrderShape<string>[] | null | undefined,
-): Query {
-  return { ...MachineFileFilter.params(filter), ...sortParams(orderBy) };
-}
 
 export function machineFileKey(file: MachineFileShape): string {
   return idOf(file.path.leafUserId, file.path.machineId, file.record.leafFileId, file.record.id);
@@ -74,7 +38,7 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
     loadEach(keys, async (key): Promise<MachineFileShape | null> => {
       // No single-record endpoint: list the machine's links to that file and pick the one.
       const [leafUserId, machineId, leafFileId, id] = idParts(key, 'MachineFile', 4) as [string, string, string, string];
-      const files = await context.leaf.listMachineFiles(leafUserId, machineId, { leafFileId, page: 0, size: 100 });
+      const files = await context.leaf.list(machineFiles, { leafUserId, machineId }, { leafFileId, page: 0, size: 100 });
       const found = files.find((file) => file.id === id);
       return found ? { path: { leafUserId, machineId }, record: found } : null;
     }),
@@ -113,15 +77,15 @@ builder.objectFields(MachineRef, (t) => ({
       nullable: true,
       description: "This machine's files, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       args: {
-        filter: t.arg({ type: MachineFileFilter.input, description: 'Only files matching every given field.' }),
-        orderBy: t.arg({ type: [MachineFileOrder], description: 'Sort keys, first one first.' }),
+        filter: t.arg({ type: MachineFileList.filter, description: 'Only files matching every given field.' }),
+        orderBy: t.arg({ type: [MachineFileList.order], description: 'Sort keys, first one first.' }),
       },
       resolve: (machine, args, context, info) => {
         const path = { leafUserId: machine.path.leafUserId, machineId: machine.record.id };
         return listConnection(args, info, {
           list: `machine-files:${idOf(path.leafUserId, path.machineId)}`,
-          query: machineFileListQuery(args.filter, args.orderBy),
-          fetch: (query) => context.leaf.listMachineFiles(path.leafUserId, path.machineId, query),
+          query: MachineFileList.query(args.filter, args.orderBy),
+          fetch: (query) => context.leaf.list(machineFiles, path, query),
           node: (record: MachineFileRecord): MachineFileShape => ({ path, record }),
           keyOf: machineFileKey,
           loader: MachineFileRef.getDataloader(context),

@@ -2,6 +2,7 @@
 // any upstream call (validation.ts), the origin-type guard before any PATCH or DELETE, writes
 // sent once through the Leaf client (which announces them to caches), and this request's
 // loader brought up to date afterwards (writes.ts).
+import { machines } from '../../leaf/resources/machines.js';
 import { builder } from '../builder.js';
 import {
   ForbiddenError,
@@ -58,7 +59,7 @@ builder.mutationField('createMachine', (t) =>
     resolve: async (_root, args, context) => {
       const body = validateMachineInput(args.input as MachineInputShape, 'create');
       const { leafUserId } = args;
-      const created = await sendWrite('create the machine', () => context.leaf.createMachine(leafUserId, body));
+      const created = await sendWrite('create the machine', () => context.leaf.write(machines, 'POST', { leafUserId }, body));
       return { machine: remember(context, leafUserId, created) };
     },
   }),
@@ -85,7 +86,7 @@ builder.mutationField('updateMachine', (t) =>
       await editableMachine(context, target, 'updated');
       const updated = await sendWrite(
         'update the machine',
-        () => context.leaf.updateMachine(target.leafUserId, target.machineId, body),
+        () => context.leaf.write(machines, 'PATCH', { leafUserId: target.leafUserId, id: target.machineId }, body),
         target,
       );
       return { machine: remember(context, target.leafUserId, updated) };
@@ -108,7 +109,7 @@ builder.mutationField('deleteMachine', (t) =>
     resolve: async (_root, args, context) => {
       const target = machineTarget(String(args.id));
       await editableMachine(context, target, 'deleted');
-      await sendWrite('delete the machine', () => context.leaf.deleteMachine(target.leafUserId, target.machineId), target);
+      await sendWrite('delete the machine', () => context.leaf.write(machines, 'DELETE', { leafUserId: target.leafUserId, id: target.machineId }), target);
       MachineRef.getDataloader(context).clear(target.key);
       return { deletedId: target.globalId };
     },

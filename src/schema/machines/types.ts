@@ -1,6 +1,7 @@
 // Machine: a vehicle or self-propelled unit, as Leaf's Assets API describes it.
 import type { MachineRecord } from '../../leaf/readers.js';
 import { valueOf } from '../../leaf/readers.js';
+import { machines } from '../../leaf/resources/machines.js';
 import { assetKey, assetNode, type Asset } from '../assets/asset.js';
 import { builder } from '../builder.js';
 
@@ -21,7 +22,7 @@ export const MachineRef = assetNode<MachineRecord>({
   providerIdOf: (machine) => machine.providerMachineId,
   providerDescription: 'Where the record comes from, as Leaf sends it: JohnDeere, CNHi, Stara, Trimble, Leaf, ...',
   originDescription: 'How Leaf got this machine; only USER_CREATED machines can be changed.',
-  fetch: (leaf, leafUserId, id) => leaf.getMachine(leafUserId, id),
+  resource: machines,
 });
 
 builder.objectFields(MachineRef, (t) => ({

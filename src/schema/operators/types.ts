@@ -1,6 +1,7 @@
 // Operator: a person who operated equipment, synced from John Deere (read-only).
 // LeafUser.operators (Leaf documents no filters or sorts for it) and LeafUser.operator.
 import { valueOf, type OperatorRecord } from '../../leaf/readers.js';
+import { operators } from '../../leaf/resources/operators.js';
 import { assetList, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
 
@@ -13,7 +14,7 @@ export const OperatorRef = assetNode<OperatorRecord>({
   providerIdOf: (operator) => operator.providerOperatorId,
   providerDescription: 'Where the record comes from, as Leaf sends it (JohnDeere).',
   originDescription: 'How Leaf got this operator.',
-  fetch: (leaf, leafUserId, id) => leaf.getOperator(leafUserId, id),
+  resource: operators,
 });
 
 builder.objectFields(OperatorRef, (t) => ({
@@ -22,9 +23,4 @@ builder.objectFields(OperatorRef, (t) => ({
   updatedTime: t.field({ type: 'DateTime', description: 'When Leaf last updated the record.', resolve: (o) => valueOf(o.record.updatedTime) }),
 }));
 
-assetList(OperatorRef, {
-  noun: 'operator',
-  list: 'operators',
-  query: () => ({}),
-  fetch: (leaf, leafUserId, query) => leaf.listOperators(leafUserId, query),
-});
+assetList(OperatorRef, { noun: 'operator', list: 'operators', resource: operators });

@@ -1,0 +1,59 @@
+// One request's view of Leaf: a generic list, get and write over the resources declared in
+// src/leaf/resources/, sent through the transport (src/leaf/client.ts) with that request's
+// token and id. Each call names its endpoint template, breaker group and Leaf user from the
+// resource, so nothing downstream recovers them from a path.
+import type { CallOptions, LeafCall, LeafClient, Query } from './client.js';
+import { readNothing } from './readers.js';
+import { endpointOf, leafUserOf, pathOf, type KeyOf, type Resource } from './resources/resource.js';
+
+function declared<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`This Leaf resource has no ${what} endpoint.`);
+  return value;
+}
+
+/** The call a resource's template makes with this key. */
+function callOf<T extends string, V>(
+  resource: Resource<string, string, unknown>,
+  method: LeafCall<V>['method'],
+  template: T,
+  key: KeyOf<T>,
+  read: (body: unknown) => V,
+  query?: Query,
+): LeafCall<V> {
+  return { method, path: pathOf(template, key, query), endpoint: endpointOf(template), group: resource.group, leafUserId: leafUserOf(key), read };
+}
+
+export class LeafApi {
+  constructor(
+    private readonly client: LeafClient,
+    private readonly options: CallOptions,
+  ) {}
+
+  /** One page of a resource's list: `query` holds page, size and the list parameters. */
+  list<C extends string, R>(resource: Resource<C, string, R>, key: KeyOf<C>, query: Query): Promise<readonly R[]> {
+    const template = declared(resource.collection, 'list');
+    const read = declared(resource.readList, 'list');
+    return this.client.read(callOf(resource, 'GET', template, key, read, query), this.options);
+  }
+
+  /** One record, by the ids its item template names. */
+  get<I extends string, R>(resource: Resource<string, I, R>, key: KeyOf<I>): Promise<R> {
+    return this.client.read(callOf(resource, 'GET', declared(resource.item, 'single'), key, resource.read), this.options);
+  }
+
+  /** A create (POST to the list), an update (PATCH) or a delete of one record: sent once, for the Leaf user its key names. */
+  write<C extends string, R>(resource: Resource<C, string, R>, method: 'POST', key: KeyOf<C> & { leafUserId: string }, body: unknown): Promise<R>;
+  write<I extends string, R>(resource: Resource<string, I, R>, method: 'PATCH', key: KeyOf<I> & { leafUserId: string }, body: unknown): Promise<R>;
+  write<I extends string, R>(resource: Resource<string, I, R>, method: 'DELETE', key: KeyOf<I> & { leafUserId: string }): Promise<undefined>;
+  write<R>(
+    resource: Resource<string, string, R>,
+    method: 'POST' | 'PATCH' | 'DELETE',
+    key: KeyOf<string> & { leafUserId: string },
+    body?: unknown,
+  ): Promise<R | undefined> {
+    const template = method === 'POST' ? declared(resource.collection, 'create') : declared(resource.item, 'single');
+    const read = method === 'DELETE' ? readNothing : resource.read;
+    const call = { ...callOf<string, R | undefined>(resource, method, template, key, read), leafUserId: key.leafUserId, body };
+    return this.client.write(call, this.options);
+  }
+}

@@ -1,0 +1,28 @@
+// A Leaf user's machines (Assets API): listed with every documented filter and sort, read,
+// created, updated and deleted one by one.
+import { readMachine, readMachines } from '../readers.js';
+import { ASSETS_PREFIX, MACHINE_PROVIDERS, ORIGIN_TYPES } from '../types.js';
+import { resource } from './resource.js';
+
+export const machines = resource({
+  group: 'machines',
+  collection: `${ASSETS_PREFIX}/users/{leafUserId}/machines`,
+  item: `${ASSETS_PREFIX}/users/{leafUserId}/machines/{id}`,
+  read: readMachine,
+  readList: readMachines,
+  list: {
+    subject: 'machines',
+    filters: {
+      name: { kind: 'exact', description: 'Exactly this machine name.' },
+      provider: { kind: 'oneOf', values: MACHINE_PROVIDERS, description: 'Machines from this provider.' },
+      providerOrganizationId: { kind: 'exact', description: 'Exactly this provider-side organization id.' },
+      providerMachineId: { kind: 'exact', description: 'Exactly this provider-side machine id.' },
+      serialNumber: { kind: 'exact', description: 'Exactly this serial number.' },
+      vin: { kind: 'exact', description: 'Exactly this Vehicle Identification Number.' },
+      originType: { kind: 'oneOf', values: ORIGIN_TYPES, description: 'Machines of this origin.' },
+      createdTime: { kind: 'time', description: 'When Leaf created the record.' },
+      updatedTime: { kind: 'time', param: 'updatedAt', description: "When Leaf last updated the record (Leaf's updatedAt filters)." },
+    },
+    sorts: ['id', 'leafUserId', 'name', 'provider', 'providerOrganizationId', 'providerMachineId', 'serialNumber', 'vin', 'model', 'make', 'category', 'modelYear'],
+  },
+});

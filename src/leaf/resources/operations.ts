@@ -1,0 +1,16 @@
+// Field operations (operations API): an operation's record, and its merged summary.
+import { readOperation, readSummary } from '../readers.js';
+import { OPERATIONS_PREFIX } from '../types.js';
+import { resource } from './resource.js';
+
+export const operations = resource({
+  group: 'operations',
+  item: `${OPERATIONS_PREFIX}/operations/{id}`,
+  read: readOperation,
+});
+
+export const operationSummaries = resource({
+  group: 'operations',
+  item: `${OPERATIONS_PREFIX}/operations/{id}/summary`,
+  read: readSummary,
+});
