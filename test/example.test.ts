@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_OPERATION, EXAMPLE_OPERATION_FILE, exampleOperationFile, exampleQuery } from '../src/example.js';
+import { EXAMPLE_OPERATION, EXAMPLE_OPERATION_FILE, exampleOperationFile, exampleQuery } from '../src/server/example.js';
 
 describe('the start-up example', () => {
   it('is the client operation operations/machines-with-files.graphql (run `npm run print-schema` after changing it)', () => {

@@ -19,7 +19,7 @@ export interface CallOptions {
   token: string | null;
   requestId?: string;
   signal?: AbortSignal;
-  /** The request's allowance of upstream calls (src/security/call-budget.ts); asked before each call. */
+  /** The request's allowance of upstream calls (src/server/security/call-budget.ts); asked before each call. */
   budget?: { spend(): void };
 }
 

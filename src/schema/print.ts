@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { EXAMPLE_OPERATION_FILE, exampleOperationFile } from '../example.js';
+import { EXAMPLE_OPERATION_FILE, exampleOperationFile } from '../server/example.js';
 import { schema } from './index.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
