@@ -1,8 +1,9 @@
 // The gateway as a function of its config: Yoga on a node:http server, with /graphql,
-// /health, /readiness and /metrics. Tests start it on port 0 and close it.
+// /health, /readiness and /metrics. Tests start it on port 0 and close it. Its plugins, in the
+// order they run, are listed in plugins.ts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
 import type { Config } from '../config.js';
@@ -10,21 +11,17 @@ import { createContext, type Context } from '../context.js';
 import { answerMalformedHttp } from './http/client-errors.js';
 import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
-import { compiledExecution } from './execution.js';
-import { graphiqlServing, useGraphiQLOffPage, type GraphiQLTab } from './graphiql.js';
-import { httpPlugins } from './http/index.js';
-import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClients } from './incremental/index.js';
+import { graphiqlServing, type GraphiQLTab } from './graphiql.js';
 import { LeafClient } from '../leaf/client.js';
 import { closePointsReader, pointsReaderOf } from '../leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
-import { sharedDocuments } from './persisted/automatic.js';
-import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
+import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM } from './persisted/index.js';
+import { edgePlugins, GRAPHQL_PATH } from './plugins.js';
 import { connectRedis, type SharedRedis } from './redis.js';
-import { maskError, useBadUserInputCodes } from '../schema/error-masking.js';
+import { maskError } from '../schema/error-masking.js';
 import { schema } from '../schema/index.js';
 import { callBudget } from './security/call-budget.js';
-import { securityPlugins } from './security/index.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -65,37 +62,18 @@ export function createYogaApp(
   parts: GatewayParts,
 ) {
   const { config } = options;
-  const plugins: Plugin[] = [
-    // Before everything that reads results: a JSON-only client's @defer answer, merged whole.
-    useWholeAnswerForJsonClients,
-    useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
-    // Before /metrics is served locally: a worker answers it for every worker.
-    ...(options.cluster ? [options.cluster.plugin] : []),
-    // Sets the execute function before the plugins below wrap it (tracing's async context).
-    ...(config.compiledExecution ? [compiledExecution()] : []),
-    // Parameters checked as they are parsed, before any plugin reads them; caching headers and
-    // 304s set before the request log records the status (src/server/http).
-    ...httpPlugins(config),
-    // Request log with request id, /metrics and spans (src/server/observability): to see every request.
-    ...parts.observability.plugins,
-    // The probe may take as long as a query's upstream call may: a slow Leaf is not a dead one.
-    useReadinessCheck({
-      endpoint: '/readiness',
-      check: () => !parts.draining?.() && client.reachable(config.upstream.timeoutMs),
-    }),
-    // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
-    ...(config.graphiql ? [] : [useGraphiQLOffPage('/graphql')]),
-    ...securityPlugins(config),
-    ...persistedDocumentPlugins(config.persisted, parts.redis ? sharedDocuments(parts.redis.redis) : null),
-    useBadUserInputCodes,
-    // @defer and @stream, answered as multipart/mixed or text/event-stream (README, "Incremental delivery").
-    useDeferStream(),
-    // Last: its key needs the document text other plugins (persisted documents) resolve first.
-    ...(parts.cache ? [parts.cache.plugin] : []),
-  ];
+  const plugins = edgePlugins({
+    config,
+    client,
+    observability: parts.observability,
+    cache: parts.cache,
+    redis: parts.redis ?? null,
+    cluster: options.cluster,
+    draining: parts.draining ?? (() => false),
+  });
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_PATH,
     extraParamNames: [DOCUMENT_ID_PARAM],
     maxRequestBodySize: config.security.maxRequestBytes,
     healthCheckEndpoint: '/health',

@@ -27,7 +27,12 @@ import { createRedisStore, type RedisStore } from './redis.js';
 import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
 
 export interface ResponseCache {
-  plugin: Plugin;
+  /** Hit/miss accounting, and where the write-overlap guard starts counting. */
+  accounting: Plugin;
+  /** @graphql-yoga/plugin-response-cache over the scoped store, without its onRequest. */
+  plugin: Omit<ReturnType<typeof useResponseCache>, 'onRequest'>;
+  /** A mutation's answer waits for the invalidations its writes started. */
+  awaitInvalidations: Plugin;
   /** Give to the Leaf client: its write announcements drive invalidation. */
   observer: LeafClientObserver;
   /** A write another process of this gateway announced (a cluster sibling): drop what shows that user. */
@@ -146,13 +151,9 @@ export async function createResponseCache(
   };
 
   return {
-    plugin: {
-      onPluginInit({ addPlugin }) {
-        addPlugin(accounting);
-        addPlugin(responseCache);
-        addPlugin(awaitInvalidations);
-      },
-    },
+    accounting,
+    plugin: responseCache,
+    awaitInvalidations,
     observer,
     invalidateLeafUser(leafUserId) {
       writeEpoch += 1;

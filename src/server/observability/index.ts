@@ -1,5 +1,5 @@
-// Logs, metrics and traces of one gateway, assembled from its config: the Yoga plugins to add,
-// the observers to give the Leaf client, and what to flush on shutdown.
+// Logs, metrics and traces of one gateway, assembled from its config: the Yoga plugins (placed
+// by src/server/plugins.ts), the observers to give the Leaf client, and what to flush on shutdown.
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
@@ -7,7 +7,6 @@ import type { Config } from '../../config.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type CacheEvents } from './metrics.js';
-import { useRequestOperation } from './operation.js';
 import { upstreamLogObserver, useRequestLog } from './request-log.js';
 import { createTracing } from './tracing.js';
 
@@ -23,8 +22,12 @@ export interface ObservabilityOptions {
 
 export interface Observability {
   logger: Logger;
-  /** The request's operation (read by all that follow), request log, then metrics (/metrics) and tracing when switched on. */
-  plugins: Plugin[];
+  /** The request log: one line per request, with its request id. */
+  requestLog: Plugin;
+  /** Prometheus metrics and /metrics; null with METRICS=false. */
+  metrics: Plugin | null;
+  /** OpenTelemetry spans; null unless TRACING=true. */
+  tracing: Plugin | null;
   observers: LeafClientObserver[];
   /** Present only with metrics on. */
   cacheEvents: CacheEvents | undefined;
@@ -39,13 +42,14 @@ export function createObservability(
   graphqlPath = '/graphql',
 ): Observability {
   const logger = createLogger({ level: config.logLevel, format: config.observability.logFormat, write: options.logWrite });
-  const plugins: Plugin[] = [useRequestOperation, useRequestLog(logger, graphqlPath)];
   const observers: LeafClientObserver[] = [upstreamLogObserver(logger)];
   let cacheEvents: CacheEvents | undefined;
   let registry: Registry | null = null;
+  let metricsPlugin: Plugin | null = null;
+  let tracingPlugin: Plugin | null = null;
   if (config.observability.metrics) {
     const metrics = createMetrics();
-    plugins.push(metrics.plugin);
+    metricsPlugin = metrics.plugin;
     observers.push(metrics.observer);
     cacheEvents = metrics.cacheEvents;
     registry = metrics.registry;
@@ -53,13 +57,15 @@ export function createObservability(
   let closeTracing = async () => {};
   if (config.observability.tracing) {
     const tracing = createTracing(config.observability, options.spanExporter);
-    plugins.push(tracing.plugin);
+    tracingPlugin = tracing.plugin;
     observers.push(tracing.observer);
     closeTracing = tracing.close;
   }
   return {
     logger,
-    plugins,
+    requestLog: useRequestLog(logger, graphqlPath),
+    metrics: metricsPlugin,
+    tracing: tracingPlugin,
     observers,
     cacheEvents,
     registry,

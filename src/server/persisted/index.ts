@@ -22,13 +22,20 @@ export function acceptsAutomaticQueries(config: PersistedConfig): boolean {
   return config.automatic && !config.only;
 }
 
+export interface PersistedDocuments {
+  /** Stores a query sent with its hash (APQ); null when clients may not register queries. */
+  registration: Plugin | null;
+  /** Replaces a request's document id by the document it names, or refuses it. */
+  lookup: Plugin;
+}
+
 /** `shared`: the replicas' common store of automatic persisted queries, when there is one. */
-export function persistedDocumentPlugins(config: PersistedConfig, shared: SharedDocuments | null = null): Plugin[] {
+export function persistedDocuments(config: PersistedConfig, shared: SharedDocuments | null = null): PersistedDocuments {
   const trusted = loadTrustedDocuments(config.documentsPath);
   const automatic = acceptsAutomaticQueries(config) ? createAutomaticStore(config.automaticStoreSize) : null;
-  return [
-    ...(automatic ? [useAutomaticRegistration(automatic, shared)] : []),
-    usePersistedOperations({
+  return {
+    registration: automatic ? useAutomaticRegistration(automatic, shared) : null,
+    lookup: usePersistedOperations({
       allowArbitraryOperations: !config.only,
       extractPersistedOperationId: requestedId,
       getPersistedOperation: (id) => {
@@ -51,5 +58,5 @@ export function persistedDocumentPlugins(config: PersistedConfig, shared: Shared
         },
       },
     }),
-  ];
+  };
 }
