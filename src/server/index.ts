@@ -83,7 +83,7 @@ export function createYogaApp(
     ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
     context: ({ request }) =>
-      createContext(request, client, config.upstream.defaultToken, callBudget(config.security.maxUpstreamCalls)),
+      createContext(request, client, callBudget(config.security.maxUpstreamCalls)),
     plugins,
     logging: parts.observability.logger,
   });

@@ -10,6 +10,7 @@ import type { ClusterLink } from './cluster.js';
 import type { Config } from '../config.js';
 import { compiledExecution } from './execution.js';
 import { useGraphiQLOffPage } from './graphiql.js';
+import { useRequestIdentity } from './identity.js';
 import { useHttpCaching } from './http/caching.js';
 import { useNotAcceptableBody } from './http/media-types.js';
 import { useKnownOperationTypes } from './http/operation-types.js';
@@ -49,6 +50,8 @@ type EdgePlugin = Plugin | Plugin<Record<string, unknown>> | ResponseCache['plug
 export function edgePlugins({ config, client, observability, cache, redis, cluster, draining }: EdgeParts): EdgePlugin[] {
   const persisted = persistedDocuments(config.persisted, redis ? sharedDocuments(redis.redis) : null);
   const listed: (EdgePlugin | null | false)[] = [
+    // Who is asking (token, its hash, request id), settled once: every plugin below reads it.
+    useRequestIdentity(config.upstream.defaultToken),
     // Before everything that reads results: a JSON-only client's @defer answer, merged whole.
     useWholeAnswerForJsonClients,
     // Early, so logs and metrics read the codes clients get for deferred and streamed errors.
@@ -65,7 +68,7 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     // An answer in a media type the client accepts, or a coded 406 with a body.
     useNotAcceptableBody,
     // Caching headers per caller and 304s, set before the request log records the status.
-    useHttpCaching({ graphqlPath: GRAPHQL_PATH, defaultToken: config.upstream.defaultToken }),
+    useHttpCaching({ graphqlPath: GRAPHQL_PATH }),
 
     // Observability, to see every request. The request's operation first: all that follow read it.
     useRequestOperation,

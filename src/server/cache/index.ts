@@ -10,7 +10,6 @@
 //   when it is announced and again when it completes; and an answer whose execution overlapped
 //   any write is not stored at all (its upstream reads may predate the write).
 import { createHash, randomUUID } from 'node:crypto';
-import { hashToken } from '../../leaf/token.js';
 import type { Plugin } from 'graphql-yoga';
 import {
   createInMemoryCache,
@@ -18,7 +17,7 @@ import {
   type BuildResponseCacheKeyFunction,
 } from '@graphql-yoga/plugin-response-cache';
 import type { Config } from '../../config.js';
-import { tokenOf } from '../../context.js';
+import { identityOf } from '../identity.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import type { CacheEvents, Logger } from '../observability/index.js';
 import { executedOperation, requestOperation, servedFromResponseCache } from '../observability/operation.js';
@@ -37,11 +36,6 @@ export interface ResponseCache {
   observer: LeafClientObserver;
   /** A write another process of this gateway announced (a cluster sibling): drop what shows that user. */
   invalidateLeafUser(leafUserId: string): Promise<void>;
-}
-
-/** Never the token itself: the session only has to tell tokens apart. */
-export function sessionOf(token: string | null): string | null {
-  return token === null ? null : hashToken(token);
 }
 
 /** JSON text of variables, or null for what JSON cannot write (src/server/http bounds their depth first). */
@@ -99,8 +93,8 @@ export async function createResponseCache(
   const observer: LeafClientObserver = {
     onWrite(leafUserId) {
       writeEpoch += 1;
-      void track(scoped.invalidateScopes([leafUserId.toLowerCase()], 'write'));
-      redis?.announceWrite(leafUserId.toLowerCase());
+      void track(scoped.invalidateScopes([leafUserId], 'write'));
+      redis?.announceWrite(leafUserId);
     },
   };
 
@@ -118,7 +112,8 @@ export async function createResponseCache(
   const { onRequest: _conditionalByEtagAlone, ...responseCache } = useResponseCache({
     cache: { ...scoped, invalidate: (entities) => track(Promise.resolve(scoped.invalidate(entities))) },
     ttl: ttlMs,
-    session: (request) => sessionOf(tokenOf(request.headers.get('authorization'), config.upstream.defaultToken)),
+    // Never the token itself: the session only has to tell tokens apart.
+    session: (request) => identityOf(request).tokenHash,
     buildResponseCacheKey,
     includeExtensionMetadata: false,
     // Results with errors are left out by the plugin's default; this keeps overlapping writes out.
@@ -157,7 +152,7 @@ export async function createResponseCache(
     observer,
     invalidateLeafUser(leafUserId) {
       writeEpoch += 1;
-      return track(scoped.invalidateScopes([leafUserId.toLowerCase()], 'remote-write'));
+      return track(scoped.invalidateScopes([leafUserId], 'remote-write'));
     },
   };
 }

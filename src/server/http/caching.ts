@@ -12,8 +12,7 @@
 // mutation, never eligible, always executes.
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import { tokenOf } from '../../context.js';
-import { hashToken } from '../../leaf/token.js';
+import { identityOf } from '../identity.js';
 import { executedOperation, servedFromResponseCache } from '../observability/operation.js';
 
 /** The request headers that choose an answer; a cache keying on fewer could cross callers. */
@@ -56,7 +55,7 @@ function appendVary(headers: Headers): void {
   headers.set('vary', [...present, ...VARY.filter((name) => !lower.has(name.toLowerCase()))].join(', '));
 }
 
-export function useHttpCaching(options: { graphqlPath: string; defaultToken: string | null }): Plugin {
+export function useHttpCaching(options: { graphqlPath: string }): Plugin {
   const seen = new WeakMap<Request, Seen>();
   const record = (request: Request): Seen => {
     let entry = seen.get(request);
@@ -97,8 +96,7 @@ export function useHttpCaching(options: { graphqlPath: string; defaultToken: str
         return;
       }
       const body = await response.text();
-      const token = tokenOf(request.headers.get('authorization'), options.defaultToken);
-      const tag = entityTag([token === null ? '' : hashToken(token), entry.fingerprint!, type, body]);
+      const tag = entityTag([identityOf(request).tokenHash ?? '', entry.fingerprint!, type, body]);
       headers.set('cache-control', 'private, no-cache');
       headers.set('etag', tag);
       if (matchesIfNoneMatch(request.headers.get('if-none-match'), tag)) {

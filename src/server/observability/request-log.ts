@@ -1,12 +1,11 @@
 // One structured log line per GraphQL request, carrying the request id the gateway forwards
 // upstream (x-request-id), also echoed in the response so a client can quote it. Upstream
 // calls log at debug level under the same id.
-import { randomUUID } from 'node:crypto';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import type { Logger } from './logger.js';
-import { acceptedRequestId } from '../../context.js';
+import { identityOf } from '../identity.js';
 import { errorCodes } from './metrics.js';
 import { operationName, requestOperation, servedFromResponseCache } from './operation.js';
 
@@ -14,7 +13,6 @@ const REQUEST_ID_HEADER = 'x-request-id';
 
 interface RequestRecord {
   startedAt: number;
-  requestId?: string;
   cache?: 'hit';
   errors: string[];
   /** A @defer/@stream answer: logged when its last part is sent, not when its headers are. */
@@ -28,10 +26,9 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       records.set(request, { startedAt: performance.now(), errors: [] });
     },
     onExecute({ args }) {
-      const context = args.contextValue as { request?: Request; requestId?: unknown };
+      const context = args.contextValue as { request?: Request };
       const record = context.request ? records.get(context.request) : undefined;
       if (!record) return;
-      if (typeof context.requestId === 'string') record.requestId = context.requestId;
       return {
         onExecuteDone: (payload) => {
           if (!isAsyncIterable(payload.result)) return;
@@ -60,9 +57,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
       const record = records.get(request);
       if (!record) return;
       const path = new URL(request.url).pathname;
-      // A cache hit never builds a context: the caller's id, or a fresh one, still names it.
-      const sent = request.headers.get(REQUEST_ID_HEADER);
-      const requestId = record.requestId ?? (acceptedRequestId(sent) ?? randomUUID());
+      const { requestId } = identityOf(request);
       try {
         response.headers.set(REQUEST_ID_HEADER, requestId);
       } catch {

@@ -7,6 +7,7 @@
 // preflight the CORS policy answers. JSON POSTs, what every GraphQL client sends, always pass.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { identityOf } from '../identity.js';
 import type { SecurityErrorCode } from './errors.js';
 
 /** Any one of these marks a request as sent by a client, not by a cross-site page. */
@@ -17,7 +18,7 @@ export function useCsrfPrevention(serverToken: string | null): Plugin {
   const library = useCSRFPrevention({ requestHeaders: CSRF_HEADERS });
   return {
     onRequestParse(payload) {
-      if (serverToken === null || payload.request.headers.get('authorization')?.trim()) return;
+      if (serverToken === null || identityOf(payload.request).ownCredentials) return;
       try {
         return library.onRequestParse?.(payload);
       } catch {
