@@ -106,7 +106,7 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     persisted.lookup,
     // BAD_USER_INPUT for graphql-js's variable and argument errors.
     useBadUserInputCodes,
-    // @defer and @stream, answered as multipart/mixed or text/event-stream (docs: incremental delivery).
+    // @defer and @stream, answered as multipart/mixed or text/event-stream (docs/client-guide.md, "Incremental delivery").
     useDeferStream(),
 
     // Last: the response cache's key needs the document text persisted documents resolve first.
