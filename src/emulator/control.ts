@@ -2,8 +2,7 @@
 // for when the emulator runs in another process (benchmarks). Not logged, no token.
 import { LeafHttpError, badRequest, notFound } from './errors.js';
 import { faultRuleFromJson, type FaultRule } from './faults.js';
-import type { LeafResponse } from './routes.js';
-import type { CallRecord } from './index.js';
+import type { CallRecord, LeafResponse } from './exchange.js';
 import type { EmulatorToken } from './store.js';
 
 export const CONTROL_PREFIX = '/__emulator';

@@ -8,7 +8,8 @@ import { LeafHttpError, problemBody } from './errors.js';
 import { FaultRules, type FaultRule } from './faults.js';
 import type { QueryParams } from './query.js';
 import { assignPointsUrls, pointsRequestFile, streamPoints } from './points.js';
-import { handleLeafRequest, type LeafResponse } from './routes.js';
+import type { CallRecord, LeafResponse } from './exchange.js';
+import { handleLeafRequest } from './routes.js';
 import type { Scale } from './seed-tables.js';
 import { seedStore } from './seed.js';
 import type { EmulatorStore, EmulatorToken } from './store.js';
@@ -20,6 +21,7 @@ export { LARGE_POINT_COUNT, pointsOf } from './points.js';
 export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, DEMO_USER_SIZE, FIXED_SHAPES, SCALES } from './seed-tables.js';
 export { seedStore } from './seed.js';
 export { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from './documented/routes.js';
+export type { CallRecord } from './exchange.js';
 
 export interface EmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -30,24 +32,6 @@ export interface EmulatorOptions {
   scale?: Scale;
   /** Fixed delay before every response, default 0. */
   latencyMs?: number;
-}
-
-export interface CallRecord {
-  method: string;
-  /** Pathname only, e.g. /services/beta/api/users/<u>/machines. */
-  path: string;
-  /** Every query parameter, repeated ones kept in order. */
-  query: Record<string, string[]>;
-  token: string | null;
-  requestId: string | null;
-  /** W3C trace context sent with the call, when the caller traces. */
-  traceparent: string | null;
-  /** The vendors' entries that travel with it (W3C `tracestate`), when sent. */
-  tracestate: string | null;
-  /** Status answered; 0 while pending or if the connection was dropped. */
-  status: number;
-  /** Date.now() when received. */
-  at: number;
 }
 
 export interface EmulatorUserSummary {

@@ -23,27 +23,9 @@ import {
   timeFilter,
   uuidFilter,
   type ListSpec,
-  type QueryParams,
 } from './query.js';
+import type { LeafRequest, LeafResponse } from './exchange.js';
 import type { EmulatorStore } from './store.js';
-
-export interface LeafRequest {
-  method: string;
-  /** Raw (still percent-encoded) pathname. */
-  pathname: string;
-  query: QueryParams;
-  token: string | null;
-  body: string;
-}
-
-export interface LeafResponse {
-  status: number;
-  /** Omitted for 204. */
-  body?: unknown;
-  /** The body as JSON text, sent as it is (Leaf's documented examples, verbatim); wins over `body`. */
-  text?: string;
-  headers?: Record<string, string>;
-}
 
 interface RouteContext {
   store: EmulatorStore;

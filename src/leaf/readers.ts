@@ -69,7 +69,6 @@ export const hexColorSchema = z.string().refine((value) => {
 const finite = z.number().refine(Number.isFinite);
 
 export const measurementSchema = z.object({ value: finite, unit: z.string() });
-export type LeafMeasurementValue = z.output<typeof measurementSchema>;
 
 /** `{ avg, min, max, unit }`; any other key Leaf sends (e.g. a variety's `avgTarget`) is kept. */
 export const statsSchema = z.looseObject({
@@ -78,7 +77,6 @@ export const statsSchema = z.looseObject({
   max: orNull(finite).optional(),
   unit: orNull(z.string()).optional(),
 });
-export type LeafStatsValue = z.output<typeof statsSchema>;
 
 const text = field(orNull(z.string()), 'a string');
 const optionalLeafId = field(orNull(leafIdSchema), 'a Leaf id');

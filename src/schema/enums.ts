@@ -48,14 +48,15 @@ const PROVIDER_DESCRIPTIONS: Record<MachineProvider, string> = {
   Leaf: 'Created through the Leaf API.',
 };
 
-export const ProviderEnum = leafEnum(
+// Found by enumOver from the list filters of kind `oneOf` that name these value lists.
+leafEnum(
   'Provider',
   'A source of machine records; filters send Leaf its own spelling.',
   MACHINE_PROVIDERS,
   (value) => PROVIDER_DESCRIPTIONS[value],
 );
 
-export const ImplementProviderEnum = leafEnum(
+leafEnum(
   'ImplementProvider',
   'Providers Leaf syncs implements from.',
   IMPLEMENT_PROVIDERS,

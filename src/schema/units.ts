@@ -45,9 +45,6 @@ const LEAF_ALIASES: Record<string, string> = {
   '%': 'percent',
 };
 
-/** Every unit spelling this API accepts besides mathjs's own, for documentation and tests. */
-export const LEAF_UNIT_SPELLINGS = ['ac', 'ha', 'bu', 'seeds', 'mph', 'ft2', ...Object.keys(LEAF_ALIASES)] as const;
-
 export class UnitConversionError extends Error {}
 
 function parseUnit(name: string, role: 'target' | 'source'): Unit {

@@ -6,7 +6,7 @@
 import { ASSETS_PREFIX, OPERATIONS_PREFIX } from '../../leaf/types.js';
 import { LeafHttpError, badRequest, notFound } from '../errors.js';
 import type { QueryParams } from '../query.js';
-import type { LeafRequest, LeafResponse } from '../routes.js';
+import type { LeafRequest, LeafResponse } from '../exchange.js';
 import * as documented from './bodies.js';
 
 export const DOCUMENTED_TOKEN = 'leaf-documented-examples-token';

@@ -74,7 +74,7 @@ export function leafUserOf(key: object): string | null {
 }
 
 /** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
-export function toSearch(query: Query | undefined): string {
+function toSearch(query: Query | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {

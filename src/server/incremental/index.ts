@@ -18,19 +18,6 @@ export function errorsOfPart(part: ResultPart): GraphQLError[] {
   return [...(part.errors ?? []), ...(part.incremental ?? []).flatMap((entry) => entry.errors ?? [])];
 }
 
-/** The part with each error (its incremental entries' too) passed through `map`. */
-export function mapPartErrors(part: ResultPart, map: (errors: readonly GraphQLError[]) => GraphQLError[]): ResultPart {
-  const mapped: ResultPart = part.errors ? { ...part, errors: map(part.errors) } : { ...part };
-  if (part.incremental) {
-    mapped.incremental = part.incremental.map((entry) => (entry.errors ? { ...entry, errors: map(entry.errors) } : entry));
-  }
-  return mapped;
-}
-
-/**
- * Runs `onPart` on the result or on each part as it is sent, and `onEnd` once the last one is;
- * for an onExecuteDone hook.
- */
 type ExecuteDonePayload = Parameters<typeof handleStreamOrSingleExecutionResult>[0];
 
 /**
