@@ -1,27 +1,42 @@
 // The circuit breaker alone (pure, on simulated time where it counts): how Leaf's resources
 // group, when a group opens and closes. test/breaker.test.ts sees the same breaker over HTTP.
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UpstreamBreaker, type BreakerOptions } from '../src/leaf/breaker.js';
 import { LeafError } from '../src/leaf/errors.js';
-import * as resources from '../src/leaf/resources/index.js';
+import { fileImages } from '../src/leaf/resources/files.js';
+import { implementsResource } from '../src/leaf/resources/implements.js';
+import { machineFiles } from '../src/leaf/resources/machine-files.js';
+import { machines } from '../src/leaf/resources/machines.js';
+import { operationSummaries } from '../src/leaf/resources/operations.js';
+import { operators } from '../src/leaf/resources/operators.js';
+
+const RESOURCES = new URL('../src/leaf/resources/', import.meta.url);
+
+/** Every resource declared in src/leaf/resources/, one file each. */
+async function declaredResources(): Promise<{ group: string }[]> {
+  const files = readdirSync(RESOURCES).filter((name) => name.endsWith('.ts') && name !== 'resource.ts');
+  const modules = await Promise.all(files.map((name) => import(new URL(name, RESOURCES).href) as Promise<Record<string, unknown>>));
+  return modules.flatMap((module) => Object.values(module)).filter((value): value is { group: string } => typeof value === 'object' && value !== null && 'group' in value);
+}
 
 describe('endpoint groups', () => {
-  it('groups Leaf calls by the resource declared, never by id', () => {
-    expect(resources.machines.group).toBe('machines');
-    expect(resources.machines.item).toContain('/machines/{id}');
-    expect(resources.machineFiles.group).toBe('machines');
-    expect(resources.operators.group).toBe('operators');
-    expect(resources.implementsResource.group).toBe('implements');
-    expect(resources.fileImages.group).toBe('files');
-    expect(resources.operationSummaries.group).toBe('operations');
-    expect(new Set(Object.values(resources).map((resource) => resource.group))).toEqual(
+  it('groups Leaf calls by the resource declared, never by id', async () => {
+    expect(machines.group).toBe('machines');
+    expect(machines.item).toContain('/machines/{id}');
+    expect(machineFiles.group).toBe('machines');
+    expect(operators.group).toBe('operators');
+    expect(implementsResource.group).toBe('implements');
+    expect(fileImages.group).toBe('files');
+    expect(operationSummaries.group).toBe('operations');
+    expect(new Set((await declaredResources()).map((resource) => resource.group))).toEqual(
       new Set(['machines', 'implements', 'operators', 'files', 'operations', 'points']),
     );
   });
 });
 
 describe('the breaker alone', () => {
-  const MACHINES = resources.machines.group;
+  const MACHINES = machines.group;
   const OPTIONS: BreakerOptions = { enabled: true, errorPercent: 50, minimumCalls: 10, windowMs: 1_000, cooldownMs: 5_000 };
   const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API failed to answer. (HTTP 503)', { status: 503 }));
   const healthy = () => Promise.resolve('answer');

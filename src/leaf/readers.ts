@@ -78,9 +78,9 @@ export const statsSchema = z.looseObject({
   unit: orNull(z.string()).optional(),
 });
 
-const text = field(orNull(z.string()), 'a string');
+export const text = field(orNull(z.string()), 'a string');
 const optionalLeafId = field(orNull(leafIdSchema), 'a Leaf id');
-const instant = field(orNull(instantSchema), 'an RFC 3339 timestamp');
+export const instant = field(orNull(instantSchema), 'an RFC 3339 timestamp');
 const url = field(orNull(absoluteUrlSchema), 'an absolute URL');
 const originType = field(z.enum(ORIGIN_TYPES as [OriginType, ...OriginType[]]), `one of ${ORIGIN_TYPES.join(', ')}`);
 const integer = field(orNull(z.number().int()), 'an integer');
@@ -105,7 +105,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * A reader of one documented record shape. The whole record is tried at once (zod's fast
  * path, the usual case); only a record that fails is read field by field.
  */
-function recordReader<F extends Fields>(what: string, fields: F): (value: unknown) => LeafRecord<F> {
+export function recordReader<F extends Fields>(what: string, fields: F): (value: unknown) => LeafRecord<F> {
   const whole = z.object({ id: leafIdSchema, ...Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.schema])) });
   return (value) => {
     const read = whole.safeParse(value);
@@ -127,7 +127,7 @@ function readFieldwise<F extends Fields>(what: string, fields: F, value: Record<
   return record as Fieldwise<F>;
 }
 
-function listReader<T>(what: string, readOne: (value: unknown) => T): (value: unknown) => readonly T[] {
+export function listReader<T>(what: string, readOne: (value: unknown) => T): (value: unknown) => readonly T[] {
   return (value) => {
     if (!Array.isArray(value)) throw unreadableAnswer(`${what} list`);
     return value.map(readOne);
@@ -137,7 +137,7 @@ function listReader<T>(what: string, readOne: (value: unknown) => T): (value: un
 // --- Assets (beta) -----------------------------------------------------------------------
 
 /** What machines, implements and operators all carry (the fields of src/schema/assets/asset.ts). */
-const assetFields = {
+export const assetFields = {
   leafUserId: optionalLeafId,
   name: text,
   provider: text,
@@ -174,17 +174,6 @@ const implementFields = {
 export type ImplementRecord = LeafRecord<typeof implementFields>;
 export const readImplement = recordReader('implement', implementFields);
 export const readImplements = listReader('implement', readImplement);
-
-const operatorFields = {
-  ...assetFields,
-  providerOperatorId: text,
-  license: text,
-  status: text,
-  updatedTime: instant,
-};
-export type OperatorRecord = LeafRecord<typeof operatorFields>;
-export const readOperator = recordReader('operator', operatorFields);
-export const readOperators = listReader('operator', readOperator);
 
 const machineFileFields = {
   leafFileId: field(leafIdSchema, 'a Leaf id'),

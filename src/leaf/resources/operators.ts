@@ -1,13 +1,23 @@
 // A Leaf user's operators (Assets API), synced from John Deere: listed (Leaf documents no
-// filters or sorts for them) and read.
-import { readOperator, readOperators } from '../readers.js';
+// filters or sorts for them) and read. The resource's reader is declared here with it.
+import { assetFields, instant, listReader, recordReader, text, type LeafRecord } from '../readers.js';
 import { ASSETS_PREFIX } from '../types.js';
 import { resource } from './resource.js';
+
+const operatorFields = {
+  ...assetFields,
+  providerOperatorId: text,
+  license: text,
+  status: text,
+  updatedTime: instant,
+};
+export type OperatorRecord = LeafRecord<typeof operatorFields>;
+const readOperator = recordReader('operator', operatorFields);
 
 export const operators = resource({
   group: 'operators',
   collection: `${ASSETS_PREFIX}/users/{leafUserId}/operators`,
   item: `${ASSETS_PREFIX}/users/{leafUserId}/operators/{id}`,
   read: readOperator,
-  readList: readOperators,
+  readList: listReader('operator', readOperator),
 });

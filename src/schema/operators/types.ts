@@ -1,7 +1,7 @@
 // Operator: a person who operated equipment, synced from John Deere (read-only).
 // LeafUser.operators (Leaf documents no filters or sorts for it) and LeafUser.operator.
-import { valueOf, type OperatorRecord } from '../../leaf/readers.js';
-import { operators } from '../../leaf/resources/operators.js';
+import { valueOf } from '../../leaf/readers.js';
+import { operators, type OperatorRecord } from '../../leaf/resources/operators.js';
 import { assetList, assetNode } from '../assets/asset.js';
 import { builder } from '../builder.js';
 
