@@ -1,7 +1,9 @@
 // The emulator speaks Leaf's Alerts: webhooks registered over its Alerts API receive signed
 // events for its own writes and for simulated provider activity, with Leaf's retries and
 // failed calls. Everything over real HTTP, to a real receiver on a port of its own.
+import { spawn } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, startEmulator, type Emulator, type EmulatorOptions } from '../src/emulator/index.js';
 import type { LeafFailedCall, LeafFieldOperation, LeafFile, LeafMachine, LeafMachineFile, LeafWebhook } from '../src/leaf/types.js';
@@ -420,5 +422,56 @@ describe('simulated provider activity', () => {
     expect(deliveries.body).toEqual([expect.objectContaining({ webhookId: webhook.id, type: 'confirmation', status: 200, attempt: 0 })]);
     expect((await call(emulator, '/__emulator/alerts/deliveries', { method: 'DELETE' })).status).toBe(204);
     expect(emulator.alerts.deliveries).toEqual([]);
+  });
+});
+
+describe('the emulator alone', () => {
+  function runCli(args: string[]) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], {
+      cwd: new URL('..', import.meta.url).pathname,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = once(child, 'exit');
+    open.push({
+      close: async () => {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGKILL');
+          await exited;
+        }
+      },
+    });
+    return { child, exited, output: () => output };
+  }
+
+  it('takes --retry-scale and --activity: the switch runs from the start, and says so', async () => {
+    const run = runCli(['--port', '0', '--retry-scale', '0.001', '--activity', '200']);
+    await until(() => /curl .*\n/.test(run.output()), { timeoutMs: 30_000, describe: run.output });
+    expect(run.output()).toContain("retries at 0.001 × Leaf's schedule");
+    expect(run.output()).toContain('switch on: every 200 ms');
+    const url = /listening on (http:\/\/\S+)/.exec(run.output())?.[1] ?? '';
+    const hook = await receiver();
+    const answer = await httpJson(`${url}${ALERTS}/webhooks`, {
+      method: 'POST',
+      token: 'demo-token',
+      body: { name: 'cli', url: hook.url, secret: SECRET, events: ['machineUpdated', 'providerFileProcessingFinished', 'operationProcessingFinished'] },
+    });
+    expect(answer.status).toBe(200);
+    await nextEvents(hook, 1);
+    expect((await httpJson(`${url}/__emulator/alerts`)).body).toMatchObject({ retryScale: 0.001 });
+    run.child.kill('SIGTERM');
+    expect((await run.exited)[0]).toBe(0);
+  });
+
+  it.each([
+    [['--retry-scale', '0'], /--retry-scale/],
+    [['--retry-scale', 'fast'], /--retry-scale/],
+    [['--activity', '5'], /--activity/],
+  ])('exits 2 with a message for %j', async (args, message) => {
+    const run = runCli(args);
+    expect((await run.exited)[0]).toBe(2);
+    expect(run.output()).toMatch(message);
   });
 });
