@@ -13,6 +13,8 @@ const MINUTE_MS = 60_000;
 const DELIVERY_TIMEOUT_MS = 10_000;
 /** How much of a failing receiver's answer a failed call keeps. */
 const MAX_RESPONSE_CHARS = 4096;
+/** Deliveries kept for inspection; the oldest go first, so a demo left running stays small. */
+export const MAX_DELIVERIES_KEPT = 10_000;
 
 /** One POST the emulator made to a webhook (confirmation or event), for tests and demos to inspect. */
 export interface AlertDelivery {
@@ -158,6 +160,7 @@ export class Deliverer {
       delivery.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     }
     this.deliveries.push(delivery);
+    if (this.deliveries.length > MAX_DELIVERIES_KEPT) this.deliveries.splice(0, this.deliveries.length - MAX_DELIVERIES_KEPT);
     const acknowledged = delivery.status >= 200 && delivery.status < 300;
     if (!acknowledged && job.retried && !this.aborter.signal.aborted && this.options.isLive(job.webhook.id)) {
       job.firstFailureAt ??= delivery.at;

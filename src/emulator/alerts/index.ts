@@ -20,7 +20,7 @@ export interface AlertsOptions {
 
 /** What tests, demos and the control API may read and set; the emulator's `alerts`. */
 export interface EmulatorAlerts {
-  /** Every POST made to a webhook so far (confirmations, events, retries), oldest first; a live array. */
+  /** The POSTs made to webhooks (confirmations, events, retries), oldest first, the last 10,000; a live array. */
   readonly deliveries: readonly AlertDelivery[];
   resetDeliveries(): void;
   readonly retryScale: number;
