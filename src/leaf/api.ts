@@ -3,6 +3,7 @@
 // token and id. Each call names its endpoint template, breaker group and Leaf user from the
 // resource, so nothing downstream recovers them from a path.
 import type { CallOptions, LeafCall, LeafClient, Query } from './client.js';
+import type { PointsQuery, PointsWindow } from './points.js';
 import { readNothing } from './readers.js';
 import { endpointOf, leafUserOf, pathOf, type KeyOf, type Resource } from './resources/resource.js';
 
@@ -39,6 +40,16 @@ export class LeafApi {
   /** One record, by the ids its item template names. */
   get<I extends string, R>(resource: Resource<string, I, R>, key: KeyOf<I>): Promise<R> {
     return this.client.read(callOf(resource, 'GET', declared(resource.item, 'single'), key, resource.read), this.options);
+  }
+
+  /** Accepted points [start, end) of a file's standard GeoJSON, and with `probe` whether one exists at `end`. */
+  pointsWindow(query: PointsQuery, start: number, end: number, probe: boolean): Promise<PointsWindow> {
+    return this.client.points.window(query, start, end, probe, this.options);
+  }
+
+  /** How many points of a file's standard GeoJSON the filter accepts. */
+  pointsCount(query: PointsQuery): Promise<number> {
+    return this.client.points.count(query, this.options);
   }
 
   /** A create (POST to the list), an update (PATCH) or a delete of one record: sent once, for the Leaf user its key names. */

@@ -7,9 +7,10 @@ import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker, type BreakerState } from './breaker.js';
 import { cancelOf, type Cancel } from './cancel.js';
 import { ReadCoalescer, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
-import { LeafError, leafError, leafErrorForStatus } from './errors.js';
+import { LeafError, leafErrorForStatus, requireToken } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
 import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
+import { PointsReader } from './points.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
 import { ASSETS_PREFIX } from './types.js';
 
@@ -125,12 +126,6 @@ function isAbort(error: unknown): boolean {
   );
 }
 
-/** The call's token; a call without one is refused before anything is sent. */
-export function requireToken(options: CallOptions): string {
-  if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
-  return options.token;
-}
-
 export class LeafClient {
   readonly origin: string;
   private readonly pool: Pool;
@@ -140,6 +135,8 @@ export class LeafClient {
   private readonly breaker: UpstreamBreaker;
   /** Null when LEAF_COALESCE_READS is off: every read goes upstream itself. */
   private readonly coalescer: ReadCoalescer | null;
+  /** Files' standard GeoJSON points, streamed through this client (context.leaf reads them). */
+  readonly points: PointsReader;
   /** The whole answer as text, on the client's pool: every call but streams. */
   private readonly asText: Attempt<TextAnswer> = { send: (request, cancel) => exchangeText(this.pool, request, cancel) };
 
@@ -164,11 +161,13 @@ export class LeafClient {
     // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
     const joinWindowMs = Math.max(100, options.timeoutMs / 10);
     this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs) : null;
+    this.points = new PointsReader({ client: this, timeoutMs: options.timeoutMs });
   }
 
   async close(): Promise<void> {
     this.breaker.close();
     await this.pool.close();
+    await this.points.close();
   }
 
   /** Per endpoint group called so far: 'open' while its calls fail fast, 'halfOpen' while one probe is let through. */

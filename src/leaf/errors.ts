@@ -60,3 +60,9 @@ export function leafErrorForStatus(status: number, retryAfterSeconds?: number): 
 export function leafError(code: LeafErrorCode, message: string = MESSAGES[code]): LeafError {
   return new LeafError(code, message);
 }
+
+/** The call's token; a call without one is refused before anything is sent. */
+export function requireToken(options: { readonly token: string | null }): string {
+  if (!options.token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header.');
+  return options.token;
+}

@@ -10,8 +10,8 @@
 //   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
 import JSONParser from '@streamparser/json/jsonparser.js';
 import { Pool } from 'undici';
-import { requireToken, type CallOptions, type LeafClient, type StreamBody } from './client.js';
-import { LeafError, leafError } from './errors.js';
+import type { CallOptions, LeafClient, StreamBody } from './client.js';
+import { LeafError, leafError, requireToken } from './errors.js';
 import { points } from './resources/points.js';
 
 /** One point as read: a GeoJSON Feature whose properties are an object (maybe empty). */
@@ -122,6 +122,8 @@ class PointsCursor {
 export class PointsReader {
   private readonly client: LeafClient;
   private readonly origin: string;
+  /** Parked streams hold their connections, so they get a pool of their own: a small
+   * LEAF_POOL_CONNECTIONS is never filled by parked reads while record reads wait. */
   private readonly pool: Pool;
   /** Parked cursors by token hash, URL and filter; Map order is least recently parked first. */
   private readonly cursors = new Map<string, PointsCursor>();
@@ -284,23 +286,4 @@ export class PointsReader {
     this.remember(key, cursor.next);
     return cursor.next;
   }
-}
-
-const readers = new WeakMap<LeafClient, PointsReader>();
-
-/** The points reader beside a Leaf client: same origin and timeouts, its own pool. */
-export function pointsReaderOf(client: LeafClient, timeoutMs = 10_000): PointsReader {
-  let reader = readers.get(client);
-  if (!reader) {
-    reader = new PointsReader({ client, timeoutMs });
-    readers.set(client, reader);
-  }
-  return reader;
-}
-
-/** Closes the reader of `client`, if one was made (the gateway's close calls this). */
-export async function closePointsReader(client: LeafClient): Promise<void> {
-  const reader = readers.get(client);
-  readers.delete(client);
-  await reader?.close();
 }

@@ -13,7 +13,6 @@ import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
 import { graphiqlServing, type GraphiQLTab } from './graphiql.js';
 import { LeafClient } from '../leaf/client.js';
-import { closePointsReader, pointsReaderOf } from '../leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM } from './persisted/index.js';
@@ -107,7 +106,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: options.upstreamUrl,
     observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
   });
-  pointsReaderOf(client, config.upstream.timeoutMs);
   options.cluster?.attach({ client, cache, registry: observability.registry });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
@@ -136,7 +134,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
         await client.close();
-        await closePointsReader(client);
         await redis?.close();
         await observability.close();
       })();

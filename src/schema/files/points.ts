@@ -6,7 +6,7 @@
 // summary (`area` → totalArea, `distance` → totalDistance, `wetMass` → wetMass, ...), and
 // Leaf's standard units where the summary does not say.
 import type { GraphQLResolveInfo } from 'graphql';
-import { pointsReaderOf, type PointFeature, type PointsQuery } from '../../leaf/points.js';
+import type { PointFeature, PointsQuery } from '../../leaf/points.js';
 import { valueOf, type FileRecord } from '../../leaf/readers.js';
 import type { LeafMeasurement } from '../../leaf/types.js';
 import { builder } from '../builder.js';
@@ -312,12 +312,11 @@ async function resolvePoints(file: FileRecord, args: PointsArgs, context: Contex
   if (url === null || !valueOf(file.summary)) return null;
 
   const selection = connectionSelection(info);
-  const reader = pointsReaderOf(context.client);
   const query: PointsQuery = { url, filterKey: cursorKey, accept: acceptOf(filter) };
   const start = afterOffset === undefined ? 0 : afterOffset + 1;
   const bound = beforeOffset === undefined ? undefined : Math.max(start, beforeOffset);
   let count: number | undefined;
-  const total = async (): Promise<number> => (count ??= await reader.count(query, context.call));
+  const total = async (): Promise<number> => (count ??= await context.leaf.pointsCount(query));
 
   let end: number;
   if (first !== undefined) end = bound === undefined ? start + first : Math.min(start + first, bound);
@@ -327,7 +326,7 @@ async function resolvePoints(file: FileRecord, args: PointsArgs, context: Contex
   const needItems = selection.items || (last !== undefined && first !== undefined && selection.hasPreviousPage);
   const { items: read, more } =
     needItems || probe
-      ? await reader.window(query, needItems ? windowStart : end, end, probe, context.call)
+      ? await context.leaf.pointsWindow(query, needItems ? windowStart : end, end, probe)
       : { items: [], more: false };
   let items = needItems ? read : [];
   if (first !== undefined && last !== undefined && items.length > last) {
