@@ -3,7 +3,8 @@
 //
 // - Only URLs on the Leaf API origin are followed, so the caller's token goes nowhere else.
 // - Each stream opened is an upstream call of the Leaf client (LeafClient.stream): its breaker
-//   (group `points`: src/leaf/resources/points.ts), observers, trace headers, call budget and retries of the opening.
+//   (group `points`: src/leaf/resources/points.ts), observers, trace headers, call budget and
+//   retries of the opening.
 // - A window [start, end) costs reading up to `end` (plus one point to learn hasNextPage).
 // - Where a read stopped is kept, per token, file and filter, as the open stream itself
 //   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
