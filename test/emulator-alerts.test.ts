@@ -4,6 +4,8 @@
 import { spawn } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, startEmulator, type Emulator, type EmulatorOptions } from '../src/emulator/index.js';
 import type { LeafFailedCall, LeafFieldOperation, LeafFile, LeafMachine, LeafMachineFile, LeafWebhook } from '../src/leaf/types.js';
@@ -278,6 +280,32 @@ describe('deliveries', () => {
     await emulator.alerts.settled();
     expect(hook.received).toHaveLength(2);
     expect((await call(emulator, `${ALERTS}/webhooks/failed-calls`)).body).toEqual({ items: [] });
+  });
+
+  it('closing the emulator cuts a delivery a receiver holds open and drops pending retries', async () => {
+    const emulator = await startEmulator({ alertsRetryScale: 0.05 });
+    const held: string[] = [];
+    const hanging = createServer((request) => held.push(request.url ?? ''));
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    open.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          hanging.closeAllConnections();
+          hanging.close(() => resolve());
+        }),
+    });
+    const failing = await receiver(503);
+    const port = (hanging.address() as AddressInfo).port;
+    await register(emulator, { name: 'hangs', url: `http://127.0.0.1:${port}/hook`, secret: SECRET, events: ['machineUpdated'] });
+    await register(emulator, { name: 'fails', url: failing.url, secret: SECRET, events: ['machineCreated'] });
+    await call(emulator, `${ASSETS}/users/${USER}/machines`, { method: 'POST', body: { name: 'Retried' } });
+    await until(() => failing.received.length === 2 && held.length === 1);
+
+    await emulator.close();
+    await emulator.alerts.settled();
+    // The held confirmation was cut, not answered; the refused event's retry never went.
+    expect(emulator.alerts.deliveries.find((delivery) => delivery.url.includes(`:${port}/`))).toMatchObject({ status: 0, error: expect.stringMatching(/Abort/) });
+    expect(failing.received).toHaveLength(2);
   });
 
   it("sends asset events with `id` instead of `machineId` when told to, as Leaf's representative payloads allow", async () => {
