@@ -435,6 +435,27 @@ describe('simulated provider activity', () => {
     for (const event of events(hook)) expect([DEMO_USER_IDS.prairieFarms, DEMO_USER_IDS.riverBend]).toContain(event.leafUserId);
   });
 
+  it('sends an event of any asset, machine-file or operation type over the control API, as given, changing no data', async () => {
+    const emulator = await emulatorFor();
+    const hook = await receiver();
+    await subscribe(emulator, hook, ['providerFileProcessingFailed', 'implementUpdated']);
+    const failed = await call(emulator, '/__emulator/alerts/events', {
+      method: 'POST',
+      body: { type: 'providerFileProcessingFailed', leafUserId: USER, id: 'file-1', message: '' },
+    });
+    expect(failed.status).toBe(200);
+    await call(emulator, '/__emulator/alerts/events', { method: 'POST', body: { type: 'implementUpdated', leafUserId: USER, id: 'implement-1' } });
+    expect(await nextEvents(hook, 2)).toEqual([
+      { fileId: 'file-1', leafUserId: USER, message: '', timestamp: expect.stringMatching(MICROSECOND_TIMESTAMP), type: 'providerFileProcessingFailed' },
+      { type: 'implementUpdated', timestamp: expect.stringMatching(MICROSECOND_TIMESTAMP), implementId: 'implement-1', leafUserId: USER },
+    ]);
+    const post = (body: unknown) => call(emulator, '/__emulator/alerts/events', { method: 'POST', body });
+    expect((await post({ type: 'fieldCreated', leafUserId: USER, id: 'x' })).status).toBe(400);
+    expect((await post({ type: 'machineRenamed', leafUserId: USER, id: 'x' })).status).toBe(400);
+    expect((await post({ type: 'machineUpdated', leafUserId: USER })).status).toBe(400);
+    expect((await post({ type: 'machineUpdated', leafUserId: '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f', id: 'x' })).status).toBe(404);
+  });
+
   it('shows and sets the Alerts settings over the control API', async () => {
     const emulator = await emulatorFor();
     const hook = await receiver();
