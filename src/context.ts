@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { CallOptions, LeafClient } from './leaf/client.js';
 import { LeafApi } from './leaf/endpoints.js';
 import type { ErrorCode } from './errors/codes.js';
+import { ReadTagSet } from './cache/tags.js';
 
 export interface Context {
   /** Bearer token of this request, or the configured default; null when neither exists. */
@@ -16,6 +17,8 @@ export interface Context {
   call: CallOptions;
   /** Leaf's endpoints, called with this request's token and id. */
   leaf: LeafApi;
+  /** What this request read from Leaf: its cached answer is stored under these tags (src/cache). */
+  reads: ReadTagSet;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -66,5 +69,6 @@ export function createContext(
   const requestId = acceptedRequestId(sent) ?? randomUUID();
   // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
   const call: CallOptions = { token, requestId, signal: request.signal, budget };
-  return { token, requestId, client, call, leaf: new LeafApi(client, call) };
+  const reads = new ReadTagSet();
+  return { token, requestId, client, call, leaf: new LeafApi(client, call, reads), reads };
 }

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/processes.js';
+import { readTags } from '../src/cache/tags.js';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway, type Gateway } from '../src/server.js';
 import { graphql } from './__generated__/index.js';
@@ -156,7 +157,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
 
   it('entries and their tag sets expire with the TTL', async () => {
     await replicaA.query(MACHINES, { user: USER });
-    const scopeKey = `leaf-gateway:LeafScope:${USER}`;
+    const scopeKey = `leaf-gateway:LeafRead:${readTags.user(USER)}`;
     expect(await redis.scard(scopeKey)).toBeGreaterThan(0);
     expect(await redis.pttl(scopeKey)).toBeGreaterThan(0);
     for (const key of await redis.keys('leaf-gateway:operations:*')) expect(await redis.pttl(key)).toBeGreaterThan(0);

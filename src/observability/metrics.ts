@@ -11,11 +11,14 @@ import { createOperationLabels, requestOperation } from './operation.js';
 
 export const METRICS_ENDPOINT = '/metrics';
 
+/** Why cached answers were dropped: a Leaf write seen here, one another replica or worker saw, or a Leaf event. */
+export type InvalidationReason = 'write' | 'remote-write' | 'event';
+
 /** What the response cache reports; metrics count it (src/cache knows nothing of Prometheus). */
 export interface CacheEvents {
   /** `operationName` as the request has it (requestOperation): the metrics bound it. */
   lookup(result: 'hit' | 'miss', operationName: unknown): void;
-  invalidated(reason: 'write' | 'mutation' | 'remote-write', scopes: number): void;
+  invalidated(reason: InvalidationReason, tags: number): void;
   storeError(operation: 'get' | 'set' | 'invalidate'): void;
 }
 
@@ -75,7 +78,7 @@ export function createMetrics(): GatewayMetrics {
   });
   const cacheInvalidations = new Counter({
     name: 'graphql_response_cache_invalidations_total',
-    help: 'Invalidations of cached responses: a Leaf write seen here (write), a mutation result (mutation) or another replica (remote-write).',
+    help: 'Invalidations of cached responses: a Leaf write seen here (write) or by another replica or worker (remote-write), or a Leaf event (event).',
     labelNames: ['reason'],
     registers: [registry],
   });
