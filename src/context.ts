@@ -7,6 +7,7 @@ import type { CallOptions, LeafClient } from './leaf/client.js';
 import { LeafApi } from './leaf/endpoints.js';
 import type { ErrorCode } from './errors/codes.js';
 import { ReadTagSet } from './cache/tags.js';
+import type { LiveEvents } from './events/hub.js';
 
 export interface Context {
   /** Bearer token of this request, or the configured default; null when neither exists. */
@@ -19,6 +20,10 @@ export interface Context {
   leaf: LeafApi;
   /** What this request read from Leaf: its cached answer is stored under these tags (src/cache). */
   reads: ReadTagSet;
+  /** Leaf's events, for subscriptions (set by the server; null where none are served). */
+  live?: LiveEvents | null;
+  /** How often a subscriber's token is checked again (SUBSCRIPTION_RECHECK_MS). */
+  recheckMs?: number;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

@@ -19,12 +19,16 @@ import { closePointsReader, pointsReaderOf } from './leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { sharedDocuments } from './persisted/automatic.js';
-import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
+import { DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { connectRedis, type SharedRedis } from './redis.js';
 import { maskError, useBadUserInputCodes } from './schema/error-masking.js';
 import { schema } from './schema/index.js';
 import { callBudget } from './security/call-budget.js';
 import { securityPlugins } from './security/index.js';
+import { seenEvents, type SeenEvents } from './events/dedupe.js';
+import { LiveEvents } from './events/hub.js';
+import { useLeafWebhook } from './events/receiver.js';
+import { redisEventRelay } from './events/relay.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -46,12 +50,18 @@ export interface GatewayParts {
   redis?: SharedRedis | null;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining?: () => boolean;
+  /** Leaf's events: where they are received, made fresh and handed to subscribers (src/events). */
+  live?: LiveEvents;
+  /** Which event bodies were acted on already (with LEAF_WEBHOOK_SECRET). */
+  seen?: SeenEvents;
 }
 
 export interface Gateway {
   url: string;
   server: Server;
   client: LeafClient;
+  /** Leaf's events in this process (tests and the catch-up hand it events). */
+  live: LiveEvents;
   /** Closes at once, cutting requests in flight (tests). */
   close(): Promise<void>;
   /** Stops accepting, lets requests in flight finish for up to `timeoutMs`, then closes;
@@ -71,6 +81,11 @@ export function createYogaApp(
     useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
     // Before /metrics is served locally: a worker answers it for every worker.
     ...(options.cluster ? [options.cluster.plugin] : []),
+    // Leaf's signed events at POST /webhooks/leaf, before anything that reads a GraphQL request
+    // (CSRF, parameters): the signature is its only credential. 404 without LEAF_WEBHOOK_SECRET.
+    ...(config.events.webhookSecret && parts.live && parts.seen
+      ? [useLeafWebhook({ secret: config.events.webhookSecret, live: parts.live, seen: parts.seen, logger: parts.observability.logger, report: parts.observability.liveEvents })]
+      : []),
     // Sets the execute function before the plugins below wrap it (tracing's async context).
     ...(config.compiledExecution ? [compiledExecution()] : []),
     // Parameters checked as they are parsed, before any plugin reads them; caching headers and
@@ -104,8 +119,11 @@ export function createYogaApp(
     parserAndValidationCache: documentCaches(),
     ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
-    context: ({ request }) =>
-      createContext(request, client, config.upstream.defaultToken, callBudget(config.security.maxUpstreamCalls)),
+    context: ({ request }) => ({
+      ...createContext(request, client, config.upstream.defaultToken, callBudget(config.security.maxUpstreamCalls)),
+      live: parts.live ?? null,
+      recheckMs: config.events.recheckMs,
+    }),
     plugins,
     logging: parts.observability.logger,
   });
@@ -114,9 +132,8 @@ export function createYogaApp(
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const observability = createObservability(config, options.observability);
-  // The replicas share the response cache and the automatic persisted queries through it.
-  const needsRedis = config.cache.enabled || acceptsAutomaticQueries(config.persisted);
-  const redis = config.cache.redisUrl && needsRedis ? await connectRedis(config.cache.redisUrl) : null;
+  // The replicas share the response cache, the automatic persisted queries and Leaf's events through it.
+  const redis = config.cache.redisUrl ? await connectRedis(config.cache.redisUrl) : null;
   let cache: ResponseCache | null = null;
   try {
     if (config.cache.enabled) cache = await createResponseCache(config, observability.logger, observability.cacheEvents, redis);
@@ -131,9 +148,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   pointsReaderOf(client, config.upstream.timeoutMs);
   options.cluster?.attach({ client, cache, registry: observability.registry });
+  const live = new LiveEvents(
+    { client, cache, logger: observability.logger, report: observability.liveEvents },
+    { maxSubscriptions: config.events.maxSubscriptions, maxPerToken: config.events.maxSubscriptionsPerToken },
+  );
+  const relayed = (body: string): void => void live.relayed(body);
+  // Redis reaches every replica and every worker of each; the cluster primary only this replica's workers.
+  if (redis) live.relayThrough(await redisEventRelay(redis, relayed));
+  else if (options.cluster) live.relayThrough(options.cluster.eventRelay(relayed));
+  const seen = seenEvents({ windowMs: config.events.dedupeMs, redis: redis?.redis ?? null, logger: observability.logger });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
-  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining });
+  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining, live, seen });
   server.on('request', yoga);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
@@ -151,12 +177,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `http://${shownHost}:${address.port}`,
     server,
     client,
+    live,
     close() {
       // Once only: a drain ends in a close, and its caller may close again.
       closed ??= (async () => {
         server.closeAllConnections();
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await live.close();
         await client.close();
         await closePointsReader(client);
         await redis?.close();
@@ -165,6 +193,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return closed;
     },
     async drain(timeoutMs) {
+      // Subscriptions end cleanly first (their clients see `complete`), so they do not count as cut.
+      live.endAll();
       const cut = await lifecycle.drain(timeoutMs);
       await gateway.close();
       return cut;

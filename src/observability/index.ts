@@ -6,6 +6,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { Config } from '../config.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import { createLogger, type Logger } from './logger.js';
+import type { LiveEventsReport } from '../events/hub.js';
 import { createMetrics, type CacheEvents } from './metrics.js';
 import { useRequestOperation } from './operation.js';
 import { upstreamLogObserver, useRequestLog } from './request-log.js';
@@ -28,6 +29,8 @@ export interface Observability {
   observers: LeafClientObserver[];
   /** Present only with metrics on. */
   cacheEvents: CacheEvents | undefined;
+  /** Present only with metrics on. */
+  liveEvents: LiveEventsReport | undefined;
   /** The metrics /metrics serves (null with metrics off); cluster workers hand it to the primary. */
   registry: Registry | null;
   close(): Promise<void>;
@@ -42,12 +45,14 @@ export function createObservability(
   const plugins: Plugin[] = [useRequestOperation, useRequestLog(logger, graphqlPath)];
   const observers: LeafClientObserver[] = [upstreamLogObserver(logger)];
   let cacheEvents: CacheEvents | undefined;
+  let liveEvents: LiveEventsReport | undefined;
   let registry: Registry | null = null;
   if (config.observability.metrics) {
     const metrics = createMetrics();
     plugins.push(metrics.plugin);
     observers.push(metrics.observer);
     cacheEvents = metrics.cacheEvents;
+    liveEvents = metrics.liveEvents;
     registry = metrics.registry;
   }
   let closeTracing = async () => {};
@@ -62,6 +67,7 @@ export function createObservability(
     plugins,
     observers,
     cacheEvents,
+    liveEvents,
     registry,
     async close() {
       try {
