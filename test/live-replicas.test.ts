@@ -3,7 +3,7 @@
 // subscribers get it too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
-import { startGateway, type Gateway } from '../src/server.js';
+import { startGateway, type Gateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
 import { localRedis } from './support/redis.js';
 import { gatewayClient, stackConfig, useStack, type GatewayClient } from './support/stack.js';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../observability/logger.js';
+import type { Logger } from '../server/observability/logger.js';
 
 /** A delivered body's identity: its SHA-256 over the exact bytes Leaf signed. */
 export function digestOf(body: Uint8Array): string {

@@ -1,7 +1,7 @@
 // What a Leaf event makes stale, as the read tags cached answers and shared reads carry
-// (src/cache/tags.ts): the record it names and the lists it may appear in. An event the gateway
+// (src/leaf/read-tags.ts): the record it names and the lists it may appear in. An event the gateway
 // cannot place drops everything read under its user.
-import { readTags, type ReadTag } from '../cache/tags.js';
+import { readTags, type ReadTag } from '../leaf/read-tags.js';
 import type { LeafEvent, UnplacedEvent } from './read.js';
 
 export function staleTagsOf(event: LeafEvent | UnplacedEvent): ReadTag[] {

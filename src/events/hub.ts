@@ -5,12 +5,12 @@
 // publish/subscribe) and workers (the cluster primary), which do the same.
 import { GraphQLError } from 'graphql';
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
-import type { ResponseCache } from '../cache/index.js';
+import type { ResponseCache } from '../server/cache/index.js';
 import type { ErrorCode } from '../errors/codes.js';
 import type { LeafClient } from '../leaf/client.js';
 import { scopeUser } from '../leaf/coalesce.js';
 import { pointsReaderOf } from '../leaf/points.js';
-import type { Logger } from '../observability/logger.js';
+import type { Logger } from '../server/observability/logger.js';
 import type { LeafEventName } from './catalogue.js';
 import { staleTagsOf } from './freshness.js';
 import { readDelivery, type LeafEvent, type UnplacedEvent } from './read.js';
@@ -31,7 +31,7 @@ export interface LiveLimits {
   maxPerToken: number;
 }
 
-/** What metrics count (src/observability/metrics.ts). */
+/** What metrics count (src/server/observability/metrics.ts). */
 export interface LiveEventsReport {
   received(outcome: 'placed' | 'unplaced' | 'duplicate' | 'refused', origin: 'webhook' | 'catch-up' | 'relay'): void;
   subscriptions(open: number): void;

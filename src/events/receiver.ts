@@ -5,7 +5,7 @@
 // made stale; its subscribers get it after the answer has left.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../observability/logger.js';
+import type { Logger } from '../server/observability/logger.js';
 import { digestOf, type SeenEvents } from './dedupe.js';
 import type { LiveEvents, LiveEventsReport } from './hub.js';
 import { readDelivery } from './read.js';

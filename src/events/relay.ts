@@ -2,7 +2,7 @@
 // verified body on one channel, and every other replica (every worker of every replica
 // included) refreshes its caches and delivers it to its subscribers.
 import { randomUUID } from 'node:crypto';
-import { KEY_PREFIX, type SharedRedis } from '../redis.js';
+import { KEY_PREFIX, type SharedRedis } from '../server/redis.js';
 import type { EventRelay } from './hub.js';
 
 const EVENTS_CHANNEL = `${KEY_PREFIX}events`;

@@ -2,7 +2,7 @@
 // upstream call. DataLoader removes duplicates inside one request; this removes them across
 // concurrent requests (dashboards polling, a fleet of apps opening the same screen).
 import { CancelSource, type Cancel } from './cancel.js';
-import type { ReadTag } from '../cache/tags.js';
+import type { ReadTag } from './read-tags.js';
 
 export type CoalesceKind = 'started' | 'joined';
 
@@ -11,7 +11,7 @@ export interface ReadScope {
   tokenHash: string;
   /** The Leaf user the call concerns (Assets API, as scopeUser spells it), or null (operations API). */
   leafUserId: string | null;
-  /** What the read shows (src/cache/tags.ts), so an event naming one of them detaches it. */
+  /** What the read shows (src/leaf/read-tags.ts), so an event naming one of them detaches it. */
   tags: readonly ReadTag[];
 }
 
@@ -25,8 +25,6 @@ interface SharedRead {
   /** performance.now() when the call started. */
   startedAt: number;
 }
-
-export { hashToken } from './token.js';
 
 /** Requests with different tokens never share anything: the token's hash is part of the key. */
 export function readKey(method: string, url: string, tokenHash: string): string {

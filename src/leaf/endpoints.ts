@@ -18,7 +18,7 @@ import {
   readSummary,
 } from './readers.js';
 import { ASSETS_PREFIX, OPERATIONS_PREFIX, type LeafMachineInput } from './types.js';
-import { readTags as tags, type ReadTag, type ReadTagSet } from '../cache/tags.js';
+import { readTags as tags, type ReadTag, type ReadTagSet } from './read-tags.js';
 
 const ASSETS_USER = `${ASSETS_PREFIX}/users/{id}`;
 
