@@ -4,6 +4,7 @@
 // resource, so nothing downstream recovers them from a path.
 import type { CallOptions, LeafCall, LeafClient, Query } from './client.js';
 import type { PointsQuery, PointsWindow } from './points.js';
+import type { ReadTag, ReadTagSet } from './read-tags.js';
 import { readNothing } from './readers.js';
 import { endpointOf, leafUserOf, pathOf, type KeyOf, type Resource } from './resources/resource.js';
 
@@ -14,32 +15,43 @@ function declared<T>(value: T | undefined, what: string): T {
 
 /** The call a resource's template makes with this key. */
 function callOf<T extends string, V>(
-  resource: Resource<string, string, unknown>,
+  resource: { readonly group: string },
   method: LeafCall<V>['method'],
   template: T,
   key: KeyOf<T>,
   read: (body: unknown) => V,
+  tags: readonly ReadTag[],
   query?: Query,
 ): LeafCall<V> {
-  return { method, path: pathOf(template, key, query), endpoint: endpointOf(template), group: resource.group, leafUserId: leafUserOf(key), read };
+  return { method, path: pathOf(template, key, query), endpoint: endpointOf(template), group: resource.group, leafUserId: leafUserOf(key), tags, read };
 }
 
 export class LeafApi {
+  /** What this request reads is noted in `reads`: the tags its cached answer is stored under. */
   constructor(
     private readonly client: LeafClient,
     private readonly options: CallOptions,
+    private readonly reads?: ReadTagSet,
   ) {}
+
+  /** Noted before the call: an answer saying "not found" is stale once the record appears. */
+  private read<T>(call: LeafCall<T>): Promise<T> {
+    this.reads?.add(call.tags);
+    return this.client.read(call, this.options);
+  }
 
   /** One page of a resource's list: `query` holds page, size and the list parameters. */
   list<C extends string, R>(resource: Resource<C, string, R>, key: KeyOf<C>, query: Query): Promise<readonly R[]> {
     const template = declared(resource.collection, 'list');
     const read = declared(resource.readList, 'list');
-    return this.client.read(callOf(resource, 'GET', template, key, read, query), this.options);
+    return this.read(callOf(resource, 'GET', template, key, read, resource.shows?.list?.(key) ?? [], query));
   }
 
   /** One record, by the ids its item template names. */
-  get<I extends string, R>(resource: Resource<string, I, R>, key: KeyOf<I>): Promise<R> {
-    return this.client.read(callOf(resource, 'GET', declared(resource.item, 'single'), key, resource.read), this.options);
+  async get<I extends string, R>(resource: Resource<string, I, R>, key: KeyOf<I>): Promise<R> {
+    const record = await this.read(callOf(resource, 'GET', declared(resource.item, 'single'), key, resource.read, resource.shows?.item?.(key) ?? []));
+    if (resource.shows?.answer) this.reads?.add(resource.shows.answer(record));
+    return record;
   }
 
   /** Accepted points [start, end) of a file's standard GeoJSON, and with `probe` whether one exists at `end`. */
@@ -64,7 +76,7 @@ export class LeafApi {
   ): Promise<R | undefined> {
     const template = method === 'POST' ? declared(resource.collection, 'create') : declared(resource.item, 'single');
     const read = method === 'DELETE' ? readNothing : resource.read;
-    const call = { ...callOf<string, R | undefined>(resource, method, template, key, read), leafUserId: key.leafUserId, body };
+    const call = { ...callOf<string, R | undefined>(resource, method, template, key, read, []), leafUserId: key.leafUserId, body };
     return this.client.write(call, this.options);
   }
 }

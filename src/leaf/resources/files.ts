@@ -1,5 +1,6 @@
 // Leaf files (operations API): a file's record with its summary, and the images Leaf made of it.
 import { readFile, readImages } from '../readers.js';
+import { readTags } from '../read-tags.js';
 import { OPERATIONS_PREFIX } from '../types.js';
 import { resource } from './resource.js';
 
@@ -7,10 +8,16 @@ export const files = resource({
   group: 'files',
   item: `${OPERATIONS_PREFIX}/files/{id}`,
   read: readFile,
+  shows: {
+    item: ({ id }) => [readTags.file(id)],
+    // The operations API names no user, but the file does: an event Leaf cannot place for that user drops it too.
+    answer: (file) => (typeof file.leafUserId === 'string' ? [readTags.user(file.leafUserId)] : []),
+  },
 });
 
 export const fileImages = resource({
   group: 'files',
   item: `${OPERATIONS_PREFIX}/files/{id}/images`,
   read: readImages,
+  shows: { item: ({ id }) => [readTags.file(id)] },
 });

@@ -1,5 +1,6 @@
 // A Leaf user's implements (Assets API), synced from John Deere or Trimble: listed and read.
 import { readImplement, readImplements } from '../readers.js';
+import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX, IMPLEMENT_PROVIDERS } from '../types.js';
 import { resource } from './resource.js';
 
@@ -9,6 +10,10 @@ export const implementsResource = resource({
   item: `${ASSETS_PREFIX}/users/{leafUserId}/implements/{id}`,
   read: readImplement,
   readList: readImplements,
+  shows: {
+    list: ({ leafUserId }) => [readTags.user(leafUserId), readTags.implements(leafUserId)],
+    item: ({ leafUserId, id }) => [readTags.user(leafUserId), readTags.implement(id)],
+  },
   list: {
     subject: 'implements',
     filters: {

@@ -1,6 +1,7 @@
 // One machine's files (Assets API): Leaf lists the links of a machine to its Leaf files, with
 // every documented filter and sort; it has no single-record endpoint.
 import { readMachineFile, readMachineFiles } from '../readers.js';
+import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX, ORIGIN_TYPES } from '../types.js';
 import { resource } from './resource.js';
 
@@ -10,6 +11,9 @@ export const machineFiles = resource({
   collection: `${ASSETS_PREFIX}/users/{leafUserId}/machines/{machineId}/files`,
   read: readMachineFile,
   readList: readMachineFiles,
+  shows: {
+    list: ({ leafUserId, machineId }) => [readTags.user(leafUserId), readTags.machineFiles(leafUserId), readTags.machineFilesOf(machineId)],
+  },
   list: {
     subject: 'machine files',
     filters: {

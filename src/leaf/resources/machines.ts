@@ -1,6 +1,7 @@
 // A Leaf user's machines (Assets API): listed with every documented filter and sort, read,
 // created, updated and deleted one by one.
 import { readMachine, readMachines } from '../readers.js';
+import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX, MACHINE_PROVIDERS, ORIGIN_TYPES } from '../types.js';
 import { resource } from './resource.js';
 
@@ -10,6 +11,10 @@ export const machines = resource({
   item: `${ASSETS_PREFIX}/users/{leafUserId}/machines/{id}`,
   read: readMachine,
   readList: readMachines,
+  shows: {
+    list: ({ leafUserId }) => [readTags.user(leafUserId), readTags.machines(leafUserId)],
+    item: ({ leafUserId, id }) => [readTags.user(leafUserId), readTags.machine(id)],
+  },
   list: {
     subject: 'machines',
     filters: {

@@ -1,6 +1,7 @@
 // A Leaf user's operators (Assets API), synced from John Deere: listed (Leaf documents no
 // filters or sorts for them) and read. The resource's reader is declared here with it.
 import { assetFields, instant, listReader, recordReader, text, type LeafRecord } from '../readers.js';
+import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX } from '../types.js';
 import { resource } from './resource.js';
 
@@ -20,4 +21,8 @@ export const operators = resource({
   item: `${ASSETS_PREFIX}/users/{leafUserId}/operators/{id}`,
   read: readOperator,
   readList: listReader('operator', readOperator),
+  shows: {
+    list: ({ leafUserId }) => [readTags.user(leafUserId), readTags.operators(leafUserId)],
+    item: ({ leafUserId, id }) => [readTags.user(leafUserId), readTags.operator(id)],
+  },
 });

@@ -3,6 +3,7 @@
 // client's calls (src/leaf/api.ts), the breaker grouping, the metric and trace names, the
 // Leaf user a call concerns and the schema's filter and order inputs all follow from it.
 import type { Query } from '../client.js';
+import type { ReadTag } from '../read-tags.js';
 
 /** The names of a template's `{placeholders}`: `/users/{leafUserId}/machines/{id}` → 'leafUserId' | 'id'. */
 type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
@@ -42,6 +43,16 @@ export interface Resource<C extends string, I extends string, R> {
   readonly read: (body: unknown) => R;
   /** Reads a page of the list. */
   readonly readList?: (body: unknown) => readonly R[];
+  /**
+   * What a page of the list and a get show (src/leaf/read-tags.ts): a cached answer is stored
+   * under them, and the writes and Leaf events that make them stale drop them.
+   */
+  readonly shows?: {
+    readonly list?: (key: KeyOf<C>) => readonly ReadTag[];
+    readonly item?: (key: KeyOf<I>) => readonly ReadTag[];
+    /** What an answer names besides its key (a file names its Leaf user). */
+    readonly answer?: (record: R) => readonly ReadTag[];
+  };
   readonly list?: ListParameters;
 }
 
