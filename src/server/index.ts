@@ -118,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...config.upstream,
     url: options.upstreamUrl,
     observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
+    siblings: options.cluster?.reads,
   });
   pointsReaderOf(client, config.upstream.timeoutMs);
   options.cluster?.attach({ client, cache, registry: observability.registry });
