@@ -11,6 +11,7 @@ import { exchangeText, type TextAnswer } from './http.js';
 import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
 import { ASSETS_PREFIX } from './types.js';
+import type { ReadTag } from './read-tags.js';
 
 /** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
 export type Query = Record<string, string | number | readonly string[] | undefined | null>;
@@ -49,6 +50,8 @@ export interface SiblingRead {
   path: string;
   endpoint: string;
   leafUserId: string | null;
+  /** What the read shows (src/leaf/read-tags.ts): an event naming one detaches it at the owner too. */
+  tags: readonly ReadTag[];
   token: string;
   tokenHash: string;
   requestId?: string;
@@ -99,6 +102,8 @@ export interface LeafCall<T> {
   endpoint: string;
   /** The Leaf user named in the path (Assets API), or null (operations API). */
   leafUserId: string | null;
+  /** What the answer shows (src/leaf/read-tags.ts): the writes and events that make it stale drop these. */
+  tags: readonly ReadTag[];
   body?: unknown;
   /** Reads the parsed JSON body (undefined for 204): see src/leaf/readers.ts. */
   read: (body: unknown) => T;
@@ -239,6 +244,11 @@ export class LeafClient {
     if (this.coalescer && tokenHash) this.coalescer.detachForWrite(leafUserId, tokenHash);
   }
 
+  /** A Leaf event made these tags stale (src/events): shared reads showing them take no newcomers. */
+  detachReadsShowing(stale: ReadonlySet<ReadTag>): void {
+    this.coalescer?.detachShowing(stale);
+  }
+
   /**
    * A write for the Leaf user it names: announced before it is sent and after it settles,
    * either way. Sent once, never shared with another caller.
@@ -273,7 +283,7 @@ export class LeafClient {
     }
     const { tokenHash } = options;
     const key = readKey(method, `${this.origin}${path}`, tokenHash);
-    const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId) };
+    const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId), tags: call.tags };
     try {
       // The shared call carries the request id of the caller that started it, and stops only
       // when no caller is left (its own Cancel), not when the one that started it hangs up.
@@ -281,7 +291,7 @@ export class LeafClient {
         key,
         scope,
         async (sharedCancel): Promise<SharedAnswer> => {
-          const sibling: SiblingRead = { path, endpoint, leafUserId: call.leafUserId, token, tokenHash, requestId: options.requestId };
+          const sibling: SiblingRead = { path, endpoint, leafUserId: call.leafUserId, tags: call.tags, token, tokenHash, requestId: options.requestId };
           const owned = await this.siblings?.answerOf(key, sibling, this.siblingTimeoutMs);
           return { answer: owned ?? (await this.send({ method, path, endpoint, options, cancel: sharedCancel }, this.asText)) };
         },
@@ -302,7 +312,7 @@ export class LeafClient {
     const options: CallOptions = { token, tokenHash, requestId };
     if (!this.coalescer) return this.send({ method: 'GET', path, endpoint, options, cancel: undefined }, this.asText);
     const key = readKey('GET', `${this.origin}${path}`, tokenHash);
-    const scope = { tokenHash, leafUserId: read.leafUserId === null ? null : scopeUser(read.leafUserId) };
+    const scope = { tokenHash, leafUserId: read.leafUserId === null ? null : scopeUser(read.leafUserId), tags: read.tags };
     const shared = await this.coalescer.run(key, scope, async (cancel): Promise<SharedAnswer> => ({
       answer: await this.send({ method: 'GET', path, endpoint, options, cancel }, this.asText),
     }));

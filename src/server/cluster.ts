@@ -12,6 +12,7 @@ import type { Plugin } from 'graphql-yoga';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import type { ResponseCache } from './cache/index.js';
 import type { GraphiQLTab } from './graphiql.js';
+import type { EventRelay } from '../events/hub.js';
 import type { LeafClient, SiblingRead, SiblingReads } from '../leaf/client.js';
 import type { TextAnswer } from '../leaf/http.js';
 import { LeafError } from '../leaf/errors.js';
@@ -37,6 +38,8 @@ type Message =
   | { type: 'leaf-gateway:write-done'; id: number }
   | { type: 'leaf-gateway:sibling-write'; id: number; writer: number; leafUserId: string; tokenHash: string | null }
   | { type: 'leaf-gateway:sibling-write-done'; id: number; writer: number }
+  | { type: 'leaf-gateway:event'; body: string }
+  | { type: 'leaf-gateway:sibling-event'; body: string }
   | { type: 'leaf-gateway:metrics'; id: number }
   | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string }
   | { type: 'leaf-gateway:read'; id: number; to: number; read: SiblingRead }
@@ -133,6 +136,12 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
         const key = `${message.writer}:${message.id}`;
         writes.get(key)?.waiting.delete(worker.id);
         settle(key);
+        return;
+      }
+      case 'leaf-gateway:event': {
+        // A Leaf event one worker received: every other worker refreshes and delivers it too.
+        const relayed: Message = { type: 'leaf-gateway:sibling-event', body: message.body };
+        for (const sibling of Object.values(cluster.workers ?? {})) if (sibling && sibling !== worker && sibling.isConnected()) sibling.send(relayed);
         return;
       }
       case 'leaf-gateway:metrics':
@@ -232,6 +241,8 @@ export interface ClusterLink {
   plugin: Plugin;
   /** Give to the Leaf client: its coalesced reads go to their owner worker. */
   reads: SiblingReads;
+  /** Leaf events between workers: announce one received here; `onRelayed` gets the siblings'. */
+  eventRelay(onRelayed: (body: string) => void): EventRelay;
   attach(parts: { client: LeafClient; cache: ResponseCache | null; registry: Registry | null }): void;
 }
 
@@ -254,6 +265,7 @@ export function joinCluster(): Promise<ClusterLink> {
   const waiters = new Map<number, (value: Message) => void>();
   const pendingWrites = new Set<Promise<void>>();
   let parts: Parameters<ClusterLink['attach']>[0] | null = null;
+  let onSiblingEvent: ((body: string) => void) | null = null;
   let resolveSetup: (setup: WorkerSetup) => void = () => {};
   const setupArrived = new Promise<WorkerSetup>((resolve) => (resolveSetup = resolve));
 
@@ -297,6 +309,9 @@ export function joinCluster(): Promise<ClusterLink> {
         waiter?.(message);
         return;
       }
+      case 'leaf-gateway:sibling-event':
+        onSiblingEvent?.(message.body);
+        return;
       case 'leaf-gateway:sibling-write': {
         parts?.client.detachReadsForWrite(message.leafUserId, message.tokenHash);
         const dropped = parts?.cache?.invalidateLeafUser(message.leafUserId) ?? Promise.resolve();
@@ -365,6 +380,15 @@ export function joinCluster(): Promise<ClusterLink> {
     observer,
     plugin,
     reads: reads(setup),
+    eventRelay(onRelayed) {
+      onSiblingEvent = onRelayed;
+      return {
+        announce: (body) => send({ type: 'leaf-gateway:event', body }),
+        close: async () => {
+          onSiblingEvent = null;
+        },
+      };
+    },
     attach(given) {
       parts = given;
       if (given.registry) {
