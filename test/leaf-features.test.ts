@@ -1,20 +1,10 @@
 // The GeoJSON feature splitter (src/leaf/features.ts): over many generated FeatureCollections,
 // cut into chunks at every kind of boundary, it yields exactly JSON.parse's `features`, and it
-// refuses a document that is cut short or is not JSON.
+// refuses a document that is cut short or is not JSON. Seeded (the emulator's mulberry32), so a
+// failure names its seed.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../src/emulator/random.js';
 import { FeatureSplitter, NotJson } from '../src/leaf/features.js';
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AWKWARD = ['plain', 'with "quotes"', 'brackets ] } [ {', 'comma, colon:', 'back\\slash', 'tab\tnew\nline', 'é ünïcödé 🌾', '\u0000ctrl', ''];
 
