@@ -136,7 +136,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const lifecycle = new ServerLifecycle(server);
   const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining, live, seen });
   server.on('request', yoga);
-  const websocket = serveWebSocket(server, yoga, { path: GRAPHQL_PATH, maxPayload: config.security.maxRequestBytes, logger: observability.logger });
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -145,6 +144,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       resolve();
     });
   });
+  // Once listening: attached earlier, ws would report a failed listen (port taken) as its own error.
+  const websocket = serveWebSocket(server, yoga, { path: GRAPHQL_PATH, maxPayload: config.security.maxRequestBytes, logger: observability.logger });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
