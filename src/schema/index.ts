@@ -24,6 +24,8 @@ import './files/leaf-file.js';
 import './files/summary.js';
 import './files/points.js';
 import './files/operation.js';
+// Live data: Subscription.leafEvents and the event types.
+import './events/types.js';
 
 // Every directive the server accepts, so the printed schema is the served one: the specified
 // ones, and @defer/@stream, which the defer-stream plugin would otherwise add at run time.
