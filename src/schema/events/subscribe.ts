@@ -7,11 +7,12 @@ import type { ErrorCode } from '../../errors/codes.js';
 import type { LeafEventName } from '../../events/catalogue.js';
 import type { LiveItem } from '../../events/hub.js';
 import { LeafError, leafError } from '../../leaf/errors.js';
+import { machines } from '../../leaf/resources/machines.js';
 import { hashToken } from '../../leaf/token.js';
 
 /** One cheap read under the user: Leaf answers it 401 or 403 when the token may not read that user. */
 async function checkAccess(context: Context, leafUserId: string): Promise<void> {
-  await context.leaf.listMachines(leafUserId, { page: 0, size: 1 });
+  await context.leaf.list(machines, { leafUserId }, { page: 0, size: 1 });
 }
 
 /** Only a refusal ends the stream; Leaf being briefly unreachable does not (the next check decides). */
