@@ -246,9 +246,13 @@ function readHttp(env: Env, production: boolean): HttpConfig {
 }
 
 function readBreaker(env: Env): BreakerOptions {
-  // The old consecutive-failures rule is gone; a deployment still setting it should hear so.
+  // The old rule (any N failures in a row, 5xx included) is gone; a deployment still setting it should hear so.
   if (env.LEAF_BREAKER_FAILURES !== undefined && env.LEAF_BREAKER_FAILURES.trim() !== '') {
-    throw new ConfigError('LEAF_BREAKER_FAILURES', 'unset (replaced by LEAF_BREAKER_ERROR_PERCENT and LEAF_BREAKER_MIN_CALLS)', env.LEAF_BREAKER_FAILURES);
+    throw new ConfigError(
+      'LEAF_BREAKER_FAILURES',
+      'unset (replaced by LEAF_BREAKER_ERROR_PERCENT and LEAF_BREAKER_MIN_CALLS, and LEAF_BREAKER_CONSECUTIVE_FAILURES for calls left unanswered)',
+      env.LEAF_BREAKER_FAILURES,
+    );
   }
   return {
     enabled: readBool(env, 'LEAF_BREAKER', true),
@@ -256,6 +260,7 @@ function readBreaker(env: Env): BreakerOptions {
     minimumCalls: readInt(env, 'LEAF_BREAKER_MIN_CALLS', 10, 1, 100_000),
     windowMs: readInt(env, 'LEAF_BREAKER_WINDOW_MS', 1_000, 100, 600_000),
     cooldownMs: readInt(env, 'LEAF_BREAKER_COOLDOWN_MS', 10_000, 10, 600_000),
+    consecutiveFailures: readInt(env, 'LEAF_BREAKER_CONSECUTIVE_FAILURES', 5, 0, 1_000),
   };
 }
 

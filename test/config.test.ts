@@ -76,6 +76,13 @@ describe('the circuit breaker', () => {
   it('refuses the old consecutive-failures setting by name', () => {
     expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(ConfigError);
     expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(/LEAF_BREAKER_ERROR_PERCENT/);
+    expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(/LEAF_BREAKER_CONSECUTIVE_FAILURES/);
+  });
+
+  it('opens on 5 unanswered calls in a row unless LEAF_BREAKER_CONSECUTIVE_FAILURES says otherwise (0: never)', () => {
+    expect(loadConfig({}).upstream.breaker.consecutiveFailures).toBe(5);
+    expect(loadConfig({ LEAF_BREAKER_CONSECUTIVE_FAILURES: '0' }).upstream.breaker.consecutiveFailures).toBe(0);
+    expect(() => loadConfig({ LEAF_BREAKER_CONSECUTIVE_FAILURES: 'five' })).toThrow(/LEAF_BREAKER_CONSECUTIVE_FAILURES must be an integer from 0 to 1000/);
   });
 });
 

@@ -3,7 +3,7 @@
 // how to read each answer is src/leaf/readers.ts. Tokens are passed per call and never stored here.
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
-import { UpstreamBreaker, endpointGroupOf, type BreakerState } from './breaker.js';
+import { UpstreamBreaker, endpointGroupOf, type BreakerState, type OpenCause } from './breaker.js';
 import { cancelOf, type Cancel } from './cancel.js';
 import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
@@ -182,7 +182,7 @@ export class LeafClient {
       maxDelayMs: Math.max(options.retryBaseDelayMs, options.retryMaxDelayMs),
       retryAfterMaxMs: options.retryAfterMaxMs,
     };
-    this.breaker = new UpstreamBreaker(options.breaker);
+    this.breaker = new UpstreamBreaker(options.breaker, (group, cause) => this.announceOpen(group, cause));
     // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
     const joinWindowMs = Math.max(100, options.timeoutMs / 10);
     this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs) : null;
@@ -201,6 +201,10 @@ export class LeafClient {
   /** Adds a listener after construction (e.g. a cache created later than the client). */
   observe(observer: LeafClientObserver): void {
     this.observers.push(observer);
+  }
+
+  private announceOpen(group: string, cause: OpenCause): void {
+    for (const observer of this.observers) observer.onCircuitOpen?.(group, cause);
   }
 
   private announceCoalesce(kind: CoalesceKind): void {
