@@ -26,6 +26,8 @@ export interface UpstreamConfig {
   breaker: BreakerOptions;
   /** Share identical in-flight GETs of the same token across requests. */
   coalesceReads: boolean;
+  /** How long one GraphQL request waits on Leaf in all, however many levels it nests; 0: no bound but each call's timeout. */
+  requestDeadlineMs: number;
 }
 
 /** The gateway's own HTTP server: how long a client may take, and how long a shutdown waits. */
@@ -245,6 +247,19 @@ function readHttp(env: Env, production: boolean): HttpConfig {
   };
 }
 
+/**
+ * REQUEST_DEADLINE_MS: half as long again as one call's timeout unless set. Never shorter than
+ * that timeout: a request cut before its calls can time out would hide a hanging Leaf from the
+ * breaker, and every request would wait out the deadline instead of failing fast.
+ */
+function readRequestDeadline(env: Env, timeoutMs: number): number {
+  const deadline = readInt(env, 'REQUEST_DEADLINE_MS', Math.round(timeoutMs * 1.5), 0, 3_600_000);
+  if (deadline !== 0 && deadline < timeoutMs) {
+    throw new ConfigError('REQUEST_DEADLINE_MS', `0 (off) or at least LEAF_TIMEOUT_MS (${timeoutMs})`, String(deadline));
+  }
+  return deadline;
+}
+
 function readBreaker(env: Env): BreakerOptions {
   // The old rule (any N failures in a row, 5xx included) is gone; a deployment still setting it should hear so.
   if (env.LEAF_BREAKER_FAILURES !== undefined && env.LEAF_BREAKER_FAILURES.trim() !== '') {
@@ -276,6 +291,7 @@ function readWorkers(env: Env): number {
 
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const timeoutMs = readInt(env, 'LEAF_TIMEOUT_MS', 10_000, 100, 300_000);
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
   return {
     port: readInt(env, 'PORT', 4000, 0, 65535),
@@ -285,7 +301,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstream: {
       url: readOrigin(env, 'LEAF_API_URL'),
       defaultToken: readToken(env, 'LEAF_API_TOKEN'),
-      timeoutMs: readInt(env, 'LEAF_TIMEOUT_MS', 10_000, 100, 300_000),
+      timeoutMs,
       connectTimeoutMs: readInt(env, 'LEAF_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
       connections: readInt(env, 'LEAF_POOL_CONNECTIONS', 128, 1, 1024),
       retries: readInt(env, 'LEAF_RETRIES', 2, 0, 10),
@@ -294,6 +310,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryAfterMaxMs: readInt(env, 'LEAF_RETRY_AFTER_MAX_MS', 1_000, 0, 60_000),
       breaker: readBreaker(env),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
+      requestDeadlineMs: readRequestDeadline(env, timeoutMs),
     },
     http: readHttp(env, production),
     graphiql: readBool(env, 'GRAPHIQL', !production),

@@ -3,6 +3,7 @@
 // so they live exactly as long as one request and never see another token.
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { RequestDeadline } from './leaf/cancel.js';
 import type { CallOptions, LeafClient } from './leaf/client.js';
 import { LeafApi } from './leaf/endpoints.js';
 import type { ErrorCode } from './errors/codes.js';
@@ -16,6 +17,8 @@ export interface Context {
   call: CallOptions;
   /** Leaf's endpoints, called with this request's token and id. */
   leaf: LeafApi;
+  /** What stops this request's reads: the caller hanging up, or its deadline (src/deadline.ts) passing. */
+  deadline: RequestDeadline;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -64,7 +67,9 @@ export function createContext(
   const token = tokenOf(authorization, defaultToken);
   const sent = request.headers.get('x-request-id');
   const requestId = acceptedRequestId(sent) ?? randomUUID();
-  // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
-  const call: CallOptions = { token, requestId, signal: request.signal, budget };
-  return { token, requestId, client, call, leaf: new LeafApi(client, call) };
+  // A caller who hangs up, or the deadline passing, stops this request's reads (shared ones go on
+  // for their other callers).
+  const deadline = new RequestDeadline(request.signal);
+  const call: CallOptions = { token, requestId, cancel: deadline, budget };
+  return { token, requestId, client, call, leaf: new LeafApi(client, call), deadline };
 }

@@ -7,6 +7,7 @@ import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { useRequestDeadline } from './deadline.js';
 import { answerMalformedHttp } from './http/client-errors.js';
 import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
@@ -88,6 +89,8 @@ export function createYogaApp(
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.redis ? sharedDocuments(parts.redis.redis) : null),
     useBadUserInputCodes,
+    // One deadline for all of a request's reads of Leaf, armed as execution starts.
+    ...(config.upstream.requestDeadlineMs > 0 ? [useRequestDeadline(config.upstream.requestDeadlineMs)] : []),
     // @defer and @stream, answered as multipart/mixed or text/event-stream (README, "Incremental delivery").
     useDeferStream(),
     // Last: its key needs the document text other plugins (persisted documents) resolve first.

@@ -86,6 +86,16 @@ describe('the circuit breaker', () => {
   });
 });
 
+describe('the request deadline', () => {
+  it('is half as long again as LEAF_TIMEOUT_MS unless set, 0 turns it off, and it is never shorter than one call’s timeout', () => {
+    expect(loadConfig({}).upstream.requestDeadlineMs).toBe(15_000);
+    expect(loadConfig({ LEAF_TIMEOUT_MS: '2000' }).upstream.requestDeadlineMs).toBe(3_000);
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '12000' }).upstream.requestDeadlineMs).toBe(12_000);
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '0' }).upstream.requestDeadlineMs).toBe(0);
+    expect(() => loadConfig({ REQUEST_DEADLINE_MS: '5000' })).toThrow(/REQUEST_DEADLINE_MS must be 0 \(off\) or at least LEAF_TIMEOUT_MS \(10000\)/);
+  });
+});
+
 describe('CORS', () => {
   it('refuses a CORS_ORIGINS entry that is not an origin, naming the variable', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example,*' }).http.corsOrigins).toEqual(['https://a.example', '*']);

@@ -4,7 +4,7 @@
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker, endpointGroupOf, type BreakerState, type OpenCause } from './breaker.js';
-import { cancelOf, type Cancel } from './cancel.js';
+import { DeadlineExceeded, cancelOf, type Cancel } from './cancel.js';
 import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
@@ -18,6 +18,8 @@ export type Query = Record<string, string | number | readonly string[] | undefin
 export interface CallOptions {
   token: string | null;
   requestId?: string;
+  /** What ends the caller's wait for a read: its hang-up, its deadline (a RequestDeadline). Wins over `signal`. */
+  cancel?: Cancel;
   signal?: AbortSignal;
   /** The request's allowance of upstream calls (src/security/call-budget.ts); asked before each call. */
   budget?: { spend(): void };
@@ -142,9 +144,58 @@ function copyOf(error: unknown): unknown {
 
 function isAbort(error: unknown): boolean {
   return (
+    error instanceof DeadlineExceeded ||
     error instanceof undiciErrors.RequestAbortedError ||
     (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
   );
+}
+
+/** What ends a caller's wait: its own Cancel, else its signal's. */
+function cancelOfCall(options: CallOptions): Cancel | undefined {
+  return options.cancel ?? (options.signal ? cancelOf(options.signal) : undefined);
+}
+
+/** The options of a call nothing may cut short (writes, streams). */
+function withoutCancel(options: CallOptions): CallOptions {
+  const { signal: _signal, cancel: _cancel, ...rest } = options;
+  return rest;
+}
+
+/** A wait the caller ended (hung up, or its deadline passed): marked aborted, so the breaker does not count it. */
+function callerGaveUp(reason: unknown, where: { method?: string; path?: string } = {}): LeafError {
+  const message =
+    reason instanceof DeadlineExceeded
+      ? `The Leaf API did not answer within the request's deadline of ${reason.ms} ms.`
+      : 'The request was cancelled before the Leaf API answered.';
+  return new LeafError('UPSTREAM_ERROR', message, { ...where, aborted: true });
+}
+
+/**
+ * Starts `work` and waits for it as long as the call's caller does: past its hang-up or deadline
+ * the wait ends with the error a read gives, while `work` goes on (a points cursor parks itself
+ * when done). Nothing is started for a caller who has already given up.
+ */
+export function untilCancelled<T>(options: CallOptions, start: () => Promise<T>): Promise<T> {
+  const cancel = cancelOfCall(options);
+  if (!cancel) return start();
+  if (cancel.cancelled) return Promise.reject(callerGaveUp(cancel.reason));
+  const work = start();
+  return new Promise<T>((resolve, reject) => {
+    const unlisten = cancel.listen(() => {
+      work.catch(() => undefined);
+      reject(callerGaveUp(cancel.reason));
+    });
+    work.then(
+      (value) => {
+        unlisten();
+        resolve(value);
+      },
+      (error: unknown) => {
+        unlisten();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The call's token; a call without one is refused before anything is sent. */
@@ -231,8 +282,9 @@ export class LeafClient {
     requireToken(options);
     options.budget?.spend();
     this.announceWrite(call.leafUserId, options);
-    // A caller hanging up does not cut a write short: half-sent, its outcome would be unknowable.
-    const { signal: _ignored, ...unabortable } = options;
+    // A caller hanging up (or its deadline) does not cut a write short: half-sent, its outcome
+    // would be unknowable.
+    const unabortable = withoutCancel(options);
     try {
       const { method, path, endpoint, body } = call;
       return this.readAnswer(call, await this.send({ method, path, endpoint, options: unabortable, cancel: undefined, body }, this.asText));
@@ -250,7 +302,7 @@ export class LeafClient {
   async read<T>(call: LeafCall<T>, options: CallOptions): Promise<T> {
     const token = requireToken(options);
     options.budget?.spend();
-    const cancel = options.signal ? cancelOf(options.signal) : undefined;
+    const cancel = cancelOfCall(options);
     const { method, path, endpoint } = call;
     if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }, this.asText));
     const tokenHash = tokenHashOf(options, token);
@@ -287,8 +339,8 @@ export class LeafClient {
       },
       discard: (answer) => answer.body.dump().catch(() => undefined),
     };
-    // No signal: a parked stream outlives the request that opened it.
-    const { signal: _ignored, ...unabortable } = options;
+    // Not cancellable: a parked stream outlives the request that opened it.
+    const unabortable = withoutCancel(options);
     const answer = await this.send({ method: 'GET', path, endpoint, group, accept, options: unabortable, cancel: undefined }, attempt);
     return answer.body;
   }
@@ -411,13 +463,7 @@ export class LeafClient {
 
   private transportError(error: unknown, method: string, path: string): LeafError {
     if (error instanceof LeafError) return error;
-    if (isAbort(error)) {
-      return new LeafError('UPSTREAM_ERROR', 'The request was cancelled before the Leaf API answered.', {
-        method,
-        path,
-        aborted: true,
-      });
-    }
+    if (isAbort(error)) return callerGaveUp(error, { method, path });
     const timedOut =
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError ||
