@@ -28,6 +28,8 @@ export interface UpstreamConfig {
   coalesceReads: boolean;
   /** How long one GraphQL request waits on Leaf in all, however many levels it nests; 0: no bound but each call's timeout. */
   requestDeadlineMs: number;
+  /** How often the background probe behind /readiness asks Leaf (src/leaf/readiness.ts). */
+  readinessIntervalMs: number;
 }
 
 /** The gateway's own HTTP server: how long a client may take, and how long a shutdown waits. */
@@ -311,6 +313,7 @@ export function loadConfig(env: Env = process.env): Config {
       breaker: readBreaker(env),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
       requestDeadlineMs: readRequestDeadline(env, timeoutMs),
+      readinessIntervalMs: readInt(env, 'READINESS_INTERVAL_MS', 5_000, 100, 600_000),
     },
     http: readHttp(env, production),
     graphiql: readBool(env, 'GRAPHIQL', !production),

@@ -17,6 +17,7 @@ import { httpPlugins } from './http/index.js';
 import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClients } from './incremental/index.js';
 import { LeafClient } from './leaf/client.js';
 import { closePointsReader, pointsReaderOf } from './leaf/points.js';
+import { UpstreamReadiness } from './leaf/readiness.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { sharedDocuments } from './persisted/automatic.js';
@@ -47,6 +48,8 @@ export interface GatewayParts {
   redis?: SharedRedis | null;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining?: () => boolean;
+  /** What /readiness answers besides draining: Leaf as the background probe and the breakers see it. */
+  readiness: UpstreamReadiness;
 }
 
 export interface Gateway {
@@ -79,10 +82,15 @@ export function createYogaApp(
     ...httpPlugins(config),
     // Request log with request id, /metrics and spans (src/observability): to see every request.
     ...parts.observability.plugins,
-    // The probe may take as long as a query's upstream call may: a slow Leaf is not a dead one.
+    // Answered from memory (src/leaf/readiness.ts): an orchestrator's probe never waits on Leaf.
     useReadinessCheck({
       endpoint: '/readiness',
-      check: () => !parts.draining?.() && client.reachable(config.upstream.timeoutMs),
+      check: ({ fetchAPI }) => {
+        const { ready, reason } = parts.draining?.() ? { ready: false, reason: 'Draining: shutting down.' } : parts.readiness.state;
+        const body = JSON.stringify({ ready, reason, circuits: client.breakerStates });
+        const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+        return new fetchAPI.Response(body, { status: ready ? 200 : 503, headers });
+      },
     }),
     // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
     ...(config.graphiql ? [] : [useGraphiQLOffPage('/graphql')]),
@@ -133,10 +141,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
   });
   pointsReaderOf(client, config.upstream.timeoutMs);
+  const readiness = new UpstreamReadiness({
+    url: options.upstreamUrl,
+    intervalMs: config.upstream.readinessIntervalMs,
+    timeoutMs: config.upstream.timeoutMs,
+  });
+  client.observe({ onCircuitOpen: (group, cause) => cause === 'unanswered' && readiness.noticeUnanswered(group) });
   options.cluster?.attach({ client, cache, registry: observability.registry });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
-  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining });
+  const yoga = createYogaApp(options, client, { observability, cache, redis, readiness, draining: () => lifecycle.draining });
   server.on('request', yoga);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
@@ -160,6 +174,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeAllConnections();
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await readiness.close();
         await client.close();
         await closePointsReader(client);
         await redis?.close();

@@ -96,6 +96,14 @@ describe('the request deadline', () => {
   });
 });
 
+describe('the readiness probe', () => {
+  it('asks Leaf every 5 s unless READINESS_INTERVAL_MS says otherwise', () => {
+    expect(loadConfig({}).upstream.readinessIntervalMs).toBe(5_000);
+    expect(loadConfig({ READINESS_INTERVAL_MS: '1000' }).upstream.readinessIntervalMs).toBe(1_000);
+    expect(() => loadConfig({ READINESS_INTERVAL_MS: '10' })).toThrow(/READINESS_INTERVAL_MS must be an integer from 100/);
+  });
+});
+
 describe('CORS', () => {
   it('refuses a CORS_ORIGINS entry that is not an origin, naming the variable', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example,*' }).http.corsOrigins).toEqual(['https://a.example', '*']);

@@ -10,7 +10,6 @@ import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
 import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
-import { ASSETS_PREFIX } from './types.js';
 
 /** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
 export type Query = Record<string, string | number | readonly string[] | undefined | null>;
@@ -161,13 +160,16 @@ function withoutCancel(options: CallOptions): CallOptions {
   return rest;
 }
 
-/** A wait the caller ended (hung up, or its deadline passed): marked aborted, so the breaker does not count it. */
-function callerGaveUp(reason: unknown, where: { method?: string; path?: string } = {}): LeafError {
+/**
+ * A wait the caller ended (hung up, or its deadline passed). Marked aborted, so the breaker does
+ * not count it, unless the call had already waited its whole timeout (`unanswered`).
+ */
+function callerGaveUp(reason: unknown, where: { method?: string; path?: string } = {}, unanswered = false): LeafError {
   const message =
     reason instanceof DeadlineExceeded
       ? `The Leaf API did not answer within the request's deadline of ${reason.ms} ms.`
       : 'The request was cancelled before the Leaf API answered.';
-  return new LeafError('UPSTREAM_ERROR', message, { ...where, aborted: true });
+  return new LeafError('UPSTREAM_ERROR', message, { ...where, ...(unanswered ? {} : { aborted: true }) });
 }
 
 /**
@@ -424,11 +426,15 @@ export class LeafClient {
     };
     for (let tries = 1; ; tries++) {
       let answer: A;
+      const sentAt = performance.now();
       try {
         answer = await attempt.send(request, cancel);
       } catch (error) {
+        // Given up on after the whole timeout (undici's own clock fires up to a second late): as
+        // unanswered as a timeout, whoever stopped it, so the breaker counts it.
+        if (isAbort(error)) throw callerGaveUp(error, { method, path }, performance.now() - sentAt >= this.timeoutMs);
         const code = (error as { code?: unknown }).code;
-        const delay = isAbort(error) ? null : retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, tries, this.retryPolicy);
+        const delay = retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, tries, this.retryPolicy);
         if (delay === null) throw this.transportError(error, method, path);
         await this.pause(delay, method, path, cancel);
         continue;
@@ -470,22 +476,5 @@ export class LeafClient {
       error instanceof undiciErrors.ConnectTimeoutError;
     const message = timedOut ? 'The Leaf API did not answer in time.' : 'The Leaf API could not be reached.';
     return new LeafError('UPSTREAM_ERROR', message, { method, path });
-  }
-
-  /** True when the upstream answers HTTP at all (any status): used by /readiness. */
-  async reachable(timeoutMs: number): Promise<boolean> {
-    try {
-      const response = await this.pool.request({
-        method: 'GET',
-        path: `${ASSETS_PREFIX}/users`,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await response.body.dump();
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

@@ -99,7 +99,7 @@ export class ReadCoalescer {
     if (!cancel) return shared.promise;
     return new Promise((resolve, reject) => {
       const unlisten = cancel.listen(() => {
-        this.leave(key, shared);
+        this.leave(key, shared, cancel.reason);
         reject(cancel.reason);
       });
       shared.promise.then(
@@ -115,12 +115,13 @@ export class ReadCoalescer {
     });
   }
 
-  private leave(key: string, shared: SharedRead): void {
+  /** `reason`: why the last caller left, handed to the call (a deadline is not a hang-up). */
+  private leave(key: string, shared: SharedRead, reason: Error | undefined): void {
     shared.waiters -= 1;
     if (shared.waiters > 0 || shared.settled) return;
     // Nobody is left to read the answer: stop the call, and let no later caller join it.
     if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
-    shared.cancel.cancel();
+    shared.cancel.cancel(reason);
   }
 
   /**
