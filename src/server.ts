@@ -99,7 +99,7 @@ export function createYogaApp(
     useBadUserInputCodes,
     // One deadline for all of a request's reads of Leaf, armed as execution starts.
     ...(config.upstream.requestDeadlineMs > 0 ? [useRequestDeadline(config.upstream.requestDeadlineMs)] : []),
-    // @defer and @stream, answered as multipart/mixed or text/event-stream (README, "Incremental delivery").
+    // @defer and @stream, answered as multipart/mixed or text/event-stream (docs/client-guide.md, "Incremental delivery").
     useDeferStream(),
     // Last: its key needs the document text other plugins (persisted documents) resolve first.
     ...(parts.cache ? [parts.cache.plugin] : []),
