@@ -6,15 +6,15 @@
 // answers (test/support/hanging-upstream.ts), calls left unanswered open it at any volume, counted
 // once per upstream call however many requests shared it. The breaker alone, on simulated time:
 // test/leaf-breaker.test.ts.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../bench/processes.js';
-import { DEMO_USER_IDS, OTHER_TOKEN, startEmulator, type Emulator } from '../src/emulator/index.js';
-import { startGateway, type Gateway } from '../src/server.js';
+import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
+import { startGateway } from '../src/server.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE } from './support/documents.js';
-import { startHangingUpstream, type HangingUpstream } from './support/hanging-upstream.js';
+import { useHangingStack } from './support/hanging-upstream.js';
 import { firstError, machines, MachinesUnderFaults, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
-import { gatewayClient, stackConfig, useStack, type GatewayClient, type GraphQLResponse, type Stack } from './support/stack.js';
+import { gatewayClient, stackConfig, useStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
 const USER = MACHINES_USER;
 const LIST_PATH = /\/users\/[^/]+\/machines$/;
@@ -269,29 +269,12 @@ async function timed<T>(send: () => Promise<T>): Promise<{ ms: number; answer: T
 describe('a Leaf that accepts connections and never answers', () => {
   // Timeouts shortened so the test runs in seconds; the ratios are the production defaults' (5 in a row).
   const TIMEOUT_MS = 1_500;
-  let emulator: Emulator;
-  let leaf: HangingUpstream;
-  let gateway: Gateway;
-  let client: GatewayClient;
+  const hanging = useHangingStack({ LEAF_TIMEOUT_MS: String(TIMEOUT_MS), LEAF_BREAKER_COOLDOWN_MS: '2000' }, 'hang');
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    leaf = await startHangingUpstream(emulator.url);
-    const config = stackConfig({ LEAF_TIMEOUT_MS: String(TIMEOUT_MS), LEAF_BREAKER_COOLDOWN_MS: '2000' });
-    gateway = await startGateway({ config, upstreamUrl: leaf.url });
-    client = gatewayClient(gateway.url, emulator.demoToken);
-  });
-
-  afterAll(async () => {
-    await gateway?.close();
-    await leaf?.close();
-    await emulator?.close();
-  });
-
-  const send = () => client.query(MachinesUnderFaults, { user: USER, first: 5 });
+  const send = () => hanging.client.query(MachinesUnderFaults, { user: USER, first: 5 });
   // undici's clock fires up to a second late; the request's deadline (1.5 × the timeout) may come first.
   const UNANSWERED = /^The Leaf API did not answer (in time|within the request's deadline of 2250 ms)\.$/;
-  const machineCalls = () => leaf.calls().filter((call) => LIST_PATH.test(call.line.split('?')[0]!));
+  const machineCalls = () => hanging.leaf.calls().filter((call) => LIST_PATH.test(call.line.split('?')[0]!));
 
   it('lets only the first few requests wait for the timeout; later ones fail fast without reaching Leaf, and it closes once Leaf is back', async () => {
     // As the issue measured: three requests one by one, twenty at once, then more.
@@ -300,7 +283,7 @@ describe('a Leaf that accepts connections and never answers', () => {
       expect(firstError(answer)).toMatchObject({ message: expect.stringMatching(UNANSWERED), extensions: { code: 'UPSTREAM_ERROR' } });
       expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     }
-    expect(gateway.client.breakerStates.machines).toBe('closed');
+    expect(hanging.gateway.client.breakerStates.machines).toBe('closed');
     // Twenty identical reads at once share one upstream call (two or three when a loaded machine
     // spreads their arrival past the join window): one failure each, not twenty.
     const parallel = await Promise.all(Array.from({ length: 20 }, send));
@@ -309,9 +292,9 @@ describe('a Leaf that accepts connections and never answers', () => {
     expect(shared).toBeGreaterThanOrEqual(1);
     expect(shared).toBeLessThanOrEqual(3);
     // The fifth upstream call left unanswered opens the circuit: one more request, if any, waits.
-    expect(gateway.client.breakerStates.machines).toBe(3 + shared >= 5 ? 'open' : 'closed');
+    expect(hanging.gateway.client.breakerStates.machines).toBe(3 + shared >= 5 ? 'open' : 'closed');
     while (machineCalls().length < 5) expect(firstError(await send()).message).toMatch(UNANSWERED);
-    expect(gateway.client.breakerStates.machines).toBe('open');
+    expect(hanging.gateway.client.breakerStates.machines).toBe('open');
     const opened = machineCalls().length;
 
     // Open: every later read answers at once, and none reaches Leaf.
@@ -327,29 +310,29 @@ describe('a Leaf that accepts connections and never answers', () => {
     expect(machineCalls()).toHaveLength(opened);
 
     // A write while it is open is refused at once, never sent: it is reported as not applied.
-    const write = await timed(() => client.query(CREATE_NAMED_MACHINE, { user: USER, name: 'While open' }));
+    const write = await timed(() => hanging.client.query(CREATE_NAMED_MACHINE, { user: USER, name: 'While open' }));
     expect(write.answer.data?.createMachine).toMatchObject({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
     expect(write.ms).toBeLessThan(1_000);
-    expect(leaf.calls().filter((call) => call.line.startsWith('POST'))).toEqual([]);
+    expect(hanging.leaf.calls().filter((call) => call.line.startsWith('POST'))).toEqual([]);
 
     // Leaf comes back: after the cooldown one probe goes through, its answer closes the circuit.
-    leaf.pass();
-    await vi.waitFor(() => expect(gateway.client.breakerStates.machines).toBe('halfOpen'), { timeout: 10_000, interval: 20 });
+    hanging.leaf.pass();
+    await vi.waitFor(() => expect(hanging.gateway.client.breakerStates.machines).toBe('halfOpen'), { timeout: 10_000, interval: 20 });
     const probe = await send();
     expect(probe.errors).toBeUndefined();
     expect(probe.data?.leafUser?.machines?.nodes).toHaveLength(5);
-    expect(gateway.client.breakerStates.machines).toBe('closed');
+    expect(hanging.gateway.client.breakerStates.machines).toBe('closed');
     expect(machineCalls()).toHaveLength(opened + 1);
     for (const answer of await Promise.all(Array.from({ length: 5 }, send))) expect(answer.errors).toBeUndefined();
   });
 
   it('sends a write that gets no answer once, and says it may have applied', async () => {
-    leaf.hang();
-    const before = leaf.calls().length;
-    const { answer } = await timed(() => client.query(CREATE_NAMED_MACHINE, { user: USER, name: 'Unanswered' }));
+    hanging.leaf.hang();
+    const before = hanging.leaf.calls().length;
+    const { answer } = await timed(() => hanging.client.query(CREATE_NAMED_MACHINE, { user: USER, name: 'Unanswered' }));
     expect(answer.data?.createMachine).toMatchObject({ __typename: 'UpstreamWriteError', mayHaveApplied: true });
-    expect(leaf.calls().slice(before).map((call) => call.line)).toEqual([`POST /services/beta/api/users/${USER}/machines`]);
-    leaf.pass();
+    expect(hanging.leaf.calls().slice(before).map((call) => call.line)).toEqual([`POST /services/beta/api/users/${USER}/machines`]);
+    hanging.leaf.pass();
   });
 });
 

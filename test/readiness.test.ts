@@ -6,12 +6,12 @@
 // accepts and never answers (test/support/hanging-upstream.ts).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../src/emulator/index.js';
-import { startGateway, type Gateway } from '../src/server.js';
-import { startHangingUpstream, type HangingUpstream } from './support/hanging-upstream.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../src/emulator/index.js';
+import { startGateway } from '../src/server.js';
+import { startHangingUpstream, useHangingStack } from './support/hanging-upstream.js';
 import { firstError, MachinesUnderFaults, MACHINES_USER } from './support/machine-reads.js';
-import { gatewayClient, stackConfig, useStack, type GatewayClient } from './support/stack.js';
+import { stackConfig, useStack, type GatewayClient } from './support/stack.js';
 import { until } from './support/wait.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -68,32 +68,14 @@ function expectPrompt(readings: Reading[]): void {
 }
 
 describe('readiness against a Leaf that hangs and comes back', () => {
-  let emulator: Emulator;
-  let leaf: HangingUpstream;
-  let gateway: Gateway;
-  let client: GatewayClient;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    leaf = await startHangingUpstream(emulator.url);
-    leaf.pass();
-    const config = stackConfig({ READINESS_INTERVAL_MS: String(PERIOD_MS), LEAF_TIMEOUT_MS: '3000' });
-    gateway = await startGateway({ config, upstreamUrl: leaf.url });
-    client = gatewayClient(gateway.url, emulator.demoToken);
-  });
-
-  afterAll(async () => {
-    await gateway?.close();
-    await leaf?.close();
-    await emulator?.close();
-  });
+  const upstream = useHangingStack({ READINESS_INTERVAL_MS: String(PERIOD_MS), LEAF_TIMEOUT_MS: '3000' }, 'pass');
 
   it('answers at once at every moment, flips to 503 within two probe periods of the hang and back within one of recovery', async () => {
-    await untilStatus(client, 200);
+    await untilStatus(upstream.client, 200);
 
-    leaf.hang();
-    const probesBefore = leaf.requests.filter((request) => request.probe).length;
-    const hanging = await watch(client, '/readiness', 2_500);
+    upstream.leaf.hang();
+    const probesBefore = upstream.leaf.requests.filter((request) => request.probe).length;
+    const hanging = await watch(upstream.client, '/readiness', 2_500);
     expectPrompt(hanging);
     const flippedAt = firstWith(hanging, 503);
     expect(flippedAt).not.toBeNull();
@@ -102,14 +84,14 @@ describe('readiness against a Leaf that hangs and comes back', () => {
     // Once flipped it stays flipped while Leaf hangs (no probe's old answer flips it back).
     expect(hanging.filter((reading) => reading.at > flippedAt! && reading.status !== 503)).toEqual([]);
     // Answered from memory: Leaf was probed on schedule, not once per /readiness request.
-    const probes = leaf.requests.filter((request) => request.probe).length - probesBefore;
+    const probes = upstream.leaf.requests.filter((request) => request.probe).length - probesBefore;
     expect(probes).toBeGreaterThanOrEqual(3);
     expect(probes).toBeLessThan(hanging.length / 2);
     // The process is up all along.
-    expect((await client.request('/health', { token: null })).status).toBe(200);
+    expect((await upstream.client.request('/health', { token: null })).status).toBe(200);
 
-    leaf.pass();
-    const recovering = await watch(client, '/readiness', 3 * PERIOD_MS);
+    upstream.leaf.pass();
+    const recovering = await watch(upstream.client, '/readiness', 3 * PERIOD_MS);
     expectPrompt(recovering);
     const backAt = firstWith(recovering, 200);
     expect(backAt).not.toBeNull();
@@ -119,7 +101,7 @@ describe('readiness against a Leaf that hangs and comes back', () => {
   });
 
   it('says why in its body, and which circuits are open', async () => {
-    const answer = await client.request<{ ready: boolean; reason: string; circuits: Record<string, string> }>('/readiness', { token: null });
+    const answer = await upstream.client.request<{ ready: boolean; reason: string; circuits: Record<string, string> }>('/readiness', { token: null });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(answer.body).toEqual({ ready: true, reason: expect.stringMatching(/^Leaf answered the last probe in \d+ ms \(HTTP \d+\)\.$/), circuits: expect.any(Object) });
@@ -127,36 +109,18 @@ describe('readiness against a Leaf that hangs and comes back', () => {
 });
 
 describe('readiness and the breakers', () => {
-  let emulator: Emulator;
-  let leaf: HangingUpstream;
-  let gateway: Gateway;
-  let client: GatewayClient;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    leaf = await startHangingUpstream(emulator.url);
-    leaf.pass();
-    // A probe period far longer than the test: only the breaker can flip readiness here.
-    const config = stackConfig({ READINESS_INTERVAL_MS: '600000', LEAF_TIMEOUT_MS: '500' });
-    gateway = await startGateway({ config, upstreamUrl: leaf.url });
-    client = gatewayClient(gateway.url, emulator.demoToken);
-  });
-
-  afterAll(async () => {
-    await gateway?.close();
-    await leaf?.close();
-    await emulator?.close();
-  });
+  // A probe period far longer than the test: only the breaker can flip readiness here.
+  const upstream = useHangingStack({ READINESS_INTERVAL_MS: '600000', LEAF_TIMEOUT_MS: '500' }, 'pass');
 
   it('turns 503 as soon as a circuit opens because Leaf left its calls unanswered', async () => {
-    await untilStatus(client, 200);
-    leaf.hang();
+    await untilStatus(upstream.client, 200);
+    upstream.leaf.hang();
     for (let call = 0; call < 5; call += 1) {
-      const result = await client.query(MachinesUnderFaults, { user: MACHINES_USER, first: 5 });
+      const result = await upstream.client.query(MachinesUnderFaults, { user: MACHINES_USER, first: 5 });
       expect(firstError(result).message).toMatch(/^The Leaf API did not answer (in time|within the request's deadline of 750 ms)\.$/);
     }
-    expect(gateway.client.breakerStates.machines).toBe('open');
-    const answer = await client.request<{ ready: boolean; reason: string; circuits: Record<string, string> }>('/readiness', { token: null });
+    expect(upstream.gateway.client.breakerStates.machines).toBe('open');
+    const answer = await upstream.client.request<{ ready: boolean; reason: string; circuits: Record<string, string> }>('/readiness', { token: null });
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({
       ready: false,

@@ -55,6 +55,26 @@ export function cancelOf(signal: AbortSignal): Cancel {
   return cancel;
 }
 
+/**
+ * `work`'s outcome, unless `cancel` fires first: then a rejection with what `given()` returns
+ * (it may also let go of the work). The work itself goes on; only this wait for it ends.
+ */
+export function unlessCancelled<T>(work: Promise<T>, cancel: Cancel, given: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const unlisten = cancel.listen(() => reject(given()));
+    work.then(
+      (value) => {
+        unlisten();
+        resolve(value);
+      },
+      (error: unknown) => {
+        unlisten();
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Why a request's reads were cut short: its deadline (REQUEST_DEADLINE_MS) passed. */
 export class DeadlineExceeded extends Error {
   override readonly name = 'DeadlineExceeded';

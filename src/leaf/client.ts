@@ -4,7 +4,7 @@
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker, endpointGroupOf, type BreakerState, type OpenCause } from './breaker.js';
-import { DeadlineExceeded, cancelOf, type Cancel } from './cancel.js';
+import { DeadlineExceeded, cancelOf, unlessCancelled, type Cancel } from './cancel.js';
 import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
@@ -181,23 +181,7 @@ export function untilCancelled<T>(options: CallOptions, start: () => Promise<T>)
   const cancel = cancelOfCall(options);
   if (!cancel) return start();
   if (cancel.cancelled) return Promise.reject(callerGaveUp(cancel.reason));
-  const work = start();
-  return new Promise<T>((resolve, reject) => {
-    const unlisten = cancel.listen(() => {
-      work.catch(() => undefined);
-      reject(callerGaveUp(cancel.reason));
-    });
-    work.then(
-      (value) => {
-        unlisten();
-        resolve(value);
-      },
-      (error: unknown) => {
-        unlisten();
-        reject(error);
-      },
-    );
-  });
+  return unlessCancelled(start(), cancel, () => callerGaveUp(cancel.reason));
 }
 
 /** The call's token; a call without one is refused before anything is sent. */

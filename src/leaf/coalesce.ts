@@ -1,7 +1,7 @@
 // Identical upstream GETs in flight at the same moment, with the same token, share one
 // upstream call. DataLoader removes duplicates inside one request; this removes them across
 // concurrent requests (dashboards polling, a fleet of apps opening the same screen).
-import { CancelSource, type Cancel } from './cancel.js';
+import { CancelSource, unlessCancelled, type Cancel } from './cancel.js';
 
 export type CoalesceKind = 'started' | 'joined';
 
@@ -97,21 +97,9 @@ export class ReadCoalescer {
   private wait(key: string, shared: SharedRead, cancel: Cancel | undefined): Promise<unknown> {
     shared.waiters += 1;
     if (!cancel) return shared.promise;
-    return new Promise((resolve, reject) => {
-      const unlisten = cancel.listen(() => {
-        this.leave(key, shared, cancel.reason);
-        reject(cancel.reason);
-      });
-      shared.promise.then(
-        (value) => {
-          unlisten();
-          resolve(value);
-        },
-        (error: unknown) => {
-          unlisten();
-          reject(error);
-        },
-      );
+    return unlessCancelled(shared.promise, cancel, () => {
+      this.leave(key, shared, cancel.reason);
+      return cancel.reason;
     });
   }
 

@@ -2,8 +2,13 @@
 // reads every request and never answers (the sockets are held until the client gives up or the
 // server closes). While passing, it relays each connection to a real upstream (the emulator), so a
 // test can watch Leaf hang and come back. It notes the request line of every request it sees.
+// useHangingStack puts a gateway in front of it for a describe block.
 import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { startGateway, type Gateway } from '../../src/server.js';
+import { gatewayClient, stackConfig, type GatewayClient } from './stack.js';
 
 export interface SeenRequest {
   /** `GET /services/beta/api/users/…/machines?…` */
@@ -88,6 +93,53 @@ export async function startHangingUpstream(target?: string): Promise<HangingUpst
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of [...held, ...relayed]) socket.destroy();
       await closed;
+    },
+  };
+}
+
+/** A gateway whose Leaf can hang: the emulator behind a HangingUpstream, and a client of the gateway. */
+export interface HangingStack {
+  readonly emulator: Emulator;
+  readonly leaf: HangingUpstream;
+  readonly gateway: Gateway;
+  /** Signs in with the emulator's demo token. */
+  readonly client: GatewayClient;
+}
+
+/**
+ * The HangingStack of a describe block: started in beforeAll (the gateway configured from STACK_ENV
+ * and `env`, Leaf hanging or passing as `leafAtStart` says), closed in afterAll.
+ */
+export function useHangingStack(env: Record<string, string>, leafAtStart: 'hang' | 'pass'): HangingStack {
+  let started: HangingStack | undefined;
+  beforeAll(async () => {
+    const emulator = await startEmulator({ port: 0 });
+    const leaf = await startHangingUpstream(emulator.url);
+    if (leafAtStart === 'pass') leaf.pass();
+    const gateway = await startGateway({ config: stackConfig(env), upstreamUrl: leaf.url });
+    started = { emulator, leaf, gateway, client: gatewayClient(gateway.url, emulator.demoToken) };
+  });
+  afterAll(async () => {
+    await started?.gateway.close();
+    await started?.leaf.close();
+    await started?.emulator.close();
+  });
+  const current = (): HangingStack => {
+    if (!started) throw new Error('useHangingStack: started in beforeAll; use it inside a test');
+    return started;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get leaf() {
+      return current().leaf;
+    },
+    get gateway() {
+      return current().gateway;
+    },
+    get client() {
+      return current().client;
     },
   };
 }
