@@ -1,11 +1,11 @@
 // Reads config, starts the gateway, and the embedded emulator when no upstream is configured.
 // With WORKERS > 1 this process is the cluster primary and the gateways run in its workers.
-import { isClusterWorker, joinCluster, startPrimary, type ClusterLink } from './cluster.js';
+import { isClusterWorker, joinCluster, startPrimary, type ClusterLink } from './server/cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Emulator } from './emulator/index.js';
-import { exampleQuery, graphiqlTabs } from './example.js';
-import { graphiqlNote } from './graphiql.js';
-import { startGateway } from './server.js';
+import { exampleQuery, graphiqlTabs } from './server/example.js';
+import { graphiqlNote } from './server/graphiql.js';
+import { startGateway } from './server/index.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   } else if (upstreamUrl === null) {
     // Loaded only in demo mode, so production starts don't pay for seeding code.
     const { startEmulator } = await import('./emulator/index.js');
-    emulator = await startEmulator({ port: config.emulator.port, scale: config.emulator.scale, latencyMs: config.emulator.latencyMs });
+    const { port, scale, latencyMs, alertsRetryScale, activityMs } = config.emulator;
+    emulator = await startEmulator({ port, scale, latencyMs, alertsRetryScale, activityEveryMs: activityMs });
     upstreamUrl = emulator.url;
     const demo = emulator.tokens.find((token) => token.token === emulator?.demoToken);
     demoUserIds = demo?.leafUserIds ?? [];

@@ -9,7 +9,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../bench/processes.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
-import { startGateway } from '../src/server.js';
+import { startGateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE } from './support/documents.js';
 import { useHangingStack } from './support/hanging-upstream.js';

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../src/emulator/index.js';
-import { startGateway } from '../src/server.js';
+import { startGateway } from '../src/server/index.js';
 import { startHangingUpstream, useHangingStack } from './support/hanging-upstream.js';
 import { firstError, MachinesUnderFaults, MACHINES_USER } from './support/machine-reads.js';
 import { stackConfig, useStack, type GatewayClient } from './support/stack.js';

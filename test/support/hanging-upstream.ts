@@ -7,7 +7,7 @@ import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { startGateway, type Gateway } from '../../src/server.js';
+import { startGateway, type Gateway } from '../../src/server/index.js';
 import { gatewayClient, stackConfig, type GatewayClient } from './stack.js';
 
 export interface SeenRequest {
