@@ -2,8 +2,9 @@
 // (`node --import tsx`, so the pid measured is the server itself, not a tsx wrapper), and
 // the load workers are forked with an IPC channel. CPU and peak memory come from /proc.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, WorkerRequest } from './worker.js';
 
@@ -114,8 +115,10 @@ export function buildGateway(): Promise<string> {
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
-      if (code === 0) resolve(`${BUILD_DIR}/main.js`);
-      else reject(new Error(`Compiling the gateway failed (tsc exit ${code}):\n${output.slice(-2000)}`));
+      if (code !== 0) return reject(new Error(`Compiling the gateway failed (tsc exit ${code}):\n${output.slice(-2000)}`));
+      // Beside dist/, as in the container: the start-up example is read from examples/ (src/server/example.ts).
+      cpSync(join(ROOT, 'examples'), join(ROOT, BUILD_DIR, '..', 'examples'), { recursive: true });
+      resolve(`${BUILD_DIR}/main.js`);
     });
   });
 }

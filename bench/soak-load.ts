@@ -18,16 +18,16 @@ const MACHINE = `query SoakMachine($user: LeafId!, $id: LeafId!) {
 }`;
 const CREATE = `mutation SoakCreate($user: LeafId!, $name: String!) {
   createMachine(leafUserId: $user, input: { name: $name }) {
-    __typename ... on CreateMachineSuccess { machine { id leafId name } } ... on Error { message }
+    __typename ... on CreateMachineSuccess { machine { id leafId name } } ... on Error { message } ... on UpstreamWriteError { upstreamStatus }
   }
 }`;
 const UPDATE = `mutation SoakUpdate($id: ID!, $name: String!) {
   updateMachine(id: $id, input: { name: $name }) {
-    __typename ... on UpdateMachineSuccess { machine { id name } } ... on Error { message }
+    __typename ... on UpdateMachineSuccess { machine { id name } } ... on Error { message } ... on UpstreamWriteError { upstreamStatus }
   }
 }`;
 const DELETE = `mutation SoakDelete($id: ID!) {
-  deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }
+  deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } ... on UpstreamWriteError { upstreamStatus } }
 }`;
 
 type ReadName = 'machines' | 'operators' | 'implements' | 'machine';
@@ -91,8 +91,8 @@ function countAffected(tally: Tally, kind: string): void {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const LEAK = /Injected fault|problem\+json|"stack"|\bat .*\.(?:ts|js):\d+/;
-/** An answer that waited on a call Leaf never answered in time. */
-const HUNG = /did not answer (in time|within the request's deadline)/;
+/** An answer that waited on a call Leaf never answered: a read's timeout or deadline, a write left without any answer. */
+const HUNG = /did not answer (in time|within the request's deadline)|"upstreamStatus":null/;
 
 /** The references and the UUIDs only each token may see. */
 interface Reference {
@@ -177,7 +177,7 @@ export class SoakLoad {
     tally.requests += 1;
     const latencyMs = performance.now() - started;
     tally.latenciesMs.push(latencyMs);
-    if (!answer?.body.errors?.some((error) => HUNG.test(error.message))) tally.unhungLatenciesMs.push(latencyMs);
+    if (!answer || !HUNG.test(answer.text)) tally.unhungLatenciesMs.push(latencyMs);
     const note = (what: string) => {
       if (tally.samples.length < 20) tally.samples.push(`${what} (${caller.token}, ${label}): ${answer?.text.slice(0, 300) ?? 'no answer'}`);
     };
