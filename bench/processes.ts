@@ -116,8 +116,10 @@ export function buildGateway(): Promise<string> {
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`Compiling the gateway failed (tsc exit ${code}):\n${output.slice(-2000)}`));
-      // Beside dist/, as in the container: the start-up example is read from examples/ (src/server/example.ts).
-      cpSync(join(ROOT, 'examples'), join(ROOT, BUILD_DIR, '..', 'examples'), { recursive: true });
+      // Beside dist/, as the container has them: the examples (read at start) and the trusted documents.
+      for (const folder of ['examples', 'operations/__generated__']) {
+        cpSync(join(ROOT, folder), join(ROOT, BUILD_DIR, '..', folder), { recursive: true });
+      }
       resolve(`${BUILD_DIR}/main.js`);
     });
   });
