@@ -22,5 +22,7 @@ import './files/leaf-file.js';
 import './files/summary.js';
 import './files/points.js';
 import './files/operation.js';
+// Live data: Subscription.leafEvents and the event types.
+import './events/types.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
