@@ -28,6 +28,9 @@ import { serveWebSocket } from './websocket.js';
 import { seenEvents, type SeenEvents } from '../events/dedupe.js';
 import { LiveEvents } from '../events/hub.js';
 import { redisEventRelay } from '../events/relay.js';
+import { registerAndCatchUp } from '../events/catch-up.js';
+import type { Registration } from '../events/registration.js';
+import { WEBHOOK_PATH } from '../events/receiver.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -39,6 +42,8 @@ export interface GatewayOptions {
   observability?: ObservabilityOptions;
   /** As a cluster worker (WORKERS > 1, src/server/cluster.ts): its link to the siblings. */
   cluster?: ClusterLink;
+  /** Demo mode: register this gateway's own receiver (its URL once listening) with the emulator. */
+  registerOwnReceiver?: boolean;
 }
 
 /** Built once per gateway by startGateway: they outlive a Yoga instance's plugins. */
@@ -63,6 +68,8 @@ export interface Gateway {
   client: LeafClient;
   /** Leaf's events in this process (tests and the catch-up hand it events). */
   live: LiveEvents;
+  /** The webhook registration and catch-up started at start (null when not configured): settles, never rejects. */
+  registration: Promise<Registration | null> | null;
   /** Closes at once, cutting requests in flight (tests). */
   close(): Promise<void>;
   /** Stops accepting, lets requests in flight finish for up to `timeoutMs`, then closes;
@@ -174,9 +181,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
+  const url = `http://${shownHost}:${address.port}`;
+  const webhookUrl = config.events.webhookUrl ?? (options.registerOwnReceiver ? `${url}${WEBHOOK_PATH}` : null);
+  const { webhookSecret } = config.events;
+  const token = config.upstream.defaultToken;
+  // Registration and catch-up run beside serving: a slow or refusing Alerts API never holds up the start.
+  const registration =
+    webhookUrl && webhookSecret && token
+      ? registerAndCatchUp({ origin: options.upstreamUrl, token, url: webhookUrl, secret: webhookSecret, redis: redis?.redis ?? null }, { live, seen, logger: observability.logger, report: observability.liveEvents })
+      : null;
   let closed: Promise<void> | null = null;
   const gateway: Gateway = {
-    url: `http://${shownHost}:${address.port}`,
+    url,
+    registration,
     server,
     client,
     live,
