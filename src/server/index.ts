@@ -14,6 +14,7 @@ import { documentCaches } from './http/document-caches.js';
 import { graphiqlServing, type GraphiQLTab } from './graphiql.js';
 import { useRequestIdentity } from './identity.js';
 import { LeafClient } from '../leaf/client.js';
+import { UpstreamReadiness } from '../leaf/readiness.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM } from './persisted/index.js';
@@ -52,6 +53,8 @@ export interface GatewayParts {
   redis?: SharedRedis | null;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining?: () => boolean;
+  /** What /readiness answers besides draining: Leaf as the background probe and the breakers see it. */
+  readiness: UpstreamReadiness;
   /** Leaf's events: where they are received, made fresh and handed to subscribers (src/events). */
   live?: LiveEvents;
   /** Which event bodies were acted on already (with LEAF_WEBHOOK_SECRET). */
@@ -103,6 +106,7 @@ export function createYogaApp(
     redis: parts.redis ?? null,
     cluster: options.cluster,
     draining: parts.draining ?? (() => false),
+    readiness: parts.readiness,
     live: parts.live ?? null,
     seen: parts.seen ?? null,
   });
@@ -141,6 +145,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
     siblings: options.cluster?.reads,
   });
+  const readiness = new UpstreamReadiness({
+    url: options.upstreamUrl,
+    intervalMs: config.upstream.readinessIntervalMs,
+    timeoutMs: config.upstream.timeoutMs,
+  });
+  client.observe({ onCircuitOpen: (group, cause) => cause === 'unanswered' && readiness.noticeUnanswered(group) });
   options.cluster?.attach({ client, cache, registry: observability.registry });
   const live = new LiveEvents(
     { client, cache, logger: observability.logger, report: observability.liveEvents },
@@ -153,7 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const seen = seenEvents({ windowMs: config.events.dedupeMs, redis: redis?.redis ?? null, logger: observability.logger });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
-  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining, live, seen });
+  const yoga = createYogaApp(options, client, { observability, cache, redis, readiness, draining: () => lifecycle.draining, live, seen });
   if (config.ablate.size > 0) observability.logger.log('warn', 'layers left out for measuring (ABLATE); never in production', { ablate: [...config.ablate] });
   server.on('request', yoga);
   answerMalformedHttp(server);
@@ -193,6 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await websocket.close();
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await readiness.close();
         await live.close();
         await client.close();
         await redis?.close();

@@ -39,6 +39,8 @@ type Documents = {
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
     "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": typeof types.ContainerMachinesDocument,
+    "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n": typeof types.DeadlineNestedDocument,
+    "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n": typeof types.DeadlineTwoCreatesDocument,
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": typeof types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": typeof types.DocumentedDeleteMachineDocument,
@@ -126,6 +128,8 @@ const documents: Documents = {
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
     "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": types.ContainerMachinesDocument,
+    "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n": types.DeadlineNestedDocument,
+    "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n": types.DeadlineTwoCreatesDocument,
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": types.DocumentedDeleteMachineDocument,
@@ -302,6 +306,14 @@ export function graphql(source: "\n  query CoalescingMachineIds($user: LeafId!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n"): (typeof documents)["\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n"): (typeof documents)["\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n"): (typeof documents)["\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
