@@ -22,7 +22,7 @@ import { sharedDocuments } from './persisted/automatic.js';
 import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM, persistedDocumentPlugins } from './persisted/index.js';
 import { connectRedis, type SharedRedis } from './redis.js';
 import { maskError, useBadUserInputCodes } from './schema/error-masking.js';
-import { schema } from './schema/index.js';
+import { subgraphSchema } from './schema/index.js';
 import { callBudget } from './security/call-budget.js';
 import { securityPlugins } from './security/index.js';
 
@@ -94,7 +94,9 @@ export function createYogaApp(
     ...(parts.cache ? [parts.cache.plugin] : []),
   ];
   return createYoga<Record<string, unknown>, Context>({
-    schema,
+    // The client schema plus federation's `_service` and `_entities` (docs/federation.md), as
+    // every subgraph serves them: one /graphql for clients and federation gateways alike.
+    schema: subgraphSchema,
     graphqlEndpoint: '/graphql',
     extraParamNames: [DOCUMENT_ID_PARAM],
     maxRequestBodySize: config.security.maxRequestBytes,

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
-import { printedSchema, SCHEMA_FILE } from '../src/schema/print.js';
+import { printedSchema, printedSubgraph, SCHEMA_FILE, SUBGRAPH_FILE } from '../src/schema/print.js';
 
 function undescribed(type: GraphQLNamedType): string[] {
   const missing: string[] = [];
@@ -38,6 +38,10 @@ describe('schema/schema.graphql', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
   });
 
+  it('has no federation fields or directives: those are in schema/subgraph.graphql only', () => {
+    expect(printedSchema()).not.toMatch(/_entities|_service|_Any|@key|@cost|@listSize|@link/);
+  });
+
   it('describes every type, field, argument and enum value', () => {
     const types = Object.values(schema.getTypeMap()).filter(
       (type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type),
@@ -57,5 +61,23 @@ describe('schema/schema.graphql', () => {
     expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'leafUser', 'file', 'fieldOperation']));
     const mutation = schema.getMutationType()!.getFields();
     expect(Object.keys(mutation)).toEqual(expect.arrayContaining(['createMachine', 'updateMachine', 'deleteMachine']));
+  });
+});
+
+describe('schema/subgraph.graphql', () => {
+  it('is the subgraph the code builds (run `npm run print-schema` after changing it)', () => {
+    expect(readFileSync(SUBGRAPH_FILE, 'utf8')).toBe(printedSubgraph());
+  });
+
+  it('declares the contract\'s entity keys', () => {
+    const keys = (type: string) => printedSubgraph().match(new RegExp(`^type ${type} implements Node((?: @key\\(fields: "[^"]+"\\))+)`, 'm'))?.[1]?.trim();
+    const assetKeys = '@key(fields: "id") @key(fields: "leafId leafUser { leafUserId }")';
+    expect(keys('Machine')).toBe(assetKeys);
+    expect(keys('Implement')).toBe(assetKeys);
+    expect(keys('Operator')).toBe(assetKeys);
+    expect(keys('LeafFile')).toBe('@key(fields: "id") @key(fields: "leafId")');
+    expect(keys('FieldOperation')).toBe('@key(fields: "id") @key(fields: "leafId")');
+    expect(keys('LeafUser')).toBe('@key(fields: "id") @key(fields: "leafUserId")');
+    expect(keys('MachineFile')).toBe('@key(fields: "id")');
   });
 });

@@ -23,4 +23,10 @@ import './files/summary.js';
 import './files/points.js';
 import './files/operation.js';
 
+// Federation: the entity keys, declared over the types above.
+import { buildSubgraphSchema } from './federation.js';
+
+/** The client schema: schema/schema.graphql. */
 export const schema = builder.toSchema({ sortSchema: false });
+/** What /graphql serves: the client schema plus federation's `_service` and `_entities` (schema/subgraph.graphql). */
+export const subgraphSchema = buildSubgraphSchema();
