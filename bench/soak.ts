@@ -12,7 +12,7 @@ import { emptyTally, SoakLoad, type Tally } from './soak-load.js';
 import { percentile, slopePerMinute } from './soak-stats.js';
 
 const USAGE = `Usage: npm run soak -- [options]
-  --duration <s>      how long the load runs (default 60; 300 for the README's figures)
+  --duration <s>      how long the load runs (default 60; 300 for the figures in docs/operations.md)
   --faults <percent>  share of upstream calls given a fault, split evenly over 503, malformed
                       body, 429 and slower than the upstream timeout (default 5)
   --connections <n>   concurrent clients (default 32)

@@ -1,38 +1,23 @@
-// The ready-to-paste example query printed at start, and the tabs GraphiQL opens on: that
-// example first, then the README's queries (a test runs each of them on the emulator).
-import { readFileSync } from 'node:fs';
-import { Kind, parse, print, visit, type VariableDefinitionNode } from 'graphql';
+// The example operations, one per file in examples/ (numbered in the order GraphiQL opens them):
+// the first is the start-up example printed at start; the docs show the others, and
+// test/examples.test.ts runs every one of them on the emulator.
+import { readdirSync, readFileSync } from 'node:fs';
+import { Kind, OperationTypeNode, parse, print, visit, type VariableDefinitionNode } from 'graphql';
 import type { GraphiQLTab } from './graphiql.js';
 
-/**
- * The start-up example, which is also a client operation: `npm run print-schema` writes it to
- * operations/machines-with-files.graphql (persisted and typed by codegen like the others).
- */
-export const EXAMPLE_OPERATION = `# The first machines of a Leaf user by name, as the gateway's start-up example shows them.
-query MachinesWithFiles($leafUserId: LeafId!, $first: Int = 5, $after: String) {
-  leafUser(id: $leafUserId) {
-    machines(first: $first, after: $after, orderBy: [{ field: NAME, direction: ASC }]) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        id
-        name
-        make
-        model
-        originType
-        editable
-      }
-    }
-  }
-}
-`;
+/** The examples folder: beside src/ in the repository, beside dist/ in the runtime image. */
+export const EXAMPLES_DIR = new URL('../examples/', import.meta.url);
 
-export const EXAMPLE_OPERATION_FILE = new URL('../operations/machines-with-files.graphql', import.meta.url);
-
-/** The committed operation file: EXAMPLE_OPERATION under a note saying where it comes from. */
-export function exampleOperationFile(): string {
-  return `# Written from src/example.ts by \`npm run print-schema\`: change it there.\n${EXAMPLE_OPERATION}`;
+/** Each example's text, in file-name order. */
+export function exampleOperations(dir: URL = EXAMPLES_DIR): { file: string; source: string }[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => ({ file, source: readFileSync(new URL(file, dir), 'utf8') }));
 }
+
+/** The start-up example: the first example, a query taking the Leaf user as `$leafUserId`. */
+export const EXAMPLE_OPERATION = exampleOperations()[0]?.source ?? '';
 
 /**
  * The example with the Leaf user written in, so it runs as pasted: `$leafUserId` is replaced
@@ -67,28 +52,27 @@ export function exampleQuery(leafUserId: string): string {
   return example;
 }
 
-const README = new URL('../README.md', import.meta.url);
+/** A query a user can run as pasted with the demo token: mutations write, and a `# token:` line names another token. */
+function isDemoQuery(source: string): boolean {
+  const [definition] = parse(source).definitions;
+  return definition?.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.QUERY && !/^# token: /m.test(source);
+}
 
-/** The README's `graphql` blocks that are queries (mutations write: pasting one is a choice). */
-export function readmeQueries(readme: URL = README): string[] {
-  let text: string;
-  try {
-    text = readFileSync(readme, 'utf8');
-  } catch {
-    return []; // A deployed image carries no README.
-  }
-  return [...text.matchAll(/```graphql\n([\s\S]*?)```/g)]
-    .map((match) => match[1] ?? '')
-    .filter((source) => /^\s*query\b/.test(source));
+/** The examples after the start-up one that are GraphiQL tabs on the emulator. */
+export function exampleQueries(): string[] {
+  return exampleOperations()
+    .slice(1)
+    .map(({ source }) => source)
+    .filter(isDemoQuery);
 }
 
 /**
  * GraphiQL's tabs. On the embedded emulator (`demoToken` given): the start-up example, then the
- * README's queries, which are written for its demo user, each with the demo token pre-set in
- * its headers. On a real upstream: the example alone, for the caller to add their own token.
+ * other example queries, which are written for its demo user, each with the demo token pre-set in
+ * its headers. On a real upstream: the start-up example alone, for the caller to add their own token.
  */
 export function graphiqlTabs(leafUserId: string, demoToken: string | null): GraphiQLTab[] {
   if (demoToken === null) return [{ query: exampleQuery(leafUserId) }];
   const headers = JSON.stringify({ Authorization: `Bearer ${demoToken}` }, null, 2);
-  return [exampleQuery(leafUserId), ...readmeQueries()].map((query) => ({ query, headers }));
+  return [exampleQuery(leafUserId), ...exampleQueries()].map((query) => ({ query, headers }));
 }

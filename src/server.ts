@@ -88,7 +88,7 @@ export function createYogaApp(
     ...securityPlugins(config),
     ...persistedDocumentPlugins(config.persisted, parts.redis ? sharedDocuments(parts.redis.redis) : null),
     useBadUserInputCodes,
-    // @defer and @stream, answered as multipart/mixed or text/event-stream (README, "Incremental delivery").
+    // @defer and @stream, answered as multipart/mixed or text/event-stream (docs/client-guide.md, "Incremental delivery").
     useDeferStream(),
     // Last: its key needs the document text other plugins (persisted documents) resolve first.
     ...(parts.cache ? [parts.cache.plugin] : []),

@@ -4,7 +4,7 @@
 // runs under plain node with only production packages imported, and the HEALTHCHECK command
 // itself passes against it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, copyFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,7 @@ describe('the runtime image’s code', () => {
       await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck', '--outDir', join(outDir, 'dist')], ROOT, true);
       copyFileSync(join(ROOT, 'package.json'), join(outDir, 'package.json'));
       symlinkSync(join(ROOT, 'node_modules'), join(outDir, 'node_modules'), 'dir');
+      cpSync(join(ROOT, 'examples'), join(outDir, 'examples'), { recursive: true });
 
       const port = await freePort();
       const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' };

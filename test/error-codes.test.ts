@@ -1,12 +1,12 @@
 // One list of error codes: every code the gateway can send is in src/errors/codes.ts and
-// documented in the README's Errors section, so a client finds each one in one place.
+// documented in the client guide's Errors section (docs/client-guide.md), so a client finds each one in one place.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/errors/codes.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const errorsSection = /\n## Errors\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+const guide = readFileSync(new URL('../docs/client-guide.md', import.meta.url), 'utf8');
+const errorsSection = /\n## Errors\n([\s\S]*?)\n## /.exec(guide)?.[1] ?? '';
 
 /** Every `{ code: 'X' }` or `code: ErrorCode = 'X'` in the gateway's source (the emulator plays Leaf, so it is left out). */
 function codesInSource(dir: string): string[] {
@@ -23,7 +23,7 @@ function codesInSource(dir: string): string[] {
 }
 
 describe('error codes', () => {
-  it('documents every code of the list in the README Errors section', () => {
+  it("documents every code of the list in the client guide's Errors section", () => {
     expect(errorsSection).not.toBe('');
     const undocumented = ERROR_CODES.filter((code) => !errorsSection.includes(`\`${code}\``));
     expect(undocumented).toEqual([]);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { exampleQuery, graphiqlTabs, readmeQueries } from '../src/example.js';
+import { exampleQuery, graphiqlTabs, exampleQueries } from '../src/example.js';
 import { schema } from '../src/schema/index.js';
 import { useStack } from './support/stack.js';
 
@@ -56,7 +56,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   const leftTheMachine: string[] = [];
   const pageErrors: string[] = [];
   // What `npm start` composes: the emulator, its demo token for requests without one, and
-  // GraphiQL opened on the start-up example and the README's queries.
+  // GraphiQL opened on the start-up example and the other example queries.
   const stack = useStack({
     env: { GRAPHIQL: 'true' },
     config: (config) => ({ ...config, upstream: { ...config.upstream, defaultToken: DEMO_TOKEN } }),
@@ -82,7 +82,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
     await browser?.close();
   });
 
-  it('opens on the start-up example in the first tab, the README queries in the next, with the demo token set', async () => {
+  it('opens on the start-up example in the first tab, the other example queries in the next, with the demo token set', async () => {
     await page.goto(`${stack.gateway.url}/graphql`);
     expect(await page.title()).toBe('Leaf GraphQL gateway');
     await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
@@ -92,7 +92,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
     );
     const names = (source: string) => /^\s*(?:query|mutation)\s+(\w+)/m.exec(source)?.[1];
     const tabs = await page.locator('.graphiql-tab').allInnerTexts();
-    expect(tabs.map((tab) => tab.trim())).toEqual([exampleQuery(USER), ...readmeQueries()].map(names));
+    expect(tabs.map((tab) => tab.trim())).toEqual([exampleQuery(USER), ...exampleQueries()].map(names));
 
     await page.getByRole('button', { name: 'Headers' }).click();
     await expect.poll(() => editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)')).toContain(

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { getIntrospectionQuery, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { exampleQuery } from '../src/example.js';
+import { exampleOperations, exampleQuery } from '../src/example.js';
 import { graphql } from './__generated__/index.js';
 import { TYPENAME } from './support/documents.js';
 import { useStack, withStack, type GraphQLResponse, type Stack } from './support/stack.js';
@@ -54,17 +54,15 @@ function depthBomb(levels: number): string {
 }
 
 describe('every query our clients send passes the default limits', () => {
-  const readmeExamples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map(
-    (match) => match[1]!,
-  );
+  const examples = exampleOperations().map(({ source }) => source);
   const operationsDir = new URL('../operations/', import.meta.url);
   const operations = readdirSync(operationsDir)
     .filter((name) => name.endsWith('.graphql'))
     .map((name) => readFileSync(new URL(name, operationsDir), 'utf8'));
 
-  it('runs the start-up example, the client operations and the README examples without a refusal', async () => {
+  it('runs the start-up example, the client operations and the example operations without a refusal', async () => {
     expect(operations.length).toBeGreaterThanOrEqual(3);
-    expect(readmeExamples.length).toBeGreaterThan(0);
+    expect(examples.length).toBeGreaterThan(0);
     const listed = await stack.query(MACHINE_IDS, { user: USER });
     const variables = { leafUserId: USER, user: USER, id: listed.data!.leafUser!.machines!.nodes[0]!.id };
 
@@ -74,11 +72,11 @@ describe('every query our clients send passes the default limits', () => {
       const result = await stack.query(operation, variables);
       expect(result.errors, operation).toBeUndefined();
     }
-    // README examples may hold placeholders, and some write: they run on a gateway of their
-    // own, and whatever else they meet there, it is not a limit.
-    await withStack({}, async (readme) => {
-      for (const example of readmeExamples) {
-        const result = await readme.query(example, variables);
+    // Examples may hold placeholders, and some write: they run on a gateway of their own, and
+    // whatever else they meet there, it is not a limit.
+    await withStack({}, async (gateway) => {
+      for (const example of examples) {
+        const result = await gateway.query(example, variables);
         expect(codes(result).filter((code) => REFUSALS.includes(String(code))), example).toEqual([]);
       }
     });
@@ -93,7 +91,7 @@ describe('every query our clients send passes the default limits', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  it('lets the deepest path the README names (11 levels, through edges and a fragment) through', async () => {
+  it("lets the deepest path the operator's guide names (11 levels, through edges and a fragment) through", async () => {
     const result = await stack.query(`query Deep($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { edges { node {
       files(first: 2) { edges { node { file { summary { ... on OperationSummary { totalArea { value } } } } } } } } } } } }`, { user: USER });
     expect(result.errors).toBeUndefined();

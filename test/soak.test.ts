@@ -1,5 +1,5 @@
 // `npm run soak`, run briefly: it starts the emulator and the gateway as processes, injects
-// faults, judges every answer and writes its figures. The five-minute figures are in the README;
+// faults, judges every answer and writes its figures. The five-minute figures are in docs/operations.md;
 // here only that the harness works and exits 0 on a healthy gateway. Its arithmetic is pure.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

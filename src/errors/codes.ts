@@ -1,6 +1,6 @@
-// Every `extensions.code` a client of the gateway can receive, in one list: the README's
-// Errors section documents each one (test/error-codes.test.ts checks it), and every module
-// that emits a code types it with `ErrorCode`, so a new code starts here.
+// Every `extensions.code` a client of the gateway can receive, in one list: the Errors section
+// of docs/client-guide.md documents each one (test/error-codes.test.ts checks it), and every
+// module that emits a code types it with `ErrorCode`, so a new code starts here.
 
 export const ERROR_CODES = [
   // Resolvers and the schema (src/schema/error-masking.ts maps Leaf failures to these).

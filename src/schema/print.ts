@@ -1,13 +1,11 @@
-// The one writer of the files printed from the code (`npm run print-schema`; `npm run codegen`
+// The one writer of the schemas printed from the code (`npm run print-schema`; `npm run codegen`
 // runs it first, so codegen reads what it wrote): schema/schema.graphql, the schema built from
-// the Pothos builder, sorted; schema/subgraph.graphql, the same schema as a federation subgraph
-// (also what `_service { sdl }` answers); and operations/machines-with-files.graphql, the
-// start-up example.
+// the Pothos builder, sorted; and schema/subgraph.graphql, the same schema as a federation
+// subgraph (also what `_service { sdl }` answers).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { filterSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { EXAMPLE_OPERATION_FILE, exampleOperationFile } from '../example.js';
 import { schema, subgraphSchema } from './index.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
@@ -45,6 +43,4 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`wrote ${SCHEMA_FILE}`);
   writeFileSync(SUBGRAPH_FILE, printedSubgraph());
   console.log(`wrote ${SUBGRAPH_FILE}`);
-  writeFileSync(EXAMPLE_OPERATION_FILE, exampleOperationFile());
-  console.log(`wrote ${fileURLToPath(EXAMPLE_OPERATION_FILE)}`);
 }
