@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { SUBGRAPH_FILE } from '../src/schema/print.js';
-import { useStack, type Stack } from './support/stack.js';
+import { useStack, withStack, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 const OTHER_USER = DEMO_USER_IDS.otherFarm;
@@ -175,5 +175,24 @@ describe('_entities', () => {
     const result = await stack.query('query Many($r: [_Any!]!) { _entities(representations: $r) { __typename ... on LeafUser { leafUserId } } }', { r: representations });
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(stack.calls()).toEqual([]);
+  });
+});
+
+describe('_entities with the response cache on', () => {
+  it('answers the same references again from the cache, for the same token only', async () => {
+    await withStack({ env: { RESPONSE_CACHE: 'true' } }, async (cached) => {
+      const mine = await cached.query<MachinesAnswer>('query Two($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { id leafId name } } } }', { user: USER });
+      const representations = mine.data!.leafUser.machines.nodes.map((machine) => ({ __typename: 'Machine', id: machine.id }));
+      cached.resetCalls();
+      const first = await cached.query(ENTITIES, { representations });
+      expect(first.errors).toBeUndefined();
+      expect(machineCalls(cached)).toHaveLength(2);
+      cached.resetCalls();
+      const again = await cached.query(ENTITIES, { representations });
+      expect(again.data).toEqual(first.data);
+      expect(cached.calls()).toEqual([]);
+      const other = await cached.query(ENTITIES, { representations }, { token: OTHER_TOKEN });
+      expect(other.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    });
   });
 });
