@@ -97,9 +97,9 @@ export interface PersistedConfig {
 export interface Config {
   port: number;
   host: string;
-  /** Processes serving the port (node:cluster workers, src/cluster.ts); 1 runs the gateway in this process. */
+  /** Processes serving the port (node:cluster workers, src/server/cluster.ts); 1 runs the gateway in this process. */
   workers: number;
-  /** Run operations compiled by graphql-jit (src/execution.ts); false: graphql-js only. */
+  /** Run operations compiled by graphql-jit (src/server/execution.ts); false: graphql-js only. */
   compiledExecution: boolean;
   upstream: UpstreamConfig;
   http: HttpConfig;

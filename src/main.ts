@@ -1,11 +1,11 @@
 // Reads config, starts the gateway, and the embedded emulator when no upstream is configured.
 // With WORKERS > 1 this process is the cluster primary and the gateways run in its workers.
-import { isClusterWorker, joinCluster, startPrimary, type ClusterLink } from './cluster.js';
+import { isClusterWorker, joinCluster, startPrimary, type ClusterLink } from './server/cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Emulator } from './emulator/index.js';
-import { exampleQuery, graphiqlTabs } from './example.js';
-import { graphiqlNote } from './graphiql.js';
-import { startGateway } from './server.js';
+import { exampleQuery, graphiqlTabs } from './server/example.js';
+import { graphiqlNote } from './server/graphiql.js';
+import { startGateway } from './server/index.js';
 
 async function main(): Promise<void> {
   let config: Config;

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../bench/processes.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
-import { startGateway } from '../src/server.js';
+import { startGateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
 import { firstError, machines, MachinesUnderFaults, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { gatewayClient, stackConfig, useStack, type GraphQLResponse, type Stack } from './support/stack.js';

@@ -1,7 +1,7 @@
 // The response cache's scopes (pure): which Leaf user an answer belongs to, read from the global
 // IDs in it, so a write to that user drops it. test/cache.test.ts sees invalidation over HTTP.
 import { describe, expect, it } from 'vitest';
-import { scopesOf } from '../src/cache/scopes.js';
+import { scopesOf } from '../src/server/cache/scopes.js';
 import { encodeGlobalId } from '../src/schema/relay/global-id.js';
 
 describe('scopesOf', () => {

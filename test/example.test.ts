@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_OPERATION, exampleQuery } from '../src/example.js';
+import { EXAMPLE_OPERATION, exampleQuery } from '../src/server/example.js';
 
 const CLIENT_OPERATION = new URL('../operations/machines-with-files.graphql', import.meta.url);
 

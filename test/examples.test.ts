@@ -2,7 +2,7 @@
 // written, without errors, and return data; and the README and the guides show them as they are.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exampleOperations, exampleQuery } from '../src/example.js';
+import { exampleOperations, exampleQuery } from '../src/server/example.js';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { useStack } from './support/stack.js';
 

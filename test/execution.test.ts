@@ -1,4 +1,4 @@
-// Compiled execution (GRAPHQL_JIT, src/execution.ts) answers exactly what graphql-js answers:
+// Compiled execution (GRAPHQL_JIT, src/server/execution.ts) answers exactly what graphql-js answers:
 // the same queries through two gateways, one compiled and one not, over emulators holding the
 // same data, in production mode (masked errors), compared byte for byte.
 import type { DocumentNode } from 'graphql';

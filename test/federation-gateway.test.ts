@@ -13,7 +13,7 @@ import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { SUBGRAPH_FILE } from '../src/schema/print.js';
-import { OBJECT_WEIGHT, UPSTREAM_COST } from '../src/security/cost.js';
+import { OBJECT_WEIGHT, UPSTREAM_COST } from '../src/schema/demand.js';
 import { gatewayClient, useStack, type GatewayClient } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { exampleQuery, graphiqlTabs, exampleQueries } from '../src/example.js';
+import { exampleQuery, graphiqlTabs, exampleQueries } from '../src/server/example.js';
 import { schema } from '../src/schema/index.js';
 import { useStack } from './support/stack.js';
 

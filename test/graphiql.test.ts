@@ -3,7 +3,7 @@
 // it on. test/graphiql-browser.test.ts runs the page itself in Chromium.
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { exampleQuery, graphiqlTabs, exampleQueries } from '../src/example.js';
+import { exampleQuery, graphiqlTabs, exampleQueries } from '../src/server/example.js';
 import { useStacks } from './support/stack.js';
 
 const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };

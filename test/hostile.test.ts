@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { getIntrospectionQuery, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { exampleOperations, exampleQuery } from '../src/example.js';
+import { exampleOperations, exampleQuery } from '../src/server/example.js';
 import { graphql } from './__generated__/index.js';
 import { TYPENAME } from './support/documents.js';
 import { useStack, withStack, type GraphQLResponse, type Stack } from './support/stack.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { MAX_NODE_IDS, MAX_UNIT_LENGTH } from '../src/security/arguments.js';
+import { MAX_NODE_IDS, MAX_UNIT_LENGTH } from '../src/server/security/arguments.js';
 import { graphql } from './__generated__/index.js';
 import { useStack, withStack } from './support/stack.js';
 

@@ -10,7 +10,7 @@ import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
-import { DEFAULT_DOCUMENTS_FILE, loadTrustedDocuments } from '../src/persisted/documents.js';
+import { DEFAULT_DOCUMENTS_FILE, loadTrustedDocuments } from '../src/server/persisted/documents.js';
 import { MachinesWithFilesDocument, type MachinesWithFilesQuery } from '../operations/__generated__/graphql.js';
 import { useStack, withStack, type GraphQLResponse } from './support/stack.js';
 
@@ -108,7 +108,7 @@ describe('default mode: trusted documents, automatic persisted queries, and plai
   });
 
   it('runs a trusted document named by documentId, and a registered APQ hash, by a GET that revalidates to 304', async () => {
-    // A client's own token: no CSRF header needed (src/security/csrf.ts).
+    // A client's own token: no CSRF header needed (src/server/security/csrf.ts).
     const get = (params: Record<string, string>, headers: Record<string, string> = {}) =>
       stack.request<GraphQLResponse<unknown>>(`/graphql?${new URLSearchParams(params)}`, { headers });
     const variables = JSON.stringify({ leafUserId: USER, first: 3 });

@@ -5,7 +5,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { schema } from '../src/schema/index.js';
-import { queryCost } from '../src/security/cost.js';
+import { queryCost } from '../src/server/security/cost.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
 

@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/processes.js';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
-import { startGateway, type Gateway } from '../src/server.js';
+import { startGateway, type Gateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { gatewayClient, stackConfig, startStack, useStack, withStack, type GatewayClient, type Stack } from './support/stack.js';

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../src/emulator/index.js';
-import { exampleQuery } from '../src/example.js';
+import { exampleQuery } from '../src/server/example.js';
 import { graphql } from './__generated__/index.js';
 import { gatewayClient, startStack, withStack } from './support/stack.js';
 

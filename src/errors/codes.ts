@@ -10,7 +10,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UPSTREAM_ERROR',
   'INTERNAL_SERVER_ERROR',
-  // The HTTP layer (src/http, src/context.ts), and Yoga's own body-size limit.
+  // The HTTP layer (src/server/http, src/context.ts), and Yoga's own body-size limit.
   'BAD_REQUEST',
   'UNSUPPORTED_MEDIA_TYPE',
   'NOT_ACCEPTABLE',
@@ -18,11 +18,11 @@ export const ERROR_CODES = [
   'REQUEST_ENTITY_TOO_LARGE',
   'REQUEST_HEADERS_TOO_LARGE',
   'REQUEST_TIMEOUT',
-  // The security layer (src/security).
+  // The security layer (src/server/security).
   'QUERY_TOO_COMPLEX',
   'INTROSPECTION_DISABLED',
   'CSRF_HEADER_REQUIRED',
-  // Persisted documents (src/persisted).
+  // Persisted documents (src/server/persisted).
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_ONLY',
   'PERSISTED_QUERY_HASH_MISMATCH',

@@ -5,7 +5,7 @@ import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import { UpstreamBreaker, endpointGroupOf, type BreakerState } from './breaker.js';
 import { cancelOf, type Cancel } from './cancel.js';
-import { ReadCoalescer, hashToken, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
+import { ReadCoalescer, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
 import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
@@ -17,9 +17,11 @@ export type Query = Record<string, string | number | readonly string[] | undefin
 
 export interface CallOptions {
   token: string | null;
+  /** sha256 of `token`, worked out once per request (src/server/identity.ts): coalescing keys and write scopes. */
+  tokenHash: string | null;
   requestId?: string;
   signal?: AbortSignal;
-  /** The request's allowance of upstream calls (src/security/call-budget.ts); asked before each call. */
+  /** The request's allowance of upstream calls (src/server/security/call-budget.ts); asked before each call. */
   budget?: { spend(): void };
 }
 
@@ -120,21 +122,6 @@ interface StreamAnswer extends Answer {
   body: StreamBody;
 }
 
-/**
- * The token's hash, worked out once per request: keyed by the request's CallOptions object, so
- * it is dropped with the request and no raw token outlives it here.
- */
-const tokenHashes = new WeakMap<CallOptions, string>();
-
-function tokenHashOf(options: CallOptions, token: string): string {
-  let hash = tokenHashes.get(options);
-  if (hash === undefined) {
-    hash = hashToken(token);
-    tokenHashes.set(options, hash);
-  }
-  return hash;
-}
-
 /** A caller's own copy of a shared failure, so no caller can alter what another one sees. */
 function copyOf(error: unknown): unknown {
   return error instanceof LeafError ? new LeafError(error.code, error.message, { ...error.details }) : error;
@@ -209,9 +196,9 @@ export class LeafClient {
 
   /** Before a write is sent and again once it is answered: see ReadCoalescer.detachForWrite. */
   private announceWrite(leafUserId: string, options: CallOptions): void {
-    const tokenHash = options.token ? hashToken(options.token) : null;
-    this.detachReadsForWrite(leafUserId, tokenHash);
-    for (const observer of this.observers) observer.onWrite?.(leafUserId, tokenHash);
+    const user = scopeUser(leafUserId);
+    this.detachReadsForWrite(user, options.tokenHash);
+    for (const observer of this.observers) observer.onWrite?.(user, options.tokenHash);
   }
 
   /** A write announced here or by another process sharing this upstream (a cluster sibling). */
@@ -244,12 +231,14 @@ export class LeafClient {
    * upstream answer, however many callers joined (readers' types are readonly for that reason).
    */
   async read<T>(call: LeafCall<T>, options: CallOptions): Promise<T> {
-    const token = requireToken(options);
+    requireToken(options);
     options.budget?.spend();
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
     const { method, path, endpoint } = call;
-    if (method !== 'GET' || !this.coalescer) return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }, this.asText));
-    const tokenHash = tokenHashOf(options, token);
+    if (method !== 'GET' || !this.coalescer || options.tokenHash === null) {
+      return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }, this.asText));
+    }
+    const { tokenHash } = options;
     const key = readKey(method, `${this.origin}${path}`, tokenHash);
     const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId) };
     try {

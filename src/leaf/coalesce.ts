@@ -23,8 +23,6 @@ interface SharedRead {
   startedAt: number;
 }
 
-export { hashToken } from './token.js';
-
 /** Requests with different tokens never share anything: the token's hash is part of the key. */
 export function readKey(method: string, url: string, tokenHash: string): string {
   return `${method} ${url} ${tokenHash}`;

@@ -37,7 +37,8 @@ export interface LeafClientObserver {
   /**
    * A write for this Leaf user is about to be sent: anything holding that user's reads must let
    * go. Announced again once the write is answered (or fails), so a read that raced the write
-   * and landed in between is dropped too. `tokenHash`: the writing token's (see ReadScope).
+   * and landed in between is dropped too. `leafUserId` as scopeUser spells it (folded once, by
+   * the client); `tokenHash`: the writing token's (see ReadScope).
    */
   onWrite?(leafUserId: string, tokenHash: string | null): void;
 }

@@ -12,7 +12,6 @@ import JSONParser from '@streamparser/json/jsonparser.js';
 import { Pool } from 'undici';
 import { requireToken, type CallOptions, type LeafClient, type StreamBody } from './client.js';
 import { LeafError, leafError } from './errors.js';
-import { hashToken } from './token.js';
 
 /** One point as read: a GeoJSON Feature whose properties are an object (maybe empty). */
 export interface PointFeature {
@@ -176,8 +175,10 @@ export class PointsReader {
     return new PointsCursor(body, query.accept);
   }
 
-  private keyOf(query: PointsQuery, token: string): string {
-    return `${hashToken(token)}\u0000${query.url}\u0000${query.filterKey}`;
+  /** Per token (by its hash, worked out once per request), file and filter. */
+  private keyOf(query: PointsQuery, options: CallOptions): string {
+    requireToken(options);
+    return `${options.tokenHash}\u0000${query.url}\u0000${query.filterKey}`;
   }
 
   /** A cursor at or before `start`: a parked one when it has not passed it, else a new read. */
@@ -232,9 +233,8 @@ export class PointsReader {
   }
 
   private async read(query: PointsQuery, start: number, end: number, probe: boolean, options: CallOptions): Promise<PointsWindow> {
-    const token = requireToken(options);
+    const key = this.keyOf(query, options);
     const path = this.pathOf(query.url);
-    const key = this.keyOf(query, token);
     const known = this.counts.get(key);
     if (known !== undefined && start >= known) return { items: [], more: false };
     // Opening fails as any upstream read does (a LeafError, or the call budget's refusal).
@@ -275,9 +275,8 @@ export class PointsReader {
 
   /** How many points the filter accepts: read through once per token, file and filter. */
   async count(query: PointsQuery, options: CallOptions): Promise<number> {
-    const token = requireToken(options);
+    const key = this.keyOf(query, options);
     const path = this.pathOf(query.url);
-    const key = this.keyOf(query, token);
     const known = this.counts.get(key);
     if (known !== undefined) return known;
     const cursor = await this.open(query, path, options);

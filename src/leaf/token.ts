@@ -2,8 +2,8 @@
 // response-cache sessions, Redis keys.
 import { createHash } from 'node:crypto';
 
-/** SHA-256 of the token, hex. Not memoised: a memo would keep raw tokens in memory, and the
- * hash costs about a microsecond. */
+/** SHA-256 of the token, hex: once per request, as it arrives (src/server/identity.ts). Not
+ * memoised across requests: a memo would keep raw tokens in memory. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

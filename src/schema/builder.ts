@@ -9,7 +9,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { HexColorCodeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
-import { UPSTREAM_COST } from '../security/cost.js';
+import { UPSTREAM_COST } from './demand.js';
 import { decodeGlobalId, encodeGlobalId } from './relay/global-id.js';
 import { ExactDateTimeScalar, ExactURLScalar, LeafIdScalar } from './scalars.js';
 

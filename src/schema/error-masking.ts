@@ -5,7 +5,7 @@ import { GraphQLError, isValueNode } from 'graphql';
 import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { LeafError } from '../leaf/errors.js';
 import { RelayArgumentError } from './relay/errors.js';
-import { eachPart } from '../incremental/index.js';
+import { eachPart } from '../server/incremental/index.js';
 import type { ErrorCode } from '../errors/codes.js';
 
 /** A bad argument found by a resolver, with the contract's code. */

@@ -6,8 +6,8 @@ import { print, type DocumentNode } from 'graphql';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
-import type { ObservabilityOptions } from '../../src/observability/index.js';
-import { startGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
+import type { ObservabilityOptions } from '../../src/server/observability/index.js';
+import { startGateway, type Gateway, type GatewayOptions } from '../../src/server/index.js';
 import { httpJson, type HttpAnswer, type RequestOptions } from './http.js';
 
 export type { HttpAnswer } from './http.js';

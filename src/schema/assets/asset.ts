@@ -15,7 +15,7 @@ import { loadEach } from '../loading.js';
 import type { ConnectionArgs } from '../relay/resolve-window.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { LeafUserRef } from '../users/types.js';
-import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../../security/cost.js';
+import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /** The fields every asset record has, as read from Leaf (src/leaf/readers.ts). */
 export type { AssetRecord };

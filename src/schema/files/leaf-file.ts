@@ -13,7 +13,7 @@ import { builder } from '../builder.js';
 import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { OperationSummaryRef } from './summary.js';
-import { UPSTREAM_COST } from '../../security/cost.js';
+import { UPSTREAM_COST } from '../demand.js';
 
 const LegendRangeRef = builder.objectRef<LegendRangeRecord>('LegendRange').implement({
   description: 'One colour band of an image legend: values from min to max are drawn in colorCode.',

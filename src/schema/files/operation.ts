@@ -7,7 +7,7 @@ import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { LeafFileRef } from './leaf-file.js';
 import { OperationSummaryRef } from './summary.js';
-import { UPSTREAM_COST } from '../../security/cost.js';
+import { UPSTREAM_COST } from '../demand.js';
 
 const FieldCoverageRef = builder.objectRef<CoverageRecord>('FieldCoverage').implement({
   description: 'A field an operation touched, and how much of it.',

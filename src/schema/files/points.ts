@@ -18,7 +18,7 @@ import { ConnectionArgumentError } from '../relay/errors.js';
 import { connectionSelection } from '../relay/selection.js';
 import { LeafFileRef } from './leaf-file.js';
 import { isGeometry } from './geojson.js';
-import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../../security/cost.js';
+import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /** Points are small, and a map wants many: pages go up to 1,000 (other lists stop at 100). */
 export const MAX_POINTS_PAGE = 1_000;

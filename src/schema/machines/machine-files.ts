@@ -21,7 +21,7 @@ import { idOf, idParts } from '../relay/global-id.js';
 import { LeafFileRef } from '../files/leaf-file.js';
 import { listConnection } from '../lists.js';
 import { machineKey, MachineRef } from './types.js';
-import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../../security/cost.js';
+import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /**
  * A machine-file record as read from `/users/{leafUserId}/machines/{machineId}/files`:

@@ -16,7 +16,7 @@ import { CreateMachineInput, UpdateMachineInput } from './inputs.js';
 import { MachineRef, type MachineShape } from './types.js';
 import { validateMachineInput, type MachineInputShape } from './validation.js';
 import { editableMachine, machineTarget, remember, sendWrite } from './writes.js';
-import { UPSTREAM_COST } from '../../security/cost.js';
+import { UPSTREAM_COST } from '../demand.js';
 
 /** What every write may answer besides its own outcomes: the caller refused, or rate limited. */
 const REFUSALS = [UnauthenticatedError, ForbiddenError, RateLimitedError];

@@ -1,0 +1,281 @@
+// WORKERS > 1: the gateway as node:cluster workers sharing one port, so it uses every core.
+// The primary forks the workers and relays between them: a write through one worker drops
+// every other worker's cached answers and shared in-flight reads of that Leaf user before the
+// write's answer leaves, and /metrics on any worker answers for all of them (prom-client's
+// AggregatorRegistry collects each worker's registry over the cluster IPC).
+import cluster, { type Address, type Worker } from 'node:cluster';
+import type { Plugin } from 'graphql-yoga';
+import { AggregatorRegistry, type Registry } from 'prom-client';
+import type { ResponseCache } from './cache/index.js';
+import type { GraphiQLTab } from './graphiql.js';
+import type { LeafClient } from '../leaf/client.js';
+import type { LeafClientObserver } from '../leaf/observer.js';
+import { METRICS_ENDPOINT } from './observability/metrics.js';
+import { executedOperation } from './observability/operation.js';
+
+/** What only the primary knows (in demo mode, the embedded emulator it started), sent to each worker. */
+export interface WorkerSetup {
+  upstreamUrl: string;
+  defaultToken: string | null;
+  /** The tabs GraphiQL opens on, worked out where the emulator runs. */
+  graphiqlTabs: GraphiQLTab[];
+}
+
+type Message =
+  | { type: 'leaf-gateway:hello' }
+  | { type: 'leaf-gateway:setup'; setup: WorkerSetup }
+  | { type: 'leaf-gateway:write'; id: number; leafUserId: string; tokenHash: string | null }
+  | { type: 'leaf-gateway:write-done'; id: number }
+  | { type: 'leaf-gateway:sibling-write'; id: number; writer: number; leafUserId: string; tokenHash: string | null }
+  | { type: 'leaf-gateway:sibling-write-done'; id: number; writer: number }
+  | { type: 'leaf-gateway:metrics'; id: number }
+  | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string };
+
+function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && String((value as { type?: unknown }).type).startsWith('leaf-gateway:');
+}
+
+export const WORKER_HEADER = 'x-gateway-worker';
+/** A sibling that takes longer than this to drop its copies does not hold up a mutation's answer. */
+const SIBLING_TIMEOUT_MS = 2_000;
+/** How the primary replaces workers that die: see the 'exit' handler in startPrimary. */
+const RESTART = { stableMs: 10_000, firstDelayMs: 1_000, maxDelayMs: 30_000 };
+
+export const isClusterWorker = (): boolean => cluster.isWorker;
+
+export interface Primary {
+  url: string;
+  /** Sends SIGTERM to every worker; resolves once all have exited. */
+  close(): Promise<void>;
+  /** As close: each worker drains on the SIGTERM it gets, for its own SHUTDOWN_TIMEOUT_MS; resolves to 0 (the workers log what they cut). */
+  drain(timeoutMs: number): Promise<number>;
+}
+
+/**
+ * Forks `count` workers (re-forking any that dies), relays write announcements and metrics
+ * requests between them, and resolves with the URL once every worker listens.
+ */
+export function startPrimary(count: number, setup: WorkerSetup, log: (line: string) => void): Promise<Primary> {
+  const aggregator = new AggregatorRegistry();
+  let stopping = false;
+  // A write of one worker, waiting on the siblings that have not dropped their copies yet.
+  const writes = new Map<string, { writer: Worker; id: number; waiting: Set<number> }>();
+  const settle = (key: string): void => {
+    const write = writes.get(key);
+    if (!write || write.waiting.size > 0) return;
+    writes.delete(key);
+    if (write.writer.isConnected()) write.writer.send({ type: 'leaf-gateway:write-done', id: write.id } satisfies Message);
+  };
+
+  cluster.on('message', (worker: Worker, message: unknown) => {
+    if (!isMessage(message)) return;
+    switch (message.type) {
+      case 'leaf-gateway:hello':
+        worker.send({ type: 'leaf-gateway:setup', setup } satisfies Message);
+        return;
+      case 'leaf-gateway:write': {
+        const key = `${worker.id}:${message.id}`;
+        const siblings = Object.values(cluster.workers ?? {}).filter((other): other is Worker => !!other && other !== worker && other.isConnected());
+        writes.set(key, { writer: worker, id: message.id, waiting: new Set(siblings.map((sibling) => sibling.id)) });
+        const relayed: Message = { type: 'leaf-gateway:sibling-write', id: message.id, writer: worker.id, leafUserId: message.leafUserId, tokenHash: message.tokenHash };
+        for (const sibling of siblings) sibling.send(relayed);
+        settle(key);
+        return;
+      }
+      case 'leaf-gateway:sibling-write-done': {
+        const key = `${message.writer}:${message.id}`;
+        writes.get(key)?.waiting.delete(worker.id);
+        settle(key);
+        return;
+      }
+      case 'leaf-gateway:metrics':
+        aggregator.clusterMetrics().then(
+          (text) => worker.send({ type: 'leaf-gateway:metrics-answer', id: message.id, text, contentType: aggregator.contentType } satisfies Message),
+          () => worker.send({ type: 'leaf-gateway:metrics-answer', id: message.id, text: null, contentType: aggregator.contentType } satisfies Message),
+        );
+        return;
+      default:
+        return;
+    }
+  });
+
+  // A worker that dies soon after it was forked is likely to die again the same way: each such
+  // death in a row waits twice as long before the next fork (1 s, 2 s, 4 s … 30 s), so a crash
+  // loop costs a fork now and then rather than a core. A worker that lived past RESTART.stableMs
+  // is replaced at once, and ends the run.
+  const forkedAt = new Map<number, number>();
+  cluster.on('fork', (worker) => forkedAt.set(worker.id, performance.now()));
+  let quickDeaths = 0;
+  const restarts = new Set<NodeJS.Timeout>();
+  cluster.on('exit', (worker, code, signal) => {
+    // Nobody waits on a worker that is gone.
+    for (const [key, write] of writes) {
+      write.waiting.delete(worker.id);
+      settle(key);
+    }
+    const lived = performance.now() - (forkedAt.get(worker.id) ?? 0);
+    forkedAt.delete(worker.id);
+    if (stopping) return;
+    quickDeaths = lived < RESTART.stableMs ? quickDeaths + 1 : 0;
+    const delay = quickDeaths === 0 ? 0 : Math.min(RESTART.maxDelayMs, RESTART.firstDelayMs * 2 ** (quickDeaths - 1));
+    const why = `Worker ${worker.id} exited (${signal ?? `code ${code}`})`;
+    if (delay === 0) {
+      log(`${why}; starting another.`);
+      cluster.fork();
+      return;
+    }
+    log(`${why} ${Math.round(lived)} ms after it started; starting another in ${delay / 1000} s.`);
+    const timer = setTimeout(() => {
+      restarts.delete(timer);
+      if (!stopping) cluster.fork();
+    }, delay);
+    restarts.add(timer);
+  });
+
+  return new Promise((resolve, reject) => {
+    // A worker that cannot start (port taken, bad Redis) exits before listening: so does the primary.
+    const early = (worker: Worker, code: number): void => reject(new Error(`worker ${worker.id} exited with code ${code} before listening`));
+    cluster.once('exit', early);
+    // Ready (and the banner printed) once every worker listens, so no connection made after the
+    // banner finds fewer workers than WORKERS asked for.
+    let listening = 0;
+    const onListening = (_worker: Worker, address: Address): void => {
+      listening += 1;
+      if (listening < count) return;
+      cluster.off('listening', onListening);
+      cluster.off('exit', early);
+      const host = address.address && address.address !== '0.0.0.0' && address.address !== '::' ? address.address : 'localhost';
+      const close = (): Promise<void> => {
+        stopping = true;
+        for (const timer of restarts) clearTimeout(timer);
+        restarts.clear();
+        const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker && !worker.isDead());
+        return Promise.all(
+          alive.map(
+            (worker) =>
+              new Promise<void>((done) => {
+                worker.once('exit', () => done());
+                worker.process.kill('SIGTERM');
+              }),
+          ),
+        ).then(() => undefined);
+      };
+      resolve({
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+        close,
+        drain: () => close().then(() => 0),
+      });
+    };
+    cluster.on('listening', onListening);
+    for (let index = 0; index < count; index++) cluster.fork();
+  });
+}
+
+/** A worker's side: what it gives the gateway (observer, plugin) and what the gateway gives it (attach). */
+export interface ClusterLink {
+  setup: WorkerSetup;
+  observer: LeafClientObserver;
+  plugin: Plugin;
+  attach(parts: { client: LeafClient; cache: ResponseCache | null; registry: Registry | null }): void;
+}
+
+/** In a worker: asks the primary for the setup and links this worker to its siblings. */
+export function joinCluster(): Promise<ClusterLink> {
+  const workerId = cluster.worker?.id ?? 0;
+  let nextId = 0;
+  const waiters = new Map<number, (value: Message) => void>();
+  const pendingWrites = new Set<Promise<void>>();
+  let parts: Parameters<ClusterLink['attach']>[0] | null = null;
+  let resolveSetup: (setup: WorkerSetup) => void = () => {};
+  const setupArrived = new Promise<WorkerSetup>((resolve) => (resolveSetup = resolve));
+
+  const send = (message: Message): void => void process.send?.(message);
+  /** Sends `message` (with a fresh id) and resolves with the primary's answer, or null after `timeoutMs`. */
+  function ask(make: (id: number) => Message, timeoutMs: number): Promise<Message | null> {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waiters.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      waiters.set(id, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      send(make(id));
+    });
+  }
+
+  process.on('message', (message: unknown) => {
+    if (!isMessage(message)) return;
+    switch (message.type) {
+      case 'leaf-gateway:setup':
+        resolveSetup(message.setup);
+        return;
+      case 'leaf-gateway:write-done':
+      case 'leaf-gateway:metrics-answer': {
+        const waiter = waiters.get(message.id);
+        waiters.delete(message.id);
+        waiter?.(message);
+        return;
+      }
+      case 'leaf-gateway:sibling-write': {
+        parts?.client.detachReadsForWrite(message.leafUserId, message.tokenHash);
+        const dropped = parts?.cache?.invalidateLeafUser(message.leafUserId) ?? Promise.resolve();
+        const done = (): void => send({ type: 'leaf-gateway:sibling-write-done', id: message.id, writer: message.writer });
+        dropped.then(done, done);
+        return;
+      }
+      default:
+        return;
+    }
+  });
+
+  const observer: LeafClientObserver = {
+    onWrite(leafUserId, tokenHash) {
+      const relayed = ask((id) => ({ type: 'leaf-gateway:write', id, leafUserId, tokenHash }), SIBLING_TIMEOUT_MS).then(() => undefined);
+      pendingWrites.add(relayed);
+      void relayed.finally(() => pendingWrites.delete(relayed));
+    },
+  };
+
+  const plugin: Plugin = {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== METRICS_ENDPOINT || request.method !== 'GET' || !parts?.registry) return;
+      const answer = await ask((id) => ({ type: 'leaf-gateway:metrics', id }), 10_000);
+      if (answer?.type === 'leaf-gateway:metrics-answer' && answer.text !== null) {
+        endResponse(new fetchAPI.Response(answer.text, { headers: { 'content-type': answer.contentType } }));
+      } else {
+        endResponse(new fetchAPI.Response('The workers did not all answer with their metrics.', { status: 503 }));
+      }
+    },
+    onExecute({ args }) {
+      if (executedOperation(args).type !== 'mutation') return;
+      return {
+        // Once a client has a mutation's answer, no sibling still serves the state before it.
+        async onExecuteDone() {
+          await Promise.all([...pendingWrites]);
+        },
+      };
+    },
+    onResponse({ response }) {
+      // Which worker answered: for spotting an uneven spread (and for the tests).
+      response.headers.set(WORKER_HEADER, String(workerId));
+    },
+  };
+
+  send({ type: 'leaf-gateway:hello' });
+  return setupArrived.then((setup) => ({
+    setup,
+    observer,
+    plugin,
+    attach(given) {
+      parts = given;
+      if (given.registry) {
+        // The primary's clusterMetrics() asks every worker for these.
+        new AggregatorRegistry();
+        AggregatorRegistry.setRegistries([given.registry]);
+      }
+    },
+  }));
+}

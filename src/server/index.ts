@@ -1,0 +1,154 @@
+// The gateway as a function of its config: Yoga on a node:http server, with /graphql,
+// /health, /readiness and /metrics. Tests start it on port 0 and close it. Its plugins, in the
+// order they run, are listed in plugins.ts.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga } from 'graphql-yoga';
+import { createResponseCache, type ResponseCache } from './cache/index.js';
+import type { ClusterLink } from './cluster.js';
+import type { Config } from '../config.js';
+import { createContext, type Context } from '../context.js';
+import { answerMalformedHttp } from './http/client-errors.js';
+import { corsPolicy } from './http/cors.js';
+import { documentCaches } from './http/document-caches.js';
+import { graphiqlServing, type GraphiQLTab } from './graphiql.js';
+import { LeafClient } from '../leaf/client.js';
+import { closePointsReader, pointsReaderOf } from '../leaf/points.js';
+import { ServerLifecycle, serverOptions } from './lifecycle.js';
+import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
+import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM } from './persisted/index.js';
+import { edgePlugins, GRAPHQL_PATH } from './plugins.js';
+import { connectRedis, type SharedRedis } from './redis.js';
+import { maskError } from '../schema/error-masking.js';
+import { subgraphSchema } from '../schema/index.js';
+import { callBudget } from './security/call-budget.js';
+
+export interface GatewayOptions {
+  config: Config;
+  /** Origin of the Leaf API (config.upstream.url, or the embedded emulator's URL). */
+  upstreamUrl: string;
+  /** The tabs GraphiQL opens on (src/example.ts), the first one active. */
+  graphiqlTabs?: GraphiQLTab[];
+  /** Log destination and span exporter overrides (stdout and OTLP by default). */
+  observability?: ObservabilityOptions;
+  /** As a cluster worker (WORKERS > 1, src/server/cluster.ts): its link to the siblings. */
+  cluster?: ClusterLink;
+}
+
+/** Built once per gateway by startGateway: they outlive a Yoga instance's plugins. */
+export interface GatewayParts {
+  observability: Observability;
+  cache: ResponseCache | null;
+  /** With REDIS_URL: shared by the replicas for the response cache and the automatic persisted queries. */
+  redis?: SharedRedis | null;
+  /** True while the gateway drains on shutdown: /readiness then answers 503. */
+  draining?: () => boolean;
+}
+
+export interface Gateway {
+  url: string;
+  server: Server;
+  client: LeafClient;
+  /** Closes at once, cutting requests in flight (tests). */
+  close(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish for up to `timeoutMs`, then closes;
+   * resolves to the number of requests cut short. */
+  drain(timeoutMs: number): Promise<number>;
+}
+
+export function createYogaApp(
+  options: GatewayOptions,
+  client: LeafClient,
+  parts: GatewayParts,
+) {
+  const { config } = options;
+  const plugins = edgePlugins({
+    config,
+    client,
+    observability: parts.observability,
+    cache: parts.cache,
+    redis: parts.redis ?? null,
+    cluster: options.cluster,
+    draining: parts.draining ?? (() => false),
+  });
+  return createYoga<Record<string, unknown>, Context>({
+    // The client schema plus federation's `_service` and `_entities` (docs/federation.md), as
+    // every subgraph serves them: one /graphql for clients and federation gateways alike.
+    schema: subgraphSchema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    extraParamNames: [DOCUMENT_ID_PARAM],
+    maxRequestBodySize: config.security.maxRequestBytes,
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    cors: corsPolicy(config.http.corsOrigins),
+    parserAndValidationCache: documentCaches(),
+    ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
+    maskedErrors: { maskError, isDev: config.exposeErrorDetails },
+    context: ({ request }) =>
+      createContext(request, client, callBudget(config.security.maxUpstreamCalls)),
+    plugins,
+    logging: parts.observability.logger,
+  });
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const observability = createObservability(config, options.observability);
+  // The replicas share the response cache and the automatic persisted queries through it.
+  const needsRedis = config.cache.enabled || acceptsAutomaticQueries(config.persisted);
+  const redis = config.cache.redisUrl && needsRedis ? await connectRedis(config.cache.redisUrl) : null;
+  let cache: ResponseCache | null = null;
+  try {
+    if (config.cache.enabled) cache = await createResponseCache(config, observability.logger, observability.cacheEvents, redis);
+  } catch (error) {
+    await redis?.close();
+    throw error;
+  }
+  const client = new LeafClient({
+    ...config.upstream,
+    url: options.upstreamUrl,
+    observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
+  });
+  pointsReaderOf(client, config.upstream.timeoutMs);
+  options.cluster?.attach({ client, cache, registry: observability.registry });
+  const server = createServer(serverOptions(config.http));
+  const lifecycle = new ServerLifecycle(server);
+  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining });
+  server.on('request', yoga);
+  answerMalformedHttp(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
+  let closed: Promise<void> | null = null;
+  const gateway: Gateway = {
+    url: `http://${shownHost}:${address.port}`,
+    server,
+    client,
+    close() {
+      // Once only: a drain ends in a close, and its caller may close again.
+      closed ??= (async () => {
+        server.closeAllConnections();
+        // After a drain the server is closed already, and would never call back again.
+        if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await client.close();
+        await closePointsReader(client);
+        await redis?.close();
+        await observability.close();
+      })();
+      return closed;
+    },
+    async drain(timeoutMs) {
+      const cut = await lifecycle.drain(timeoutMs);
+      await gateway.close();
+      return cut;
+    },
+  };
+  return gateway;
+}

@@ -1,0 +1,168 @@
+// Prometheus metrics at GET /metrics: Yoga's operation metrics (counts, latency, phases) from
+// @graphql-yoga/plugin-prometheus, plus what only the gateway knows: upstream calls per
+// endpoint, read coalescing, response-cache hits, and errors by the code clients see.
+import type { ExecutionResult } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { eachPart, errorsOfPart } from '../incremental/index.js';
+import type { LeafClientObserver } from '../../leaf/observer.js';
+import { createOperationLabels, requestOperation } from './operation.js';
+
+export const METRICS_ENDPOINT = '/metrics';
+
+/** What the response cache reports; metrics count it (src/server/cache knows nothing of Prometheus). */
+export interface CacheEvents {
+  /** `operationName` as the request has it (requestOperation): the metrics bound it. */
+  lookup(result: 'hit' | 'miss', operationName: unknown): void;
+  invalidated(reason: 'write' | 'mutation' | 'remote-write', scopes: number): void;
+  storeError(operation: 'get' | 'set' | 'invalidate'): void;
+}
+
+export interface GatewayMetrics {
+  registry: Registry;
+  plugin: Plugin;
+  observer: LeafClientObserver;
+  cacheEvents: CacheEvents;
+}
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The `extensions.code` of every error in a result (or batch of results). */
+export function errorCodes(result: unknown): string[] {
+  const results = Array.isArray(result) ? result : [result];
+  const codes: string[] = [];
+  for (const item of results) {
+    const errors = (item as ExecutionResult | null)?.errors ?? [];
+    for (const error of errors) {
+      const code = error.extensions?.code;
+      codes.push(typeof code === 'string' ? code : 'UNCLASSIFIED');
+    }
+  }
+  return codes;
+}
+
+export function createMetrics(): GatewayMetrics {
+  // One registry and one label cap per gateway: tests run several gateways in one process.
+  const registry = new Registry();
+  const operationLabel = createOperationLabels();
+  collectDefaultMetrics({ register: registry });
+
+  const upstreamCalls = new Counter({
+    name: 'leaf_upstream_requests_total',
+    help: 'Calls to the Leaf API (after retries), by method, endpoint template, HTTP status and error code (OK on success).',
+    labelNames: ['method', 'endpoint', 'status', 'code'],
+    registers: [registry],
+  });
+  const upstreamDuration = new Histogram({
+    name: 'leaf_upstream_request_duration_seconds',
+    help: 'Time per Leaf API call, retries included, by method and endpoint template.',
+    labelNames: ['method', 'endpoint'],
+    buckets: SECONDS,
+    registers: [registry],
+  });
+  const coalesced = new Counter({
+    name: 'leaf_upstream_coalesced_reads_total',
+    help: 'Reads that went upstream themselves (started) or shared an identical in-flight read of the same token (joined).',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'graphql_response_cache_total',
+    help: 'Query operations answered from the response cache (hit) or executed (miss), by operation name.',
+    labelNames: ['operationName', 'result'],
+    registers: [registry],
+  });
+  const cacheInvalidations = new Counter({
+    name: 'graphql_response_cache_invalidations_total',
+    help: 'Invalidations of cached responses: a Leaf write seen here (write), a mutation result (mutation) or another replica (remote-write).',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const cacheErrors = new Counter({
+    name: 'graphql_response_cache_store_errors_total',
+    help: 'Cache store operations that failed (e.g. Redis unreachable); the request went on without the cache.',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors in GraphQL responses, by operation name and the extensions.code clients receive.',
+    labelNames: ['operationName', 'code'],
+    registers: [registry],
+  });
+
+  const labelOf = (request: Request | undefined) => operationLabel(request && requestOperation(request)?.name);
+  const errorsByCode: Plugin = {
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      // A @defer/@stream answer reaches onResultProcess as a stream: its errors are counted per part.
+      return {
+        onExecuteDone: (payload) => {
+          if (!isAsyncIterable(payload.result)) return;
+          return eachPart(payload, (part) => {
+            for (const code of errorCodes({ errors: errorsOfPart(part) })) errors.labels(labelOf(request), code).inc();
+          });
+        },
+      };
+    },
+    onResultProcess({ request, result }) {
+      for (const code of errorCodes(result)) errors.labels(labelOf(request), code).inc();
+    },
+  };
+
+  const prometheus = usePrometheus({
+    registry,
+    endpoint: METRICS_ENDPOINT,
+    // An error's path holds list indices (`machines.nodes.17.file`): one series per item.
+    // The stock metrics would label by the raw, client-chosen operation name (unbounded series);
+    // per-operation counts and latency come from graphql_yoga_http_duration below, whose names
+    // are capped by operationLabel.
+    labels: { path: false, operationName: false },
+    metrics: {
+      // The schema deprecates nothing, and this counter re-walks every document to find out.
+      graphql_envelop_deprecated_field: false,
+      // The stock HTTP histogram labels by full URL (query strings included): unbounded.
+      graphql_yoga_http_duration: createHistogram({
+        registry,
+        histogram: {
+          name: 'graphql_yoga_http_duration',
+          help: 'Time per GraphQL HTTP request, by operation, method and status.',
+          labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
+          buckets: SECONDS,
+        },
+        fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
+          operationName: operationLabel(params.operationName),
+          operationType: params.operationType ?? 'unknown',
+          method: request.method,
+          statusCode: response.status,
+        }),
+      }),
+    },
+  });
+
+  return {
+    registry,
+    plugin: {
+      onPluginInit({ addPlugin }) {
+        addPlugin(prometheus);
+        addPlugin(errorsByCode);
+      },
+    },
+    observer: {
+      onUpstreamCall(event) {
+        const status = event.status === null ? 'none' : String(event.status);
+        upstreamCalls.labels(event.method, event.endpoint, status, event.errorCode ?? 'OK').inc();
+        upstreamDuration.labels(event.method, event.endpoint).observe(event.durationMs / 1000);
+      },
+      onCoalesce(kind) {
+        coalesced.labels(kind).inc();
+      },
+    },
+    cacheEvents: {
+      lookup: (result, operationName) => cacheLookups.labels(operationLabel(operationName), result).inc(),
+      invalidated: (reason) => cacheInvalidations.labels(reason).inc(),
+      storeError: (operation) => cacheErrors.labels(operation).inc(),
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// One structured log line per GraphQL request, carrying the request id the gateway forwards
+// upstream (x-request-id), also echoed in the response so a client can quote it. Upstream
+// calls log at debug level under the same id.
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { eachPart, errorsOfPart } from '../incremental/index.js';
+import type { LeafClientObserver } from '../../leaf/observer.js';
+import type { Logger } from './logger.js';
+import { identityOf } from '../identity.js';
+import { errorCodes } from './metrics.js';
+import { operationName, requestOperation, servedFromResponseCache } from './operation.js';
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+interface RequestRecord {
+  startedAt: number;
+  cache?: 'hit';
+  errors: string[];
+  /** A @defer/@stream answer: logged when its last part is sent, not when its headers are. */
+  streaming?: { ended: boolean; log?: () => void };
+}
+
+export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
+  const records = new WeakMap<Request, RequestRecord>();
+  return {
+    onRequest({ request }) {
+      records.set(request, { startedAt: performance.now(), errors: [] });
+    },
+    onExecute({ args }) {
+      const context = args.contextValue as { request?: Request };
+      const record = context.request ? records.get(context.request) : undefined;
+      if (!record) return;
+      return {
+        onExecuteDone: (payload) => {
+          if (!isAsyncIterable(payload.result)) return;
+          const streaming: NonNullable<RequestRecord['streaming']> = { ended: false };
+          record.streaming = streaming;
+          return eachPart(
+            payload,
+            (part) => {
+              record.errors.push(...errorCodes({ errors: errorsOfPart(part) }));
+            },
+            () => {
+              streaming.ended = true;
+              streaming.log?.();
+            },
+          );
+        },
+      };
+    },
+    onResultProcess({ request, result }) {
+      const record = records.get(request);
+      if (!record) return;
+      if (!record.streaming) record.errors = errorCodes(result);
+      if (servedFromResponseCache(result)) record.cache = 'hit';
+    },
+    onResponse({ request, response }) {
+      const record = records.get(request);
+      if (!record) return;
+      const path = new URL(request.url).pathname;
+      const { requestId } = identityOf(request);
+      try {
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        // Some responses (e.g. static ones) have immutable headers; the log still has the id.
+      }
+      const operation = requestOperation(request);
+      const level = path === graphqlPath ? (response.status >= 500 ? 'error' : 'info') : 'debug';
+      const write = (): void => logger.log(level, 'request', {
+        requestId,
+        method: request.method,
+        path,
+        status: response.status,
+        durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
+        operationName: operation ? operationName(operation.name) : undefined,
+        operationType: operation?.type,
+        cache: record.cache,
+        errors: record.errors.length > 0 ? record.errors : undefined,
+        incremental: record.streaming ? true : undefined,
+      });
+      if (record.streaming && !record.streaming.ended) record.streaming.log = write;
+      else write();
+    },
+  };
+}
+
+export function upstreamLogObserver(logger: Logger): LeafClientObserver {
+  return {
+    onUpstreamCall(event) {
+      const level = event.errorCode === 'UPSTREAM_ERROR' || event.errorCode === 'RATE_LIMITED' ? 'warn' : 'debug';
+      if (!logger.enabled(level)) return;
+      logger.log(level, 'upstream call', {
+        requestId: event.requestId,
+        method: event.method,
+        endpoint: event.endpoint,
+        status: event.status,
+        code: event.errorCode ?? undefined,
+        durationMs: Math.round(event.durationMs * 10) / 10,
+      });
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// Every Yoga plugin of the gateway, in the order it runs: a hook of an earlier entry runs before
+// the same hook of a later one. Yoga adds its own around this list: before it, the context
+// factory, /health, CORS, GraphiQL, the body parsers and its result processors; after it, the
+// request body limit, the parse and validation cache (src/server/http/document-caches.ts), the
+// checks of the GraphQL-over-HTTP parameters and methods, and error masking.
+// An entry that is `false` (switched off by its config) is left out.
+import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { ResponseCache } from './cache/index.js';
+import type { ClusterLink } from './cluster.js';
+import type { Config } from '../config.js';
+import { compiledExecution } from './execution.js';
+import { useGraphiQLOffPage } from './graphiql.js';
+import { useRequestIdentity } from './identity.js';
+import { useHttpCaching } from './http/caching.js';
+import { useNotAcceptableBody } from './http/media-types.js';
+import { useKnownOperationTypes } from './http/operation-types.js';
+import { useRequestParams } from './http/params.js';
+import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClients } from './incremental/index.js';
+import type { LeafClient } from '../leaf/client.js';
+import type { Observability } from './observability/index.js';
+import { useRequestOperation } from './observability/operation.js';
+import { sharedDocuments } from './persisted/automatic.js';
+import { persistedDocuments } from './persisted/index.js';
+import type { SharedRedis } from './redis.js';
+import { maskError, useBadUserInputCodes } from '../schema/error-masking.js';
+import { useArgumentBounds } from './security/arguments.js';
+import { useQueryCost } from './security/cost.js';
+import { useCsrfPrevention } from './security/csrf.js';
+import { useDisableIntrospection } from './security/introspection.js';
+import { useQueryLimits } from './security/limits.js';
+import { useHideSuggestions } from './security/suggestions.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** What the plugins are built from: the config, and the gateway's long-lived parts. */
+export interface EdgeParts {
+  config: Config;
+  client: LeafClient;
+  observability: Observability;
+  cache: ResponseCache | null;
+  redis: SharedRedis | null;
+  cluster: ClusterLink | undefined;
+  /** True while the gateway drains on shutdown: /readiness then answers 503. */
+  draining: () => boolean;
+}
+
+/** A Yoga plugin; the defer-stream and response-cache ones are typed over any context. */
+type EdgePlugin = Plugin | Plugin<Record<string, unknown>> | ResponseCache['plugin'];
+
+export function edgePlugins({ config, client, observability, cache, redis, cluster, draining }: EdgeParts): EdgePlugin[] {
+  const persisted = persistedDocuments(config.persisted, redis ? sharedDocuments(redis.redis) : null);
+  const listed: (EdgePlugin | null | false)[] = [
+    // Who is asking (token, its hash, request id), settled once: every plugin below reads it.
+    useRequestIdentity(config.upstream.defaultToken),
+    // Before everything that reads results: a JSON-only client's @defer answer, merged whole.
+    useWholeAnswerForJsonClients,
+    // Early, so logs and metrics read the codes clients get for deferred and streamed errors.
+    useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
+    // Before /metrics is served locally: a worker answers it for every worker.
+    cluster?.plugin ?? false,
+    // Sets the execute function before the plugins below wrap it (tracing's async context).
+    config.compiledExecution && compiledExecution(),
+
+    // The HTTP edge of /graphql. Parameters checked as they are parsed, before any plugin reads them.
+    useRequestParams({ exposeErrorDetails: config.exposeErrorDetails }),
+    // Operations the schema cannot run (subscriptions) refused with a code.
+    useKnownOperationTypes,
+    // An answer in a media type the client accepts, or a coded 406 with a body.
+    useNotAcceptableBody,
+    // Caching headers per caller and 304s, set before the request log records the status.
+    useHttpCaching({ graphqlPath: GRAPHQL_PATH }),
+
+    // Observability, to see every request. The request's operation first: all that follow read it.
+    useRequestOperation,
+    // One log line per request, with its request id.
+    observability.requestLog,
+    // Prometheus metrics and /metrics (METRICS).
+    observability.metrics ?? false,
+    // OpenTelemetry spans (TRACING).
+    observability.tracing ?? false,
+
+    // The probe may take as long as a query's upstream call may: a slow Leaf is not a dead one.
+    useReadinessCheck({
+      endpoint: '/readiness',
+      check: () => !draining() && client.reachable(config.upstream.timeoutMs),
+    }),
+    // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
+    !config.graphiql && useGraphiQLOffPage(GRAPHQL_PATH),
+
+    // The hostile-query defences, in the order a request meets them. CSRF on the HTTP request,
+    // where the credential is ambient (the server's own token).
+    config.security.csrfPrevention && useCsrfPrevention(config.upstream.defaultToken),
+    // Token limit while parsing; depth, alias and directive limits at validation (GraphQL Armor).
+    useQueryLimits(config.security),
+    // With introspection off: no __schema, and no "Did you mean" hints that would leak it.
+    !config.introspection && useDisableIntrospection,
+    !config.introspection && useHideSuggestions,
+    // Cost before execution, variables read (Armor's own cost limit cannot read them).
+    useQueryCost(config.security.maxCost),
+    // A short `unit`, at most 100 `nodes(ids:)`.
+    useArgumentBounds,
+
+    // Persisted documents: a query sent with its hash is stored first (APQ), so the lookup
+    // that follows finds it.
+    persisted.registration ?? false,
+    persisted.lookup,
+    // BAD_USER_INPUT for graphql-js's variable and argument errors.
+    useBadUserInputCodes,
+    // @defer and @stream, answered as multipart/mixed or text/event-stream (docs/client-guide.md, "Incremental delivery").
+    useDeferStream(),
+
+    // Last: the response cache's key needs the document text persisted documents resolve first.
+    cache?.accounting ?? false,
+    cache?.plugin ?? false,
+    cache?.awaitInvalidations ?? false,
+  ];
+  return listed.filter((plugin): plugin is EdgePlugin => plugin !== false && plugin !== null);
+}

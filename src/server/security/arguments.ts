@@ -1,0 +1,65 @@
+// Bounds on argument values that multiply work or output, checked once before execution with
+// the request's variables (and variable defaults): a `unit` is a short unit name, and
+// `nodes(ids:)` fetches at most MAX_NODE_IDS objects (one upstream call each). Without the first,
+// a 900 KB unit, parsed and echoed in an error once per item of a list, froze the event loop
+// for 50 s; without the second, 4,999 ids (within the cost limit) made 4,999 upstream calls.
+import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../../errors/codes.js';
+
+/** Longest `unit` argument: the longest unit spelling in use (e.g. "seeds/ac", "US gal/ac") is far shorter. */
+export const MAX_UNIT_LENGTH = 32;
+/** Most IDs one `nodes(ids:)` takes: a page's worth, as every list of this API. */
+export const MAX_NODE_IDS = 100;
+
+type Inputs = Record<string, unknown> | null | undefined;
+
+/** The value of an argument literal, or of the variable it names (its default when not sent). */
+function valueOf(node: ValueNode, inputs: Inputs, defaults: Map<string, ValueNode>): unknown {
+  if (node.kind === Kind.VARIABLE) {
+    const name = node.name.value;
+    if (inputs && name in inputs) return inputs[name];
+    const fallback = defaults.get(name);
+    return fallback ? valueOf(fallback, inputs, defaults) : undefined;
+  }
+  if (node.kind === Kind.STRING) return node.value;
+  if (node.kind === Kind.LIST) return node.values;
+  return undefined;
+}
+
+/** The first refusal an operation's arguments earn, as a message; null when none. */
+export function argumentRefusal(document: DocumentNode, inputs: Inputs): string | null {
+  const defaults = new Map<string, ValueNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue);
+    }
+  }
+  let refusal: string | null = null;
+  visit(document, {
+    Field(field) {
+      for (const argument of field.arguments ?? []) {
+        const value = valueOf(argument.value, inputs, defaults);
+        if (argument.name.value === 'unit' && typeof value === 'string' && value.length > MAX_UNIT_LENGTH) {
+          refusal = `A unit is a unit name such as kg/ha, at most ${MAX_UNIT_LENGTH} characters; this one has ${value.length}.`;
+        } else if (field.name.value === 'nodes' && argument.name.value === 'ids' && Array.isArray(value) && value.length > MAX_NODE_IDS) {
+          refusal = `nodes(ids:) takes at most ${MAX_NODE_IDS} IDs; this one has ${value.length}: split them across requests.`;
+        }
+        if (refusal) return false;
+      }
+      return undefined;
+    },
+  });
+  return refusal;
+}
+
+export const useArgumentBounds: Plugin = {
+  onExecute({ args, setResultAndStopExecution }) {
+    const refusal = argumentRefusal(args.document, args.variableValues as Inputs);
+    if (!refusal) return;
+    // Answered like an invalid document: 400, or 200 to a client accepting only application/json.
+    const code: ErrorCode = 'BAD_USER_INPUT';
+    setResultAndStopExecution({ errors: [new GraphQLError(refusal, { extensions: { code, http: { spec: true, status: 400 } } })] });
+  },
+};
