@@ -196,3 +196,25 @@ describe('_entities with the response cache on', () => {
     });
   });
 });
+
+describe('_entities across concurrent requests', () => {
+  it("shares one Leaf call per machine among a router's concurrent requests with one token, and none with another", async () => {
+    await withStack({}, async (slow) => {
+      const mine = await slow.query<MachinesAnswer>('query Three($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { id leafId name } } } }', { user: USER });
+      const representations = mine.data!.leafUser.machines.nodes.map((machine) => ({ __typename: 'Machine', leafId: machine.leafId, leafUser: { leafUserId: USER } }));
+      // Slow enough that all the requests below are in flight before the first answer returns.
+      slow.emulator.setLatency(1_000);
+      slow.resetCalls();
+      const answers = await Promise.all([
+        ...Array.from({ length: 10 }, () => slow.query(ENTITIES, { representations })),
+        slow.query(ENTITIES, { representations }, { token: OTHER_TOKEN }),
+      ]);
+      for (const answer of answers.slice(0, 10)) expect(answer).toEqual(answers[0]);
+      expect(answers[0]!.errors).toBeUndefined();
+      expect(answers[10]!.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+      const tokens = machineCalls(slow).map((call) => call.token);
+      expect(tokens.filter((token) => token === slow.emulator.demoToken)).toHaveLength(3);
+      expect(tokens.filter((token) => token === OTHER_TOKEN)).toHaveLength(3);
+    });
+  });
+});
