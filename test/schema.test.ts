@@ -10,7 +10,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/schema/index.js';
+import { schema, subgraphSchema } from '../src/schema/index.js';
 import { printedSchema, printedSubgraph, SCHEMA_FILE, SUBGRAPH_FILE } from '../src/schema/print.js';
 
 function undescribed(type: GraphQLNamedType): string[] {
@@ -42,8 +42,11 @@ describe('schema/schema.graphql', () => {
     expect(printedSchema()).not.toMatch(/_entities|_service|_Any|@key|@cost|@listSize|@link/);
   });
 
-  it('describes every type, field, argument and enum value', () => {
-    const types = Object.values(schema.getTypeMap()).filter(
+  it.each([
+    ['client', schema],
+    ['served (with federation\'s fields)', subgraphSchema],
+  ])('describes every type, field, argument and enum value of the %s schema', (_name, described) => {
+    const types = Object.values(described.getTypeMap()).filter(
       (type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type),
     );
     expect(types.flatMap(undescribed)).toEqual([]);

@@ -157,5 +157,16 @@ export function buildSubgraphSchema(): GraphQLSchema {
       "The entities a federation gateway references by key, in order, through the same loaders as `nodes(ids:)`; an entry is null when Leaf has no such record, or (with the error at its path) when the representation is not one of this subgraph's keys (BAD_USER_INPUT) or Leaf refuses it (FORBIDDEN, ...).",
     resolve: resolveEntities,
   });
+  fields._entities!.args[0]!.description = 'The references, each `{ __typename, ...the fields of one @key }`.';
+  // Federation's own types come undescribed; every type this API serves is described.
+  const described: Record<string, string> = {
+    _Any: 'A representation: an entity\'s `__typename` and the fields of one of its keys.',
+    _Entity: 'Every type a federation gateway can reference by key.',
+    _Service: 'This subgraph, as federation gateways compose it.',
+  };
+  for (const [name, description] of Object.entries(described)) {
+    const type = subgraph.getType(name);
+    if (type && !type.description) type.description = description;
+  }
   return subgraph;
 }
