@@ -94,6 +94,17 @@ export interface PersistedConfig {
   automaticStoreSize: number;
 }
 
+/** The embedded emulator of demo mode (no LEAF_API_URL). */
+export interface EmulatorConfig {
+  scale: 'demo' | 'large';
+  latencyMs: number;
+  port: number;
+  /** Multiplies Leaf's webhook retry schedule (1, 30, 60, 240 minutes). */
+  alertsRetryScale: number;
+  /** Simulated provider activity every this many ms (src/emulator/alerts/activity.ts); 0 is off. */
+  activityMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -109,7 +120,7 @@ export interface Config {
   introspection: boolean;
   /** Include error details meant for developers (never stack traces of upstream bodies). */
   exposeErrorDetails: boolean;
-  emulator: { scale: 'demo' | 'large'; latencyMs: number; port: number };
+  emulator: EmulatorConfig;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   cache: CacheConfig;
   observability: ObservabilityConfig;
@@ -137,6 +148,14 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(name, `an integer from ${min} to ${max}`, raw);
   }
+  return value;
+}
+
+function readNumber(env: Env, name: string, fallback: number, aboveMin: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= aboveMin || value > max) throw new ConfigError(name, `a number above ${aboveMin} and at most ${max}`, raw);
   return value;
 }
 
@@ -269,6 +288,13 @@ function readWorkers(env: Env): number {
   }
 }
 
+/** 0 (off), or an interval the emulator's activity switch keeps. */
+function readActivityMs(env: Env): number {
+  const value = readInt(env, 'EMULATOR_ACTIVITY_MS', 0, 0, 3_600_000);
+  if (value !== 0 && value < 100) throw new ConfigError('EMULATOR_ACTIVITY_MS', '0 (off) or an integer from 100 to 3600000', env.EMULATOR_ACTIVITY_MS ?? '');
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
@@ -298,6 +324,8 @@ export function loadConfig(env: Env = process.env): Config {
       scale: readChoice(env, 'EMULATOR_SCALE', ['demo', 'large'] as const, 'demo'),
       latencyMs: readInt(env, 'EMULATOR_LATENCY_MS', 0, 0, 60_000),
       port: readInt(env, 'EMULATOR_PORT', 0, 0, 65535),
+      alertsRetryScale: readNumber(env, 'EMULATOR_ALERTS_RETRY_SCALE', 1, 0, 1_000),
+      activityMs: readActivityMs(env),
     },
     logLevel: readChoice(env, 'LOG_LEVEL', ['silent', 'error', 'info', 'debug'] as const, 'info'),
     cache: {

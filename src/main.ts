@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   } else if (upstreamUrl === null) {
     // Loaded only in demo mode, so production starts don't pay for seeding code.
     const { startEmulator } = await import('./emulator/index.js');
-    emulator = await startEmulator({ port: config.emulator.port, scale: config.emulator.scale, latencyMs: config.emulator.latencyMs });
+    const { port, scale, latencyMs, alertsRetryScale, activityMs } = config.emulator;
+    emulator = await startEmulator({ port, scale, latencyMs, alertsRetryScale, activityEveryMs: activityMs });
     upstreamUrl = emulator.url;
     const demo = emulator.tokens.find((token) => token.token === emulator?.demoToken);
     demoUserIds = demo?.leafUserIds ?? [];

@@ -15,6 +15,11 @@ describe('the upstream and the server', () => {
     expect(config.upstream.retries).toBe(2);
   });
 
+  it("reads the emulator's Alerts settings: Leaf's retry schedule and no activity unless told", () => {
+    expect(loadConfig({}).emulator).toMatchObject({ alertsRetryScale: 1, activityMs: 0 });
+    expect(loadConfig({ EMULATOR_ALERTS_RETRY_SCALE: '0.001', EMULATOR_ACTIVITY_MS: '3000' }).emulator).toMatchObject({ alertsRetryScale: 0.001, activityMs: 3000 });
+  });
+
   it('takes an origin for LEAF_API_URL and a bare or Bearer token', () => {
     const config = loadConfig({ LEAF_API_URL: 'https://api.withleaf.io/', LEAF_API_TOKEN: 'Bearer abc' });
     expect(config.upstream.url).toBe('https://api.withleaf.io');
@@ -30,6 +35,9 @@ describe('the upstream and the server', () => {
     ['LEAF_POOL_CONNECTIONS', '0', /LEAF_POOL_CONNECTIONS/],
     ['GRAPHIQL', 'maybe', /GRAPHIQL must be true or false/],
     ['EMULATOR_SCALE', 'huge', /EMULATOR_SCALE must be one of demo, large/],
+    ['EMULATOR_ALERTS_RETRY_SCALE', '0', /EMULATOR_ALERTS_RETRY_SCALE must be a number above 0/],
+    ['EMULATOR_ALERTS_RETRY_SCALE', 'fast', /EMULATOR_ALERTS_RETRY_SCALE/],
+    ['EMULATOR_ACTIVITY_MS', '5', /EMULATOR_ACTIVITY_MS must be 0 \(off\) or an integer from 100/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -1,5 +1,8 @@
 // The control API (`/__emulator/...`): the same knobs as the in-process Emulator object,
 // for when the emulator runs in another process (benchmarks). Not logged, no token.
+import type { EmulatorActivity, MachineFileInput, MachineRenamedInput, OperationFinishedInput } from './alerts/activity.js';
+import { ASSET_ID_FIELDS, type AssetIdField } from './alerts/events.js';
+import type { EmulatorAlerts } from './alerts/index.js';
 import { LeafHttpError, badRequest, notFound } from './errors.js';
 import { faultRuleFromJson, type FaultRule } from './faults.js';
 import type { LeafResponse } from './routes.js';
@@ -18,6 +21,8 @@ export interface ControlTarget {
   setLatency(ms: number): void;
   addFault(rule: FaultRule): () => void;
   clearFaults(): void;
+  alerts: EmulatorAlerts;
+  activity: EmulatorActivity;
 }
 
 function parseJson(body: string): unknown {
@@ -30,6 +35,119 @@ function parseJson(body: string): unknown {
 
 function methodNotAllowed(method: string, allowed: string[]): LeafHttpError {
   return new LeafHttpError(405, `Request method '${method}' is not supported`, { allow: allowed.join(', ') });
+}
+
+/** A JSON object body; an empty body is `{}`. */
+function parseObject(body: string): Record<string, unknown> {
+  if (body.trim() === '') return {};
+  const parsed = parseJson(body);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw badRequest('Request body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+function optionalString(input: Record<string, unknown>, field: string): string | undefined {
+  const value = input[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw badRequest(`Field '${field}' must be a non-empty string`);
+  return value;
+}
+
+/** The named string fields the body sets, and only those. */
+function stringFields<K extends string>(input: Record<string, unknown>, fields: readonly K[]): Partial<Record<K, string>> {
+  const picked: Partial<Record<K, string>> = {};
+  for (const field of fields) {
+    const value = optionalString(input, field);
+    if (value !== undefined) picked[field] = value;
+  }
+  return picked;
+}
+
+function optionalStrings(input: Record<string, unknown>, field: string): string[] | undefined {
+  const value = input[field];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw badRequest(`Field '${field}' must be an array of strings`);
+  return value as string[];
+}
+
+/** Runs a setter that throws RangeError on a bad value, answering 400 with its message. */
+function applySetting(set: () => void): void {
+  try {
+    set();
+  } catch (error) {
+    if (error instanceof RangeError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
+function alertsSettings(target: ControlTarget): Record<string, unknown> {
+  const { alerts } = target;
+  return {
+    retryScale: alerts.retryScale,
+    assetIdField: alerts.assetIdField,
+    // Secrets stay with the Alerts API, which answers only their owner.
+    webhooks: alerts.webhooks().map(({ owner, webhook }) => ({ owner, id: webhook.id, name: webhook.name, url: webhook.url, events: webhook.events })),
+  };
+}
+
+function handleAlerts(target: ControlTarget, method: string, resource: string, body: string): LeafResponse | null {
+  const { alerts, activity } = target;
+  switch (resource) {
+    case '/alerts': {
+      if (method === 'GET') return { status: 200, body: alertsSettings(target) };
+      if (method !== 'PUT') throw methodNotAllowed(method, ['GET', 'PUT']);
+      const input = parseObject(body);
+      const { retryScale, assetIdField } = input;
+      if (retryScale !== undefined && typeof retryScale !== 'number') throw badRequest("Field 'retryScale' must be a number > 0");
+      if (assetIdField !== undefined && !(ASSET_ID_FIELDS as readonly unknown[]).includes(assetIdField)) {
+        throw badRequest(`Field 'assetIdField' must be one of ${ASSET_ID_FIELDS.join(', ')}`);
+      }
+      applySetting(() => {
+        if (retryScale !== undefined) alerts.setRetryScale(retryScale);
+        if (assetIdField !== undefined) alerts.setAssetIdField(assetIdField as AssetIdField);
+      });
+      return { status: 200, body: alertsSettings(target) };
+    }
+    case '/alerts/deliveries':
+      if (method === 'GET') return { status: 200, body: alerts.deliveries };
+      if (method === 'DELETE') {
+        alerts.resetDeliveries();
+        return { status: 204 };
+      }
+      throw methodNotAllowed(method, ['GET', 'DELETE']);
+    case '/activity': {
+      if (method === 'GET') return { status: 200, body: { running: activity.running } };
+      if (method === 'DELETE') {
+        activity.stop();
+        return { status: 204 };
+      }
+      if (method !== 'PUT') throw methodNotAllowed(method, ['GET', 'PUT', 'DELETE']);
+      const input = parseObject(body);
+      const { everyMs } = input;
+      if (everyMs !== undefined && typeof everyMs !== 'number') throw badRequest("Field 'everyMs' must be a number of milliseconds");
+      const leafUserIds = optionalStrings(input, 'leafUserIds');
+      applySetting(() => activity.start(everyMs, leafUserIds));
+      return { status: 200, body: { running: activity.running } };
+    }
+    case '/activity/machine-renamed': {
+      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      const request: MachineRenamedInput = stringFields(parseObject(body), ['leafUserId', 'machineId', 'name']);
+      return { status: 200, body: activity.renameMachine(request) };
+    }
+    case '/activity/machine-file-processed': {
+      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      const request: MachineFileInput = stringFields(parseObject(body), ['leafUserId', 'machineId']);
+      return { status: 200, body: activity.processMachineFile(request) };
+    }
+    case '/activity/operation-finished': {
+      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      const input = parseObject(body);
+      const fileIds = optionalStrings(input, 'fileIds');
+      const request: OperationFinishedInput = { ...stringFields(input, ['leafUserId', 'operationId']), ...(fileIds ? { fileIds } : {}) };
+      return { status: 200, body: activity.finishOperation(request) };
+    }
+    default:
+      return null;
+  }
 }
 
 export function isControlPath(pathname: string): boolean {
@@ -77,7 +195,10 @@ export function handleControlRequest(target: ControlTarget, method: string, path
       target.addFault(rule);
       return { status: 201, body: rule };
     }
-    default:
+    default: {
+      const answer = handleAlerts(target, method, resource, body);
+      if (answer) return answer;
       throw notFound(`No control endpoint ${method} ${pathname}`);
+    }
   }
 }

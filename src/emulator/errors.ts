@@ -10,6 +10,8 @@ export class LeafHttpError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly headers: Record<string, string> = {},
+    /** A JHipster error key (`eventRegisteredTwice`), answered as `message: error.<key>`. */
+    readonly errorKey?: string,
   ) {
     super(detail);
     this.name = 'LeafHttpError';
@@ -24,13 +26,13 @@ export function notFound(detail: string): LeafHttpError {
   return new LeafHttpError(404, detail);
 }
 
-export function problemBody(status: number, detail: string, path: string): Required<LeafErrorBody> {
+export function problemBody(status: number, detail: string, path: string, errorKey?: string): Required<LeafErrorBody> {
   return {
     type: PROBLEM_TYPE,
     title: STATUS_CODES[status] ?? 'Error',
     status,
     detail,
     path,
-    message: `error.http.${status}`,
+    message: errorKey ? `error.${errorKey}` : `error.http.${status}`,
   };
 }

@@ -2,6 +2,9 @@
 // adjustable latency and fault injection, for tests, demos and benchmarks.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Activity, validActivityInterval, type EmulatorActivity } from './alerts/activity.js';
+import type { AssetIdField } from './alerts/events.js';
+import { Alerts, type EmulatorAlerts } from './alerts/index.js';
 import { handleControlRequest, isControlPath, type ControlTarget } from './control.js';
 import { DOCUMENTED } from './documented/routes.js';
 import { LeafHttpError, problemBody } from './errors.js';
@@ -14,6 +17,10 @@ import { seedStore } from './seed.js';
 import type { EmulatorStore, EmulatorToken } from './store.js';
 
 export type { FaultRule } from './faults.js';
+export type { EmulatorActivity, MachineFileInput, MachineRenamedInput, OperationFinishedInput } from './alerts/activity.js';
+export { DEFAULT_ACTIVITY_MS, MIN_ACTIVITY_MS } from './alerts/activity.js';
+export type { AlertDelivery, AssetIdField, EmulatorAlerts, EmulatorEvent, RenderedEvent } from './alerts/index.js';
+export { RETRY_MINUTES, signatureOf } from './alerts/delivery.js';
 export type { EmulatorStore, EmulatorToken } from './store.js';
 export type { Scale } from './seed-tables.js';
 export { LARGE_POINT_COUNT, pointsOf } from './points.js';
@@ -30,6 +37,12 @@ export interface EmulatorOptions {
   scale?: Scale;
   /** Fixed delay before every response, default 0. */
   latencyMs?: number;
+  /** Multiplies Leaf's webhook retry schedule (1, 30, 60, 240 minutes); default 1. 1/60000 turns minutes into milliseconds. */
+  alertsRetryScale?: number;
+  /** Which id field asset events carry: `named` (machineId, …; default) or `id`, the other spelling Leaf allows. */
+  assetIdField?: AssetIdField;
+  /** Starts the activity switch at this interval (ms); default off. */
+  activityEveryMs?: number;
 }
 
 export interface CallRecord {
@@ -76,6 +89,10 @@ export interface Emulator {
   addFault(rule: FaultRule): () => void;
   clearFaults(): void;
   store: EmulatorStore;
+  /** Leaf's Alerts: the deliveries made, the retry scale, the asset id field (src/emulator/alerts/). */
+  alerts: EmulatorAlerts;
+  /** Simulated provider activity and the activity switch. */
+  activity: EmulatorActivity;
   close(): Promise<void>;
 }
 
@@ -158,7 +175,7 @@ function send(response: ServerResponse, answer: LeafResponse, requestId: string 
 
 function errorAnswer(error: unknown, pathname: string): LeafResponse {
   if (error instanceof LeafHttpError) {
-    return { status: error.status, body: problemBody(error.status, error.detail, pathname), headers: error.headers };
+    return { status: error.status, body: problemBody(error.status, error.detail, pathname, error.errorKey), headers: error.headers };
   }
   const detail = error instanceof Error ? `Internal emulator error: ${error.message}` : 'Internal emulator error';
   return { status: 500, body: problemBody(500, detail, pathname) };
@@ -171,6 +188,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultRules();
   const timers = new Set<NodeJS.Timeout>();
   let latencyMs = validLatency(options.latencyMs ?? 0);
+  const alerts = new Alerts(store, { retryScale: options.alertsRetryScale ?? 1, assetIdField: options.assetIdField ?? 'named' });
+  let url = '';
+  const activity = new Activity(store, alerts, () => url);
+  // 0 is off; anything else is checked before the server listens, so a bad value leaks nothing.
+  const activityEveryMs = options.activityEveryMs ? validActivityInterval(options.activityEveryMs) : null;
 
   /** Runs `task` after `ms` without holding up other requests; close() cancels it. */
   function after(ms: number, task: () => void): void {
@@ -198,6 +220,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    alerts,
+    activity,
   };
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -267,7 +291,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             void streamPoints(store, pointsFile, response).catch(() => response.destroy());
             return;
           }
-          answer = handleLeafRequest(store, { method, pathname, query, token, body });
+          answer = handleLeafRequest(store, alerts, { method, pathname, query, token, body });
         } catch (error) {
           answer = errorAnswer(error, pathname);
         }
@@ -292,8 +316,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   assignPointsUrls(store, url);
+  if (activityEveryMs !== null) activity.start(activityEveryMs);
 
   let closing: Promise<void> | undefined;
   const emulator: Emulator = {
@@ -310,14 +335,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addFault: control.addFault,
     clearFaults: control.clearFaults,
     store,
+    alerts,
+    activity,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
+        activity.stop();
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive sockets would otherwise hold close() open until they time out.
         server.closeAllConnections();
-      });
+      }).then(() => alerts.close());
       return closing;
     },
   };

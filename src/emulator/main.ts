@@ -1,9 +1,9 @@
 // `npx tsx src/emulator/main.ts --port 5050 --scale large --latency 20`: the emulator alone.
 import { parseArgs } from 'node:util';
-import { ASSETS_PREFIX, OPERATIONS_PREFIX } from '../leaf/types.js';
-import { SCALES, startEmulator, type Scale } from './index.js';
+import { ALERTS_PREFIX, ASSETS_PREFIX, OPERATIONS_PREFIX } from '../leaf/types.js';
+import { MIN_ACTIVITY_MS, SCALES, startEmulator, type Scale } from './index.js';
 
-const USAGE = `Usage: tsx src/emulator/main.ts [--port 5050] [--host 127.0.0.1] [--scale demo|large] [--latency ms]`;
+const USAGE = `Usage: tsx src/emulator/main.ts [--port 5050] [--host 127.0.0.1] [--scale demo|large] [--latency ms] [--retry-scale 1] [--activity ms]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -15,6 +15,8 @@ interface CliOptions {
   host: string;
   scale: Scale;
   latencyMs: number;
+  alertsRetryScale: number;
+  activityEveryMs: number;
 }
 
 function parseCli(argv: string[]): CliOptions {
@@ -29,6 +31,8 @@ function parseCli(argv: string[]): CliOptions {
         host: { type: 'string' },
         scale: { type: 'string' },
         latency: { type: 'string' },
+        'retry-scale': { type: 'string' },
+        activity: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -49,7 +53,13 @@ function parseCli(argv: string[]): CliOptions {
   if (!Number.isFinite(latencyMs)) fail(`--latency must be a number of milliseconds >= 0, got '${latencyText}'`);
   const host = (values['host'] as string | undefined) ?? '127.0.0.1';
   if (host.trim() === '') fail('--host must not be empty');
-  return { port, host, scale: scale as Scale, latencyMs };
+  const scaleText = (values['retry-scale'] as string | undefined) ?? '1';
+  const alertsRetryScale = /^\d+(\.\d+)?(e-?\d+)?$/.test(scaleText) ? Number(scaleText) : Number.NaN;
+  if (!(alertsRetryScale > 0)) fail(`--retry-scale must be a number > 0 (1: Leaf's 1, 30, 60, 240 minutes), got '${scaleText}'`);
+  const activityText = (values['activity'] as string | undefined) ?? '0';
+  const activityEveryMs = /^\d+$/.test(activityText) ? Number(activityText) : Number.NaN;
+  if (!(activityEveryMs === 0 || activityEveryMs >= MIN_ACTIVITY_MS)) fail(`--activity must be 0 (off) or milliseconds >= ${MIN_ACTIVITY_MS}, got '${activityText}'`);
+  return { port, host, scale: scale as Scale, latencyMs, alertsRetryScale, activityEveryMs };
 }
 
 async function main(): Promise<void> {
@@ -62,7 +72,10 @@ async function main(): Promise<void> {
     `Leaf emulator listening on ${emulator.url} (scale ${options.scale}, latency ${options.latencyMs} ms)`,
     `  Assets API:     ${emulator.url}${ASSETS_PREFIX}`,
     `  Operations API: ${emulator.url}${OPERATIONS_PREFIX}`,
-    `  Control API:    ${emulator.url}/__emulator/{health,info,calls,latency,faults}`,
+    `  Alerts API:     ${emulator.url}${ALERTS_PREFIX}/webhooks (retries at ${options.alertsRetryScale} × Leaf's schedule)`,
+    `  Control API:    ${emulator.url}/__emulator/{health,info,calls,latency,faults,alerts,alerts/deliveries,activity}`,
+    `  Activity:       POST ${emulator.url}/__emulator/activity/{machine-renamed,machine-file-processed,operation-finished}` +
+      (options.activityEveryMs > 0 ? ` (switch on: every ${options.activityEveryMs} ms)` : ' (switch: PUT /__emulator/activity)'),
     'Tokens and the Leaf users they own:',
     ...emulator.tokens.map((entry) => `  ${entry.token.padEnd(12)} ${entry.leafUserIds.join(', ')}`),
     `  ${emulator.documented.token} ${emulator.documented.leafUserId} (Leaf's documented examples, verbatim)`,

@@ -2,6 +2,7 @@
 // Everything here is synchronous over the store; the server adds latency, faults and I/O.
 import { randomUUID } from 'node:crypto';
 import {
+  ALERTS_PREFIX,
   ASSETS_PREFIX,
   OPERATIONS_PREFIX,
   type LeafImplement,
@@ -10,6 +11,7 @@ import {
   type LeafMachineInput,
   type LeafOperator,
 } from '../leaf/types.js';
+import type { Alerts } from './alerts/index.js';
 import { DOCUMENTED_TOKEN, handleDocumentedRequest } from './documented/routes.js';
 import { LeafHttpError, badRequest, notFound } from './errors.js';
 import {
@@ -47,7 +49,11 @@ export interface LeafResponse {
 
 interface RouteContext {
   store: EmulatorStore;
+  /** Where writes announce themselves, and the Alerts API's webhooks. */
+  alerts: Alerts;
   request: LeafRequest;
+  /** The caller's token, known to the store: the API owner whose webhooks the Alerts API serves. */
+  token: string;
   /** The leafUserIds the caller's token owns. */
   owned: readonly string[];
   params: string[];
@@ -258,6 +264,7 @@ function createMachine(context: RouteContext): LeafResponse {
     modelYear: input.modelYear ?? null,
   };
   context.store.putMachine(machine);
+  context.alerts.publish({ type: 'machineCreated', leafUserId, entity: 'machine', id: machine.id });
   // Leaf's reference shows the created machine as the body and no Location header.
   return ok(machine);
 }
@@ -272,6 +279,7 @@ function updateMachine(context: RouteContext): LeafResponse {
   const changes = parseMachineInput(context.request.body);
   const updated: LeafMachine = { ...machine, ...changes, updatedTime: new Date().toISOString() };
   context.store.putMachine(updated);
+  context.alerts.publish({ type: 'machineUpdated', leafUserId: updated.leafUserId, entity: 'machine', id: updated.id });
   return ok(updated);
 }
 
@@ -279,6 +287,7 @@ function deleteMachine(context: RouteContext): LeafResponse {
   const machine = findMachine(context, ownedUser(context));
   ensureUserCreated(machine, 'deleted');
   context.store.deleteMachine(machine.id);
+  context.alerts.publish({ type: 'machineDeleted', leafUserId: machine.leafUserId, entity: 'machine', id: machine.id });
   return { status: 204 };
 }
 
@@ -348,6 +357,29 @@ function getOperationSummary(context: RouteContext): LeafResponse {
   return ok(summary);
 }
 
+// The Alerts API: webhooks belong to the API owner, the caller's token.
+
+function createWebhook(context: RouteContext): LeafResponse {
+  return ok(context.alerts.createWebhook(context.token, context.request.body));
+}
+
+function listWebhooks(context: RouteContext): LeafResponse {
+  return ok(context.alerts.listWebhooks(context.token));
+}
+
+function getWebhook(context: RouteContext): LeafResponse {
+  return ok(context.alerts.getWebhook(context.token, uuidParam(param(context, 0), 'id')));
+}
+
+function deleteWebhook(context: RouteContext): LeafResponse {
+  context.alerts.deleteWebhook(context.token, uuidParam(param(context, 0), 'id'));
+  return { status: 204 };
+}
+
+function listFailedCalls(context: RouteContext): LeafResponse {
+  return ok(context.alerts.failedCalls(context.token));
+}
+
 const SEGMENT = '([^/]+)';
 
 function route(prefix: string, path: string, methods: Record<string, Handler>): Route {
@@ -366,6 +398,10 @@ const ROUTES: Route[] = [
   route(OPERATIONS_PREFIX, '/files/:id/images', { GET: getFileImages }),
   route(OPERATIONS_PREFIX, '/operations/:id', { GET: getOperation }),
   route(OPERATIONS_PREFIX, '/operations/:id/summary', { GET: getOperationSummary }),
+  route(ALERTS_PREFIX, '/webhooks', { GET: listWebhooks, POST: createWebhook }),
+  // Before /webhooks/:id, which would take 'failed-calls' for an id.
+  route(ALERTS_PREFIX, '/webhooks/failed-calls', { GET: listFailedCalls }),
+  route(ALERTS_PREFIX, '/webhooks/:id', { GET: getWebhook, DELETE: deleteWebhook }),
 ];
 
 function decodeSegment(segment: string): string {
@@ -377,7 +413,7 @@ function decodeSegment(segment: string): string {
 }
 
 /** Answers one Leaf API request, or throws a LeafHttpError the server renders as a problem. */
-export function handleLeafRequest(store: EmulatorStore, request: LeafRequest): LeafResponse {
+export function handleLeafRequest(store: EmulatorStore, alerts: Alerts, request: LeafRequest): LeafResponse {
   if (request.token === DOCUMENTED_TOKEN) return handleDocumentedRequest(request);
   for (const candidate of ROUTES) {
     const match = candidate.pattern.exec(request.pathname);
@@ -391,7 +427,7 @@ export function handleLeafRequest(store: EmulatorStore, request: LeafRequest): L
     if (request.token === null) throw new LeafHttpError(401, 'Full authentication is required to access this resource');
     const owned = store.usersOfToken(request.token);
     if (!owned) throw new LeafHttpError(401, 'Invalid or expired token');
-    return handler({ store, request, owned, params: match.slice(1).map(decodeSegment) });
+    return handler({ store, alerts, request, token: request.token, owned, params: match.slice(1).map(decodeSegment) });
   }
   throw notFound(`No endpoint ${request.method} ${request.pathname}`);
 }

@@ -22,7 +22,7 @@ export interface SeededUser {
   apiOwnerUsername: string;
 }
 
-/** Change records through putMachine/deleteMachine so cached per-user lists stay right. */
+/** Change records through the put/add/delete methods so cached per-user lists stay right. */
 export class EmulatorStore {
   readonly tokens: EmulatorToken[] = [];
   readonly users: SeededUser[] = [];
@@ -92,6 +92,25 @@ export class EmulatorStore {
 
   putMachine(machine: LeafMachine): void {
     this.machines.set(machine.id, machine);
+    this.version += 1;
+  }
+
+  /** A new or changed file, with its images (simulated provider activity). */
+  putFile(file: LeafFile, images: LeafImage[] = []): void {
+    this.files.set(file.id, file);
+    this.images.set(file.id, images);
+    this.version += 1;
+  }
+
+  /** Adds a machine-file link to its machine's list. */
+  addLink(link: LeafMachineFile): void {
+    this.machineFiles.set(link.machineId, [...this.linksOf(link.machineId), link]);
+    this.version += 1;
+  }
+
+  putOperation(operation: LeafFieldOperation, summary?: LeafSummary): void {
+    this.operations.set(operation.id, operation);
+    if (summary) this.operationSummaries.set(operation.id, summary);
     this.version += 1;
   }
 
