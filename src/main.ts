@@ -55,6 +55,11 @@ async function main(): Promise<void> {
     lines.push(`Demo leafUserIds: ${demoUserIds.join(', ')}`);
     for (const token of emulator.tokens) lines.push(`  token ${token.token}: ${token.leafUserIds.join(', ')}`);
     lines.push(`  token ${emulator.documented.token}: ${emulator.documented.leafUserId} (Leaf's documented examples, verbatim)`);
+    const { activityMs } = config.emulator;
+    lines.push(
+      `Simulated provider activity ${activityMs > 0 ? `every ${activityMs} ms` : 'off (EMULATOR_ACTIVITY_MS=5000 turns it on)'}; ` +
+        `one event at a time: POST ${emulator.url}/__emulator/activity/machine-renamed (docs/emulator-alerts.md).`,
+    );
     lines.push('', `Example query${config.graphiql ? ' (the first tab in GraphiQL)' : ''}:`, '', example);
   } else {
     lines.push(`Upstream: ${upstreamUrl}`);

@@ -4,6 +4,8 @@
 import { spawn } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN, startEmulator, type Emulator, type EmulatorOptions } from '../src/emulator/index.js';
 import type { LeafFailedCall, LeafFieldOperation, LeafFile, LeafMachine, LeafMachineFile, LeafWebhook } from '../src/leaf/types.js';
@@ -280,6 +282,32 @@ describe('deliveries', () => {
     expect((await call(emulator, `${ALERTS}/webhooks/failed-calls`)).body).toEqual({ items: [] });
   });
 
+  it('closing the emulator cuts a delivery a receiver holds open and drops pending retries', async () => {
+    const emulator = await startEmulator({ alertsRetryScale: 0.05 });
+    const held: string[] = [];
+    const hanging = createServer((request) => held.push(request.url ?? ''));
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    open.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          hanging.closeAllConnections();
+          hanging.close(() => resolve());
+        }),
+    });
+    const failing = await receiver(503);
+    const port = (hanging.address() as AddressInfo).port;
+    await register(emulator, { name: 'hangs', url: `http://127.0.0.1:${port}/hook`, secret: SECRET, events: ['machineUpdated'] });
+    await register(emulator, { name: 'fails', url: failing.url, secret: SECRET, events: ['machineCreated'] });
+    await call(emulator, `${ASSETS}/users/${USER}/machines`, { method: 'POST', body: { name: 'Retried' } });
+    await until(() => failing.received.length === 2 && held.length === 1);
+
+    await emulator.close();
+    await emulator.alerts.settled();
+    // The held confirmation was cut, not answered; the refused event's retry never went.
+    expect(emulator.alerts.deliveries.find((delivery) => delivery.url.includes(`:${port}/`))).toMatchObject({ status: 0, error: expect.stringMatching(/Abort/) });
+    expect(failing.received).toHaveLength(2);
+  });
+
   it("sends asset events with `id` instead of `machineId` when told to, as Leaf's representative payloads allow", async () => {
     const emulator = await emulatorFor({ assetIdField: 'id' });
     const hook = await receiver();
@@ -405,6 +433,27 @@ describe('simulated provider activity', () => {
     await new Promise((resolve) => setTimeout(resolve, 350));
     expect(hook.received).toHaveLength(count);
     for (const event of events(hook)) expect([DEMO_USER_IDS.prairieFarms, DEMO_USER_IDS.riverBend]).toContain(event.leafUserId);
+  });
+
+  it('sends an event of any asset, machine-file or operation type over the control API, as given, changing no data', async () => {
+    const emulator = await emulatorFor();
+    const hook = await receiver();
+    await subscribe(emulator, hook, ['providerFileProcessingFailed', 'implementUpdated']);
+    const failed = await call(emulator, '/__emulator/alerts/events', {
+      method: 'POST',
+      body: { type: 'providerFileProcessingFailed', leafUserId: USER, id: 'file-1', message: '' },
+    });
+    expect(failed.status).toBe(200);
+    await call(emulator, '/__emulator/alerts/events', { method: 'POST', body: { type: 'implementUpdated', leafUserId: USER, id: 'implement-1' } });
+    expect(await nextEvents(hook, 2)).toEqual([
+      { fileId: 'file-1', leafUserId: USER, message: '', timestamp: expect.stringMatching(MICROSECOND_TIMESTAMP), type: 'providerFileProcessingFailed' },
+      { type: 'implementUpdated', timestamp: expect.stringMatching(MICROSECOND_TIMESTAMP), implementId: 'implement-1', leafUserId: USER },
+    ]);
+    const post = (body: unknown) => call(emulator, '/__emulator/alerts/events', { method: 'POST', body });
+    expect((await post({ type: 'fieldCreated', leafUserId: USER, id: 'x' })).status).toBe(400);
+    expect((await post({ type: 'machineRenamed', leafUserId: USER, id: 'x' })).status).toBe(400);
+    expect((await post({ type: 'machineUpdated', leafUserId: USER })).status).toBe(400);
+    expect((await post({ type: 'machineUpdated', leafUserId: '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f', id: 'x' })).status).toBe(404);
   });
 
   it('shows and sets the Alerts settings over the control API', async () => {

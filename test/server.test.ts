@@ -120,6 +120,15 @@ describe('npm start', () => {
     expect((await gateway.request('/readiness')).status).toBe(200);
   });
 
+  it("passes the emulator's Alerts settings on: the activity switch runs from the start, retries at the scale asked", async () => {
+    const { output } = await startMain({ EMULATOR_ACTIVITY_MS: '60000', EMULATOR_ALERTS_RETRY_SCALE: '0.001' });
+    expect(output()).toContain('Simulated provider activity every 60000 ms');
+    const emulatorUrl = /embedded Leaf emulator at (http:\/\/\S+) /.exec(output())![1]!;
+    const emulator = gatewayClient(emulatorUrl, null);
+    expect((await emulator.request('/__emulator/activity')).body).toMatchObject({ running: { everyMs: 60000 } });
+    expect((await emulator.request('/__emulator/alerts')).body).toMatchObject({ retryScale: 0.001 });
+  });
+
   it('with GRAPHIQL=false says so in the banner, and a browser is told how to turn it on', async () => {
     const { url, output } = await startMain({ GRAPHIQL: 'false' });
     expect(output()).toContain(`on ${url}/graphql (GraphiQL off: GRAPHIQL=true serves it)`);

@@ -1,7 +1,7 @@
 // The control API (`/__emulator/...`): the same knobs as the in-process Emulator object,
 // for when the emulator runs in another process (benchmarks). Not logged, no token.
 import type { EmulatorActivity, MachineFileInput, MachineRenamedInput, OperationFinishedInput } from './alerts/activity.js';
-import { ASSET_ID_FIELDS, type AssetIdField } from './alerts/events.js';
+import { ASSET_ID_FIELDS, eventOf, type AssetIdField } from './alerts/events.js';
 import type { EmulatorAlerts } from './alerts/index.js';
 import { LeafHttpError, badRequest, notFound } from './errors.js';
 import { faultRuleFromJson, type FaultRule } from './faults.js';
@@ -14,7 +14,7 @@ export const CONTROL_PREFIX = '/__emulator';
 export interface ControlTarget {
   calls: CallRecord[];
   tokens: EmulatorToken[];
-  users: unknown;
+  users: readonly { leafUserId: string }[];
   scale: string;
   resetCalls(): void;
   latency(): number;
@@ -106,6 +106,19 @@ function handleAlerts(target: ControlTarget, method: string, resource: string, b
         if (assetIdField !== undefined) alerts.setAssetIdField(assetIdField as AssetIdField);
       });
       return { status: 200, body: alertsSettings(target) };
+    }
+    case '/alerts/events': {
+      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      const input = parseObject(body);
+      const { type, leafUserId, id } = stringFields(input, ['type', 'leafUserId', 'id']);
+      if (type === undefined || leafUserId === undefined || id === undefined) throw badRequest("Fields 'type', 'leafUserId' and 'id' are required");
+      // A failure's message may be empty, as Leaf says.
+      const { message } = input;
+      if (message !== undefined && typeof message !== 'string') throw badRequest("Field 'message' must be a string");
+      if (!target.users.some((user) => user.leafUserId === leafUserId)) throw notFound(`Leaf user ${leafUserId} not found`);
+      const event = eventOf(type, leafUserId, id, message);
+      if (!event) throw badRequest(`'${type}' is not an asset, machine-file or operation event the emulator can send`);
+      return { status: 200, body: alerts.publish(event) };
     }
     case '/alerts/deliveries':
       if (method === 'GET') return { status: 200, body: alerts.deliveries };

@@ -338,14 +338,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     alerts,
     activity,
     close() {
-      closing ??= new Promise<void>((resolve, reject) => {
+      closing ??= (() => {
         activity.stop();
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets would otherwise hold close() open until they time out.
-        server.closeAllConnections();
-      }).then(() => alerts.close());
+        const serverClosed = new Promise<void>((resolve, reject) => {
+          for (const timer of timers) clearTimeout(timer);
+          timers.clear();
+          server.close((error) => (error ? reject(error) : resolve()));
+          // Keep-alive sockets would otherwise hold close() open until they time out.
+          server.closeAllConnections();
+        });
+        // Deliveries in flight are cut and pending retries dropped, whatever the server does.
+        return Promise.all([serverClosed, alerts.close()]).then(() => undefined);
+      })();
       return closing;
     },
   };

@@ -2,7 +2,7 @@
 // Events"): each family with its own id field and key order, microsecond timestamps, and
 // the compact-but-spaced JSON Leaf signs (`{"a": 1, "b": 2}`), which is not what
 // JSON.stringify writes: a receiver that verifies re-serialised JSON fails, as it would on Leaf.
-import { LEAF_EVENT_FAMILIES, type LeafEventName } from '../../leaf/types.js';
+import { LEAF_EVENT_FAMILIES, LEAF_EVENT_NAMES, type LeafEventName } from '../../leaf/types.js';
 
 type AssetEventName = (typeof LEAF_EVENT_FAMILIES.assets)[number];
 /** The events that name a file by `fileId` (a batch upload names its batch instead). */
@@ -27,6 +27,26 @@ export interface RenderedEvent {
   type: LeafEventName;
   body: Record<string, string>;
   text: string;
+}
+
+/**
+ * The event of `type` about record `id`, or null for a type that names no such record (fields,
+ * satellite, credentials, batch uploads: data the emulator does not hold).
+ */
+export function eventOf(type: string, leafUserId: string, id: string, message?: string): EmulatorEvent | null {
+  if (!(LEAF_EVENT_NAMES as readonly string[]).includes(type)) return null;
+  const assets: readonly string[] = LEAF_EVENT_FAMILIES.assets;
+  if (assets.includes(type)) {
+    const entity = type.startsWith('machine') ? 'machine' : type.startsWith('implement') ? 'implement' : 'operator';
+    return { type: type as AssetEventName, leafUserId, entity, id };
+  }
+  if (type.includes('FileProcessing')) {
+    return { type: type as FileEventName, leafUserId, entity: 'file', id, ...(message === undefined ? {} : { message }) };
+  }
+  if (type.startsWith('operation')) {
+    return { type: type as OperationEventName, leafUserId, entity: 'operation', id };
+  }
+  return null;
 }
 
 /** Now, as Leaf stamps events: ISO 8601 in UTC with microseconds (2024-06-15T14:30:00.000000Z). */
