@@ -94,6 +94,22 @@ export interface PersistedConfig {
   automaticStoreSize: number;
 }
 
+/** Leaf's Alerts: the webhook receiver, its registration, and subscriptions (docs/live-data.md). */
+export interface EventsConfig {
+  /** HMAC key of X-Leaf-Signature; null: POST /webhooks/leaf answers 404. */
+  webhookSecret: string | null;
+  /** This gateway's receiver as Leaf reaches it; with LEAF_API_TOKEN, registered with Leaf at start. */
+  webhookUrl: string | null;
+  /** How long a delivered event's body is remembered, so a redelivery acts once. */
+  dedupeMs: number;
+  /** Open subscriptions per process, all tokens together. */
+  maxSubscriptions: number;
+  /** Open subscriptions per token per process. */
+  maxSubscriptionsPerToken: number;
+  /** How often a subscriber's token is checked again against its Leaf user. */
+  recheckMs: number;
+}
+
 /** The embedded emulator of demo mode (no LEAF_API_URL). */
 export interface EmulatorConfig {
   scale: 'demo' | 'large';
@@ -126,6 +142,7 @@ export interface Config {
   observability: ObservabilityConfig;
   security: SecurityConfig;
   persisted: PersistedConfig;
+  events: EventsConfig;
 }
 
 export class ConfigError extends Error {
@@ -247,6 +264,30 @@ function readOrigins(env: Env, name: string): string[] | null {
   });
 }
 
+function readSecret(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  // Leaf signs with the key exactly as registered: spaces would be part of it, and easily lost.
+  if (raw.trim().length < 16 || /\s/.test(raw.trim())) throw new ConfigError(name, 'at least 16 characters without spaces', '<hidden>');
+  return raw.trim();
+}
+
+/** The response cache's TTL default: with Leaf's events keeping answers exact, it may hold them for an hour. */
+const CACHE_TTL_DEFAULT_MS = 60_000;
+const CACHE_TTL_WITH_EVENTS_MS = 3_600_000;
+
+function readEvents(env: Env): EventsConfig {
+  return {
+    webhookSecret: readSecret(env, 'LEAF_WEBHOOK_SECRET'),
+    webhookUrl: readServiceUrl(env, 'LEAF_WEBHOOK_URL', ['http:', 'https:'], 'https://gateway.example.com/webhooks/leaf'),
+    dedupeMs: readInt(env, 'LEAF_EVENT_DEDUPE_MS', 7 * 86_400_000, 1_000, 30 * 86_400_000),
+    maxSubscriptions: readInt(env, 'SUBSCRIPTIONS_MAX', 10_000, 0, 1_000_000),
+    maxSubscriptionsPerToken: readInt(env, 'SUBSCRIPTIONS_PER_TOKEN', 20, 1, 100_000),
+    // The contract's bound: at least every 5 minutes.
+    recheckMs: readInt(env, 'SUBSCRIPTION_RECHECK_MS', 300_000, 100, 300_000),
+  };
+}
+
 function readHttp(env: Env, production: boolean): HttpConfig {
   const headersTimeoutMs = readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
   const requestTimeoutMs = readInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
@@ -298,6 +339,7 @@ function readActivityMs(env: Env): number {
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
+  const events = readEvents(env);
   return {
     port: readInt(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -330,7 +372,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readChoice(env, 'LOG_LEVEL', ['silent', 'error', 'info', 'debug'] as const, 'info'),
     cache: {
       enabled: readBool(env, 'RESPONSE_CACHE', true),
-      ttlMs: readInt(env, 'RESPONSE_CACHE_TTL_MS', 60_000, 1, 86_400_000),
+      ttlMs: readInt(env, 'RESPONSE_CACHE_TTL_MS', events.webhookSecret ? CACHE_TTL_WITH_EVENTS_MS : CACHE_TTL_DEFAULT_MS, 1, 86_400_000),
       maxEntries: readInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 1_000, 1, 10_000_000),
       redisUrl: readServiceUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     },
@@ -357,5 +399,6 @@ export function loadConfig(env: Env = process.env): Config {
       automatic: readBool(env, 'AUTOMATIC_PERSISTED_QUERIES', true),
       automaticStoreSize: readInt(env, 'APQ_STORE_SIZE', 1_000, 1, 1_000_000),
     },
+    events,
   };
 }

@@ -7,6 +7,8 @@ import type { CallOptions, LeafClient } from './leaf/client.js';
 import { LeafApi } from './leaf/endpoints.js';
 import type { ErrorCode } from './errors/codes.js';
 import { identityOf, type RequestIdentity } from './server/identity.js';
+import { ReadTagSet } from './leaf/read-tags.js';
+import type { LiveEvents } from './events/hub.js';
 
 export interface Context {
   /** Bearer token of this request, or the configured default; null when neither exists. */
@@ -19,6 +21,17 @@ export interface Context {
   call: CallOptions;
   /** Leaf's endpoints, called with this request's token and id. */
   leaf: LeafApi;
+  /** What this request read from Leaf: its cached answer is stored under these tags (src/server/cache). */
+  reads: ReadTagSet;
+  /** Leaf's events, for subscriptions (set by the server; null where none are served). */
+  live?: LiveEvents | null;
+  /** How often a subscriber's token is checked again (SUBSCRIPTION_RECHECK_MS). */
+  recheckMs?: number;
+  /**
+   * A context for one more execution by the same caller (a subscription's next event, its token
+   * check): same token and request id, fresh loaders, reads and call budget.
+   */
+  renew?: () => Context;
 }
 
 /** A request whose Authorization header cannot be read: refused before any upstream call. */
@@ -34,5 +47,6 @@ export function createContext(request: Request, client: LeafClient, budget?: Cal
   const { token, tokenHash, requestId } = identity;
   // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
   const call: CallOptions = { token, tokenHash, requestId, signal: request.signal, budget };
-  return { token, requestId, identity, client, call, leaf: new LeafApi(client, call) };
+  const reads = new ReadTagSet();
+  return { token, requestId, identity, client, call, leaf: new LeafApi(client, call, reads), reads };
 }

@@ -8,7 +8,7 @@ import { ReadCoalescer, readKey, scopeUser, type CoalesceKind } from '../src/lea
 const USER = DEMO_USER_IDS.riverBend;
 
 describe('ReadCoalescer', () => {
-  const scope = { tokenHash: 'a', leafUserId: 'u1' };
+  const scope = { tokenHash: 'a', leafUserId: 'u1', tags: [] };
 
   function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
     let resolve!: (value: T) => void;
@@ -86,11 +86,11 @@ describe('ReadCoalescer', () => {
     const coalescer = new ReadCoalescer((kind) => kinds.push(kind));
     const pending = (): Promise<string> => new Promise<string>(() => undefined);
     const reads = {
-      'user1-tokenA': { tokenHash: 'A', leafUserId: 'u1' },
-      'user1-tokenB': { tokenHash: 'B', leafUserId: 'u1' },
-      'user2-tokenA': { tokenHash: 'A', leafUserId: 'u2' },
-      'file-tokenA': { tokenHash: 'A', leafUserId: null },
-      'file-tokenB': { tokenHash: 'B', leafUserId: null },
+      'user1-tokenA': { tokenHash: 'A', leafUserId: 'u1', tags: [] },
+      'user1-tokenB': { tokenHash: 'B', leafUserId: 'u1', tags: [] },
+      'user2-tokenA': { tokenHash: 'A', leafUserId: 'u2', tags: [] },
+      'file-tokenA': { tokenHash: 'A', leafUserId: null, tags: [] },
+      'file-tokenB': { tokenHash: 'B', leafUserId: null, tags: [] },
     };
     for (const [key, readScope] of Object.entries(reads)) void coalescer.run(key, readScope, pending);
     // Leaf user ids are UUIDs, compared whatever their case.

@@ -4,62 +4,19 @@
 // Redis: TEST_REDIS_URL (started by .ci/run), else a redis-server this file starts on a free
 // port; skipped only when neither exists, and the skipped test says so.
 import { createHash } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/processes.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTags } from '../src/leaf/read-tags.js';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway, type Gateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
+import { hasRedisBinary, localRedis, startRedis } from './support/redis.js';
 import { gatewayClient, stackConfig, startStack, useStack, withStack, type GatewayClient, type Stack } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
-const REDIS_BINARIES = ['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr/local/bin/redis-server'];
-
-interface LocalRedis {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Starts Debian's redis-server on a free port, or says why it could not. */
-async function startRedis(): Promise<LocalRedis | string> {
-  const binary = REDIS_BINARIES.find((path) => existsSync(path));
-  if (!binary) return `no redis-server binary (looked in ${REDIS_BINARIES.join(', ')}; .ci/run installs Debian's redis-server)`;
-  const port = await freePort();
-  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    try {
-      await probe.connect();
-      await probe.ping();
-      probe.disconnect();
-      return {
-        url,
-        stop: () =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  child.kill('SIGKILL');
-  return `${binary} did not accept connections on port ${port}`;
-}
-
-const fromCi = process.env.TEST_REDIS_URL;
-const started = fromCi ? null : await startRedis();
-const redisUrl = fromCi ?? (typeof started === 'object' && started ? started.url : null);
-const skipReason = redisUrl ? null : `Redis tests skipped: ${String(started)}`;
+const { redisUrl, skipReason, stop: stopRedis } = await localRedis();
 
 const MACHINES = graphql(/* GraphQL */ `
   query RedisMachines($user: LeafId!) {
@@ -92,11 +49,8 @@ async function startReplica(stack: Stack, env: Record<string, string>): Promise<
 
 // Runs wherever a Redis can be had (.ci/run starts one); without one the suite is skipped and
 // its name says why, instead of passing vacuously.
-if (skipReason) console.warn(skipReason);
 // After every suite here: each of them uses this Redis.
-afterAll(async () => {
-  if (typeof started === 'object' && started) await started.stop();
-});
+afterAll(() => stopRedis());
 const SUITE = `response cache in Redis, shared by two replicas${skipReason ? ` (${skipReason})` : ''}`;
 describe.skipIf(skipReason !== null)(SUITE, () => {
   const env = { RESPONSE_CACHE: 'true', REDIS_URL: redisUrl ?? '' };
@@ -156,7 +110,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
 
   it('entries and their tag sets expire with the TTL', async () => {
     await replicaA.query(MACHINES, { user: USER });
-    const scopeKey = `leaf-gateway:LeafScope:${USER}`;
+    const scopeKey = `leaf-gateway:LeafRead:${readTags.user(USER)}`;
     expect(await redis.scard(scopeKey)).toBeGreaterThan(0);
     expect(await redis.pttl(scopeKey)).toBeGreaterThan(0);
     for (const key of await redis.keys('leaf-gateway:operations:*')) expect(await redis.pttl(key)).toBeGreaterThan(0);
@@ -272,7 +226,7 @@ describe('when Redis is unreachable', () => {
   });
 
   // Needs a redis-server binary of its own to stop; CI's package provides one.
-  it.skipIf(!REDIS_BINARIES.some((path) => existsSync(path)))(
+  it.skipIf(!hasRedisBinary())(
     'answers every query without the cache once Redis goes away (skipped only without a redis-server binary)',
     async () => {
       const own = await startRedis();

@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_ONLY',
   'PERSISTED_QUERY_HASH_MISMATCH',
+  // Subscriptions (src/events).
+  'TOO_MANY_SUBSCRIPTIONS',
+  'SHUTTING_DOWN',
 ] as const;
 
 /** Stable codes clients can switch on (`extensions.code`). */

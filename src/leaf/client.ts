@@ -11,6 +11,7 @@ import { exchangeText, type TextAnswer } from './http.js';
 import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
 import { ASSETS_PREFIX } from './types.js';
+import type { ReadTag } from './read-tags.js';
 
 /** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
 export type Query = Record<string, string | number | readonly string[] | undefined | null>;
@@ -71,6 +72,8 @@ export interface LeafCall<T> {
   endpoint: string;
   /** The Leaf user named in the path (Assets API), or null (operations API). */
   leafUserId: string | null;
+  /** What the answer shows (src/leaf/read-tags.ts): the writes and events that make it stale drop these. */
+  tags: readonly ReadTag[];
   body?: unknown;
   /** Reads the parsed JSON body (undefined for 204): see src/leaf/readers.ts. */
   read: (body: unknown) => T;
@@ -206,6 +209,11 @@ export class LeafClient {
     if (this.coalescer && tokenHash) this.coalescer.detachForWrite(leafUserId, tokenHash);
   }
 
+  /** A Leaf event made these tags stale (src/events): shared reads showing them take no newcomers. */
+  detachReadsShowing(stale: ReadonlySet<ReadTag>): void {
+    this.coalescer?.detachShowing(stale);
+  }
+
   /**
    * A write for the Leaf user it names: announced before it is sent and after it settles,
    * either way. Sent once, never shared with another caller.
@@ -240,7 +248,7 @@ export class LeafClient {
     }
     const { tokenHash } = options;
     const key = readKey(method, `${this.origin}${path}`, tokenHash);
-    const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId) };
+    const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId), tags: call.tags };
     try {
       // The shared call carries the request id of the caller that started it, and stops only
       // when no caller is left (its own Cancel), not when the one that started it hangs up.

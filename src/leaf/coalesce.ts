@@ -2,6 +2,7 @@
 // upstream call. DataLoader removes duplicates inside one request; this removes them across
 // concurrent requests (dashboards polling, a fleet of apps opening the same screen).
 import { CancelSource, type Cancel } from './cancel.js';
+import type { ReadTag } from './read-tags.js';
 
 export type CoalesceKind = 'started' | 'joined';
 
@@ -10,6 +11,8 @@ export interface ReadScope {
   tokenHash: string;
   /** The Leaf user the call concerns (Assets API, as scopeUser spells it), or null (operations API). */
   leafUserId: string | null;
+  /** What the read shows (src/leaf/read-tags.ts), so an event naming one of them detaches it. */
+  tags: readonly ReadTag[];
 }
 
 interface SharedRead {
@@ -138,6 +141,16 @@ export class ReadCoalescer {
       if (scope.leafUserId === user || (scope.leafUserId === null && scope.tokenHash === tokenHash)) {
         this.inFlight.delete(key);
       }
+    }
+  }
+
+  /**
+   * A Leaf event made these tags stale: no request starting from now joins a read in flight that
+   * shows one of them (it may have reached Leaf before the change). Those already waiting keep it.
+   */
+  detachShowing(stale: ReadonlySet<ReadTag>): void {
+    for (const [key, shared] of this.inFlight) {
+      if (shared.scope.tags.some((tag) => stale.has(tag))) this.inFlight.delete(key);
     }
   }
 }

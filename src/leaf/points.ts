@@ -20,6 +20,8 @@ export interface PointFeature {
 }
 
 export interface PointsQuery {
+  /** The Leaf file the points belong to: an event about it closes its cursors (forgetFile). */
+  fileId: string;
   url: string;
   /** Identifies `accept` in the memo: equal keys must mean equal predicates. */
   filterKey: string;
@@ -132,6 +134,8 @@ export class PointsReader {
   /** Parked cursors by token hash, URL and filter; Map order is least recently parked first. */
   private readonly cursors = new Map<string, PointsCursor>();
   private readonly counts = new Map<string, number>();
+  /** The file (lower-cased) each cursor and count key reads, for forgetFile. */
+  private readonly fileOfKey = new Map<string, string>();
   /** One request's windows, so the same page asked twice in a query reads once. */
   private readonly perRequest = new WeakMap<CallOptions, Map<string, Promise<PointsWindow>>>();
   /** Figures for the benchmark and tests: streams opened, and how many resumed a cursor. */
@@ -178,7 +182,25 @@ export class PointsReader {
   /** Per token (by its hash, worked out once per request), file and filter. */
   private keyOf(query: PointsQuery, options: CallOptions): string {
     requireToken(options);
-    return `${options.tokenHash}\u0000${query.url}\u0000${query.filterKey}`;
+    const key = `${options.tokenHash}\u0000${query.url}\u0000${query.filterKey}`;
+    this.fileOfKey.set(key, query.fileId.toLowerCase());
+    // Bounded like the cursors and counts it indexes: keys neither holds any more go.
+    if (this.fileOfKey.size > 2 * MAX_COUNTS) {
+      for (const known of this.fileOfKey.keys()) if (!this.cursors.has(known) && !this.counts.has(known)) this.fileOfKey.delete(known);
+    }
+    return key;
+  }
+
+  /** A Leaf event says the file changed: its parked cursors and known counts may be old. */
+  forgetFile(fileId: string): void {
+    const file = fileId.toLowerCase();
+    for (const [key, of] of this.fileOfKey) {
+      if (of !== file) continue;
+      this.cursors.get(key)?.close();
+      this.cursors.delete(key);
+      this.counts.delete(key);
+      this.fileOfKey.delete(key);
+    }
   }
 
   /** A cursor at or before `start`: a parked one when it has not passed it, else a new read. */

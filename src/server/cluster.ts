@@ -8,6 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import type { ResponseCache } from './cache/index.js';
 import type { GraphiQLTab } from './graphiql.js';
+import type { EventRelay } from '../events/hub.js';
 import type { LeafClient } from '../leaf/client.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import { METRICS_ENDPOINT } from './observability/metrics.js';
@@ -28,6 +29,8 @@ type Message =
   | { type: 'leaf-gateway:write-done'; id: number }
   | { type: 'leaf-gateway:sibling-write'; id: number; writer: number; leafUserId: string; tokenHash: string | null }
   | { type: 'leaf-gateway:sibling-write-done'; id: number; writer: number }
+  | { type: 'leaf-gateway:event'; body: string }
+  | { type: 'leaf-gateway:sibling-event'; body: string }
   | { type: 'leaf-gateway:metrics'; id: number }
   | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string };
 
@@ -86,6 +89,12 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
         const key = `${message.writer}:${message.id}`;
         writes.get(key)?.waiting.delete(worker.id);
         settle(key);
+        return;
+      }
+      case 'leaf-gateway:event': {
+        // A Leaf event one worker received: every other worker refreshes and delivers it too.
+        const relayed: Message = { type: 'leaf-gateway:sibling-event', body: message.body };
+        for (const sibling of Object.values(cluster.workers ?? {})) if (sibling && sibling !== worker && sibling.isConnected()) sibling.send(relayed);
         return;
       }
       case 'leaf-gateway:metrics':
@@ -176,6 +185,8 @@ export interface ClusterLink {
   setup: WorkerSetup;
   observer: LeafClientObserver;
   plugin: Plugin;
+  /** Leaf events between workers: announce one received here; `onRelayed` gets the siblings'. */
+  eventRelay(onRelayed: (body: string) => void): EventRelay;
   attach(parts: { client: LeafClient; cache: ResponseCache | null; registry: Registry | null }): void;
 }
 
@@ -186,6 +197,7 @@ export function joinCluster(): Promise<ClusterLink> {
   const waiters = new Map<number, (value: Message) => void>();
   const pendingWrites = new Set<Promise<void>>();
   let parts: Parameters<ClusterLink['attach']>[0] | null = null;
+  let onSiblingEvent: ((body: string) => void) | null = null;
   let resolveSetup: (setup: WorkerSetup) => void = () => {};
   const setupArrived = new Promise<WorkerSetup>((resolve) => (resolveSetup = resolve));
 
@@ -219,6 +231,9 @@ export function joinCluster(): Promise<ClusterLink> {
         waiter?.(message);
         return;
       }
+      case 'leaf-gateway:sibling-event':
+        onSiblingEvent?.(message.body);
+        return;
       case 'leaf-gateway:sibling-write': {
         parts?.client.detachReadsForWrite(message.leafUserId, message.tokenHash);
         const dropped = parts?.cache?.invalidateLeafUser(message.leafUserId) ?? Promise.resolve();
@@ -269,6 +284,15 @@ export function joinCluster(): Promise<ClusterLink> {
     setup,
     observer,
     plugin,
+    eventRelay(onRelayed) {
+      onSiblingEvent = onRelayed;
+      return {
+        announce: (body) => send({ type: 'leaf-gateway:event', body }),
+        close: async () => {
+          onSiblingEvent = null;
+        },
+      };
+    },
     attach(given) {
       parts = given;
       if (given.registry) {

@@ -16,12 +16,15 @@ import { LeafClient } from '../leaf/client.js';
 import { closePointsReader, pointsReaderOf } from '../leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
-import { acceptsAutomaticQueries, DOCUMENT_ID_PARAM } from './persisted/index.js';
+import { DOCUMENT_ID_PARAM } from './persisted/index.js';
 import { edgePlugins, GRAPHQL_PATH } from './plugins.js';
 import { connectRedis, type SharedRedis } from './redis.js';
 import { maskError } from '../schema/error-masking.js';
 import { subgraphSchema } from '../schema/index.js';
 import { callBudget } from './security/call-budget.js';
+import { seenEvents, type SeenEvents } from '../events/dedupe.js';
+import { LiveEvents } from '../events/hub.js';
+import { redisEventRelay } from '../events/relay.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -43,12 +46,18 @@ export interface GatewayParts {
   redis?: SharedRedis | null;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining?: () => boolean;
+  /** Leaf's events: where they are received, made fresh and handed to subscribers (src/events). */
+  live?: LiveEvents;
+  /** Which event bodies were acted on already (with LEAF_WEBHOOK_SECRET). */
+  seen?: SeenEvents;
 }
 
 export interface Gateway {
   url: string;
   server: Server;
   client: LeafClient;
+  /** Leaf's events in this process (tests and the catch-up hand it events). */
+  live: LiveEvents;
   /** Closes at once, cutting requests in flight (tests). */
   close(): Promise<void>;
   /** Stops accepting, lets requests in flight finish for up to `timeoutMs`, then closes;
@@ -70,6 +79,8 @@ export function createYogaApp(
     redis: parts.redis ?? null,
     cluster: options.cluster,
     draining: parts.draining ?? (() => false),
+    live: parts.live ?? null,
+    seen: parts.seen ?? null,
   });
   return createYoga<Record<string, unknown>, Context>({
     // The client schema plus federation's `_service` and `_entities` (docs/federation.md), as
@@ -84,8 +95,11 @@ export function createYogaApp(
     parserAndValidationCache: documentCaches(),
     ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
     maskedErrors: { maskError, isDev: config.exposeErrorDetails },
-    context: ({ request }) =>
-      createContext(request, client, callBudget(config.security.maxUpstreamCalls)),
+    context: ({ request }) => {
+      const extra = { live: parts.live ?? null, recheckMs: config.events.recheckMs };
+      const made = (): Context => ({ ...createContext(request, client, callBudget(config.security.maxUpstreamCalls)), ...extra, renew: made });
+      return made();
+    },
     plugins,
     logging: parts.observability.logger,
   });
@@ -94,9 +108,8 @@ export function createYogaApp(
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const observability = createObservability(config, options.observability);
-  // The replicas share the response cache and the automatic persisted queries through it.
-  const needsRedis = config.cache.enabled || acceptsAutomaticQueries(config.persisted);
-  const redis = config.cache.redisUrl && needsRedis ? await connectRedis(config.cache.redisUrl) : null;
+  // The replicas share the response cache, the automatic persisted queries and Leaf's events through it.
+  const redis = config.cache.redisUrl ? await connectRedis(config.cache.redisUrl) : null;
   let cache: ResponseCache | null = null;
   try {
     if (config.cache.enabled) cache = await createResponseCache(config, observability.logger, observability.cacheEvents, redis);
@@ -111,9 +124,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   pointsReaderOf(client, config.upstream.timeoutMs);
   options.cluster?.attach({ client, cache, registry: observability.registry });
+  const live = new LiveEvents(
+    { client, cache, logger: observability.logger, report: observability.liveEvents },
+    { maxSubscriptions: config.events.maxSubscriptions, maxPerToken: config.events.maxSubscriptionsPerToken },
+  );
+  const relayed = (body: string): void => void live.relayed(body);
+  // Redis reaches every replica and every worker of each; the cluster primary only this replica's workers.
+  if (redis) live.relayThrough(await redisEventRelay(redis, relayed));
+  else if (options.cluster) live.relayThrough(options.cluster.eventRelay(relayed));
+  const seen = seenEvents({ windowMs: config.events.dedupeMs, redis: redis?.redis ?? null, logger: observability.logger });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
-  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining });
+  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining, live, seen });
   server.on('request', yoga);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
@@ -131,12 +153,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `http://${shownHost}:${address.port}`,
     server,
     client,
+    live,
     close() {
       // Once only: a drain ends in a close, and its caller may close again.
       closed ??= (async () => {
         server.closeAllConnections();
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await live.close();
         await client.close();
         await closePointsReader(client);
         await redis?.close();
@@ -145,6 +169,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return closed;
     },
     async drain(timeoutMs) {
+      // Subscriptions end cleanly first (their clients see `complete`), so they do not count as cut.
+      live.endAll();
       const cut = await lifecycle.drain(timeoutMs);
       await gateway.close();
       return cut;

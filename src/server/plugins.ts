@@ -29,6 +29,9 @@ import { useCsrfPrevention } from './security/csrf.js';
 import { useDisableIntrospection } from './security/introspection.js';
 import { useQueryLimits } from './security/limits.js';
 import { useHideSuggestions } from './security/suggestions.js';
+import type { SeenEvents } from '../events/dedupe.js';
+import type { LiveEvents } from '../events/hub.js';
+import { useLeafWebhook } from '../events/receiver.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -42,12 +45,15 @@ export interface EdgeParts {
   cluster: ClusterLink | undefined;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining: () => boolean;
+  /** Leaf's events and the bodies acted on already (src/events): the webhook receiver's. */
+  live: LiveEvents | null;
+  seen: SeenEvents | null;
 }
 
 /** A Yoga plugin; the defer-stream and response-cache ones are typed over any context. */
 type EdgePlugin = Plugin | Plugin<Record<string, unknown>> | ResponseCache['plugin'];
 
-export function edgePlugins({ config, client, observability, cache, redis, cluster, draining }: EdgeParts): EdgePlugin[] {
+export function edgePlugins({ config, client, observability, cache, redis, cluster, draining, live, seen }: EdgeParts): EdgePlugin[] {
   const persisted = persistedDocuments(config.persisted, redis ? sharedDocuments(redis.redis) : null);
   const listed: (EdgePlugin | null | false)[] = [
     // Who is asking (token, its hash, request id), settled once: every plugin below reads it.
@@ -58,6 +64,10 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
     // Before /metrics is served locally: a worker answers it for every worker.
     cluster?.plugin ?? false,
+    // Leaf's signed events at POST /webhooks/leaf, before anything that reads a GraphQL request
+    // (CSRF, parameters): the signature is its only credential. 404 without LEAF_WEBHOOK_SECRET.
+    !!(config.events.webhookSecret && live && seen) &&
+      useLeafWebhook({ secret: config.events.webhookSecret!, live: live!, seen: seen!, logger: observability.logger, report: observability.liveEvents }),
     // Sets the execute function before the plugins below wrap it (tracing's async context).
     config.compiledExecution && compiledExecution(),
 

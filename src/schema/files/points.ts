@@ -314,7 +314,7 @@ async function resolvePoints(file: FileRecord, args: PointsArgs, context: Contex
 
   const selection = connectionSelection(info);
   const reader = pointsReaderOf(context.client);
-  const query: PointsQuery = { url, filterKey: cursorKey, accept: acceptOf(filter) };
+  const query: PointsQuery = { fileId: file.id, url, filterKey: cursorKey, accept: acceptOf(filter) };
   const start = afterOffset === undefined ? 0 : afterOffset + 1;
   const bound = beforeOffset === undefined ? undefined : Math.max(start, beforeOffset);
   let count: number | undefined;

@@ -1,14 +1,16 @@
 // Response caching for reads: whole query answers per caller token, in memory or in Redis,
-// dropped whenever a write for a Leaf user they show goes through this gateway (or another
-// replica sharing the Redis).
+// each stored under the tags of what its request read from Leaf (src/leaf/read-tags.ts), and
+// dropped when a write or a Leaf event makes one of them stale (here, or on another replica
+// sharing the Redis).
 //
 // Rules, each enforced here:
 // - The session is a hash of the caller's token (the default token when none is sent), so an
 //   answer is only ever served to the token that fetched it.
 // - Mutations and answers with errors are never stored.
 // - Writes win: a Leaf write drops every cached answer showing that Leaf user, for every token,
-//   when it is announced and again when it completes; and an answer whose execution overlapped
-//   any write is not stored at all (its upstream reads may predate the write).
+//   when it is announced and again when it completes; a Leaf event drops the answers showing
+//   what it names; and an answer whose execution overlapped an invalidation of something it
+//   read is not stored at all (its upstream reads may predate the change).
 import { createHash, randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import {
@@ -20,10 +22,13 @@ import type { Config } from '../../config.js';
 import { identityOf } from '../identity.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import type { CacheEvents, Logger } from '../observability/index.js';
+import type { InvalidationReason } from '../observability/metrics.js';
 import { executedOperation, requestOperation, servedFromResponseCache } from '../observability/operation.js';
 import type { SharedRedis } from '../redis.js';
 import { createRedisStore, type RedisStore } from './redis.js';
-import { createScopedStore, UNCACHEABLE_KEY, type BackingStore, type ScopedStore } from './store.js';
+import { createTaggedStore, UNCACHEABLE_KEY, type BackingStore, type TaggedStore } from './store.js';
+import { readTags, type ReadTag, type ReadTagSet } from '../../leaf/read-tags.js';
+import { StaleLog } from './stale-log.js';
 
 export interface ResponseCache {
   /** Hit/miss accounting, and where the write-overlap guard starts counting. */
@@ -36,6 +41,13 @@ export interface ResponseCache {
   observer: LeafClientObserver;
   /** A write another process of this gateway announced (a cluster sibling): drop what shows that user. */
   invalidateLeafUser(leafUserId: string): Promise<void>;
+  /** Drops the answers stored under these tags (a Leaf event), and keeps answers reading them now from being stored. */
+  invalidate(tags: Iterable<ReadTag>, reason: InvalidationReason): Promise<void>;
+}
+
+/** The tags the request read: its context's (src/context.ts). */
+function readsOf(context: unknown): ReadTagSet | undefined {
+  return (context as { reads?: ReadTagSet }).reads;
 }
 
 /** JSON text of variables, or null for what JSON cannot write (src/server/http bounds their depth first). */
@@ -59,30 +71,32 @@ export async function createResponseCache(
   shared: SharedRedis | null = null,
 ): Promise<ResponseCache> {
   const { ttlMs, maxEntries } = config.cache;
-  // Bumped by every write seen (local or remote); an execution that saw it move is not stored.
-  let writeEpoch = 0;
-  const epochAtStart = new WeakMap<object, number>();
+  // Invalidations while a query executes: one that names something it read keeps it out of the store.
+  const staleLog = new StaleLog();
+  const sequenceAtStart = new WeakMap<object, number>();
 
-  let store: ScopedStore | undefined;
+  let store: TaggedStore | undefined;
   let redis: RedisStore | null = null;
   let backing: BackingStore;
   if (shared) {
     redis = await createRedisStore(shared, (leafUserId) => {
-      writeEpoch += 1;
       // Re-invalidated through this replica's own connection, so anything it stored before
       // hearing of the write is gone too.
-      void store?.invalidateScopes([leafUserId], 'remote-write');
+      void invalidate([readTags.user(leafUserId)], 'remote-write');
     });
     backing = redis.backing;
   } else {
     backing = createInMemoryCache({ max: maxEntries });
   }
-  store = createScopedStore(backing, logger, events);
-  const scoped = store;
+  store = createTaggedStore(backing, logger, events);
+  const tagged = store;
   // Invalidations still running; a mutation's answer waits for them, so once a client has it
   // no cache holds the old state.
   const pending = new Set<Promise<void>>();
-  function track(invalidation: Promise<void>): Promise<void> {
+  function invalidate(tags: Iterable<ReadTag>, reason: InvalidationReason): Promise<void> {
+    const stale = [...tags];
+    staleLog.note(stale);
+    const invalidation = tagged.invalidate(stale, reason);
     pending.add(invalidation);
     void invalidation.finally(() => pending.delete(invalidation));
     return invalidation;
@@ -92,12 +106,12 @@ export async function createResponseCache(
   // the first drops what is cached, the second what a racing read stored in between.
   const observer: LeafClientObserver = {
     onWrite(leafUserId) {
-      writeEpoch += 1;
-      void track(scoped.invalidateScopes([leafUserId], 'write'));
-      redis?.announceWrite(leafUserId);
+      void invalidate([readTags.user(leafUserId)], 'write');
+      redis?.announceWrite(leafUserId.toLowerCase());
     },
   };
 
+  let readsForSet: ReadTagSet | undefined;
   const buildResponseCacheKey: BuildResponseCacheKeyFunction = ({ documentString, operationName, variableValues, sessionId }) => {
     // Without the document text (e.g. a plugin resolving persisted documents ran too late)
     // two different operations could share a key: such a request is simply not cached.
@@ -110,21 +124,41 @@ export async function createResponseCache(
   // Without its onRequest hook, which answered 304 to any request naming a cached ETag, whatever
   // its token, document or method (mutations included); src/server/http/caching.ts decides 304s.
   const { onRequest: _conditionalByEtagAlone, ...responseCache } = useResponseCache({
-    cache: { ...scoped, invalidate: (entities) => track(Promise.resolve(scoped.invalidate(entities))) },
+    // An answer is stored under what its resolvers read (handed over by onTtl, below), not under
+    // the IDs it shows. A mutation's result invalidates nothing here: the client's write
+    // announcements (above) already dropped everything of that user.
+    cache: {
+      get: (key) => tagged.get(key),
+      set(key, result, _entities, ttl) {
+        const reads = readsForSet;
+        readsForSet = undefined;
+        if (reads) return tagged.set(key, result, reads, ttl);
+      },
+      invalidate: () => undefined,
+    },
     ttl: ttlMs,
     // Never the token itself: the session only has to tell tokens apart.
     session: (request) => identityOf(request).tokenHash,
     buildResponseCacheKey,
     includeExtensionMetadata: false,
     // Results with errors are left out by the plugin's default; this keeps overlapping writes out.
-    onTtl: ({ ttl, context }) => (epochAtStart.get(context) === writeEpoch ? ttl : 0),
+    // The plugin calls set() right after this, synchronously, for the same request: that is how
+    // the request's reads reach the store (set() itself is not given the context).
+    onTtl: ({ ttl, context }) => {
+      const start = sequenceAtStart.get(context);
+      const reads = readsOf(context);
+      readsForSet = undefined;
+      if (start === undefined || !reads || staleLog.changedSince(start, reads)) return 0;
+      readsForSet = reads;
+      return ttl;
+    },
   });
 
   // Hit/miss accounting (the request's operation as src/server/observability records it) and the
-  // write-overlap guard's starting point.
+  // overlap guard's starting point.
   const accounting: Plugin = {
     onExecute({ args }) {
-      epochAtStart.set(args.contextValue, writeEpoch);
+      sequenceAtStart.set(args.contextValue, staleLog.sequence);
     },
     onResultProcess({ request, result }) {
       if (!events || Array.isArray(result)) return;
@@ -150,9 +184,7 @@ export async function createResponseCache(
     plugin: responseCache,
     awaitInvalidations,
     observer,
-    invalidateLeafUser(leafUserId) {
-      writeEpoch += 1;
-      return track(scoped.invalidateScopes([leafUserId], 'remote-write'));
-    },
+    invalidateLeafUser: (leafUserId) => invalidate([readTags.user(leafUserId)], 'remote-write'),
+    invalidate,
   };
 }

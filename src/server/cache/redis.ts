@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { KEY_PREFIX, type SharedRedis } from '../redis.js';
-import type { BackingStore } from './store.js';
-import { SCOPE_TYPENAME } from './scopes.js';
+import { TAG_TYPENAME, type BackingStore } from './store.js';
 
 const WRITES_CHANNEL = `${KEY_PREFIX}writes`;
 
@@ -38,7 +37,7 @@ export async function createRedisStore(shared: SharedRedis, onRemoteWrite: (leaf
       const expiry = redis.pipeline();
       expiry.pexpire(`operations:${key}`, ttl);
       for (const record of records) {
-        if (record.typename === SCOPE_TYPENAME && record.id !== undefined) expiry.pexpire(`${SCOPE_TYPENAME}:${record.id}`, ttl);
+        if (record.typename === TAG_TYPENAME && record.id !== undefined) expiry.pexpire(`${TAG_TYPENAME}:${record.id}`, ttl);
       }
       await expiry.exec();
     },

@@ -1,12 +1,22 @@
-// The response store as the cache plugin sees it, over memory or Redis: responses are tagged
-// by Leaf-user scope instead of by every object, a store failure is a miss (never a failed
+// The response store as the cache plugin sees it, over memory or Redis: each answer is stored
+// under the tags its request read (src/leaf/read-tags.ts), a store failure is a miss (never a failed
 // request), and keys the gateway could not build safely are neither read nor written.
 import type { Cache } from '@graphql-yoga/plugin-response-cache';
-import type { CacheEvents } from '../observability/metrics.js';
+import type { CacheEvents, InvalidationReason } from '../observability/metrics.js';
 import type { Logger } from '../observability/logger.js';
-import { scopeRecords, scopesOf, type CacheEntityRecord } from './scopes.js';
+import type { ReadTag } from '../../leaf/read-tags.js';
 
 type CachedResult = Awaited<ReturnType<Cache['get']>>;
+
+/** `{ typename, id? }`: what the envelop stores index responses by. */
+export type CacheEntityRecord = Parameters<Cache['invalidate']>[0] extends Iterable<infer R> ? R : never;
+
+/** Typename of the tag records; the stores key them `LeafRead:<tag>`. */
+export const TAG_TYPENAME = 'LeafRead';
+
+export function tagRecords(tags: Iterable<ReadTag>): CacheEntityRecord[] {
+  return [...new Set(tags)].map((id) => ({ typename: TAG_TYPENAME, id }));
+}
 
 /** What a backing store offers: the envelop Cache interface (in-memory or Redis). */
 export interface BackingStore {
@@ -18,26 +28,17 @@ export interface BackingStore {
 /** Prefix of keys built without a document text: never cached (see cache/index.ts). */
 export const UNCACHEABLE_KEY = 'uncacheable:';
 
-export interface ScopedStore extends Cache {
-  /** Drops every cached response that shows one of these Leaf users, for every token. */
-  invalidateScopes(leafUserIds: Iterable<string>, reason: 'write' | 'mutation' | 'remote-write'): Promise<void>;
+export interface TaggedStore {
+  get(key: string): Promise<CachedResult>;
+  set(key: string, result: NonNullable<CachedResult>, tags: Iterable<ReadTag>, ttl: number): Promise<void>;
+  /** Drops every cached response stored under one of these tags, for every token. */
+  invalidate(tags: Iterable<ReadTag>, reason: InvalidationReason): Promise<void>;
 }
 
-export function createScopedStore(backing: BackingStore, logger: Logger, events?: CacheEvents): ScopedStore {
+export function createTaggedStore(backing: BackingStore, logger: Logger, events?: CacheEvents): TaggedStore {
   function failed(operation: 'get' | 'set' | 'invalidate', error: unknown): void {
     events?.storeError(operation);
     logger.log('warn', 'response cache store failed; answering without it', { operation, error });
-  }
-
-  async function invalidateScopes(leafUserIds: Iterable<string>, reason: 'write' | 'mutation' | 'remote-write') {
-    const records = scopeRecords(new Set(leafUserIds));
-    if (records.length === 0) return;
-    try {
-      await backing.invalidate(records);
-      events?.invalidated(reason, records.length);
-    } catch (error) {
-      failed('invalidate', error);
-    }
   }
 
   return {
@@ -50,18 +51,23 @@ export function createScopedStore(backing: BackingStore, logger: Logger, events?
         return undefined;
       }
     },
-    async set(key, result, entities, ttl) {
+    async set(key, result, tags, ttl) {
       if (key.startsWith(UNCACHEABLE_KEY)) return;
       try {
-        await backing.set(key, result as NonNullable<CachedResult>, scopeRecords(scopesOf(entities)), ttl);
+        await backing.set(key, result, tagRecords(tags), ttl);
       } catch (error) {
         failed('set', error);
       }
     },
-    // The plugin calls this with the objects a mutation returned: their users' scopes go.
-    invalidate(entities) {
-      return invalidateScopes(scopesOf(entities), 'mutation');
+    async invalidate(tags, reason) {
+      const records = tagRecords(tags);
+      if (records.length === 0) return;
+      try {
+        await backing.invalidate(records);
+        events?.invalidated(reason, records.length);
+      } catch (error) {
+        failed('invalidate', error);
+      }
     },
-    invalidateScopes,
   };
 }

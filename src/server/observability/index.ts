@@ -6,6 +6,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { Config } from '../../config.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import { createLogger, type Logger } from './logger.js';
+import type { LiveEventsReport } from '../../events/hub.js';
 import { createMetrics, type CacheEvents } from './metrics.js';
 import { upstreamLogObserver, useRequestLog } from './request-log.js';
 import { createTracing } from './tracing.js';
@@ -31,6 +32,8 @@ export interface Observability {
   observers: LeafClientObserver[];
   /** Present only with metrics on. */
   cacheEvents: CacheEvents | undefined;
+  /** Present only with metrics on. */
+  liveEvents: LiveEventsReport | undefined;
   /** The metrics /metrics serves (null with metrics off); cluster workers hand it to the primary. */
   registry: Registry | null;
   close(): Promise<void>;
@@ -44,6 +47,7 @@ export function createObservability(
   const logger = createLogger({ level: config.logLevel, format: config.observability.logFormat, write: options.logWrite });
   const observers: LeafClientObserver[] = [upstreamLogObserver(logger)];
   let cacheEvents: CacheEvents | undefined;
+  let liveEvents: LiveEventsReport | undefined;
   let registry: Registry | null = null;
   let metricsPlugin: Plugin | null = null;
   let tracingPlugin: Plugin | null = null;
@@ -52,6 +56,7 @@ export function createObservability(
     metricsPlugin = metrics.plugin;
     observers.push(metrics.observer);
     cacheEvents = metrics.cacheEvents;
+    liveEvents = metrics.liveEvents;
     registry = metrics.registry;
   }
   let closeTracing = async () => {};
@@ -68,6 +73,7 @@ export function createObservability(
     tracing: tracingPlugin,
     observers,
     cacheEvents,
+    liveEvents,
     registry,
     async close() {
       try {

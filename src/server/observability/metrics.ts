@@ -4,18 +4,22 @@
 import type { ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
+import type { LiveEventsReport } from '../../events/hub.js';
 import { createOperationLabels, requestOperation } from './operation.js';
 
 export const METRICS_ENDPOINT = '/metrics';
+
+/** Why cached answers were dropped: a Leaf write seen here, one another replica or worker saw, or a Leaf event. */
+export type InvalidationReason = 'write' | 'remote-write' | 'event';
 
 /** What the response cache reports; metrics count it (src/server/cache knows nothing of Prometheus). */
 export interface CacheEvents {
   /** `operationName` as the request has it (requestOperation): the metrics bound it. */
   lookup(result: 'hit' | 'miss', operationName: unknown): void;
-  invalidated(reason: 'write' | 'mutation' | 'remote-write', scopes: number): void;
+  invalidated(reason: InvalidationReason, tags: number): void;
   storeError(operation: 'get' | 'set' | 'invalidate'): void;
 }
 
@@ -24,6 +28,7 @@ export interface GatewayMetrics {
   plugin: Plugin;
   observer: LeafClientObserver;
   cacheEvents: CacheEvents;
+  liveEvents: LiveEventsReport;
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -75,7 +80,7 @@ export function createMetrics(): GatewayMetrics {
   });
   const cacheInvalidations = new Counter({
     name: 'graphql_response_cache_invalidations_total',
-    help: 'Invalidations of cached responses: a Leaf write seen here (write), a mutation result (mutation) or another replica (remote-write).',
+    help: 'Invalidations of cached responses: a Leaf write seen here (write) or by another replica or worker (remote-write), or a Leaf event (event).',
     labelNames: ['reason'],
     registers: [registry],
   });
@@ -83,6 +88,22 @@ export function createMetrics(): GatewayMetrics {
     name: 'graphql_response_cache_store_errors_total',
     help: 'Cache store operations that failed (e.g. Redis unreachable); the request went on without the cache.',
     labelNames: ['operation'],
+    registers: [registry],
+  });
+  const leafEvents = new Counter({
+    name: 'leaf_events_total',
+    help: "Leaf's events: placed (a record named), unplaced (the user's answers dropped whole), duplicate (a redelivery, not acted on) or refused (unsigned, wrongly signed, too large, not an event); by where they came from (webhook, catch-up from failed calls, relay from another replica or worker).",
+    labelNames: ['outcome', 'origin'],
+    registers: [registry],
+  });
+  const subscriptionsOpen = new Gauge({
+    name: 'graphql_subscriptions_open',
+    help: 'leafEvents subscriptions open in this process (SSE and WebSocket).',
+    registers: [registry],
+  });
+  const eventsDelivered = new Counter({
+    name: 'graphql_subscription_events_total',
+    help: 'Events handed to leafEvents subscribers.',
     registers: [registry],
   });
   const errors = new Counter({
@@ -163,6 +184,11 @@ export function createMetrics(): GatewayMetrics {
       lookup: (result, operationName) => cacheLookups.labels(operationLabel(operationName), result).inc(),
       invalidated: (reason) => cacheInvalidations.labels(reason).inc(),
       storeError: (operation) => cacheErrors.labels(operation).inc(),
+    },
+    liveEvents: {
+      received: (outcome, origin) => leafEvents.labels(outcome, origin).inc(),
+      subscriptions: (open) => subscriptionsOpen.set(open),
+      delivered: () => eventsDelivered.inc(),
     },
   };
 }

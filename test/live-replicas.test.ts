@@ -1,0 +1,50 @@
+// Two replicas sharing a Redis, as a deployment runs them: an event one receives refreshes what
+// the other answers, a redelivery reaching the other acts no more, and (below) the other's
+// subscribers get it too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USER_IDS } from '../src/emulator/index.js';
+import { startGateway, type Gateway } from '../src/server/index.js';
+import { graphql } from './__generated__/index.js';
+import { localRedis } from './support/redis.js';
+import { gatewayClient, stackConfig, useStack, type GatewayClient } from './support/stack.js';
+import { deliver, leafEvent, WEBHOOK_SECRET } from './support/webhooks.js';
+
+const USER = DEMO_USER_IDS.prairieFarms;
+const { redisUrl, skipReason, stop: stopRedis } = await localRedis();
+afterAll(() => stopRedis());
+
+const MACHINE = graphql(/* GraphQL */ `
+  query ReplicaMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }
+`);
+
+describe.skipIf(skipReason !== null)(`Leaf events across two replicas over Redis${skipReason ? ` (${skipReason})` : ''}`, () => {
+  const env = { RESPONSE_CACHE: 'true', REDIS_URL: redisUrl ?? '', LEAF_WEBHOOK_SECRET: WEBHOOK_SECRET };
+  const stack = useStack({ env });
+  let replicaB: GatewayClient & { gateway: Gateway };
+
+  beforeAll(async () => {
+    const gateway = await startGateway({ config: stackConfig(env), upstreamUrl: stack.emulator.url });
+    replicaB = { ...gatewayClient(gateway.url, stack.emulator.demoToken), gateway };
+  });
+  afterAll(() => replicaB?.gateway.close());
+
+  it('an event received by one replica refreshes the other, and its redelivery to the other acts no more', async () => {
+    const machine = stack.emulator.store.machinesOf(USER)[0]!;
+    const onB = () => replicaB.query(MACHINE, { user: USER, id: machine.id });
+    await onB();
+    stack.resetCalls();
+    await onB();
+    expect(stack.calls()).toEqual([]);
+
+    stack.emulator.store.putMachine({ ...machine, name: 'Renamed, seen by replica A' });
+    const body = leafEvent('machineUpdated', { leafUserId: USER, machineId: machine.id });
+    expect((await deliver(stack.gateway.url, body)).status).toBe(202);
+    expect((await onB()).data?.leafUser.machine?.name).toBe('Renamed, seen by replica A');
+
+    const again = await deliver(replicaB.gateway.url, body);
+    expect(again.body).toEqual({ received: 'duplicate' });
+    stack.resetCalls();
+    await onB();
+    expect(stack.calls()).toEqual([]);
+  });
+});
