@@ -16,7 +16,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-tailcall         skip the Tailcall rows (it also skips them, saying why, when its binary cannot run)
   --workers <n|auto>    WORKERS of the gateways (default 1); CPU and memory then cover all their processes
   --queries a,b         only these of flat,nested,nodes,deep
-  --out <dir>           where latest.json and latest.md go (default bench/results)`;
+  --out <dir>           where latest.json and latest.md go (default bench/results)
+  --ablate              the cost ledger instead: CPU per request of the flat and nested queries with
+                        each optional layer off in turn (bench/ablate.ts; ablate.md and ablate.json)`;
 
 export interface Options {
   latencyMs: number;
@@ -31,6 +33,7 @@ export interface Options {
   workers: string;
   queries: QueryName[];
   out: string;
+  ablate: boolean;
 }
 
 function fail(message: string): never {
@@ -66,6 +69,7 @@ export function parseOptions(argv: string[]): Options {
       workers: { type: 'string' },
       queries: { type: 'string' },
       out: { type: 'string' },
+      ablate: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -91,5 +95,6 @@ export function parseOptions(argv: string[]): Options {
     workers: values.workers === 'auto' ? 'auto' : String(positive(values, 'workers', 1)),
     queries: queries as QueryName[],
     out: values.out ?? 'bench/results',
+    ablate: values.ablate ?? false,
   };
 }

@@ -2,7 +2,8 @@
 // (`node --import tsx`, so the pid measured is the server itself, not a tsx wrapper), and
 // the load workers are forked with an IPC channel. CPU and peak memory come from /proc.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, WorkerRequest } from './worker.js';
@@ -114,8 +115,12 @@ export function buildGateway(): Promise<string> {
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
-      if (code === 0) resolve(`${BUILD_DIR}/main.js`);
-      else reject(new Error(`Compiling the gateway failed (tsc exit ${code}):\n${output.slice(-2000)}`));
+      if (code !== 0) return reject(new Error(`Compiling the gateway failed (tsc exit ${code}):\n${output.slice(-2000)}`));
+      // Beside dist/, as the container has them: the examples (read at start) and the trusted documents.
+      for (const folder of ['examples', 'operations/__generated__']) {
+        cpSync(join(ROOT, folder), join(ROOT, BUILD_DIR, '..', folder), { recursive: true });
+      }
+      resolve(`${BUILD_DIR}/main.js`);
     });
   });
 }

@@ -11,6 +11,7 @@ import { DEEP_CURSOR_OFFSET } from './queries.js';
 import { discoverSetup } from './reference.js';
 import { failedRequests, writeResults, type CoalesceFigures, type QueryFigures, type Results } from './report.js';
 import { startProcesses, type BenchProcesses } from './start.js';
+import { runLedger } from './ablate.js';
 
 function machineInfo(): Results['machine'] {
   const cpus = os.cpus();
@@ -42,6 +43,14 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string): void => void process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+  if (options.ablate) {
+    const failures = await runLedger(options, log);
+    if (failures > 0) {
+      log(`${failures} requests failed or answered differently from the reference answer.`);
+      process.exitCode = 1;
+    }
+    return;
+  }
   const processes = await startProcesses(options, log);
   try {
     const setup = await discoverSetup(processes.gateway, DEEP_CURSOR_OFFSET);

@@ -94,6 +94,24 @@ export interface PersistedConfig {
   automaticStoreSize: number;
 }
 
+/**
+ * Layers of the edge that ABLATE leaves out, one at a time, so `npm run bench -- --ablate` can
+ * measure what each costs a request (docs/benchmarks.md). For measuring only: some are defences.
+ * `bare` is Yoga over the schema with its defaults and nothing else of the gateway's.
+ */
+export const ABLATABLE_LAYERS = [
+  'request-log',
+  'http-params',
+  'http-caching',
+  'armor',
+  'cost',
+  'persisted',
+  'defer-stream',
+  'error-masking',
+  'bare',
+] as const;
+export type AblatableLayer = (typeof ABLATABLE_LAYERS)[number];
+
 /** Leaf's Alerts: the webhook receiver, its registration, and subscriptions (docs/live-data.md). */
 export interface EventsConfig {
   /** HMAC key of X-Leaf-Signature; null: POST /webhooks/leaf answers 404. */
@@ -142,6 +160,8 @@ export interface Config {
   observability: ObservabilityConfig;
   security: SecurityConfig;
   persisted: PersistedConfig;
+  /** Layers left out to measure their cost (ABLATE); empty in any real deployment. */
+  ablate: ReadonlySet<AblatableLayer>;
   events: EventsConfig;
 }
 
@@ -191,6 +211,18 @@ function readChoice<T extends string>(env: Env, name: string, choices: readonly 
   const match = choices.find((choice) => choice === raw.trim());
   if (!match) throw new ConfigError(name, `one of ${choices.join(', ')}`, raw);
   return match;
+}
+
+/** A comma-separated list of layers from ABLATABLE_LAYERS (ABLATE=armor,cost). */
+function readAblate(env: Env): ReadonlySet<AblatableLayer> {
+  const names = (env.ABLATE ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const layers = new Set<AblatableLayer>();
+  for (const name of names) {
+    const layer = ABLATABLE_LAYERS.find((known) => known === name);
+    if (!layer) throw new ConfigError('ABLATE', `a comma-separated list of ${ABLATABLE_LAYERS.join(', ')}`, env.ABLATE ?? '');
+    layers.add(layer);
+  }
+  return layers;
 }
 
 /**
@@ -399,6 +431,7 @@ export function loadConfig(env: Env = process.env): Config {
       automatic: readBool(env, 'AUTOMATIC_PERSISTED_QUERIES', true),
       automaticStoreSize: readInt(env, 'APQ_STORE_SIZE', 1_000, 1, 1_000_000),
     },
+    ablate: readAblate(env),
     events,
   };
 }

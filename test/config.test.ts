@@ -137,3 +137,11 @@ describe('WORKERS', () => {
     }
   });
 });
+
+describe('ABLATE (the benchmark ledger)', () => {
+  it('leaves nothing out by default, takes a list of known layers, and refuses an unknown one', () => {
+    expect(loadConfig({}).ablate.size).toBe(0);
+    expect([...loadConfig({ ABLATE: 'armor, cost' }).ablate]).toEqual(['armor', 'cost']);
+    expect(() => loadConfig({ ABLATE: 'armor,everything' })).toThrow(ConfigError);
+  });
+});

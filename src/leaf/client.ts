@@ -41,6 +41,36 @@ export interface LeafClientOptions extends Pick<
   url: string;
   /** Metrics, tracing and caches listen here; several may be given. */
   observers?: LeafClientObserver[];
+  /** As a cluster worker: the siblings whose coalescers share this one's reads (src/server/cluster.ts). */
+  siblings?: SiblingReads;
+}
+
+/** A coalesced read as a sibling process asks its owner for it: enough to make the call there. */
+export interface SiblingRead {
+  path: string;
+  endpoint: string;
+  leafUserId: string | null;
+  /** What the read shows (src/leaf/read-tags.ts): an event naming one detaches it at the owner too. */
+  tags: readonly ReadTag[];
+  token: string;
+  tokenHash: string;
+  requestId?: string;
+}
+
+/**
+ * Reads shared across the processes of a cluster: each read key has one owner process, and an
+ * identical read in any sibling joins the owner's coalescer, so adding workers never multiplies
+ * the calls to Leaf. `answerOf` resolves to the owner's answer, or to null when this process
+ * owns the key or no owner answered in `timeoutMs` (the read is then made here).
+ */
+export interface SiblingReads {
+  answerOf(key: string, read: SiblingRead, timeoutMs: number): Promise<TextAnswer | null> | null;
+}
+
+/** A shared read's upstream answer, and what the reader made of it (worked out once, by the first caller). */
+interface SharedAnswer {
+  answer: TextAnswer;
+  read?: { value: unknown } | { error: unknown };
 }
 
 export function toSearch(query: Query | undefined): string {
@@ -152,6 +182,9 @@ export class LeafClient {
   private readonly breaker: UpstreamBreaker;
   /** Null when LEAF_COALESCE_READS is off: every read goes upstream itself. */
   private readonly coalescer: ReadCoalescer | null;
+  private readonly siblings: SiblingReads | undefined;
+  /** How long a sibling may take to answer a read it owns, retries included, before this process reads it itself. */
+  private readonly siblingTimeoutMs: number;
   /** The whole answer as text, on the client's pool: every call but streams. */
   private readonly asText: Attempt<TextAnswer> = { send: (request, cancel) => exchangeText(this.pool, request, cancel) };
 
@@ -173,6 +206,8 @@ export class LeafClient {
       retryAfterMaxMs: options.retryAfterMaxMs,
     };
     this.breaker = new UpstreamBreaker(options.breaker);
+    this.siblings = options.siblings;
+    this.siblingTimeoutMs = (options.retries + 1) * options.timeoutMs + options.retries * this.retryPolicy.maxDelayMs + 1_000;
     // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
     const joinWindowMs = Math.max(100, options.timeoutMs / 10);
     this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs) : null;
@@ -239,7 +274,7 @@ export class LeafClient {
    * upstream answer, however many callers joined (readers' types are readonly for that reason).
    */
   async read<T>(call: LeafCall<T>, options: CallOptions): Promise<T> {
-    requireToken(options);
+    const token = requireToken(options);
     options.budget?.spend();
     const cancel = options.signal ? cancelOf(options.signal) : undefined;
     const { method, path, endpoint } = call;
@@ -252,15 +287,50 @@ export class LeafClient {
     try {
       // The shared call carries the request id of the caller that started it, and stops only
       // when no caller is left (its own Cancel), not when the one that started it hangs up.
-      return await this.coalescer.run(
+      const shared = await this.coalescer.run(
         key,
         scope,
-        async (shared) => this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel: shared }, this.asText)),
+        async (sharedCancel): Promise<SharedAnswer> => {
+          const sibling: SiblingRead = { path, endpoint, leafUserId: call.leafUserId, tags: call.tags, token, tokenHash, requestId: options.requestId };
+          const owned = await this.siblings?.answerOf(key, sibling, this.siblingTimeoutMs);
+          return { answer: owned ?? (await this.send({ method, path, endpoint, options, cancel: sharedCancel }, this.asText)) };
+        },
         cancel,
       );
+      return this.readShared(call, shared);
     } catch (error) {
       throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
     }
+  }
+
+  /**
+   * A read a sibling process sent to this one, its owner (SiblingReads): it joins this
+   * process's coalescer like any local read, and its answer goes back as text.
+   */
+  async answerSibling(read: SiblingRead): Promise<TextAnswer> {
+    const { path, endpoint, token, tokenHash, requestId } = read;
+    const options: CallOptions = { token, tokenHash, requestId };
+    if (!this.coalescer) return this.send({ method: 'GET', path, endpoint, options, cancel: undefined }, this.asText);
+    const key = readKey('GET', `${this.origin}${path}`, tokenHash);
+    const scope = { tokenHash, leafUserId: read.leafUserId === null ? null : scopeUser(read.leafUserId), tags: read.tags };
+    const shared = await this.coalescer.run(key, scope, async (cancel): Promise<SharedAnswer> => ({
+      answer: await this.send({ method: 'GET', path, endpoint, options, cancel }, this.asText),
+    }));
+    return shared.answer;
+  }
+
+  /** The reader's value of a shared answer: read by the first caller, handed to the rest. */
+  private readShared<T>(call: LeafCall<T>, shared: SharedAnswer): T {
+    if (!shared.read) {
+      try {
+        shared.read = { value: this.readAnswer(call, shared.answer) };
+      } catch (error) {
+        shared.read = { error };
+      }
+    }
+    if ('error' in shared.read) throw shared.read.error;
+    // Every caller of one key reads the same path with the same reader, so the value is a T.
+    return shared.read.value as T;
   }
 
   /**

@@ -1,5 +1,5 @@
 // Reading a file's standard GeoJSON points (`downloadStandardGeojson`) as a stream: undici's
-// body through @streamparser/json, one Feature at a time, never the whole file in memory.
+// body through a feature splitter (features.ts), one Feature at a time, never the whole file in memory.
 //
 // - Only URLs on the Leaf API origin are followed, so the caller's token goes nowhere else.
 // - Each stream opened is an upstream call of the Leaf client (LeafClient.stream): its breaker
@@ -8,10 +8,10 @@
 // - Where a read stopped is kept, per token, file and filter, as the open stream itself
 //   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
 //   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
-import JSONParser from '@streamparser/json/jsonparser.js';
 import { Pool } from 'undici';
 import { requireToken, type CallOptions, type LeafClient, type StreamBody } from './client.js';
 import { LeafError, leafError } from './errors.js';
+import { FeatureSplitter } from './features.js';
 
 /** One point as read: a GeoJSON Feature whose properties are an object (maybe empty). */
 export interface PointFeature {
@@ -65,9 +65,8 @@ class PointsCursor {
   next = 0;
   done = false;
   readonly queue: PointFeature[] = [];
-  private readonly parser: JSONParser;
+  private readonly splitter: FeatureSplitter;
   private readonly chunks: AsyncIterator<Buffer>;
-  private failure: unknown = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -77,25 +76,22 @@ class PointsCursor {
     // A parked stream that times out or is dropped fails its next read, not the process.
     body.on('error', () => undefined);
     this.chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    this.parser = new JSONParser({ paths: ['$.features.*'], keepStack: false });
-    this.parser.onValue = ({ value }) => {
+    this.splitter = new FeatureSplitter((value) => {
       const point = asPoint(value);
       if (accept(point)) this.queue.push(point);
-    };
-    this.parser.onError = (error) => {
-      this.failure ??= error;
-    };
+    });
   }
 
   /** Parses chunks until a point is queued or the file ends. */
   async fill(): Promise<void> {
     while (this.queue.length === 0 && !this.done) {
       const { value, done } = await this.chunks.next();
-      if (done) {
-        if (!this.parser.isEnded) this.parser.end();
-        this.done = true;
-      } else this.parser.write(value);
-      if (this.failure) {
+      try {
+        if (done) {
+          this.done = true;
+          this.splitter.end();
+        } else this.splitter.write(value);
+      } catch {
         this.done = true;
         throw new LeafError('UPSTREAM_ERROR', "The Leaf API sent a file's standard GeoJSON that is not readable JSON.");
       }

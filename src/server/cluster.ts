@@ -2,14 +2,20 @@
 // The primary forks the workers and relays between them: a write through one worker drops
 // every other worker's cached answers and shared in-flight reads of that Leaf user before the
 // write's answer leaves, and /metrics on any worker answers for all of them (prom-client's
-// AggregatorRegistry collects each worker's registry over the cluster IPC).
+// AggregatorRegistry collects each worker's registry over the cluster IPC). Coalesced reads are
+// shared too: each read key has one owner worker (by a hash of the key over the worker slots),
+// and a sibling's identical read is sent to the owner and joins its coalescer, so WORKERS=2
+// costs Leaf the calls one process would (without it, three times as many on the nested bench
+// query: each worker coalesced only the half of the requests it saw, and those fell out of step).
 import cluster, { type Address, type Worker } from 'node:cluster';
 import type { Plugin } from 'graphql-yoga';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import type { ResponseCache } from './cache/index.js';
 import type { GraphiQLTab } from './graphiql.js';
 import type { EventRelay } from '../events/hub.js';
-import type { LeafClient } from '../leaf/client.js';
+import type { LeafClient, SiblingRead, SiblingReads } from '../leaf/client.js';
+import type { TextAnswer } from '../leaf/http.js';
+import { LeafError } from '../leaf/errors.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import { METRICS_ENDPOINT } from './observability/metrics.js';
 import { executedOperation } from './observability/operation.js';
@@ -17,6 +23,9 @@ import { executedOperation } from './observability/operation.js';
 /** What only the primary knows (in demo mode, the embedded emulator it started), sent to each worker. */
 export interface WorkerSetup {
   upstreamUrl: string;
+  /** This worker's place among the `slots` (0 … slots − 1): a restarted worker takes the dead one's. */
+  slot?: number;
+  slots?: number;
   defaultToken: string | null;
   /** The tabs GraphiQL opens on, worked out where the emulator runs. */
   graphiqlTabs: GraphiQLTab[];
@@ -32,7 +41,17 @@ type Message =
   | { type: 'leaf-gateway:event'; body: string }
   | { type: 'leaf-gateway:sibling-event'; body: string }
   | { type: 'leaf-gateway:metrics'; id: number }
-  | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string };
+  | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string }
+  | { type: 'leaf-gateway:read'; id: number; to: number; read: SiblingRead }
+  | { type: 'leaf-gateway:sibling-read'; id: number; from: number; read: SiblingRead }
+  | { type: 'leaf-gateway:sibling-read-answer'; id: number; to: number; outcome: ReadOutcome }
+  | { type: 'leaf-gateway:read-answer'; id: number; outcome: ReadOutcome };
+
+/** The owner's answer to a sibling's read: the text, Leaf's coded failure, or nothing (read it yourself). */
+type ReadOutcome =
+  | { answer: TextAnswer }
+  | { failure: { code: LeafError['code']; message: string; details: LeafError['details'] } }
+  | { unavailable: true };
 
 function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && String((value as { type?: unknown }).type).startsWith('leaf-gateway:');
@@ -63,6 +82,14 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
   let stopping = false;
   // A write of one worker, waiting on the siblings that have not dropped their copies yet.
   const writes = new Map<string, { writer: Worker; id: number; waiting: Set<number> }>();
+  // Each live worker's slot (by worker id), and the sibling reads each owner has yet to answer.
+  const slots = new Map<number, number>();
+  const reads = new Map<string, { owner: number; requester: Worker; id: number }>();
+  const workerInSlot = (slot: number): Worker | undefined =>
+    Object.values(cluster.workers ?? {}).find((worker): worker is Worker => !!worker && slots.get(worker.id) === slot && worker.isConnected());
+  const answerRead = (requester: Worker, id: number, outcome: ReadOutcome): void => {
+    if (requester.isConnected()) requester.send({ type: 'leaf-gateway:read-answer', id, outcome } satisfies Message);
+  };
   const settle = (key: string): void => {
     const write = writes.get(key);
     if (!write || write.waiting.size > 0) return;
@@ -73,9 +100,29 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
   cluster.on('message', (worker: Worker, message: unknown) => {
     if (!isMessage(message)) return;
     switch (message.type) {
-      case 'leaf-gateway:hello':
-        worker.send({ type: 'leaf-gateway:setup', setup } satisfies Message);
+      case 'leaf-gateway:hello': {
+        const taken = new Set(slots.values());
+        let slot = 0;
+        while (taken.has(slot)) slot += 1;
+        slots.set(worker.id, slot);
+        worker.send({ type: 'leaf-gateway:setup', setup: { ...setup, slot, slots: count } } satisfies Message);
         return;
+      }
+      case 'leaf-gateway:read': {
+        const owner = workerInSlot(message.to);
+        const from = slots.get(worker.id);
+        if (!owner || owner === worker || from === undefined) return answerRead(worker, message.id, { unavailable: true });
+        reads.set(`${from}:${message.id}`, { owner: owner.id, requester: worker, id: message.id });
+        owner.send({ type: 'leaf-gateway:sibling-read', id: message.id, from, read: message.read } satisfies Message);
+        return;
+      }
+      case 'leaf-gateway:sibling-read-answer': {
+        const key = `${message.to}:${message.id}`;
+        const read = reads.get(key);
+        reads.delete(key);
+        if (read) answerRead(read.requester, read.id, message.outcome);
+        return;
+      }
       case 'leaf-gateway:write': {
         const key = `${worker.id}:${message.id}`;
         const siblings = Object.values(cluster.workers ?? {}).filter((other): other is Worker => !!other && other !== worker && other.isConnected());
@@ -121,6 +168,13 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
     for (const [key, write] of writes) {
       write.waiting.delete(worker.id);
       settle(key);
+    }
+    slots.delete(worker.id);
+    // Its siblings read for themselves what it was reading for them.
+    for (const [key, read] of reads) {
+      if (read.owner !== worker.id && read.requester !== worker) continue;
+      reads.delete(key);
+      answerRead(read.requester, read.id, { unavailable: true });
     }
     const lived = performance.now() - (forkedAt.get(worker.id) ?? 0);
     forkedAt.delete(worker.id);
@@ -185,9 +239,23 @@ export interface ClusterLink {
   setup: WorkerSetup;
   observer: LeafClientObserver;
   plugin: Plugin;
+  /** Give to the Leaf client: its coalesced reads go to their owner worker. */
+  reads: SiblingReads;
   /** Leaf events between workers: announce one received here; `onRelayed` gets the siblings'. */
   eventRelay(onRelayed: (body: string) => void): EventRelay;
   attach(parts: { client: LeafClient; cache: ResponseCache | null; registry: Registry | null }): void;
+}
+
+/** FNV-1a: a cheap, stable hash that spreads read keys over the worker slots. */
+function slotOf(key: string, slots: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % slots;
+}
+
+function outcomeOf(error: unknown): ReadOutcome {
+  // Anything but Leaf's coded failure (a cancelled call, a bug) is read again by the sibling itself.
+  return error instanceof LeafError ? { failure: { code: error.code, message: error.message, details: { ...error.details } } } : { unavailable: true };
 }
 
 /** In a worker: asks the primary for the setup and links this worker to its siblings. */
@@ -224,7 +292,17 @@ export function joinCluster(): Promise<ClusterLink> {
       case 'leaf-gateway:setup':
         resolveSetup(message.setup);
         return;
+      case 'leaf-gateway:sibling-read': {
+        const { id, from, read } = message;
+        const answering = parts?.client.answerSibling(read) ?? Promise.reject(new Error('not attached yet'));
+        answering.then(
+          (answer) => send({ type: 'leaf-gateway:sibling-read-answer', id, to: from, outcome: { answer } }),
+          (error: unknown) => send({ type: 'leaf-gateway:sibling-read-answer', id, to: from, outcome: outcomeOf(error) }),
+        );
+        return;
+      }
       case 'leaf-gateway:write-done':
+      case 'leaf-gateway:read-answer':
       case 'leaf-gateway:metrics-answer': {
         const waiter = waiters.get(message.id);
         waiters.delete(message.id);
@@ -279,11 +357,29 @@ export function joinCluster(): Promise<ClusterLink> {
     },
   };
 
+  const reads = (setup: WorkerSetup): SiblingReads => ({
+    answerOf(key, read, timeoutMs) {
+      const { slot, slots } = setup;
+      if (slot === undefined || slots === undefined || slots < 2) return null;
+      const owner = slotOf(key, slots);
+      if (owner === slot) return null;
+      return ask((id) => ({ type: 'leaf-gateway:read', id, to: owner, read }), timeoutMs).then((answer) => {
+        if (answer?.type !== 'leaf-gateway:read-answer' || 'unavailable' in answer.outcome) return null;
+        if ('failure' in answer.outcome) {
+          const { code, message, details } = answer.outcome.failure;
+          throw new LeafError(code, message, details);
+        }
+        return answer.outcome.answer;
+      });
+    },
+  });
+
   send({ type: 'leaf-gateway:hello' });
   return setupArrived.then((setup) => ({
     setup,
     observer,
     plugin,
+    reads: reads(setup),
     eventRelay(onRelayed) {
       onSiblingEvent = onRelayed;
       return {

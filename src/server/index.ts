@@ -12,6 +12,7 @@ import { answerMalformedHttp } from './http/client-errors.js';
 import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
 import { graphiqlServing, type GraphiQLTab } from './graphiql.js';
+import { useRequestIdentity } from './identity.js';
 import { LeafClient } from '../leaf/client.js';
 import { closePointsReader, pointsReaderOf } from '../leaf/points.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
@@ -71,6 +72,22 @@ export function createYogaApp(
   parts: GatewayParts,
 ) {
   const { config } = options;
+  const context = ({ request }: { request: Request }): Context => {
+    const extra = { live: parts.live ?? null, recheckMs: config.events.recheckMs };
+    const made = (): Context => ({ ...createContext(request, client, callBudget(config.security.maxUpstreamCalls)), ...extra, renew: made });
+    return made();
+  };
+  if (config.ablate.has('bare')) {
+    // The floor the ledger compares with (ABLATE=bare): Yoga's defaults over the same schema,
+    // with only what the context needs to know who is asking.
+    return createYoga<Record<string, unknown>, Context>({
+      schema,
+      graphqlEndpoint: GRAPHQL_PATH,
+      context,
+      plugins: [useRequestIdentity(config.upstream.defaultToken)],
+      logging: parts.observability.logger,
+    });
+  }
   const plugins = edgePlugins({
     config,
     client,
@@ -94,12 +111,8 @@ export function createYogaApp(
     cors: corsPolicy(config.http.corsOrigins),
     parserAndValidationCache: documentCaches(),
     ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
-    maskedErrors: { maskError, isDev: config.exposeErrorDetails },
-    context: ({ request }) => {
-      const extra = { live: parts.live ?? null, recheckMs: config.events.recheckMs };
-      const made = (): Context => ({ ...createContext(request, client, callBudget(config.security.maxUpstreamCalls)), ...extra, renew: made });
-      return made();
-    },
+    maskedErrors: config.ablate.has('error-masking') ? false : { maskError, isDev: config.exposeErrorDetails },
+    context,
     plugins,
     logging: parts.observability.logger,
   });
@@ -121,6 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...config.upstream,
     url: options.upstreamUrl,
     observers: [...observability.observers, ...(cache ? [cache.observer] : []), ...(options.cluster ? [options.cluster.observer] : [])],
+    siblings: options.cluster?.reads,
   });
   pointsReaderOf(client, config.upstream.timeoutMs);
   options.cluster?.attach({ client, cache, registry: observability.registry });
@@ -136,6 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
   const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining, live, seen });
+  if (config.ablate.size > 0) observability.logger.log('warn', 'layers left out for measuring (ABLATE); never in production', { ablate: [...config.ablate] });
   server.on('request', yoga);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {

@@ -3,11 +3,12 @@
 // factory, /health, CORS, GraphiQL, the body parsers and its result processors; after it, the
 // request body limit, the parse and validation cache (src/server/http/document-caches.ts), the
 // checks of the GraphQL-over-HTTP parameters and methods, and error masking.
-// An entry that is `false` (switched off by its config) is left out.
+// An entry that is `false` (switched off by its config, or left out by ABLATE to measure what
+// it costs: `on(layer)`) is left out.
 import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
-import type { Config } from '../config.js';
+import type { AblatableLayer, Config } from '../config.js';
 import { compiledExecution } from './execution.js';
 import { useGraphiQLOffPage } from './graphiql.js';
 import { useRequestIdentity } from './identity.js';
@@ -55,13 +56,14 @@ type EdgePlugin = Plugin | Plugin<Record<string, unknown>> | ResponseCache['plug
 
 export function edgePlugins({ config, client, observability, cache, redis, cluster, draining, live, seen }: EdgeParts): EdgePlugin[] {
   const persisted = persistedDocuments(config.persisted, redis ? sharedDocuments(redis.redis) : null);
+  const on = (layer: AblatableLayer): boolean => !config.ablate.has(layer);
   const listed: (EdgePlugin | null | false)[] = [
     // Who is asking (token, its hash, request id), settled once: every plugin below reads it.
     useRequestIdentity(config.upstream.defaultToken),
     // Before everything that reads results: a JSON-only client's @defer answer, merged whole.
-    useWholeAnswerForJsonClients,
+    on('defer-stream') && useWholeAnswerForJsonClients,
     // Early, so logs and metrics read the codes clients get for deferred and streamed errors.
-    useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
+    on('error-masking') && useMaskedIncrementalErrors((error) => maskError(error, 'Unexpected error.', config.exposeErrorDetails)),
     // Before /metrics is served locally: a worker answers it for every worker.
     cluster?.plugin ?? false,
     // Leaf's signed events at POST /webhooks/leaf, before anything that reads a GraphQL request
@@ -72,18 +74,18 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     config.compiledExecution && compiledExecution(),
 
     // The HTTP edge of /graphql. Parameters checked as they are parsed, before any plugin reads them.
-    useRequestParams({ exposeErrorDetails: config.exposeErrorDetails }),
+    on('http-params') && useRequestParams({ exposeErrorDetails: config.exposeErrorDetails }),
     // Operations the schema cannot run (subscriptions) refused with a code.
-    useKnownOperationTypes,
+    on('http-params') && useKnownOperationTypes,
     // An answer in a media type the client accepts, or a coded 406 with a body.
-    useNotAcceptableBody,
+    on('http-params') && useNotAcceptableBody,
     // Caching headers per caller and 304s, set before the request log records the status.
-    useHttpCaching({ graphqlPath: GRAPHQL_PATH }),
+    on('http-caching') && useHttpCaching({ graphqlPath: GRAPHQL_PATH }),
 
     // Observability, to see every request. The request's operation first: all that follow read it.
     useRequestOperation,
     // One log line per request, with its request id.
-    observability.requestLog,
+    on('request-log') && observability.requestLog,
     // Prometheus metrics and /metrics (METRICS).
     observability.metrics ?? false,
     // OpenTelemetry spans (TRACING).
@@ -101,23 +103,23 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     // where the credential is ambient (the server's own token).
     config.security.csrfPrevention && useCsrfPrevention(config.upstream.defaultToken),
     // Token limit while parsing; depth, alias and directive limits at validation (GraphQL Armor).
-    useQueryLimits(config.security),
+    on('armor') && useQueryLimits(config.security),
     // With introspection off: no __schema, and no "Did you mean" hints that would leak it.
     !config.introspection && useDisableIntrospection,
     !config.introspection && useHideSuggestions,
     // Cost before execution, variables read (Armor's own cost limit cannot read them).
-    useQueryCost(config.security.maxCost),
+    on('cost') && useQueryCost(config.security.maxCost),
     // A short `unit`, at most 100 `nodes(ids:)`.
     useArgumentBounds,
 
     // Persisted documents: a query sent with its hash is stored first (APQ), so the lookup
     // that follows finds it.
-    persisted.registration ?? false,
-    persisted.lookup,
+    on('persisted') && (persisted.registration ?? false),
+    on('persisted') && persisted.lookup,
     // BAD_USER_INPUT for graphql-js's variable and argument errors.
     useBadUserInputCodes,
     // @defer and @stream, answered as multipart/mixed or text/event-stream (docs/client-guide.md, "Incremental delivery").
-    useDeferStream(),
+    on('defer-stream') && useDeferStream(),
 
     // Last: the response cache's key needs the document text persisted documents resolve first.
     cache?.accounting ?? false,

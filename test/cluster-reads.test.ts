@@ -1,0 +1,103 @@
+// Workers share their reads: the same burst of identical nested queries costs Leaf as many calls
+// with WORKERS=2 as with one process. The real process (`node --import tsx src/main.ts`) over an
+// emulator this test drives, with a latency long enough that every request of the burst is in
+// flight at once; each request on a connection of its own, so the primary spreads them over
+// both workers (the answers' x-gateway-worker header shows it did).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Client } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USER_IDS, startEmulator, type Emulator } from '../src/emulator/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BURST = 20;
+const NESTED = `query ClusterReadsNested($user: LeafId!) {
+  leafUser(id: $user) { machines(first: 5) { nodes { id files(first: 2) { nodes { id file { id fileName } } } } } }
+}`;
+
+let emulator: Emulator;
+const started: ChildProcess[] = [];
+
+async function startGateway(workers: number): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      WORKERS: String(workers),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LEAF_API_URL: emulator.url,
+      LOG_LEVEL: 'silent',
+      RESPONSE_CACHE: 'false',
+      // A long timeout makes the coalescer's join window (a tenth of it) 3 s: a slow start on
+      // a busy machine still joins the reads in flight.
+      LEAF_TIMEOUT_MS: '30000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let output = '';
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the gateway did not start:\n${output}`)), 60_000);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /gateway on (http:\/\/\S+?)\/graphql/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+}
+
+/** BURST identical queries at once, each on its own connection; the upstream calls they cost and the workers that answered. */
+async function burst(origin: string): Promise<{ calls: number; workers: Set<string>; answers: Set<string> }> {
+  const clients = Array.from({ length: BURST }, () => new Client(origin));
+  try {
+    // Connections first, so the burst is not spread out by their handshakes.
+    await Promise.all(clients.map((client) => client.request({ method: 'GET', path: '/health' }).then((response) => response.body.dump())));
+    emulator.calls.length = 0;
+    const answers = await Promise.all(
+      clients.map(async (client) => {
+        const response = await client.request({
+          method: 'POST',
+          path: '/graphql',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${emulator.demoToken}` },
+          body: JSON.stringify({ query: NESTED, variables: { user: DEMO_USER_IDS.prairieFarms } }),
+        });
+        return { worker: String(response.headers['x-gateway-worker'] ?? 'none'), text: await response.body.text() };
+      }),
+    );
+    return { calls: emulator.calls.length, workers: new Set(answers.map((answer) => answer.worker)), answers: new Set(answers.map((answer) => answer.text)) };
+  } finally {
+    await Promise.all(clients.map((client) => client.close()));
+  }
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, latencyMs: 600 });
+}, 30_000);
+
+afterAll(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await emulator?.close();
+});
+
+describe('workers share their reads', () => {
+  it('a burst of identical nested queries costs Leaf the same calls with WORKERS=2 as with one process', async () => {
+    const one = await burst(await startGateway(1));
+    const two = await burst(await startGateway(2));
+    // Same answer everywhere, and both workers served part of the burst.
+    expect(one.answers.size).toBe(1);
+    expect([...two.answers]).toEqual([...one.answers]);
+    expect(JSON.parse([...one.answers][0]!)).not.toHaveProperty('errors');
+    expect(two.workers).toEqual(new Set(['1', '2']));
+    // One call per distinct resource: the machines page, each machine's files, each file.
+    const answer = JSON.parse([...one.answers][0]!) as { data: { leafUser: { machines: { nodes: { files: { nodes: { file: { id: string } }[] } }[] } } } };
+    const machines = answer.data.leafUser.machines.nodes;
+    const files = new Set(machines.flatMap((machine) => machine.files.nodes.map((link) => link.file.id)));
+    expect(one.calls).toBe(1 + machines.length + files.size);
+    expect(two.calls).toBe(one.calls);
+  }, 120_000);
+});
