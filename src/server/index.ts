@@ -81,7 +81,7 @@ export function createYogaApp(
     // The floor the ledger compares with (ABLATE=bare): Yoga's defaults over the same schema,
     // with only what the context needs to know who is asking.
     return createYoga<Record<string, unknown>, Context>({
-      schema,
+      schema: subgraphSchema,
       graphqlEndpoint: GRAPHQL_PATH,
       context,
       plugins: [useRequestIdentity(config.upstream.defaultToken)],
