@@ -7,6 +7,8 @@ import { startGateway, type Gateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
 import { localRedis } from './support/redis.js';
 import { gatewayClient, stackConfig, useStack, type GatewayClient } from './support/stack.js';
+import { subscribeSse, subscribeWs } from './support/subscriptions.js';
+import { until } from './support/wait.js';
 import { deliver, leafEvent, WEBHOOK_SECRET } from './support/webhooks.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
@@ -46,5 +48,25 @@ describe.skipIf(skipReason !== null)(`Leaf events across two replicas over Redis
     stack.resetCalls();
     await onB();
     expect(stack.calls()).toEqual([]);
+  });
+
+  it("an event received by one replica reaches the other replica's subscribers, its record read there", async () => {
+    const machine = stack.emulator.store.machinesOf(USER)[1]!;
+    const query = /* GraphQL */ `subscription ($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machine { name } } } }`;
+    const sse = subscribeSse(replicaB.gateway.url, stack.emulator.demoToken, query, { user: USER });
+    const ws = subscribeWs(replicaB.gateway.url, stack.emulator.demoToken, query, { user: USER });
+    await until(() => replicaB.gateway.live.subscriptions === 2);
+    try {
+      stack.emulator.store.putMachine({ ...machine, name: 'Renamed, heard on replica B' });
+      expect((await deliver(stack.gateway.url, leafEvent('machineUpdated', { leafUserId: USER, machineId: machine.id }))).status).toBe(202);
+      await sse.waitFor(1);
+      await ws.waitFor(1);
+      for (const subscriber of [sse, ws]) {
+        expect(subscriber.received).toEqual([{ data: { leafEvents: { type: 'MACHINE_UPDATED', machine: { name: 'Renamed, heard on replica B' } } } }]);
+      }
+    } finally {
+      sse.close();
+      ws.close();
+    }
   });
 });

@@ -1,35 +1,25 @@
-// Leaf's event names the gateway acts on, by family (shared/leaf-api/alerts.md): the names it
-// registers its webhook for, reads bodies of, and offers as LeafEventType. One list, so the
-// registration, the reader and the schema cannot disagree.
+// The event names the gateway acts on, by what they concern: the families of Leaf's names
+// (src/leaf/types.ts, LEAF_EVENT_FAMILIES) that touch the gateway's data, the assets split by
+// record. The names it registers its webhook for, reads bodies of, and offers as LeafEventType.
+import { LEAF_EVENT_FAMILIES } from '../leaf/types.js';
+
+const { assets, machineFiles, operations } = LEAF_EVENT_FAMILIES;
+type AssetEventName = (typeof assets)[number];
+const assetsOf = <P extends string>(prefix: P) => assets.filter((name): name is Extract<AssetEventName, `${P}${string}`> => name.startsWith(prefix));
 
 export const EVENT_FAMILIES = {
-  machine: ['machineCreated', 'machineUpdated', 'machineDeleted'],
-  implement: ['implementCreated', 'implementUpdated'],
-  operator: ['operatorCreated', 'operatorUpdated'],
-  file: [
-    'providerFileProcessingFinished',
-    'providerFileProcessingFailed',
-    'uploadedFileProcessingFinished',
-    'uploadedFileProcessingFailed',
-    'batchUploadProcessingFinished',
-  ],
-  operation: [
-    'operationCreated',
-    'operationUpdated',
-    'operationProcessingFinished',
-    'operationProcessingFailed',
-    'mergedFileProcessingFinished',
-    'mergedFileProcessingFailed',
-    'automergedFileProcessingFinished',
-    'automergedFileProcessingFailed',
-  ],
+  machine: assetsOf('machine'),
+  implement: assetsOf('implement'),
+  operator: assetsOf('operator'),
+  file: machineFiles,
+  operation: operations,
 } as const;
 
 export type EventFamily = keyof typeof EVENT_FAMILIES;
-export type LeafEventName = (typeof EVENT_FAMILIES)[EventFamily][number];
+export type LeafEventName = AssetEventName | (typeof machineFiles)[number] | (typeof operations)[number];
 
 /** Every name, in the order above: what the gateway's webhook listens to. */
-export const EVENT_NAMES: readonly LeafEventName[] = Object.values(EVENT_FAMILIES).flat();
+export const EVENT_NAMES: readonly LeafEventName[] = [...assets, ...machineFiles, ...operations];
 
 const FAMILY_OF = new Map<string, EventFamily>(
   Object.entries(EVENT_FAMILIES).flatMap(([family, names]) => names.map((name) => [name, family as EventFamily] as const)),

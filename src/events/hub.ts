@@ -16,7 +16,7 @@ import { staleTagsOf } from './freshness.js';
 import { readDelivery, type LeafEvent, type UnplacedEvent } from './read.js';
 
 /** What a subscriber's stream carries: an event, or the refusal that ends it. */
-export type LiveItem = { event: LeafEvent } | { refused: GraphQLError };
+export type LiveItem = { event: LeafEvent } | { refused: Error };
 
 /** How events reach the other replicas or workers: the raw signed body, read again there. */
 export interface EventRelay {
@@ -127,7 +127,7 @@ export class LiveEvents {
    */
   subscribe(
     options: { leafUserId: string; tokenHash: string; types: readonly LeafEventName[] | null },
-    watch: (refuse: (error: GraphQLError) => void) => () => void,
+    watch: (refuse: (error: Error) => void) => () => void,
   ): AsyncIterableIterator<LiveItem> {
     if (this.ended) throw new GraphQLError('The gateway is shutting down: subscribe again on another replica.', { extensions: { code: 'SHUTTING_DOWN' satisfies ErrorCode } });
     const mine = this.perToken.get(options.tokenHash) ?? 0;

@@ -22,6 +22,8 @@ import './files/leaf-file.js';
 import './files/summary.js';
 import './files/points.js';
 import './files/operation.js';
+// Live data: Subscription.leafEvents and the event types.
+import './events/types.js';
 
 // Federation: the entity keys, declared over the types above.
 import { buildSubgraphSchema } from './federation.js';

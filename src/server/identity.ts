@@ -54,20 +54,33 @@ const identities = new WeakMap<Request, RequestIdentity>();
  * per gateway, a request's own token's once per request.
  */
 export function useRequestIdentity(defaultToken: string | null): Plugin {
-  const defaultTokenHash = defaultToken === null ? null : hashToken(defaultToken);
+  const identify = identifier(defaultToken);
   return {
     onRequest({ request }) {
-      const authorization = request.headers.get('authorization');
-      const ownCredentials = authorization !== null && authorization.trim() !== '';
-      const token = tokenOf(authorization, defaultToken);
-      identities.set(request, {
-        token,
-        tokenHash: !ownCredentials ? defaultTokenHash : token === null ? null : hashToken(token),
-        ownCredentials,
-        authorizationProblem: authorizationProblem(authorization),
-        requestId: acceptedRequestId(request.headers.get('x-request-id')) ?? randomUUID(),
-      });
+      identify(request);
     },
+  };
+}
+
+/**
+ * Settles a request's identity (useRequestIdentity's work), for requests that reach the schema
+ * without Yoga's request hooks: a WebSocket subscription's, built from its connection_init.
+ */
+export function identifier(defaultToken: string | null): (request: Request) => RequestIdentity {
+  const defaultTokenHash = defaultToken === null ? null : hashToken(defaultToken);
+  return (request) => {
+    const authorization = request.headers.get('authorization');
+    const ownCredentials = authorization !== null && authorization.trim() !== '';
+    const token = tokenOf(authorization, defaultToken);
+    const identity: RequestIdentity = {
+      token,
+      tokenHash: !ownCredentials ? defaultTokenHash : token === null ? null : hashToken(token),
+      ownCredentials,
+      authorizationProblem: authorizationProblem(authorization),
+      requestId: acceptedRequestId(request.headers.get('x-request-id')) ?? randomUUID(),
+    };
+    identities.set(request, identity);
+    return identity;
   };
 }
 

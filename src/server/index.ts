@@ -23,6 +23,7 @@ import { connectRedis, type SharedRedis } from './redis.js';
 import { maskError } from '../schema/error-masking.js';
 import { subgraphSchema } from '../schema/index.js';
 import { callBudget } from './security/call-budget.js';
+import { serveWebSocket } from './websocket.js';
 import { seenEvents, type SeenEvents } from '../events/dedupe.js';
 import { LiveEvents } from '../events/hub.js';
 import { redisEventRelay } from '../events/relay.js';
@@ -160,6 +161,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       resolve();
     });
   });
+  // Once listening: attached earlier, ws would report a failed listen (port taken) as its own error.
+  const websocket = serveWebSocket(server, yoga, { path: GRAPHQL_PATH, maxPayload: config.security.maxRequestBytes, logger: observability.logger });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
@@ -173,6 +176,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // Once only: a drain ends in a close, and its caller may close again.
       closed ??= (async () => {
         server.closeAllConnections();
+        // Upgraded sockets still count as the server's connections: a close would wait on them.
+        await websocket.close();
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
         await live.close();
@@ -186,6 +191,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async drain(timeoutMs) {
       // Subscriptions end cleanly first (their clients see `complete`), so they do not count as cut.
       live.endAll();
+      websocket.closeAll();
       const cut = await lifecycle.drain(timeoutMs);
       await gateway.close();
       return cut;

@@ -32,6 +32,7 @@ import { useQueryLimits } from './security/limits.js';
 import { useHideSuggestions } from './security/suggestions.js';
 import type { SeenEvents } from '../events/dedupe.js';
 import type { LiveEvents } from '../events/hub.js';
+import { useFreshContextPerEvent } from '../events/per-event.js';
 import { useLeafWebhook } from '../events/receiver.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -72,6 +73,9 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
       useLeafWebhook({ secret: config.events.webhookSecret!, live: live!, seen: seen!, logger: observability.logger, report: observability.liveEvents }),
     // Sets the execute function before the plugins below wrap it (tracing's async context).
     config.compiledExecution && compiledExecution(),
+    // A subscription's events each execute in a renewed context (fresh loaders and reads), so an
+    // event's record is read as it is now, not as the first event's execution loaded it.
+    useFreshContextPerEvent,
 
     // The HTTP edge of /graphql. Parameters checked as they are parsed, before any plugin reads them.
     on('http-params') && useRequestParams({ exposeErrorDetails: config.exposeErrorDetails }),
