@@ -89,6 +89,7 @@ type Documents = {
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": typeof types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": typeof types.FirstMachineNameDocument,
+    "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": typeof types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": typeof types.TypenameDocument,
     "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": typeof types.MachinesUnderFaultsDocument,
@@ -174,6 +175,7 @@ const documents: Documents = {
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": types.FirstMachineNameDocument,
+    "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": types.TypenameDocument,
     "\n  query MachinesUnderFaults($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId name serialNumber modelYear } } }\n  }\n": types.MachinesUnderFaultsDocument,
@@ -498,6 +500,10 @@ export function graphql(source: "\n  mutation RedisRenameMachine($id: ID!, $name
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"): (typeof documents)["\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n"): (typeof documents)["\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

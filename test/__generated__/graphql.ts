@@ -32,6 +32,49 @@ export type DateTimeFilter = {
   equals?: string | null | undefined;
 };
 
+/** Leaf's event names (its Alerts), in UPPER_SNAKE_CASE: MACHINE_UPDATED is Leaf's machineUpdated. */
+export type LeafEventType =
+  /** Leaf's `automergedFileProcessingFailed`: about a field operation. */
+  | 'AUTOMERGED_FILE_PROCESSING_FAILED'
+  /** Leaf's `automergedFileProcessingFinished`: about a field operation. */
+  | 'AUTOMERGED_FILE_PROCESSING_FINISHED'
+  /** Leaf's `batchUploadProcessingFinished`: about a machine file (from a provider, an upload or a merge). */
+  | 'BATCH_UPLOAD_PROCESSING_FINISHED'
+  /** Leaf's `implementCreated`: about an implement. */
+  | 'IMPLEMENT_CREATED'
+  /** Leaf's `implementUpdated`: about an implement. */
+  | 'IMPLEMENT_UPDATED'
+  /** Leaf's `machineCreated`: about a machine. */
+  | 'MACHINE_CREATED'
+  /** Leaf's `machineDeleted`: about a machine. */
+  | 'MACHINE_DELETED'
+  /** Leaf's `machineUpdated`: about a machine. */
+  | 'MACHINE_UPDATED'
+  /** Leaf's `mergedFileProcessingFailed`: about a field operation. */
+  | 'MERGED_FILE_PROCESSING_FAILED'
+  /** Leaf's `mergedFileProcessingFinished`: about a field operation. */
+  | 'MERGED_FILE_PROCESSING_FINISHED'
+  /** Leaf's `operationCreated`: about a field operation. */
+  | 'OPERATION_CREATED'
+  /** Leaf's `operationProcessingFailed`: about a field operation. */
+  | 'OPERATION_PROCESSING_FAILED'
+  /** Leaf's `operationProcessingFinished`: about a field operation. */
+  | 'OPERATION_PROCESSING_FINISHED'
+  /** Leaf's `operationUpdated`: about a field operation. */
+  | 'OPERATION_UPDATED'
+  /** Leaf's `operatorCreated`: about an operator. */
+  | 'OPERATOR_CREATED'
+  /** Leaf's `operatorUpdated`: about an operator. */
+  | 'OPERATOR_UPDATED'
+  /** Leaf's `providerFileProcessingFailed`: about a machine file (from a provider, an upload or a merge). */
+  | 'PROVIDER_FILE_PROCESSING_FAILED'
+  /** Leaf's `providerFileProcessingFinished`: about a machine file (from a provider, an upload or a merge). */
+  | 'PROVIDER_FILE_PROCESSING_FINISHED'
+  /** Leaf's `uploadedFileProcessingFailed`: about a machine file (from a provider, an upload or a merge). */
+  | 'UPLOADED_FILE_PROCESSING_FAILED'
+  /** Leaf's `uploadedFileProcessingFinished`: about a machine file (from a provider, an upload or a merge). */
+  | 'UPLOADED_FILE_PROCESSING_FINISHED';
+
 /** Filters on a Leaf user's machines; every field maps to the Leaf query parameter of the same meaning, and all given fields must match. */
 export type MachineFilter = {
   /** When Leaf created the record. */
@@ -1010,6 +1053,20 @@ export type FirstMachineNameQueryVariables = Exact<{
 
 export type FirstMachineNameQuery = { leafUser: { machines: { nodes: Array<{ name: string | null } | null> } | null } };
 
+export type EventsSubscriptionVariables = Exact<{
+  user: string;
+  types?: Array<LeafEventType> | LeafEventType | null | undefined;
+}>;
+
+
+export type EventsSubscription = { leafEvents:
+    | { __typename: 'FileEvent', fileId: string, message: string | null, type: LeafEventType, leafUserId: string, timestamp: string, file: { leafId: string } | null }
+    | { __typename: 'ImplementEvent', type: LeafEventType, leafUserId: string, timestamp: string }
+    | { __typename: 'MachineEvent', machineId: string, type: LeafEventType, leafUserId: string, timestamp: string, machine: { leafId: string, name: string | null } | null }
+    | { __typename: 'OperationEvent', type: LeafEventType, leafUserId: string, timestamp: string }
+    | { __typename: 'OperatorEvent', type: LeafEventType, leafUserId: string, timestamp: string }
+   };
+
 export type CreateNamedMachineMutationVariables = Exact<{
   user: string;
   name: string;
@@ -1152,6 +1209,7 @@ export const RedisMachinesDocument = {"kind":"Document","definitions":[{"kind":"
 export const RedisMachinesAndImplementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RedisMachinesAndImplements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"user"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeafId"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"user"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"implements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RedisMachinesAndImplementsQuery, RedisMachinesAndImplementsQueryVariables>;
 export const RedisRenameMachineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedisRenameMachine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMachine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMachineSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RedisRenameMachineMutation, RedisRenameMachineMutationVariables>;
 export const FirstMachineNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FirstMachineName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"user"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeafId"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"user"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FirstMachineNameQuery, FirstMachineNameQueryVariables>;
+export const EventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"Events"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"user"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeafId"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeafEventType"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"leafUserId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"user"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"leafUserId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MachineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machineId"}},{"kind":"Field","name":{"kind":"Name","value":"machine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FileEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventsSubscription, EventsSubscriptionVariables>;
 export const CreateNamedMachineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateNamedMachine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"user"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeafId"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMachine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"leafUserId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"user"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMachineSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"leafId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamWriteError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstreamStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveApplied"}}]}}]}}]}}]} as unknown as DocumentNode<CreateNamedMachineMutation, CreateNamedMachineMutationVariables>;
 export const TypenameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Typename"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]} as unknown as DocumentNode<TypenameQuery, TypenameQueryVariables>;
 export const MachinesUnderFaultsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MachinesUnderFaults"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"user"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeafId"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"user"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leafId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"modelYear"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MachinesUnderFaultsQuery, MachinesUnderFaultsQueryVariables>;
