@@ -3,8 +3,8 @@
 // the load workers are forked with an IPC channel. CPU and peak memory come from /proc.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, WorkerRequest } from './worker.js';
 

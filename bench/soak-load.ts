@@ -18,16 +18,16 @@ const MACHINE = `query SoakMachine($user: LeafId!, $id: LeafId!) {
 }`;
 const CREATE = `mutation SoakCreate($user: LeafId!, $name: String!) {
   createMachine(leafUserId: $user, input: { name: $name }) {
-    __typename ... on CreateMachineSuccess { machine { id leafId name } } ... on Error { message }
+    __typename ... on CreateMachineSuccess { machine { id leafId name } } ... on Error { message } ... on UpstreamWriteError { upstreamStatus }
   }
 }`;
 const UPDATE = `mutation SoakUpdate($id: ID!, $name: String!) {
   updateMachine(id: $id, input: { name: $name }) {
-    __typename ... on UpdateMachineSuccess { machine { id name } } ... on Error { message }
+    __typename ... on UpdateMachineSuccess { machine { id name } } ... on Error { message } ... on UpstreamWriteError { upstreamStatus }
   }
 }`;
 const DELETE = `mutation SoakDelete($id: ID!) {
-  deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }
+  deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } ... on UpstreamWriteError { upstreamStatus } }
 }`;
 
 type ReadName = 'machines' | 'operators' | 'implements' | 'machine';
@@ -67,12 +67,14 @@ export interface Tally {
   /** Affected answers by their first error's code, e.g. `UPSTREAM_ERROR: The Leaf API did not answer in time.` */
   affectedBy: Record<string, number>;
   latenciesMs: number[];
+  /** Latencies of the answers that did not wait on a hung upstream call (no timeout, no request deadline). */
+  unhungLatenciesMs: number[];
   /** A few examples of what went wrong, for the report. */
   samples: string[];
 }
 
 export function emptyTally(): Tally {
-  return { requests: 0, serverErrors: 0, noAnswer: 0, wrong: 0, crossToken: 0, leaks: 0, circuitOpen: 0, affected: 0, affectedBy: {}, latenciesMs: [], samples: [] };
+  return { requests: 0, serverErrors: 0, noAnswer: 0, wrong: 0, crossToken: 0, leaks: 0, circuitOpen: 0, affected: 0, affectedBy: {}, latenciesMs: [], unhungLatenciesMs: [], samples: [] };
 }
 
 interface Answer {
@@ -89,6 +91,8 @@ function countAffected(tally: Tally, kind: string): void {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const LEAK = /Injected fault|problem\+json|"stack"|\bat .*\.(?:ts|js):\d+/;
+/** An answer that waited on a call Leaf never answered: a read's timeout or deadline, a write left without any answer. */
+const HUNG = /did not answer (in time|within the request's deadline)|"upstreamStatus":null/;
 
 /** The references and the UUIDs only each token may see. */
 interface Reference {
@@ -171,7 +175,9 @@ export class SoakLoad {
   /** Classifies one answer; returns its data when it is complete and clean, else null. */
   private judge(tally: Tally, caller: Caller, started: number, answer: Answer | null, label: string): Answer['body']['data'] | null {
     tally.requests += 1;
-    tally.latenciesMs.push(performance.now() - started);
+    const latencyMs = performance.now() - started;
+    tally.latenciesMs.push(latencyMs);
+    if (!answer || !HUNG.test(answer.text)) tally.unhungLatenciesMs.push(latencyMs);
     const note = (what: string) => {
       if (tally.samples.length < 20) tally.samples.push(`${what} (${caller.token}, ${label}): ${answer?.text.slice(0, 300) ?? 'no answer'}`);
     };

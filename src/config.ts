@@ -26,6 +26,10 @@ export interface UpstreamConfig {
   breaker: BreakerOptions;
   /** Share identical in-flight GETs of the same token across requests. */
   coalesceReads: boolean;
+  /** How long one GraphQL request waits on Leaf in all, however many levels it nests; 0: no bound but each call's timeout. */
+  requestDeadlineMs: number;
+  /** How often the background probe behind /readiness asks Leaf (src/leaf/readiness.ts). */
+  readinessIntervalMs: number;
 }
 
 /** The gateway's own HTTP server: how long a client may take, and how long a shutdown waits. */
@@ -337,10 +341,27 @@ function readHttp(env: Env, production: boolean): HttpConfig {
   };
 }
 
+/**
+ * REQUEST_DEADLINE_MS: half as long again as one call's timeout unless set. Never shorter than
+ * that timeout: a request cut before its calls can time out would hide a hanging Leaf from the
+ * breaker, and every request would wait out the deadline instead of failing fast.
+ */
+function readRequestDeadline(env: Env, timeoutMs: number): number {
+  const deadline = readInt(env, 'REQUEST_DEADLINE_MS', Math.round(timeoutMs * 1.5), 0, 3_600_000);
+  if (deadline !== 0 && deadline < timeoutMs) {
+    throw new ConfigError('REQUEST_DEADLINE_MS', `0 (off) or at least LEAF_TIMEOUT_MS (${timeoutMs})`, String(deadline));
+  }
+  return deadline;
+}
+
 function readBreaker(env: Env): BreakerOptions {
-  // The old consecutive-failures rule is gone; a deployment still setting it should hear so.
+  // The old rule (any N failures in a row, 5xx included) is gone; a deployment still setting it should hear so.
   if (env.LEAF_BREAKER_FAILURES !== undefined && env.LEAF_BREAKER_FAILURES.trim() !== '') {
-    throw new ConfigError('LEAF_BREAKER_FAILURES', 'unset (replaced by LEAF_BREAKER_ERROR_PERCENT and LEAF_BREAKER_MIN_CALLS)', env.LEAF_BREAKER_FAILURES);
+    throw new ConfigError(
+      'LEAF_BREAKER_FAILURES',
+      'unset (replaced by LEAF_BREAKER_ERROR_PERCENT and LEAF_BREAKER_MIN_CALLS, and LEAF_BREAKER_CONSECUTIVE_FAILURES for calls left unanswered)',
+      env.LEAF_BREAKER_FAILURES,
+    );
   }
   return {
     enabled: readBool(env, 'LEAF_BREAKER', true),
@@ -348,6 +369,7 @@ function readBreaker(env: Env): BreakerOptions {
     minimumCalls: readInt(env, 'LEAF_BREAKER_MIN_CALLS', 10, 1, 100_000),
     windowMs: readInt(env, 'LEAF_BREAKER_WINDOW_MS', 1_000, 100, 600_000),
     cooldownMs: readInt(env, 'LEAF_BREAKER_COOLDOWN_MS', 10_000, 10, 600_000),
+    consecutiveFailures: readInt(env, 'LEAF_BREAKER_CONSECUTIVE_FAILURES', 5, 0, 1_000),
   };
 }
 
@@ -370,6 +392,7 @@ function readActivityMs(env: Env): number {
 
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const timeoutMs = readInt(env, 'LEAF_TIMEOUT_MS', 10_000, 100, 300_000);
   const otlpEndpoint = readServiceUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
   const events = readEvents(env);
   return {
@@ -380,7 +403,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstream: {
       url: readOrigin(env, 'LEAF_API_URL'),
       defaultToken: readToken(env, 'LEAF_API_TOKEN'),
-      timeoutMs: readInt(env, 'LEAF_TIMEOUT_MS', 10_000, 100, 300_000),
+      timeoutMs,
       connectTimeoutMs: readInt(env, 'LEAF_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
       connections: readInt(env, 'LEAF_POOL_CONNECTIONS', 128, 1, 1024),
       retries: readInt(env, 'LEAF_RETRIES', 2, 0, 10),
@@ -389,6 +412,8 @@ export function loadConfig(env: Env = process.env): Config {
       retryAfterMaxMs: readInt(env, 'LEAF_RETRY_AFTER_MAX_MS', 1_000, 0, 60_000),
       breaker: readBreaker(env),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
+      requestDeadlineMs: readRequestDeadline(env, timeoutMs),
+      readinessIntervalMs: readInt(env, 'READINESS_INTERVAL_MS', 5_000, 100, 600_000),
     },
     http: readHttp(env, production),
     graphiql: readBool(env, 'GRAPHIQL', !production),

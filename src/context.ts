@@ -3,6 +3,7 @@
 // object (Pothos keys them by context), so they live exactly as long as one request and never
 // see another token.
 import { GraphQLError } from 'graphql';
+import { RequestDeadline } from './leaf/cancel.js';
 import type { CallOptions, LeafClient } from './leaf/client.js';
 import { LeafApi } from './leaf/endpoints.js';
 import type { ErrorCode } from './errors/codes.js';
@@ -21,6 +22,8 @@ export interface Context {
   call: CallOptions;
   /** Leaf's endpoints, called with this request's token and id. */
   leaf: LeafApi;
+  /** What stops this request's reads: the caller hanging up, or its deadline (src/server/deadline.ts) passing. */
+  deadline: RequestDeadline;
   /** What this request read from Leaf: its cached answer is stored under these tags (src/server/cache). */
   reads: ReadTagSet;
   /** Leaf's events, for subscriptions (set by the server; null where none are served). */
@@ -45,8 +48,10 @@ export function createContext(request: Request, client: LeafClient, budget?: Cal
   const identity = identityOf(request);
   if (identity.authorizationProblem) throw malformedAuthorization(identity.authorizationProblem);
   const { token, tokenHash, requestId } = identity;
-  // A caller who hangs up stops this request's reads (shared ones go on for their other callers).
-  const call: CallOptions = { token, tokenHash, requestId, signal: request.signal, budget };
+  // A caller who hangs up, or the deadline passing, stops this request's reads (shared ones go on
+  // for their other callers).
+  const deadline = new RequestDeadline(request.signal);
+  const call: CallOptions = { token, tokenHash, requestId, cancel: deadline, budget };
   const reads = new ReadTagSet();
-  return { token, requestId, identity, client, call, leaf: new LeafApi(client, call, reads), reads };
+  return { token, requestId, identity, client, call, leaf: new LeafApi(client, call, reads), reads, deadline };
 }

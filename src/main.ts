@@ -1,5 +1,6 @@
 // Reads config, starts the gateway, and the embedded emulator when no upstream is configured.
 // With WORKERS > 1 this process is the cluster primary and the gateways run in its workers.
+import { randomBytes } from 'node:crypto';
 import { isClusterWorker, joinCluster, startPrimary, type ClusterLink } from './server/cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Emulator } from './emulator/index.js';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     demoUserIds = demo?.leafUserIds ?? [];
     // Demo mode: requests without a token act as the emulator's demo token.
     config = { ...config, upstream: { ...config.upstream, defaultToken: config.upstream.defaultToken ?? emulator.demoToken } };
+    // Demo mode: the gateway registers its own receiver with the emulator, under a secret of this run.
+    config = { ...config, events: { ...config.events, webhookSecret: config.events.webhookSecret ?? randomBytes(24).toString('base64url') } };
   }
 
   const leafUserId = demoUserIds[0] ?? '00000000-0000-4000-8000-000000000000';
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   const gateway =
     config.workers > 1 && !link
       ? await startPrimary(config.workers, { upstreamUrl, defaultToken: config.upstream.defaultToken, graphiqlTabs: tabs }, console.log)
-      : await startGateway({ config, upstreamUrl, graphiqlTabs: tabs, ...(link ? { cluster: link } : {}) });
+      : await startGateway({ config, upstreamUrl, graphiqlTabs: tabs, registerOwnReceiver: emulator !== null, ...(link ? { cluster: link } : {}) });
 
   const lines = [`Leaf GraphQL gateway on ${gateway.url}/graphql (${graphiqlNote(config.graphiql)})`];
   if (config.workers > 1) lines.push(`Served by ${config.workers} worker processes (WORKERS; node:cluster).`);

@@ -2,12 +2,17 @@
 // it; a group of endpoints that mostly fails opens its own circuit (and only its own), fails
 // fast without reaching Leaf, and closes again after a probe once Leaf is back; 4xx answers and
 // one token's 429s never count. Upstream calls are counted in the emulator's call log (or, for a
-// closed port, by the client's observer). The breaker alone, on simulated time: test/leaf-breaker.test.ts.
+// closed port, by the client's observer). Against a Leaf that accepts connections and never
+// answers (test/support/hanging-upstream.ts), calls left unanswered open it at any volume, counted
+// once per upstream call however many requests shared it. The breaker alone, on simulated time:
+// test/leaf-breaker.test.ts.
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../bench/processes.js';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
 import { startGateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
+import { CREATE_NAMED_MACHINE } from './support/documents.js';
+import { useHangingStack } from './support/hanging-upstream.js';
 import { firstError, machines, MachinesUnderFaults, MACHINES_USER, type MachinesData } from './support/machine-reads.js';
 import { gatewayClient, stackConfig, useStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
@@ -64,8 +69,9 @@ async function load(total: number, concurrency: number, send: () => Promise<Grap
 
 describe('circuit breaker under steady load', () => {
   // No retries and no shared reads, so every request is one upstream call and every injected
-  // failure reaches the breaker; the default rate rule otherwise.
-  const stack = useStack({ env: { LEAF_RETRIES: '0', LEAF_COALESCE_READS: 'false', LEAF_BREAKER_COOLDOWN_MS: '500' } });
+  // failure reaches the breaker; the default rate rule otherwise. A cooldown long enough that a
+  // loaded machine does not reach half-open between the fast failures and the refused write.
+  const stack = useStack({ env: { LEAF_RETRIES: '0', LEAF_COALESCE_READS: 'false', LEAF_BREAKER_COOLDOWN_MS: '2000' } });
 
   it('never opens while 2 % of calls fail', async () => {
     const faulty = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, status: 503, chance: 0.02 });
@@ -116,7 +122,7 @@ describe('circuit breaker under steady load', () => {
         const error = firstError(result);
         expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
         expect(error.message).toMatch(/machines endpoints failed.*circuit open/);
-        expect(error.extensions?.retryAfterSeconds).toBe(1);
+        expect([1, 2]).toContain(error.extensions?.retryAfterSeconds);
         expect(JSON.stringify(result)).not.toMatch(/EOPENBREAKER|stack|opossum/i);
       }
       // ...while another group of endpoints is served as usual.
@@ -252,3 +258,103 @@ describe('a closed port', () => {
   });
 });
 
+
+/** How long `send` took to answer, in ms, and its answer. */
+async function timed<T>(send: () => Promise<T>): Promise<{ ms: number; answer: T }> {
+  const started = performance.now();
+  const answer = await send();
+  return { ms: performance.now() - started, answer };
+}
+
+describe('a Leaf that accepts connections and never answers', () => {
+  // Timeouts shortened so the test runs in seconds; the ratios are the production defaults' (5 in a row).
+  const TIMEOUT_MS = 1_500;
+  const hanging = useHangingStack({ LEAF_TIMEOUT_MS: String(TIMEOUT_MS), LEAF_BREAKER_COOLDOWN_MS: '2000' }, 'hang');
+
+  const send = () => hanging.client.query(MachinesUnderFaults, { user: USER, first: 5 });
+  // undici's clock fires up to a second late; the request's deadline (1.5 × the timeout) may come first.
+  const UNANSWERED = /^The Leaf API did not answer (in time|within the request's deadline of 2250 ms)\.$/;
+  const machineCalls = () => hanging.leaf.calls().filter((call) => LIST_PATH.test(call.line.split('?')[0]!));
+
+  it('lets only the first few requests wait for the timeout; later ones fail fast without reaching Leaf, and it closes once Leaf is back', async () => {
+    // As the issue measured: three requests one by one, twenty at once, then more.
+    for (let request = 0; request < 3; request += 1) {
+      const { ms, answer } = await timed(send);
+      expect(firstError(answer)).toMatchObject({ message: expect.stringMatching(UNANSWERED), extensions: { code: 'UPSTREAM_ERROR' } });
+      expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    }
+    expect(hanging.gateway.client.breakerStates.machines).toBe('closed');
+    // Twenty identical reads at once share one upstream call (two or three when a loaded machine
+    // spreads their arrival past the join window): one failure each, not twenty.
+    const parallel = await Promise.all(Array.from({ length: 20 }, send));
+    for (const answer of parallel) expect(firstError(answer).message).toMatch(UNANSWERED);
+    const shared = machineCalls().length - 3;
+    expect(shared).toBeGreaterThanOrEqual(1);
+    expect(shared).toBeLessThanOrEqual(3);
+    // The fifth upstream call left unanswered opens the circuit: one more request, if any, waits.
+    expect(hanging.gateway.client.breakerStates.machines).toBe(3 + shared >= 5 ? 'open' : 'closed');
+    while (machineCalls().length < 5) expect(firstError(await send()).message).toMatch(UNANSWERED);
+    expect(hanging.gateway.client.breakerStates.machines).toBe('open');
+    const opened = machineCalls().length;
+
+    // Open: every later read answers at once, and none reaches Leaf.
+    const later = await Promise.all(Array.from({ length: 10 }, () => timed(send)));
+    for (const { ms, answer } of later) {
+      expect(firstError(answer)).toMatchObject({
+        message: expect.stringMatching(/its machines endpoints left 5 calls in a row unanswered.*circuit open/),
+        extensions: { code: 'UPSTREAM_ERROR', retryAfterSeconds: expect.any(Number) },
+      });
+      // The issue's bound ("within a second"); a timeout would take TIMEOUT_MS.
+      expect(ms).toBeLessThan(1_000);
+    }
+    expect(machineCalls()).toHaveLength(opened);
+
+    // A write while it is open is refused at once, never sent: it is reported as not applied.
+    const write = await timed(() => hanging.client.query(CREATE_NAMED_MACHINE, { user: USER, name: 'While open' }));
+    expect(write.answer.data?.createMachine).toMatchObject({ __typename: 'UpstreamWriteError', mayHaveApplied: false });
+    expect(write.ms).toBeLessThan(1_000);
+    expect(hanging.leaf.calls().filter((call) => call.line.startsWith('POST'))).toEqual([]);
+
+    // Leaf comes back: after the cooldown one probe goes through, its answer closes the circuit.
+    hanging.leaf.pass();
+    await vi.waitFor(() => expect(hanging.gateway.client.breakerStates.machines).toBe('halfOpen'), { timeout: 10_000, interval: 20 });
+    const probe = await send();
+    expect(probe.errors).toBeUndefined();
+    expect(probe.data?.leafUser?.machines?.nodes).toHaveLength(5);
+    expect(hanging.gateway.client.breakerStates.machines).toBe('closed');
+    expect(machineCalls()).toHaveLength(opened + 1);
+    for (const answer of await Promise.all(Array.from({ length: 5 }, send))) expect(answer.errors).toBeUndefined();
+  });
+
+  it('sends a write that gets no answer once, and says it may have applied', async () => {
+    hanging.leaf.hang();
+    const before = hanging.leaf.calls().length;
+    const { answer } = await timed(() => hanging.client.query(CREATE_NAMED_MACHINE, { user: USER, name: 'Unanswered' }));
+    expect(answer.data?.createMachine).toMatchObject({ __typename: 'UpstreamWriteError', mayHaveApplied: true });
+    expect(hanging.leaf.calls().slice(before).map((call) => call.line)).toEqual([`POST /services/beta/api/users/${USER}/machines`]);
+    hanging.leaf.pass();
+  });
+});
+
+describe('one endpoint group that hangs', () => {
+  const stack = useStack({ env: { LEAF_TIMEOUT_MS: '1000', LEAF_BREAKER_COOLDOWN_MS: '60000' } });
+
+  it('opens its own circuit and leaves another group’s closed and served, whatever the order of their calls', async () => {
+    const hung = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 60_000 });
+    try {
+      // Machines left unanswered and operators answered, in turn: each group keeps its own run.
+      for (let round = 0; round < 5; round += 1) {
+        expect(firstError(await machines(stack)).message).toMatch(/^The Leaf API did not answer (in time|within the request's deadline of 1500 ms)\.$/);
+        const operators = await stack.query(OPERATORS, { user: USER });
+        expect(operators.errors).toBeUndefined();
+      }
+      expect(stack.gateway.client.breakerStates).toMatchObject({ machines: 'open', operators: 'closed' });
+      stack.resetCalls();
+      expect(firstError(await machines(stack)).message).toMatch(/circuit open/);
+      expect((await stack.query(OPERATORS, { user: USER })).errors).toBeUndefined();
+      expect(stack.calls().map((call) => call.path)).toEqual([expect.stringMatching(OPERATORS_PATH)]);
+    } finally {
+      hung();
+    }
+  });
+});

@@ -84,6 +84,31 @@ describe('the circuit breaker', () => {
   it('refuses the old consecutive-failures setting by name', () => {
     expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(ConfigError);
     expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(/LEAF_BREAKER_ERROR_PERCENT/);
+    expect(() => loadConfig({ LEAF_BREAKER_FAILURES: '5' })).toThrow(/LEAF_BREAKER_CONSECUTIVE_FAILURES/);
+  });
+
+  it('opens on 5 unanswered calls in a row unless LEAF_BREAKER_CONSECUTIVE_FAILURES says otherwise (0: never)', () => {
+    expect(loadConfig({}).upstream.breaker.consecutiveFailures).toBe(5);
+    expect(loadConfig({ LEAF_BREAKER_CONSECUTIVE_FAILURES: '0' }).upstream.breaker.consecutiveFailures).toBe(0);
+    expect(() => loadConfig({ LEAF_BREAKER_CONSECUTIVE_FAILURES: 'five' })).toThrow(/LEAF_BREAKER_CONSECUTIVE_FAILURES must be an integer from 0 to 1000/);
+  });
+});
+
+describe('the request deadline', () => {
+  it('is half as long again as LEAF_TIMEOUT_MS unless set, 0 turns it off, and it is never shorter than one call’s timeout', () => {
+    expect(loadConfig({}).upstream.requestDeadlineMs).toBe(15_000);
+    expect(loadConfig({ LEAF_TIMEOUT_MS: '2000' }).upstream.requestDeadlineMs).toBe(3_000);
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '12000' }).upstream.requestDeadlineMs).toBe(12_000);
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '0' }).upstream.requestDeadlineMs).toBe(0);
+    expect(() => loadConfig({ REQUEST_DEADLINE_MS: '5000' })).toThrow(/REQUEST_DEADLINE_MS must be 0 \(off\) or at least LEAF_TIMEOUT_MS \(10000\)/);
+  });
+});
+
+describe('the readiness probe', () => {
+  it('asks Leaf every 5 s unless READINESS_INTERVAL_MS says otherwise', () => {
+    expect(loadConfig({}).upstream.readinessIntervalMs).toBe(5_000);
+    expect(loadConfig({ READINESS_INTERVAL_MS: '1000' }).upstream.readinessIntervalMs).toBe(1_000);
+    expect(() => loadConfig({ READINESS_INTERVAL_MS: '10' })).toThrow(/READINESS_INTERVAL_MS must be an integer from 100/);
   });
 });
 

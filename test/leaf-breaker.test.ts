@@ -21,9 +21,11 @@ describe('endpoint groups', () => {
 describe('the breaker alone', () => {
   const MACHINES_PATH = '/services/beta/api/users/u/machines';
   const MACHINES = endpointGroupOf(MACHINES_PATH);
-  const OPTIONS: BreakerOptions = { enabled: true, errorPercent: 50, minimumCalls: 10, windowMs: 1_000, cooldownMs: 5_000 };
+  const OPTIONS: BreakerOptions = { enabled: true, errorPercent: 50, minimumCalls: 10, windowMs: 1_000, cooldownMs: 5_000, consecutiveFailures: 5 };
   const dead = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API failed to answer. (HTTP 503)', { status: 503 }));
   const healthy = () => Promise.resolve('answer');
+  const hung = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'The Leaf API did not answer in time.'));
+  const abandoned = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'cancelled', { aborted: true }));
 
   afterEach(() => {
     vi.useRealTimers();
@@ -78,12 +80,64 @@ describe('the breaker alone', () => {
       expect(breaker.states.machines).toBe('open');
 
       await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
-      const abandoned = () => Promise.reject(new LeafError('UPSTREAM_ERROR', 'cancelled', { aborted: true }));
       await expect(breaker.run(MACHINES, abandoned)).rejects.toThrow('cancelled');
       expect(breaker.states.machines).toBe('open');
 
       await vi.waitFor(() => expect(breaker.states.machines).toBe('halfOpen'), { timeout: 2_000, interval: 10 });
       await expect(breaker.run(MACHINES, healthy)).resolves.toBe('answer');
+      expect(breaker.states.machines).toBe('closed');
+    } finally {
+      breaker.close();
+    }
+  });
+
+  it('opens after consecutive unanswered calls at any volume, and only an answer breaks the run', async () => {
+    vi.useFakeTimers();
+    const opened: string[] = [];
+    const breaker = new UpstreamBreaker(OPTIONS, (group, cause) => opened.push(`${group}:${cause}`));
+    try {
+      // One call a minute: far below the rate rule's volume, yet five timeouts in a row open it.
+      // A 503 is an answer (Leaf is up), so it ends the run; a call its caller abandoned says nothing.
+      for (const task of [hung, hung, hung, hung, dead, hung, hung, abandoned, hung, hung]) {
+        await breaker.run(MACHINES, task).catch(() => undefined);
+        await vi.advanceTimersByTimeAsync(60_000);
+        expect(breaker.states.machines).toBe('closed');
+      }
+      // Another group's timeouts are its own run.
+      await breaker.run('operators', hung).catch(() => undefined);
+      await breaker.run(MACHINES, hung).catch(() => undefined);
+      expect(breaker.states).toEqual({ machines: 'open', operators: 'closed' });
+      expect(opened).toEqual(['machines:unanswered']);
+      await expect(breaker.run(MACHINES, healthy)).rejects.toThrow(
+        'The Leaf API is unavailable: its machines endpoints left 5 calls in a row unanswered, so the gateway stopped calling them for a while (circuit open). Retry in 5 s.',
+      );
+
+      // Half-open: one probe goes through; while it waits, the others fail fast; its timeout reopens.
+      await vi.advanceTimersByTimeAsync(OPTIONS.cooldownMs);
+      expect(breaker.states.machines).toBe('halfOpen');
+      let fail: (error: unknown) => void = () => undefined;
+      const probe = breaker.run(MACHINES, () => new Promise((_resolve, reject) => (fail = reject)));
+      await expect(breaker.run(MACHINES, healthy)).rejects.toThrow(/circuit open/);
+      fail(new LeafError('UPSTREAM_ERROR', 'The Leaf API did not answer in time.'));
+      await expect(probe).rejects.toThrow('did not answer in time');
+      expect(breaker.states.machines).toBe('open');
+      await expect(breaker.run(MACHINES, healthy)).rejects.toThrow(/left 5 calls in a row unanswered/);
+
+      // Back: the next probe's answer closes it, and a new run starts from zero.
+      await vi.advanceTimersByTimeAsync(OPTIONS.cooldownMs);
+      await expect(breaker.run(MACHINES, healthy)).resolves.toBe('answer');
+      expect(breaker.states.machines).toBe('closed');
+      for (let call = 0; call < 4; call += 1) await breaker.run(MACHINES, hung).catch(() => undefined);
+      expect(breaker.states.machines).toBe('closed');
+    } finally {
+      breaker.close();
+    }
+  });
+
+  it('leaves the consecutive rule out when it is set to 0', async () => {
+    const breaker = new UpstreamBreaker({ ...OPTIONS, consecutiveFailures: 0 });
+    try {
+      for (let call = 0; call < 8; call += 1) await breaker.run(MACHINES, hung).catch(() => undefined);
       expect(breaker.states.machines).toBe('closed');
     } finally {
       breaker.close();

@@ -146,7 +146,8 @@ describe('retries and rate limits', () => {
 });
 
 describe('per-call timeout', () => {
-  const stack = useStack({ env: { LEAF_TIMEOUT_MS: '300' } });
+  // A request deadline well past the call's timeout, which undici's clock may fire a little late.
+  const stack = useStack({ env: { LEAF_TIMEOUT_MS: '300', REQUEST_DEADLINE_MS: '5000' } });
 
   it('answers UPSTREAM_ERROR when Leaf does not answer in time, and does not repeat the read', async () => {
     const remove = stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: 5_000, times: 1 });

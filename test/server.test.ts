@@ -2,7 +2,7 @@
 // LEAF_API_URL, its configuration checks, GraphiQL, /health and /readiness.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '../src/emulator/index.js';
 import { exampleQuery } from '../src/server/example.js';
 import { graphql } from './__generated__/index.js';
@@ -117,7 +117,8 @@ describe('npm start', () => {
     expect(machines.nodes).toHaveLength(5);
 
     expect((await gateway.request('/health')).status).toBe(200);
-    expect((await gateway.request('/readiness')).status).toBe(200);
+    // Ready once the background probe has heard from Leaf, a moment after the start.
+    await vi.waitFor(async () => expect((await gateway.request('/readiness')).status).toBe(200), { timeout: 5_000, interval: 20 });
   });
 
   it("passes the emulator's Alerts settings on: the activity switch runs from the start, retries at the scale asked", async () => {
@@ -164,11 +165,11 @@ describe('npm start', () => {
 
 describe('readiness', () => {
   it('answers 200 while the upstream answers and 503 once it is gone; health stays 200', async () => {
-    const stack = await startStack();
+    const stack = await startStack({ env: { READINESS_INTERVAL_MS: '200' } });
     try {
-      expect((await stack.request('/readiness')).status).toBe(200);
+      await vi.waitFor(async () => expect((await stack.request('/readiness')).status).toBe(200), { timeout: 5_000, interval: 20 });
       await stack.emulator.close();
-      expect((await stack.request('/readiness')).status).toBe(503);
+      await vi.waitFor(async () => expect((await stack.request('/readiness')).status).toBe(503), { timeout: 5_000, interval: 20 });
       expect((await stack.request('/health')).status).toBe(200);
     } finally {
       await stack.gateway.close();

@@ -2,6 +2,7 @@
 // adjustable latency and fault injection, for tests, demos and benchmarks.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PROBE_USER_AGENT } from '../leaf/readiness.js';
 import { Activity, validActivityInterval, type EmulatorActivity } from './alerts/activity.js';
 import type { AssetIdField } from './alerts/events.js';
 import { Alerts, type EmulatorAlerts } from './alerts/index.js';
@@ -259,7 +260,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       status: 0,
       at,
     };
-    calls.push(call);
+    // The gateway's readiness probe is no query's call: tests count those, so it is answered
+    // (latency and faults apply) but not logged.
+    if (request.headers['user-agent'] !== PROBE_USER_AGENT) calls.push(call);
     const body = hasNoBody(request) ? '' : await readBody(request);
     const fault = faults.take(method, pathname);
 

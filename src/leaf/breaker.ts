@@ -2,12 +2,16 @@
 // operators, files, operations, and points: src/leaf/points.ts), so 503s on one group never
 // refuse healthy calls to another.
 //
-// opossum, used as designed: a group's circuit opens when, over a rolling window of `windowMs`
-// holding at least `minimumCalls` calls, more than `errorPercent` % of them failed (the way
-// Envoy's outlier detection judges a host). A steady trickle of failures, or a burst of
-// timeouts that undici reports together, stays far below the rate; a dead group reaches it
-// within the window. Open, the group fails fast for `cooldownMs`; then one probe call goes
-// through (half-open) and its outcome closes or reopens the circuit.
+// Two rules open a group's circuit, as Envoy's outlier detection has two:
+// - the rate (opossum, used as designed): over a rolling window of `windowMs` holding at least
+//   `minimumCalls` calls, more than `errorPercent` % of them failed. A steady trickle of 5xx
+//   stays far below it; a dead group reaches it within the window.
+// - consecutive calls without an answer (`consecutiveFailures` timeouts or connection failures
+//   in a row, like Envoy's consecutive_gateway_failure), at any volume: a hanging Leaf makes
+//   few calls (coalescing shares one call among its callers, and each waits the whole timeout),
+//   so it would never reach the rate's volume. A call that got any answer ends the run.
+// Open, the group fails fast for `cooldownMs`; then one probe call goes through (half-open)
+// and its outcome closes or reopens the circuit.
 import CircuitBreaker from 'opossum';
 import { LeafError } from './errors.js';
 
@@ -22,7 +26,12 @@ export interface BreakerOptions {
   windowMs: number;
   /** How long an open circuit fails fast before letting one probe call through. */
   cooldownMs: number;
+  /** Calls in a row without an answer (timeout, connection failure) that open it at any volume; 0: no such rule. */
+  consecutiveFailures: number;
 }
+
+/** Why a circuit opened: calls in a row got no answer, or too many of the window's calls failed. */
+export type OpenCause = 'unanswered' | 'failureRate';
 
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
@@ -32,6 +41,11 @@ export function isUpstreamFailure(error: unknown): boolean {
   if (!(error instanceof LeafError) || error.code !== 'UPSTREAM_ERROR' || error.details.aborted) return false;
   const status = error.details.status;
   return status === undefined || status >= 500;
+}
+
+/** An upstream failure with no answer at all: a timeout, a refused, reset or dropped connection. */
+export function isUnanswered(error: unknown): boolean {
+  return isUpstreamFailure(error) && (error as LeafError).details.status === undefined && !(error as LeafError).details.circuitOpen;
 }
 
 const USER_SCOPED = /^\/services\/[^/]+\/api\/users\/[^/]+\/([^/?]+)/;
@@ -52,10 +66,15 @@ type Task = () => Promise<unknown>;
 class GroupCircuit {
   private readonly circuit: CircuitBreaker<[Task], unknown>;
   private openedAt = 0;
+  /** Calls in a row, as they settle, that got no answer. */
+  private unanswered = 0;
+  /** Why it last opened; a half-open probe that fails reopens it for the same reason. */
+  private cause: OpenCause = 'failureRate';
 
   constructor(
     readonly group: string,
     private readonly options: BreakerOptions,
+    onOpen: (group: string, cause: OpenCause) => void,
   ) {
     this.circuit = new CircuitBreaker<[Task], unknown>((task: Task) => task(), {
       // undici already times every call (headers, then body); a second clock would disagree.
@@ -71,6 +90,12 @@ class GroupCircuit {
     });
     this.circuit.on('open', () => {
       this.openedAt = Date.now();
+      this.unanswered = 0;
+      onOpen(group, this.cause);
+    });
+    this.circuit.on('close', () => {
+      this.cause = 'failureRate';
+      this.unanswered = 0;
     });
   }
 
@@ -81,24 +106,49 @@ class GroupCircuit {
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     const probing = this.circuit.halfOpen;
+    const cause = this.cause;
     try {
-      return (await this.circuit.fire(task)) as T;
+      const answer = (await this.circuit.fire(task)) as T;
+      this.unanswered = 0;
+      return answer;
     } catch (error) {
       if (error instanceof Error && CircuitBreaker.isOurError(error)) throw this.openError();
+      this.countAnswer(error);
       // opossum counts a filtered error as a success and closes; a probe its caller abandoned
       // proved nothing about Leaf, so the circuit stays open for another cooldown.
-      if (probing && error instanceof LeafError && error.details.aborted && this.circuit.closed) this.circuit.open();
+      if (probing && error instanceof LeafError && error.details.aborted && this.circuit.closed) this.open(cause);
       throw error;
     }
+  }
+
+  private open(cause: OpenCause): void {
+    this.cause = cause;
+    this.circuit.open();
+  }
+
+  /** Any answer, even a 5xx, ends a run of unanswered calls; a call its caller abandoned says nothing. */
+  private countAnswer(error: unknown): void {
+    if (error instanceof LeafError && (error.details.aborted || error.details.circuitOpen)) return;
+    if (!isUnanswered(error)) {
+      this.unanswered = 0;
+      return;
+    }
+    this.unanswered += 1;
+    const limit = this.options.consecutiveFailures;
+    if (limit > 0 && this.unanswered >= limit && this.circuit.closed) this.open('unanswered');
   }
 
   private openError(): LeafError {
     // While a half-open probe is in flight the cooldown is over; a second is a fair hint.
     const retryAfterSeconds = Math.max(1, Math.ceil((this.openedAt + this.options.cooldownMs - Date.now()) / 1000));
+    const why =
+      this.cause === 'unanswered'
+        ? `its ${this.group} endpoints left ${this.options.consecutiveFailures} calls in a row unanswered`
+        : `most recent calls to its ${this.group} endpoints failed`;
     return new LeafError(
       'UPSTREAM_ERROR',
-      `The Leaf API is unavailable: most recent calls to its ${this.group} endpoints failed, so the gateway stopped ` +
-        `calling them for a while (circuit open). Retry in ${retryAfterSeconds} s.`,
+      `The Leaf API is unavailable: ${why}, so the gateway stopped calling them for a while (circuit open). ` +
+        `Retry in ${retryAfterSeconds} s.`,
       { retryAfterSeconds, circuitOpen: true },
     );
   }
@@ -112,13 +162,17 @@ class GroupCircuit {
 export class UpstreamBreaker {
   private readonly groups = new Map<string, GroupCircuit>();
 
-  constructor(private readonly options: BreakerOptions) {}
+  /** `onOpen`: told each time a group's circuit opens, and why (readiness listens for `unanswered`). */
+  constructor(
+    private readonly options: BreakerOptions,
+    private readonly onOpen: (group: string, cause: OpenCause) => void = () => undefined,
+  ) {}
 
   async run<T>(group: string, task: () => Promise<T>): Promise<T> {
     if (!this.options.enabled) return task();
     let circuit = this.groups.get(group);
     if (!circuit) {
-      circuit = new GroupCircuit(group, this.options);
+      circuit = new GroupCircuit(group, this.options, this.onOpen);
       this.groups.set(group, circuit);
     }
     return circuit.run(task);

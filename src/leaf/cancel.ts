@@ -54,3 +54,81 @@ export function cancelOf(signal: AbortSignal): Cancel {
   }
   return cancel;
 }
+
+/**
+ * `work`'s outcome, unless `cancel` fires first: then a rejection with what `given()` returns
+ * (it may also let go of the work). The work itself goes on; only this wait for it ends.
+ */
+export function unlessCancelled<T>(work: Promise<T>, cancel: Cancel, given: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const unlisten = cancel.listen(() => reject(given()));
+    work.then(
+      (value) => {
+        unlisten();
+        resolve(value);
+      },
+      (error: unknown) => {
+        unlisten();
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Why a request's reads were cut short: its deadline (REQUEST_DEADLINE_MS) passed. */
+export class DeadlineExceeded extends Error {
+  override readonly name = 'DeadlineExceeded';
+
+  constructor(readonly ms: number) {
+    super(`The request's deadline of ${ms} ms passed.`);
+  }
+}
+
+/**
+ * One GraphQL request's Cancel: it follows the caller hanging up (`signal`, followed only once
+ * something listens, so a request that reads nothing pays nothing) and, once armed, the
+ * request's deadline. Every read of the request waits on it, so when the deadline passes, the
+ * reads still waiting give up together, and later ones fail at once.
+ */
+export class RequestDeadline implements Cancel {
+  private readonly own = new CancelSource();
+  private following = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly signal?: AbortSignal) {}
+
+  get cancelled(): boolean {
+    if (!this.own.cancelled && this.signal?.aborted) this.follow();
+    return this.own.cancelled;
+  }
+
+  get reason(): Error | undefined {
+    return this.cancelled ? this.own.reason : undefined;
+  }
+
+  listen(listener: () => void): () => void {
+    this.follow();
+    return this.own.listen(listener);
+  }
+
+  private follow(): void {
+    if (this.following || !this.signal) return;
+    this.following = true;
+    const caller = cancelOf(this.signal);
+    if (caller.cancelled) this.own.cancel(caller.reason);
+    else caller.listen(() => this.own.cancel(caller.reason));
+  }
+
+  /** Starts the clock: in `ms`, whatever still waits gives up. Never holds the process open. */
+  arm(ms: number): void {
+    if (ms <= 0 || this.timer || this.own.cancelled) return;
+    this.timer = setTimeout(() => this.own.cancel(new DeadlineExceeded(ms)), ms);
+    this.timer.unref();
+  }
+
+  /** The request is answered: its clock stops. */
+  disarm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

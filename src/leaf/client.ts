@@ -3,14 +3,13 @@
 // how to read each answer is src/leaf/readers.ts. Tokens are passed per call and never stored here.
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
-import { UpstreamBreaker, endpointGroupOf, type BreakerState } from './breaker.js';
-import { cancelOf, type Cancel } from './cancel.js';
+import { UpstreamBreaker, endpointGroupOf, type BreakerState, type OpenCause } from './breaker.js';
+import { DeadlineExceeded, cancelOf, unlessCancelled, type Cancel } from './cancel.js';
 import { ReadCoalescer, readKey, scopeUser, type CoalesceKind } from './coalesce.js';
 import { LeafError, leafError, leafErrorForStatus } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
 import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
-import { ASSETS_PREFIX } from './types.js';
 import type { ReadTag } from './read-tags.js';
 
 /** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
@@ -21,6 +20,8 @@ export interface CallOptions {
   /** sha256 of `token`, worked out once per request (src/server/identity.ts): coalescing keys and write scopes. */
   tokenHash: string | null;
   requestId?: string;
+  /** What ends the caller's wait for a read: its hang-up, its deadline (a RequestDeadline). Wins over `signal`. */
+  cancel?: Cancel;
   signal?: AbortSignal;
   /** The request's allowance of upstream calls (src/server/security/call-budget.ts); asked before each call. */
   budget?: { spend(): void };
@@ -162,9 +163,45 @@ function copyOf(error: unknown): unknown {
 
 function isAbort(error: unknown): boolean {
   return (
+    error instanceof DeadlineExceeded ||
     error instanceof undiciErrors.RequestAbortedError ||
     (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
   );
+}
+
+/** What ends a caller's wait: its own Cancel, else its signal's. */
+function cancelOfCall(options: CallOptions): Cancel | undefined {
+  return options.cancel ?? (options.signal ? cancelOf(options.signal) : undefined);
+}
+
+/** The options of a call nothing may cut short (writes, streams). */
+function withoutCancel(options: CallOptions): CallOptions {
+  const { signal: _signal, cancel: _cancel, ...rest } = options;
+  return rest;
+}
+
+/**
+ * A wait the caller ended (hung up, or its deadline passed). Marked aborted, so the breaker does
+ * not count it, unless the call had already waited its whole timeout (`unanswered`).
+ */
+function callerGaveUp(reason: unknown, where: { method?: string; path?: string } = {}, unanswered = false): LeafError {
+  const message =
+    reason instanceof DeadlineExceeded
+      ? `The Leaf API did not answer within the request's deadline of ${reason.ms} ms.`
+      : 'The request was cancelled before the Leaf API answered.';
+  return new LeafError('UPSTREAM_ERROR', message, { ...where, ...(unanswered ? {} : { aborted: true }) });
+}
+
+/**
+ * Starts `work` and waits for it as long as the call's caller does: past its hang-up or deadline
+ * the wait ends with the error a read gives, while `work` goes on (a points cursor parks itself
+ * when done). Nothing is started for a caller who has already given up.
+ */
+export function untilCancelled<T>(options: CallOptions, start: () => Promise<T>): Promise<T> {
+  const cancel = cancelOfCall(options);
+  if (!cancel) return start();
+  if (cancel.cancelled) return Promise.reject(callerGaveUp(cancel.reason));
+  return unlessCancelled(start(), cancel, () => callerGaveUp(cancel.reason));
 }
 
 /** The call's token; a call without one is refused before anything is sent. */
@@ -205,7 +242,7 @@ export class LeafClient {
       maxDelayMs: Math.max(options.retryBaseDelayMs, options.retryMaxDelayMs),
       retryAfterMaxMs: options.retryAfterMaxMs,
     };
-    this.breaker = new UpstreamBreaker(options.breaker);
+    this.breaker = new UpstreamBreaker(options.breaker, (group, cause) => this.announceOpen(group, cause));
     this.siblings = options.siblings;
     this.siblingTimeoutMs = (options.retries + 1) * options.timeoutMs + options.retries * this.retryPolicy.maxDelayMs + 1_000;
     // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
@@ -226,6 +263,10 @@ export class LeafClient {
   /** Adds a listener after construction (e.g. a cache created later than the client). */
   observe(observer: LeafClientObserver): void {
     this.observers.push(observer);
+  }
+
+  private announceOpen(group: string, cause: OpenCause): void {
+    for (const observer of this.observers) observer.onCircuitOpen?.(group, cause);
   }
 
   private announceCoalesce(kind: CoalesceKind): void {
@@ -257,8 +298,9 @@ export class LeafClient {
     requireToken(options);
     options.budget?.spend();
     this.announceWrite(call.leafUserId, options);
-    // A caller hanging up does not cut a write short: half-sent, its outcome would be unknowable.
-    const { signal: _ignored, ...unabortable } = options;
+    // A caller hanging up (or its deadline) does not cut a write short: half-sent, its outcome
+    // would be unknowable.
+    const unabortable = withoutCancel(options);
     try {
       const { method, path, endpoint, body } = call;
       return this.readAnswer(call, await this.send({ method, path, endpoint, options: unabortable, cancel: undefined, body }, this.asText));
@@ -276,7 +318,7 @@ export class LeafClient {
   async read<T>(call: LeafCall<T>, options: CallOptions): Promise<T> {
     const token = requireToken(options);
     options.budget?.spend();
-    const cancel = options.signal ? cancelOf(options.signal) : undefined;
+    const cancel = cancelOfCall(options);
     const { method, path, endpoint } = call;
     if (method !== 'GET' || !this.coalescer || options.tokenHash === null) {
       return this.readAnswer(call, await this.send({ method, path, endpoint, options, cancel }, this.asText));
@@ -350,8 +392,8 @@ export class LeafClient {
       },
       discard: (answer) => answer.body.dump().catch(() => undefined),
     };
-    // No signal: a parked stream outlives the request that opened it.
-    const { signal: _ignored, ...unabortable } = options;
+    // Not cancellable: a parked stream outlives the request that opened it.
+    const unabortable = withoutCancel(options);
     const answer = await this.send({ method: 'GET', path, endpoint, group, accept, options: unabortable, cancel: undefined }, attempt);
     return answer.body;
   }
@@ -435,11 +477,15 @@ export class LeafClient {
     };
     for (let tries = 1; ; tries++) {
       let answer: A;
+      const sentAt = performance.now();
       try {
         answer = await attempt.send(request, cancel);
       } catch (error) {
+        // Given up on after the whole timeout (undici's own clock fires up to a second late): as
+        // unanswered as a timeout, whoever stopped it, so the breaker counts it.
+        if (isAbort(error)) throw callerGaveUp(error, { method, path }, performance.now() - sentAt >= this.timeoutMs);
         const code = (error as { code?: unknown }).code;
-        const delay = isAbort(error) ? null : retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, tries, this.retryPolicy);
+        const delay = retryDelayMs({ method, code: typeof code === 'string' ? code : undefined }, tries, this.retryPolicy);
         if (delay === null) throw this.transportError(error, method, path);
         await this.pause(delay, method, path, cancel);
         continue;
@@ -474,35 +520,12 @@ export class LeafClient {
 
   private transportError(error: unknown, method: string, path: string): LeafError {
     if (error instanceof LeafError) return error;
-    if (isAbort(error)) {
-      return new LeafError('UPSTREAM_ERROR', 'The request was cancelled before the Leaf API answered.', {
-        method,
-        path,
-        aborted: true,
-      });
-    }
+    if (isAbort(error)) return callerGaveUp(error, { method, path });
     const timedOut =
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError ||
       error instanceof undiciErrors.ConnectTimeoutError;
     const message = timedOut ? 'The Leaf API did not answer in time.' : 'The Leaf API could not be reached.';
     return new LeafError('UPSTREAM_ERROR', message, { method, path });
-  }
-
-  /** True when the upstream answers HTTP at all (any status): used by /readiness. */
-  async reachable(timeoutMs: number): Promise<boolean> {
-    try {
-      const response = await this.pool.request({
-        method: 'GET',
-        path: `${ASSETS_PREFIX}/users`,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await response.body.dump();
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

@@ -1,7 +1,7 @@
 // Identical upstream GETs in flight at the same moment, with the same token, share one
 // upstream call. DataLoader removes duplicates inside one request; this removes them across
 // concurrent requests (dashboards polling, a fleet of apps opening the same screen).
-import { CancelSource, type Cancel } from './cancel.js';
+import { CancelSource, unlessCancelled, type Cancel } from './cancel.js';
 import type { ReadTag } from './read-tags.js';
 
 export type CoalesceKind = 'started' | 'joined';
@@ -98,30 +98,19 @@ export class ReadCoalescer {
   private wait(key: string, shared: SharedRead, cancel: Cancel | undefined): Promise<unknown> {
     shared.waiters += 1;
     if (!cancel) return shared.promise;
-    return new Promise((resolve, reject) => {
-      const unlisten = cancel.listen(() => {
-        this.leave(key, shared);
-        reject(cancel.reason);
-      });
-      shared.promise.then(
-        (value) => {
-          unlisten();
-          resolve(value);
-        },
-        (error: unknown) => {
-          unlisten();
-          reject(error);
-        },
-      );
+    return unlessCancelled(shared.promise, cancel, () => {
+      this.leave(key, shared, cancel.reason);
+      return cancel.reason;
     });
   }
 
-  private leave(key: string, shared: SharedRead): void {
+  /** `reason`: why the last caller left, handed to the call (a deadline is not a hang-up). */
+  private leave(key: string, shared: SharedRead, reason: Error | undefined): void {
     shared.waiters -= 1;
     if (shared.waiters > 0 || shared.settled) return;
     // Nobody is left to read the answer: stop the call, and let no later caller join it.
     if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
-    shared.cancel.cancel();
+    shared.cancel.cancel(reason);
   }
 
   /**

@@ -32,6 +32,8 @@ export interface LeafClientObserver {
   onUpstreamCall?(event: UpstreamCallEvent): void;
   /** For observers that must act before a call is sent (tracing propagates its span). */
   startUpstreamCall?(start: UpstreamCallStart): UpstreamCallWatch;
+  /** An endpoint group's circuit opened (src/leaf/breaker.ts): `unanswered` when calls in a row got no answer. */
+  onCircuitOpen?(group: string, cause: 'unanswered' | 'failureRate'): void;
   /** A read joined an identical in-flight read (`joined`) or went upstream itself (`started`). */
   onCoalesce?(kind: 'started' | 'joined'): void;
   /**

@@ -9,7 +9,7 @@
 //   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
 //   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
 import { Pool } from 'undici';
-import { requireToken, type CallOptions, type LeafClient, type StreamBody } from './client.js';
+import { requireToken, untilCancelled, type CallOptions, type LeafClient, type StreamBody } from './client.js';
 import { LeafError, leafError } from './errors.js';
 import { FeatureSplitter } from './features.js';
 
@@ -239,6 +239,12 @@ export class PointsReader {
 
   /** Accepted points [start, end), and with `probe` whether one exists at `end`. */
   window(query: PointsQuery, start: number, end: number, probe: boolean, options: CallOptions): Promise<PointsWindow> {
+    // The stream is not the request's to stop (its cursor parks for the next page), but the
+    // request stops waiting for it when it hangs up or its deadline passes.
+    return untilCancelled(options, () => this.memoized(query, start, end, probe, options));
+  }
+
+  private memoized(query: PointsQuery, start: number, end: number, probe: boolean, options: CallOptions): Promise<PointsWindow> {
     let memo = this.perRequest.get(options);
     if (!memo) this.perRequest.set(options, (memo = new Map()));
     const memoKey = `${query.url}\u0000${query.filterKey}\u0000${start}\u0000${end}\u0000${probe}`;
@@ -292,7 +298,11 @@ export class PointsReader {
   }
 
   /** How many points the filter accepts: read through once per token, file and filter. */
-  async count(query: PointsQuery, options: CallOptions): Promise<number> {
+  count(query: PointsQuery, options: CallOptions): Promise<number> {
+    return untilCancelled(options, () => this.countAll(query, options));
+  }
+
+  private async countAll(query: PointsQuery, options: CallOptions): Promise<number> {
     const key = this.keyOf(query, options);
     const path = this.pathOf(query.url);
     const known = this.counts.get(key);

@@ -15,6 +15,7 @@ import { graphiqlServing, type GraphiQLTab } from './graphiql.js';
 import { useRequestIdentity } from './identity.js';
 import { LeafClient } from '../leaf/client.js';
 import { closePointsReader, pointsReaderOf } from '../leaf/points.js';
+import { UpstreamReadiness } from '../leaf/readiness.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
 import { createObservability, type Observability, type ObservabilityOptions } from './observability/index.js';
 import { DOCUMENT_ID_PARAM } from './persisted/index.js';
@@ -27,6 +28,9 @@ import { serveWebSocket } from './websocket.js';
 import { seenEvents, type SeenEvents } from '../events/dedupe.js';
 import { LiveEvents } from '../events/hub.js';
 import { redisEventRelay } from '../events/relay.js';
+import { registerAndCatchUp } from '../events/catch-up.js';
+import type { Registration } from '../events/registration.js';
+import { WEBHOOK_PATH } from '../events/receiver.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -38,6 +42,8 @@ export interface GatewayOptions {
   observability?: ObservabilityOptions;
   /** As a cluster worker (WORKERS > 1, src/server/cluster.ts): its link to the siblings. */
   cluster?: ClusterLink;
+  /** Demo mode: register this gateway's own receiver (its URL once listening) with the emulator. */
+  registerOwnReceiver?: boolean;
 }
 
 /** Built once per gateway by startGateway: they outlive a Yoga instance's plugins. */
@@ -48,6 +54,8 @@ export interface GatewayParts {
   redis?: SharedRedis | null;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining?: () => boolean;
+  /** What /readiness answers besides draining: Leaf as the background probe and the breakers see it. */
+  readiness: UpstreamReadiness;
   /** Leaf's events: where they are received, made fresh and handed to subscribers (src/events). */
   live?: LiveEvents;
   /** Which event bodies were acted on already (with LEAF_WEBHOOK_SECRET). */
@@ -60,6 +68,8 @@ export interface Gateway {
   client: LeafClient;
   /** Leaf's events in this process (tests and the catch-up hand it events). */
   live: LiveEvents;
+  /** The webhook registration and catch-up started at start (null when not configured): settles, never rejects. */
+  registration: Promise<Registration | null> | null;
   /** Closes at once, cutting requests in flight (tests). */
   close(): Promise<void>;
   /** Stops accepting, lets requests in flight finish for up to `timeoutMs`, then closes;
@@ -97,6 +107,7 @@ export function createYogaApp(
     redis: parts.redis ?? null,
     cluster: options.cluster,
     draining: parts.draining ?? (() => false),
+    readiness: parts.readiness,
     live: parts.live ?? null,
     seen: parts.seen ?? null,
   });
@@ -138,6 +149,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     siblings: options.cluster?.reads,
   });
   pointsReaderOf(client, config.upstream.timeoutMs);
+  const readiness = new UpstreamReadiness({
+    url: options.upstreamUrl,
+    intervalMs: config.upstream.readinessIntervalMs,
+    timeoutMs: config.upstream.timeoutMs,
+  });
+  client.observe({ onCircuitOpen: (group, cause) => cause === 'unanswered' && readiness.noticeUnanswered(group) });
   options.cluster?.attach({ client, cache, registry: observability.registry });
   const live = new LiveEvents(
     { client, cache, logger: observability.logger, report: observability.liveEvents },
@@ -150,7 +167,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const seen = seenEvents({ windowMs: config.events.dedupeMs, redis: redis?.redis ?? null, logger: observability.logger });
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
-  const yoga = createYogaApp(options, client, { observability, cache, redis, draining: () => lifecycle.draining, live, seen });
+  const yoga = createYogaApp(options, client, { observability, cache, redis, readiness, draining: () => lifecycle.draining, live, seen });
   if (config.ablate.size > 0) observability.logger.log('warn', 'layers left out for measuring (ABLATE); never in production', { ablate: [...config.ablate] });
   server.on('request', yoga);
   answerMalformedHttp(server);
@@ -166,9 +183,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
+  const url = `http://${shownHost}:${address.port}`;
+  const webhookUrl = config.events.webhookUrl ?? (options.registerOwnReceiver ? `${url}${WEBHOOK_PATH}` : null);
+  const { webhookSecret } = config.events;
+  const token = config.upstream.defaultToken;
+  // Registration and catch-up run beside serving: a slow or refusing Alerts API never holds up the start.
+  const registration =
+    webhookUrl && webhookSecret && token
+      ? registerAndCatchUp({ origin: options.upstreamUrl, token, url: webhookUrl, secret: webhookSecret, redis: redis?.redis ?? null }, { live, seen, logger: observability.logger, report: observability.liveEvents })
+      : null;
   let closed: Promise<void> | null = null;
   const gateway: Gateway = {
-    url: `http://${shownHost}:${address.port}`,
+    url,
+    registration,
     server,
     client,
     live,
@@ -180,6 +207,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await websocket.close();
         // After a drain the server is closed already, and would never call back again.
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        await readiness.close();
         await live.close();
         await client.close();
         await closePointsReader(client);

@@ -18,6 +18,8 @@ import { useKnownOperationTypes } from './http/operation-types.js';
 import { useRequestParams } from './http/params.js';
 import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClients } from './incremental/index.js';
 import type { LeafClient } from '../leaf/client.js';
+import type { UpstreamReadiness } from '../leaf/readiness.js';
+import { useRequestDeadline } from './deadline.js';
 import type { Observability } from './observability/index.js';
 import { useRequestOperation } from './observability/operation.js';
 import { sharedDocuments } from './persisted/automatic.js';
@@ -47,6 +49,8 @@ export interface EdgeParts {
   cluster: ClusterLink | undefined;
   /** True while the gateway drains on shutdown: /readiness then answers 503. */
   draining: () => boolean;
+  /** What /readiness answers besides draining: Leaf as the background probe and the breakers see it. */
+  readiness: UpstreamReadiness;
   /** Leaf's events and the bodies acted on already (src/events): the webhook receiver's. */
   live: LiveEvents | null;
   seen: SeenEvents | null;
@@ -55,7 +59,7 @@ export interface EdgeParts {
 /** A Yoga plugin; the defer-stream and response-cache ones are typed over any context. */
 type EdgePlugin = Plugin | Plugin<Record<string, unknown>> | ResponseCache['plugin'];
 
-export function edgePlugins({ config, client, observability, cache, redis, cluster, draining, live, seen }: EdgeParts): EdgePlugin[] {
+export function edgePlugins({ config, client, observability, cache, redis, cluster, draining, readiness, live, seen }: EdgeParts): EdgePlugin[] {
   const persisted = persistedDocuments(config.persisted, redis ? sharedDocuments(redis.redis) : null);
   const on = (layer: AblatableLayer): boolean => !config.ablate.has(layer);
   const listed: (EdgePlugin | null | false)[] = [
@@ -95,10 +99,15 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     // OpenTelemetry spans (TRACING).
     observability.tracing ?? false,
 
-    // The probe may take as long as a query's upstream call may: a slow Leaf is not a dead one.
+    // Answered from memory (src/leaf/readiness.ts): an orchestrator's probe never waits on Leaf.
     useReadinessCheck({
       endpoint: '/readiness',
-      check: () => !draining() && client.reachable(config.upstream.timeoutMs),
+      check: ({ fetchAPI }) => {
+        const { ready, reason } = draining() ? { ready: false, reason: 'Draining: shutting down.' } : readiness.state;
+        const body = JSON.stringify({ ready, reason, circuits: client.breakerStates });
+        const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+        return new fetchAPI.Response(body, { status: ready ? 200 : 503, headers });
+      },
     }),
     // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
     !config.graphiql && useGraphiQLOffPage(GRAPHQL_PATH),
@@ -122,6 +131,8 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     on('persisted') && persisted.lookup,
     // BAD_USER_INPUT for graphql-js's variable and argument errors.
     useBadUserInputCodes,
+    // One deadline for all of a request's reads of Leaf (REQUEST_DEADLINE_MS), armed as execution starts.
+    config.upstream.requestDeadlineMs > 0 && useRequestDeadline(config.upstream.requestDeadlineMs),
     // @defer and @stream, answered as multipart/mixed or text/event-stream (docs/client-guide.md, "Incremental delivery").
     on('defer-stream') && useDeferStream(),
 

@@ -39,6 +39,8 @@ type Documents = {
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
     "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": typeof types.ContainerMachinesDocument,
+    "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n": typeof types.DeadlineNestedDocument,
+    "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n": typeof types.DeadlineTwoCreatesDocument,
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": typeof types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": typeof types.DocumentedDeleteMachineDocument,
@@ -88,6 +90,7 @@ type Documents = {
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": typeof types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
+    "\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": typeof types.RegisteredMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": typeof types.FirstMachineNameDocument,
     "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": typeof types.CreateNamedMachineDocument,
@@ -125,6 +128,8 @@ const documents: Documents = {
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
     "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": types.ContainerMachinesDocument,
+    "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n": types.DeadlineNestedDocument,
+    "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n": types.DeadlineTwoCreatesDocument,
     "\n  query MachinesThenFiles($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 10) {\n        nodes {\n          name\n          ... @defer(label: \"files\") {\n            files(first: 5) { nodes { leafFileId file { summary { operationType } } } }\n          }\n        }\n      }\n    }\n  }\n": types.MachinesThenFilesDocument,
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": types.DocumentedDeleteMachineDocument,
@@ -174,6 +179,7 @@ const documents: Documents = {
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
+    "\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": types.RegisteredMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": types.FirstMachineNameDocument,
     "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": types.CreateNamedMachineDocument,
@@ -300,6 +306,14 @@ export function graphql(source: "\n  query CoalescingMachineIds($user: LeafId!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n"): (typeof documents)["\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n"): (typeof documents)["\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n"): (typeof documents)["\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -496,6 +510,10 @@ export function graphql(source: "\n  query RedisMachinesAndImplements($user: Lea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n"): (typeof documents)["\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n"): (typeof documents)["\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -56,7 +56,7 @@ export interface StackOptions {
   /** Log destination / span exporter of the gateway (stdout and OTLP by default). */
   observability?: ObservabilityOptions;
   /** More of what `npm start` hands the gateway (GraphiQL's tabs). */
-  gateway?: Pick<GatewayOptions, 'graphiqlTabs'>;
+  gateway?: Pick<GatewayOptions, 'graphiqlTabs' | 'registerOwnReceiver'>;
 }
 
 /**
