@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import {
   buildClientSchema,
+  GraphQLSchema,
   getIntrospectionQuery,
   isEnumType,
   isInputObjectType,
@@ -15,8 +16,8 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/schema/index.js';
-import { printedSchema, SCHEMA_FILE } from '../src/schema/print.js';
+import { schema, subgraphSchema } from '../src/schema/index.js';
+import { printedSchema, printedSubgraph, SCHEMA_FILE, SUBGRAPH_FILE, withoutFederationFields } from '../src/schema/print.js';
 import { useStack } from './support/stack.js';
 
 function undescribed(type: GraphQLNamedType): string[] {
@@ -51,13 +52,24 @@ describe('schema/schema.graphql', () => {
     const result = await stack.query<IntrospectionQuery>(getIntrospectionQuery(everything));
     expect(result.errors).toBeUndefined();
     const served = buildClientSchema(result.data!);
-    expect(printSchema(lexicographicSortSchema(served))).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
+    // Federation's root fields, types and directives are served too; they are schema/subgraph.graphql's.
+    const own = withoutFederationFields(served);
+    const clientDirectives = new Set(schema.getDirectives().map((directive) => directive.name));
+    const printed = new GraphQLSchema({ ...own.toConfig(), directives: own.getDirectives().filter((directive) => clientDirectives.has(directive.name)) });
+    expect(printSchema(lexicographicSortSchema(printed))).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
     expect(served.getDirective('defer')).toBeDefined();
     expect(served.getDirective('stream')).toBeDefined();
   });
 
-  it('describes every type, field, argument and enum value', () => {
-    const types = Object.values(schema.getTypeMap()).filter(
+  it('has no federation fields or directives: those are in schema/subgraph.graphql only', () => {
+    expect(printedSchema()).not.toMatch(/_entities|_service|_Any|@key|@cost|@listSize|@link/);
+  });
+
+  it.each([
+    ['client', schema],
+    ['served (with federation\'s fields)', subgraphSchema],
+  ])('describes every type, field, argument and enum value of the %s schema', (_name, described) => {
+    const types = Object.values(described.getTypeMap()).filter(
       (type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type),
     );
     expect(types.flatMap(undescribed)).toEqual([]);
@@ -75,5 +87,23 @@ describe('schema/schema.graphql', () => {
     expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'leafUser', 'file', 'fieldOperation']));
     const mutation = schema.getMutationType()!.getFields();
     expect(Object.keys(mutation)).toEqual(expect.arrayContaining(['createMachine', 'updateMachine', 'deleteMachine']));
+  });
+});
+
+describe('schema/subgraph.graphql', () => {
+  it('is the subgraph the code builds (run `npm run print-schema` after changing it)', () => {
+    expect(readFileSync(SUBGRAPH_FILE, 'utf8')).toBe(printedSubgraph());
+  });
+
+  it('declares the contract\'s entity keys', () => {
+    const keys = (type: string) => printedSubgraph().match(new RegExp(`^type ${type} implements Node((?: @key\\(fields: "[^"]+"\\))+)`, 'm'))?.[1]?.trim();
+    const assetKeys = '@key(fields: "id") @key(fields: "leafId leafUser { leafUserId }")';
+    expect(keys('Machine')).toBe(assetKeys);
+    expect(keys('Implement')).toBe(assetKeys);
+    expect(keys('Operator')).toBe(assetKeys);
+    expect(keys('LeafFile')).toBe('@key(fields: "id") @key(fields: "leafId")');
+    expect(keys('FieldOperation')).toBe('@key(fields: "id") @key(fields: "leafId")');
+    expect(keys('LeafUser')).toBe('@key(fields: "id") @key(fields: "leafUserId")');
+    expect(keys('MachineFile')).toBe('@key(fields: "id")');
   });
 });

@@ -2,11 +2,14 @@
 // src/schema/index.ts imports them all and builds the schema.
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { HexColorCodeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
+import { UPSTREAM_COST } from './demand.js';
 import { decodeGlobalId, encodeGlobalId } from './relay/global-id.js';
 import { ExactDateTimeScalar, ExactURLScalar, LeafIdScalar } from './scalars.js';
 
@@ -32,7 +35,9 @@ interface BuilderTypes {
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin, SimpleObjectsPlugin],
+  // Federation last, after the plugins that wrap resolvers (its README asks so); it writes its
+  // directives (@key, @cost, @listSize) through the directives plugin, for the subgraph SDL only.
+  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin, SimpleObjectsPlugin, DirectivesPlugin, FederationPlugin],
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -45,10 +50,12 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     pageInfoTypeOptions: { description: 'Where a connection page sits in the whole list (Relay Cursor Connections).' },
     idFieldOptions: { description: 'Opaque global ID: encodes the type, the Leaf user and the Leaf id.' },
     nodeQueryOptions: {
+      ...UPSTREAM_COST,
       description: 'Fetches any object by its global ID; null when it no longer exists.',
       args: { id: { description: 'A global ID returned by this API.' } },
     },
     nodesQueryOptions: {
+      ...UPSTREAM_COST,
       description: 'Fetches several objects by global ID, in order; repeated IDs cost one upstream call each distinct ID.',
       args: { ids: { description: 'Global IDs returned by this API.' } },
     },
@@ -64,6 +71,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
   },
   errors: { defaultTypes: [] },
+  directives: { useGraphQLToolsUnorderedDirectives: true },
 });
 
 builder.addScalarType('LeafId', LeafIdScalar);

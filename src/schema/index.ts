@@ -31,4 +31,10 @@ import './events/types.js';
 // ones, and @defer/@stream, which the defer-stream plugin would otherwise add at run time.
 const directives = [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective];
 
+// Federation: the entity keys, declared over the types above.
+import { buildSubgraphSchema } from './federation.js';
+
+/** The client schema: schema/schema.graphql. */
 export const schema = builder.toSchema({ sortSchema: false, directives });
+/** What /graphql serves: the client schema plus federation's `_service` and `_entities` (schema/subgraph.graphql). */
+export const subgraphSchema = buildSubgraphSchema();

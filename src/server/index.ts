@@ -21,7 +21,7 @@ import { DOCUMENT_ID_PARAM } from './persisted/index.js';
 import { edgePlugins, GRAPHQL_PATH } from './plugins.js';
 import { connectRedis, type SharedRedis } from './redis.js';
 import { maskError } from '../schema/error-masking.js';
-import { schema } from '../schema/index.js';
+import { subgraphSchema } from '../schema/index.js';
 import { callBudget } from './security/call-budget.js';
 import { serveWebSocket } from './websocket.js';
 import { seenEvents, type SeenEvents } from '../events/dedupe.js';
@@ -91,7 +91,7 @@ export function createYogaApp(
     // The floor the ledger compares with (ABLATE=bare): Yoga's defaults over the same schema,
     // with only what the context needs to know who is asking.
     return createYoga<Record<string, unknown>, Context>({
-      schema,
+      schema: subgraphSchema,
       graphqlEndpoint: GRAPHQL_PATH,
       context,
       plugins: [useRequestIdentity(config.upstream.defaultToken)],
@@ -111,7 +111,9 @@ export function createYogaApp(
     seen: parts.seen ?? null,
   });
   return createYoga<Record<string, unknown>, Context>({
-    schema,
+    // The client schema plus federation's `_service` and `_entities` (docs/federation.md), as
+    // every subgraph serves them: one /graphql for clients and federation gateways alike.
+    schema: subgraphSchema,
     graphqlEndpoint: GRAPHQL_PATH,
     extraParamNames: [DOCUMENT_ID_PARAM],
     maxRequestBodySize: config.security.maxRequestBytes,

@@ -15,6 +15,7 @@ import { loadEach } from '../loading.js';
 import type { ConnectionArgs } from '../relay/resolve-window.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { LeafUserRef } from '../users/types.js';
+import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /** The fields every asset record has, as read from Leaf (src/leaf/readers.ts). */
 export type { AssetRecord };
@@ -60,6 +61,8 @@ export function assetList<R extends AssetRecord, F>(ref: ReturnType<typeof asset
       {
         type: ref,
         nullable: true,
+        ...CONNECTION_LIST_SIZE,
+        ...UPSTREAM_COST,
         description: `The user's ${list}, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.`,
         args: {
           ...(inputs ? { filter: t.arg({ type: inputs.filter, description: `Only ${list} matching every given field.` }) } : {}),
@@ -147,6 +150,7 @@ export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
     t.field({
       type: ref,
       nullable: true,
+      ...UPSTREAM_COST,
       description: `One ${noun} of this user by its Leaf id; null when Leaf has no such ${noun}.`,
       args: { id: t.arg({ type: 'LeafId', required: true, description: `The Leaf ${noun} id.` }) },
       resolve: (user, args, context) => ref.getDataloader(context).load(assetKey(user.leafUserId, args.id)),

@@ -14,6 +14,7 @@ import { builder } from '../builder.js';
 import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { OperationSummaryRef } from './summary.js';
+import { UPSTREAM_COST } from '../demand.js';
 
 const LegendRangeRef = builder.objectRef<LegendRangeRecord>('LegendRange').implement({
   description: 'One colour band of an image legend: values from min to max are drawn in colorCode.',
@@ -117,6 +118,7 @@ export const LeafFileRef = builder.loadableNode('LeafFile', {
     images: t.loadableList({
       type: OperationImageRef,
       nullable: { list: true, items: true },
+      ...UPSTREAM_COST,
       description:
         'Map images of the file, one per property; fetched (`GET /files/{id}/images`) only when selected. Null (with the error) when that call fails.',
       load: (fileIds: string[], context) =>
@@ -129,6 +131,7 @@ export const LeafFileRef = builder.loadableNode('LeafFile', {
 builder.queryField('file', (t) =>
   t.field({
     type: LeafFileRef,
+    ...UPSTREAM_COST,
     description: 'One Leaf machine data file by id; null when Leaf has no such file.',
     args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf file id.' }) },
     resolve: (_root, args) => idOf(args.id),

@@ -8,6 +8,7 @@ import { loadEach } from '../loading.js';
 import { idOf, idParts } from '../relay/global-id.js';
 import { LeafFileRef } from './leaf-file.js';
 import { OperationSummaryRef } from './summary.js';
+import { UPSTREAM_COST } from '../demand.js';
 
 const FieldCoverageRef = builder.objectRef<CoverageRecord>('FieldCoverage').implement({
   description: 'A field an operation touched, and how much of it.',
@@ -46,6 +47,7 @@ export const FieldOperationRef = builder.loadableNode('FieldOperation', {
     files: t.field({
       type: [LeafFileRef],
       nullable: { list: false, items: true },
+      ...UPSTREAM_COST,
       description:
         "The files merged into the operation, in Leaf's order, through the same per-request loader as every LeafFile. An item is null where Leaf no longer has that file or cannot send it (with the error at that item's path).",
       resolve: (operation) => valueOf(operation.files).map((fileId) => idOf(fileId)),
@@ -53,6 +55,7 @@ export const FieldOperationRef = builder.loadableNode('FieldOperation', {
     summary: t.loadable({
       type: OperationSummaryRef,
       nullable: true,
+      ...UPSTREAM_COST,
       description: 'The merged summary of all its files (`GET /operations/{id}/summary`); null until Leaf has one, or (with the error) when that call fails.',
       load: (operationIds: string[], context) => loadEach(operationIds, (operationId) => context.leaf.get(operationSummaries, { id: operationId })),
       resolve: (operation) => operation.id,
@@ -63,6 +66,7 @@ export const FieldOperationRef = builder.loadableNode('FieldOperation', {
 builder.queryField('fieldOperation', (t) =>
   t.field({
     type: FieldOperationRef,
+    ...UPSTREAM_COST,
     description: 'One Leaf field operation by id; null when Leaf has no such operation.',
     args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf field operation id.' }) },
     resolve: (_root, args) => idOf(args.id),

@@ -18,6 +18,7 @@ import { ConnectionArgumentError } from '../relay/errors.js';
 import { connectionSelection } from '../relay/selection.js';
 import { LeafFileRef } from './leaf-file.js';
 import { isGeometry } from './geojson.js';
+import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /** Points are small, and a map wants many: pages go up to 1,000 (other lists stop at 100). */
 export const MAX_POINTS_PAGE = 1_000;
@@ -364,6 +365,8 @@ builder.objectField(LeafFileRef, 'points', (t) =>
     {
       type: OperationPointRef,
       nullable: true,
+      ...CONNECTION_LIST_SIZE,
+      ...UPSTREAM_COST,
       description: `The file's standard GeoJSON points (\`downloadStandardGeojson\`), in file order, each typed by its operation type. Pages hold up to ${MAX_POINTS_PAGE} points; a page costs reading the file up to its end, and the next page resumes where the last one stopped. Null until Leaf has processed the file; UPSTREAM_ERROR when the points are not on the Leaf API origin (they are never fetched from anywhere else).`,
       args: { filter: t.arg({ type: PointFilter, description: 'Only points matching every given field.' }) },
       extensions: { maxPageSize: MAX_POINTS_PAGE },

@@ -11,6 +11,7 @@ import { idOf, idParts } from '../relay/global-id.js';
 import { LeafFileRef } from '../files/leaf-file.js';
 import { listConnection } from '../lists.js';
 import { machineKey, MachineRef } from './types.js';
+import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /**
  * A machine-file record as read from `/users/{leafUserId}/machines/{machineId}/files`:
@@ -47,6 +48,7 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
     machine: t.field({
       type: MachineRef,
       nullable: false,
+      ...UPSTREAM_COST,
       description: 'The machine whose path this record was read from: the machine that did this work.',
       resolve: (file, _args, context) => MachineRef.getDataloader(context).load(machineKey(file.path.leafUserId, file.path.machineId)),
     }),
@@ -64,6 +66,7 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
     ),
     file: t.field({
       type: LeafFileRef,
+      ...UPSTREAM_COST,
       description: 'The Leaf file itself (`GET /files/{leafFileId}`), batched: files shared by several machines load once. Null when Leaf no longer has it.',
       resolve: (machineFile) => idOf(machineFile.record.leafFileId),
     }),
@@ -75,6 +78,8 @@ builder.objectFields(MachineRef, (t) => ({
     {
       type: MachineFileRef,
       nullable: true,
+      ...CONNECTION_LIST_SIZE,
+      ...UPSTREAM_COST,
       description: "This machine's files, paged the Relay way over Leaf's page/size list; null (with the error) when Leaf refuses the list.",
       args: {
         filter: t.arg({ type: MachineFileList.filter, description: 'Only files matching every given field.' }),

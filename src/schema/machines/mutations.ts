@@ -17,6 +17,7 @@ import { CreateMachineInput, UpdateMachineInput } from './inputs.js';
 import { MachineRef, type MachineShape } from './types.js';
 import { validateMachineInput, type MachineInputShape } from './validation.js';
 import { editableMachine, machineTarget, remember, sendWrite } from './writes.js';
+import { UPSTREAM_COST } from '../demand.js';
 
 /** What every write may answer besides its own outcomes: the caller refused, or rate limited. */
 const REFUSALS = [UnauthenticatedError, ForbiddenError, RateLimitedError];
@@ -44,6 +45,7 @@ const DeleteMachineSuccess = builder.objectRef<{ deletedId: string }>('DeleteMac
 
 builder.mutationField('createMachine', (t) =>
   t.field({
+    ...UPSTREAM_COST,
     type: CreateMachineSuccess,
     nullable: false,
     description: 'Creates a USER_CREATED machine for a Leaf user (`POST /users/{leafUserId}/machines`, sent once, never retried).',
@@ -67,6 +69,7 @@ builder.mutationField('createMachine', (t) =>
 
 builder.mutationField('updateMachine', (t) =>
   t.field({
+    ...UPSTREAM_COST,
     type: UpdateMachineSuccess,
     nullable: false,
     description:
@@ -96,6 +99,7 @@ builder.mutationField('updateMachine', (t) =>
 
 builder.mutationField('deleteMachine', (t) =>
   t.field({
+    ...UPSTREAM_COST,
     type: DeleteMachineSuccess,
     nullable: false,
     description:

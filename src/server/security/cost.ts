@@ -3,6 +3,11 @@
 // and everything selected under a field is paid once per item of it, so
 // `machines(first: 100) { nodes { files(first: 100) { nodes { file { … } } } } }` costs ~30,000.
 //
+// The weights are the fields' own declarations (src/schema/demand.ts): an upstream-backed field's
+// `@cost`, a connection's `@listSize`, read back from the schema here, so this limit and a
+// federation gateway's demand control (which reads them in schema/subgraph.graphql) price a
+// field alike.
+//
 // This runs at execution, not validation, because the sizes usually come from variables
 // (`first: $first`): Yoga caches validation results per document, so a validation rule never
 // sees them, and GraphQL Armor's cost rule counts a variable `first` as one item.
@@ -23,13 +28,28 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { getDirectiveExtensions } from '@graphql-tools/utils';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { OBJECT_WEIGHT } from '../../schema/demand.js';
 import { MAX_PAGE_SIZE } from '../../schema/relay/window.js';
 import { queryTooComplex } from './errors.js';
 
-/** The arguments that say how many items a field answers. */
-const SIZE_ARGUMENTS = ['first', 'last'] as const;
+interface CostDirectives {
+  cost?: { weight?: unknown }[];
+  listSize?: { assumedSize?: unknown; slicingArguments?: unknown }[];
+}
+
+/** The `@cost` and `@listSize` a field declares (src/schema/demand.ts). */
+function costDirectives(field: GraphQLField<unknown, unknown>, schema: GraphQLSchema): CostDirectives {
+  return getDirectiveExtensions<{ cost: { weight?: unknown }; listSize: { assumedSize?: unknown; slicingArguments?: unknown } }>(field, schema);
+}
+
+/** What one item of `field` costs before what is selected under it: its `@cost`, or an object's weight. */
+function fieldWeight(walk: Walk, field: GraphQLField<unknown, unknown>): number {
+  const weight = costDirectives(field, walk.schema).cost?.[0]?.weight;
+  return typeof weight === 'number' ? weight : OBJECT_WEIGHT;
+}
 
 interface Walk {
   schema: GraphQLSchema;
@@ -46,16 +66,18 @@ function itemCount(walk: Walk, field: GraphQLField<unknown, unknown>, node: Fiel
   } catch {
     return 1; // A bad argument fails the query at execution anyway, with BAD_USER_INPUT.
   }
-  const sizes = SIZE_ARGUMENTS.filter((name) => field.args.some((arg) => arg.name === name));
-  if (sizes.length > 0) {
-    const given = sizes.map((name) => args[name]).filter((value): value is number => typeof value === 'number');
+  const listSize = costDirectives(field, walk.schema).listSize?.[0];
+  if (listSize && Array.isArray(listSize.slicingArguments)) {
+    const given = listSize.slicingArguments.map((name) => args[String(name)]).filter((value): value is number => typeof value === 'number');
     // Above its cap the connection refuses the window itself, with a clearer message. A list
     // of small items (a file's points) declares a larger cap of its own.
     const cap = typeof field.extensions.maxPageSize === 'number' ? field.extensions.maxPageSize : MAX_PAGE_SIZE;
-    return given.length === 0 ? Math.min(cap, MAX_PAGE_SIZE) : Math.max(0, Math.min(cap, ...given));
+    const assumed = typeof listSize.assumedSize === 'number' ? listSize.assumedSize : cap;
+    return given.length === 0 ? Math.min(cap, assumed) : Math.max(0, Math.min(cap, ...given));
   }
-  const ids = args.ids;
-  return Array.isArray(ids) ? ids.length : 1;
+  // `nodes(ids:)` and a federation gateway's `_entities(representations:)`: one item per reference.
+  const references = args.ids ?? args.representations;
+  return Array.isArray(references) ? references.length : 1;
 }
 
 /** Cost of a selection set for one item of `parent`. */
@@ -69,7 +91,7 @@ function selectionCost(walk: Walk, parent: GraphQLCompositeType, selectionSet: S
       const field = parent.getFields()[selection.name.value];
       const type = field && getNamedType(field.type);
       if (!field || !isCompositeType(type)) continue;
-      cost += itemCount(walk, field, selection) * (1 + selectionCost(walk, type, selection.selectionSet));
+      cost += itemCount(walk, field, selection) * (fieldWeight(walk, field) + selectionCost(walk, type, selection.selectionSet));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
       cost += selectionCost(walk, isCompositeType(type) ? type : parent, selection.selectionSet);
