@@ -3,8 +3,8 @@
 // valid event is acknowledged and its cached answers are fresh by the time the 2xx arrives; a
 // redelivery acts once; an event the gateway cannot place drops its user's answers whole.
 import { describe, expect, it } from 'vitest';
-import { DEMO_USER_IDS } from '../src/emulator/index.js';
-import { MAX_EVENT_BYTES, signatureOf } from '../src/events/receiver.js';
+import { DEMO_USER_IDS, signatureOf } from '../src/emulator/index.js';
+import { MAX_EVENT_BYTES } from '../src/events/receiver.js';
 import { graphql } from './__generated__/index.js';
 import { useStack, withStack, type Stack } from './support/stack.js';
 import { deliver, leafEvent, WEBHOOK_SECRET } from './support/webhooks.js';

@@ -15,12 +15,7 @@ export const SIGNATURE_HEADER = 'x-leaf-signature';
 /** Leaf's event bodies are a few hundred bytes: anything near this is not one. */
 export const MAX_EVENT_BYTES = 64 * 1024;
 
-/** base64 HMAC-SHA256 of `body` keyed with `secret`: what Leaf sends in X-Leaf-Signature. */
-export function signatureOf(secret: string, body: Uint8Array | string): string {
-  return createHmac('sha256', secret).update(body).digest('base64');
-}
-
-/** Constant-time comparison of the digest sent with the one computed. */
+/** Constant-time comparison of the digest sent (base64 HMAC-SHA256 of the raw bytes) with the one computed. */
 export function signatureMatches(secret: string, body: Uint8Array, sent: string): boolean {
   const expected = createHmac('sha256', secret).update(body).digest();
   const given = Buffer.from(sent.trim(), 'base64');

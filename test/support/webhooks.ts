@@ -1,6 +1,8 @@
 // Leaf's side of a webhook delivery, for tests: a body signed as Leaf signs it (base64
-// HMAC-SHA256 of the raw bytes) and POSTed to the gateway's receiver.
-import { signatureOf, WEBHOOK_PATH } from '../../src/events/receiver.js';
+// HMAC-SHA256 of the raw bytes) and POSTed to the gateway's receiver. Signed by the emulator's
+// signer, written apart from the receiver's check, so the two cannot agree on a mistake.
+import { signatureOf } from '../../src/emulator/index.js';
+import { WEBHOOK_PATH } from '../../src/events/receiver.js';
 import { httpJson, type HttpAnswer } from './http.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
