@@ -316,8 +316,7 @@ export class LeafClient {
       return this.readAnswer(call, await this.send({ method, path, endpoint, group, options, cancel }, this.asText));
     }
     const { tokenHash } = options;
-    const key = readKey(method, `${this.origin}${path}`, tokenHash);
-    const scope = { tokenHash, leafUserId: call.leafUserId === null ? null : scopeUser(call.leafUserId), tags: call.tags };
+    const { key, scope } = this.sharing(path, tokenHash, call.leafUserId, call.tags);
     try {
       // The shared call carries the request id of the caller that started it, and stops only
       // when no caller is left (its own Cancel), not when the one that started it hangs up.
@@ -345,12 +344,20 @@ export class LeafClient {
     const { path, endpoint, group, token, tokenHash, requestId } = read;
     const options: CallOptions = { token, tokenHash, requestId };
     if (!this.coalescer) return this.send({ method: 'GET', path, endpoint, group, options, cancel: undefined }, this.asText);
-    const key = readKey('GET', `${this.origin}${path}`, tokenHash);
-    const scope = { tokenHash, leafUserId: read.leafUserId === null ? null : scopeUser(read.leafUserId), tags: read.tags };
+    const { key, scope } = this.sharing(path, tokenHash, read.leafUserId, read.tags);
     const shared = await this.coalescer.run(key, scope, async (cancel): Promise<SharedAnswer> => ({
       answer: await this.send({ method: 'GET', path, endpoint, group, options, cancel }, this.asText),
     }));
     return shared.answer;
+  }
+
+  /**
+   * Where a GET is shared in the coalescer: its key, and the scope writes and events detach it by.
+   * One place for local reads and siblings', so a sibling's read always joins the same call.
+   */
+  private sharing(path: string, tokenHash: string, leafUserId: string | null, tags: LeafCall<unknown>['tags']) {
+    const key = readKey('GET', `${this.origin}${path}`, tokenHash);
+    return { key, scope: { tokenHash, leafUserId: leafUserId === null ? null : scopeUser(leafUserId), tags } };
   }
 
   /** The reader's value of a shared answer: read by the first caller, handed to the rest. */
