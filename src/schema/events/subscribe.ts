@@ -8,7 +8,6 @@ import type { LeafEventName } from '../../events/catalogue.js';
 import type { LiveItem } from '../../events/hub.js';
 import { LeafError, leafError } from '../../leaf/errors.js';
 import { machines } from '../../leaf/resources/machines.js';
-import { hashToken } from '../../leaf/token.js';
 
 /** One cheap read under the user: Leaf answers it 401 or 403 when the token may not read that user. */
 async function checkAccess(context: Context, leafUserId: string): Promise<void> {
@@ -25,11 +24,12 @@ export async function leafEventsOf(
   args: { leafUserId: string; types: readonly LeafEventName[] | null },
 ): Promise<AsyncIterable<LiveItem>> {
   const { live, token } = context;
+  const { tokenHash } = context.identity;
   if (!live) throw new GraphQLError('This gateway serves no live events.', { extensions: { code: 'BAD_REQUEST' satisfies ErrorCode } });
-  if (!token) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header (or, over WebSocket, in connection_init).');
+  if (!token || tokenHash === null) throw leafError('UNAUTHENTICATED', 'No credentials: send an Authorization: Bearer <token> header (or, over WebSocket, in connection_init).');
   await checkAccess(context, args.leafUserId);
   const recheckMs = context.recheckMs ?? 300_000;
-  return live.subscribe({ leafUserId: args.leafUserId, tokenHash: hashToken(token), types: args.types }, (refuse) => {
+  return live.subscribe({ leafUserId: args.leafUserId, tokenHash, types: args.types }, (refuse) => {
     let checking = false;
     const timer = setInterval(() => {
       if (checking) return;
