@@ -26,7 +26,7 @@ import type { InvalidationReason } from '../observability/metrics.js';
 import { executedOperation, requestOperation, servedFromResponseCache } from '../observability/operation.js';
 import type { SharedRedis } from '../redis.js';
 import { createRedisStore, type RedisStore } from './redis.js';
-import { createTaggedStore, UNCACHEABLE_KEY, type BackingStore, type TaggedStore } from './store.js';
+import { createTaggedStore, UNCACHEABLE_KEY, type BackingStore } from './store.js';
 import { readTags, type ReadTag, type ReadTagSet } from '../../leaf/read-tags.js';
 import { StaleLog } from './stale-log.js';
 
@@ -75,7 +75,6 @@ export async function createResponseCache(
   const staleLog = new StaleLog();
   const sequenceAtStart = new WeakMap<object, number>();
 
-  let store: TaggedStore | undefined;
   let redis: RedisStore | null = null;
   let backing: BackingStore;
   if (shared) {
@@ -88,8 +87,7 @@ export async function createResponseCache(
   } else {
     backing = createInMemoryCache({ max: maxEntries });
   }
-  store = createTaggedStore(backing, logger, events);
-  const tagged = store;
+  const tagged = createTaggedStore(backing, logger, events);
   // Invalidations still running; a mutation's answer waits for them, so once a client has it
   // no cache holds the old state.
   const pending = new Set<Promise<void>>();
