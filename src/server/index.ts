@@ -87,16 +87,13 @@ export function createYogaApp(
     const made = (): Context => ({ ...createContext(request, client, callBudget(config.security.maxUpstreamCalls)), ...extra, renew: made });
     return made();
   };
+  // The client schema plus federation's `_service` and `_entities` (docs/federation.md), as
+  // every subgraph serves them: one /graphql for clients and federation gateways alike.
+  const served = { schema: subgraphSchema, graphqlEndpoint: GRAPHQL_PATH, context, logging: parts.observability.logger };
   if (config.ablate.has('bare')) {
     // The floor the ledger compares with (ABLATE=bare): Yoga's defaults over the same schema,
     // with only what the context needs to know who is asking.
-    return createYoga<Record<string, unknown>, Context>({
-      schema: subgraphSchema,
-      graphqlEndpoint: GRAPHQL_PATH,
-      context,
-      plugins: [useRequestIdentity(config.upstream.defaultToken)],
-      logging: parts.observability.logger,
-    });
+    return createYoga<Record<string, unknown>, Context>({ ...served, plugins: [useRequestIdentity(config.upstream.defaultToken)] });
   }
   const plugins = edgePlugins({
     config,
@@ -111,10 +108,7 @@ export function createYogaApp(
     seen: parts.seen ?? null,
   });
   return createYoga<Record<string, unknown>, Context>({
-    // The client schema plus federation's `_service` and `_entities` (docs/federation.md), as
-    // every subgraph serves them: one /graphql for clients and federation gateways alike.
-    schema: subgraphSchema,
-    graphqlEndpoint: GRAPHQL_PATH,
+    ...served,
     extraParamNames: [DOCUMENT_ID_PARAM],
     maxRequestBodySize: config.security.maxRequestBytes,
     healthCheckEndpoint: '/health',
@@ -123,9 +117,7 @@ export function createYogaApp(
     parserAndValidationCache: documentCaches(),
     ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
     maskedErrors: config.ablate.has('error-masking') ? false : { maskError, isDev: config.exposeErrorDetails },
-    context,
     plugins,
-    logging: parts.observability.logger,
   });
 }
 
