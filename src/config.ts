@@ -103,7 +103,7 @@ export interface PersistedConfig {
  * measure what each costs a request (docs/benchmarks.md). For measuring only: some are defences.
  * `bare` is Yoga over the schema with its defaults and nothing else of the gateway's.
  */
-export const ABLATABLE_LAYERS = [
+const ABLATABLE_LAYERS = [
   'request-log',
   'http-params',
   'http-caching',

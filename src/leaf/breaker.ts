@@ -44,7 +44,7 @@ export function isUpstreamFailure(error: unknown): boolean {
 }
 
 /** An upstream failure with no answer at all: a timeout, a refused, reset or dropped connection. */
-export function isUnanswered(error: unknown): boolean {
+function isUnanswered(error: unknown): boolean {
   return isUpstreamFailure(error) && (error as LeafError).details.status === undefined && !(error as LeafError).details.circuitOpen;
 }
 
@@ -115,6 +115,7 @@ class GroupCircuit {
 
   /** Any answer, even a 5xx, ends a run of unanswered calls; a call its caller abandoned says nothing. */
   private countAnswer(error: unknown): void {
+    // A call the client gave up on, or one the open circuit refused, says nothing about Leaf.
     if (error instanceof LeafError && (error.details.aborted || error.details.circuitOpen)) return;
     if (!isUnanswered(error)) {
       this.unanswered = 0;

@@ -106,7 +106,7 @@ export interface OrderShape<F extends string> {
 }
 
 /** An `<Name>OrderField` enum over Leaf's documented sort fields and its `<Name>Order` input. */
-export function orderInput<const F extends string>(name: string, subject: string, leafFields: readonly F[]) {
+function orderInput<const F extends string>(name: string, subject: string, leafFields: readonly F[]) {
   const fieldEnum = leafEnum(`${name}OrderField`, `Fields Leaf can sort ${subject} by.`, leafFields, (field) => `Leaf's \`${field}\`.`);
   return builder.inputType(`${name}Order`, {
     description: `One sort key for ${subject}; the first key in the list sorts first.`,
@@ -123,7 +123,7 @@ export function orderInput<const F extends string>(name: string, subject: string
 }
 
 /** orderBy → repeated `sort=field,direction`; a field named twice is a mistake worth saying. */
-export function sortParams(orderBy: readonly OrderShape<string>[] | null | undefined): Query {
+function sortParams(orderBy: readonly OrderShape<string>[] | null | undefined): Query {
   if (!orderBy || orderBy.length === 0) return {};
   const seen = new Set<string>();
   for (const order of orderBy) {
@@ -147,15 +147,15 @@ function exactly(value: string, name: string): Query {
   return { [name]: value };
 }
 
-export function textFilter(description: string): FilterField<string> {
+function textFilter(description: string): FilterField<string> {
   return { input: (t) => t.string({ description }), params: exactly };
 }
 
-export function leafIdFilter(description: string): FilterField<string> {
+function leafIdFilter(description: string): FilterField<string> {
   return { input: (t) => t.field({ type: 'LeafId', description }), params: exactly };
 }
 
-export function enumFilter<T extends string>(type: EnumRef<Types, T>, description: string): FilterField<T> {
+function enumFilter<T extends string>(type: EnumRef<Types, T>, description: string): FilterField<T> {
   return { input: (t) => t.field({ type, description }), params: exactly };
 }
 
@@ -167,7 +167,7 @@ export function timeFilter(description: string, leafName?: string): FilterField<
   };
 }
 
-export function sinceFilter(description: string, leafName?: string): FilterField<DateTimeSinceFilterShape> {
+function sinceFilter(description: string, leafName?: string): FilterField<DateTimeSinceFilterShape> {
   return { input: (t) => t.field({ type: DateTimeSinceFilter, description }), params: (value, name) => sinceParams(value, leafName ?? name) };
 }
 
@@ -182,7 +182,7 @@ export type FilterShape<S> = { [K in keyof S]?: ValueOfFilterField<S[K]> | null 
  * A list's filter input, each field written once: the input type, and `params`, which turns a
  * given filter into Leaf's query parameters, in field order (fields left out or null send none).
  */
-export function listFilter<S extends Record<string, FilterField<unknown>>>(name: string, description: string, fields: S) {
+function listFilter<S extends Record<string, FilterField<unknown>>>(name: string, description: string, fields: S) {
   const input = builder.inputType(name, {
     description,
     fields: (t) => Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.input(t)])),

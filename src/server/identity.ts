@@ -22,7 +22,7 @@ export interface RequestIdentity {
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** The caller's bearer token, the default when none is sent, or null. */
-export function tokenOf(authorization: string | null, defaultToken: string | null): string | null {
+function tokenOf(authorization: string | null, defaultToken: string | null): string | null {
   if (authorization === null || authorization.trim() === '') return defaultToken;
   return BEARER.exec(authorization)?.[1] ?? null;
 }
@@ -31,7 +31,7 @@ export function tokenOf(authorization: string | null, defaultToken: string | nul
  * What keeps an Authorization header from being read as `Bearer <token>`, or null when it can
  * be (or none was sent). Names the part that is wrong, never echoes the header.
  */
-export function authorizationProblem(authorization: string | null): string | null {
+function authorizationProblem(authorization: string | null): string | null {
   if (authorization === null || authorization.trim() === '' || BEARER.test(authorization)) return null;
   const [scheme = '', ...rest] = authorization.trim().split(/\s+/);
   const bearer = /^bearer$/i.test(scheme);
@@ -42,7 +42,7 @@ export function authorizationProblem(authorization: string | null): string | nul
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The caller's x-request-id when it is safe to log and forward, else null. */
-export function acceptedRequestId(sent: string | null): string | null {
+function acceptedRequestId(sent: string | null): string | null {
   return sent && REQUEST_ID.test(sent) ? sent : null;
 }
 
