@@ -2,10 +2,12 @@
 import { readImplement, readImplements } from '../readers.js';
 import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX, IMPLEMENT_PROVIDERS } from '../types.js';
+import { recordKey } from './key.js';
 import { resource } from './resource.js';
 
 export const implementsResource = resource({
   group: 'implements',
+  key: recordKey('leafUserId', 'id'),
   collection: `${ASSETS_PREFIX}/users/{leafUserId}/implements`,
   item: `${ASSETS_PREFIX}/users/{leafUserId}/implements/{id}`,
   read: readImplement,

@@ -3,10 +3,12 @@
 import { readMachine, readMachines } from '../readers.js';
 import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX, MACHINE_PROVIDERS, ORIGIN_TYPES } from '../types.js';
+import { recordKey } from './key.js';
 import { resource } from './resource.js';
 
 export const machines = resource({
   group: 'machines',
+  key: recordKey('leafUserId', 'id'),
   collection: `${ASSETS_PREFIX}/users/{leafUserId}/machines`,
   item: `${ASSETS_PREFIX}/users/{leafUserId}/machines/{id}`,
   read: readMachine,

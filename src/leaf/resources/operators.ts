@@ -3,6 +3,7 @@
 import { assetFields, instant, listReader, recordReader, text, type LeafRecord } from '../readers.js';
 import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX } from '../types.js';
+import { recordKey } from './key.js';
 import { resource } from './resource.js';
 
 const operatorFields = {
@@ -17,6 +18,7 @@ const readOperator = recordReader('operator', operatorFields);
 
 export const operators = resource({
   group: 'operators',
+  key: recordKey('leafUserId', 'id'),
   collection: `${ASSETS_PREFIX}/users/{leafUserId}/operators`,
   item: `${ASSETS_PREFIX}/users/{leafUserId}/operators/{id}`,
   read: readOperator,

@@ -3,7 +3,6 @@
 // own token, after the caches the event made stale were dropped (src/events/hub.ts).
 import { EVENT_NAMES, familyOf, type EventFamily, type LeafEventName } from '../../events/catalogue.js';
 import type { FileEvent, ImplementEvent, LeafEvent, MachineEvent, OperationEvent, OperatorEvent } from '../../events/read.js';
-import { assetKey } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { leafEnum } from '../enums.js';
 import { FieldOperationRef } from '../files/operation.js';
@@ -11,7 +10,6 @@ import { LeafFileRef } from '../files/leaf-file.js';
 import { ImplementRef } from '../implements/types.js';
 import { MachineRef } from '../machines/types.js';
 import { OperatorRef } from '../operators/types.js';
-import { idOf } from '../relay/global-id.js';
 import { leafEventsOf } from './subscribe.js';
 
 const FAMILY_WORDS: Record<EventFamily, string> = {
@@ -67,7 +65,8 @@ builder.objectRef<MachineEvent>('MachineEvent').implement({
       type: MachineRef,
       nullable: true,
       description: "The machine as it is now, read with the subscriber's token; null after MACHINE_DELETED or when Leaf no longer has it.",
-      resolve: (event) => (event.type === 'machineDeleted' ? null : assetKey(event.leafUserId, event.machineId)),
+      resolve: (event, _args, context) =>
+        event.type === 'machineDeleted' ? null : MachineRef.getDataloader(context).load({ leafUserId: event.leafUserId, id: event.machineId }),
     }),
   }),
 });
@@ -82,7 +81,7 @@ builder.objectRef<ImplementEvent>('ImplementEvent').implement({
       type: ImplementRef,
       nullable: true,
       description: "The implement as it is now, read with the subscriber's token; null when Leaf no longer has it.",
-      resolve: (event) => assetKey(event.leafUserId, event.implementId),
+      resolve: (event, _args, context) => ImplementRef.getDataloader(context).load({ leafUserId: event.leafUserId, id: event.implementId }),
     }),
   }),
 });
@@ -97,7 +96,7 @@ builder.objectRef<OperatorEvent>('OperatorEvent').implement({
       type: OperatorRef,
       nullable: true,
       description: "The operator as it is now, read with the subscriber's token; null when Leaf no longer has it.",
-      resolve: (event) => assetKey(event.leafUserId, event.operatorId),
+      resolve: (event, _args, context) => OperatorRef.getDataloader(context).load({ leafUserId: event.leafUserId, id: event.operatorId }),
     }),
   }),
 });
@@ -112,7 +111,7 @@ builder.objectRef<FileEvent>('FileEvent').implement({
       type: LeafFileRef,
       nullable: true,
       description: "The file as it is now, read with the subscriber's token; null when Leaf has no such file.",
-      resolve: (event) => idOf(event.fileId),
+      resolve: (event, _args, context) => LeafFileRef.getDataloader(context).load({ id: event.fileId }),
     }),
     message: t.string({ description: 'Why processing failed, as Leaf wrote it (may be empty); null for other events.', resolve: (event) => event.message }),
   }),
@@ -128,7 +127,7 @@ builder.objectRef<OperationEvent>('OperationEvent').implement({
       type: FieldOperationRef,
       nullable: true,
       description: "The field operation as it is now, read with the subscriber's token; null when Leaf has no such operation.",
-      resolve: (event) => idOf(event.operationId),
+      resolve: (event, _args, context) => FieldOperationRef.getDataloader(context).load({ id: event.operationId }),
     }),
   }),
 });
