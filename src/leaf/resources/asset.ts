@@ -6,6 +6,8 @@ import { recordKey } from './key.js';
 import type { ListParameters, UserResource } from './resource.js';
 
 export interface AssetDeclaration<R, L extends ListParameters | undefined> {
+  /** The breaker group, when not `<name>`. */
+  group?: string;
   read: (body: unknown) => R;
   readList: (body: unknown) => readonly R[];
   /** The tags of the user's list of them, and of one of them: besides the user's own tag. */
@@ -15,7 +17,7 @@ export interface AssetDeclaration<R, L extends ListParameters | undefined> {
 }
 
 /**
- * `/users/{leafUserId}/<name>` and `/users/{leafUserId}/<name>/{id}` (breaker group `<name>`),
+ * `/users/{leafUserId}/<name>` and `/users/{leafUserId}/<name>/{id}` (breaker group `<name>` unless declared),
  * keyed by the user and the record's id; every read shows the user too.
  */
 export function assetResource<R, const L extends ListParameters | undefined = undefined>(
@@ -24,7 +26,7 @@ export function assetResource<R, const L extends ListParameters | undefined = un
 ): UserResource<R> & { readonly list: L } {
   const { listTag, itemTag } = declaration;
   return {
-    group: name,
+    group: declaration.group ?? name,
     key: recordKey('leafUserId', 'id'),
     collection: `${ASSETS_PREFIX}/users/{leafUserId}/${name}`,
     item: `${ASSETS_PREFIX}/users/{leafUserId}/${name}/{id}`,
