@@ -176,16 +176,17 @@ export async function createResponseCache(
     },
   };
 
+  async function learnSharedSequence(store: RedisStore, context: object): Promise<void> {
+    const since = await store.invalidations().catch(() => undefined);
+    if (since !== undefined) sharedSequenceAtStart.set(context, since);
+  }
+
   const awaitInvalidations: Plugin = {
-    async onExecute({ args }) {
+    onExecute({ args }) {
       const type = executedOperation(args).type;
       // A query the cache did not answer (hits end before this plugin) asks Redis before it reads
       // anything, so an event Redis numbers later keeps its answer out of the store.
-      if (redis && type === 'query') {
-        const since = await redis.invalidations().catch(() => undefined);
-        if (since !== undefined) sharedSequenceAtStart.set(args.contextValue, since);
-        return;
-      }
+      if (redis && type === 'query') return learnSharedSequence(redis, args.contextValue);
       if (type !== 'mutation') return;
       return {
         async onExecuteDone() {
