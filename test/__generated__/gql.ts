@@ -32,6 +32,8 @@ type Documents = {
     "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CacheRenameMachineDocument,
     "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": typeof types.CacheDeleteMachineDocument,
     "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": typeof types.CachedImplementsDocument,
+    "\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": typeof types.CaughtUpMachineDocument,
+    "subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }": typeof types.CaughtUpEventsDocument,
     "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }": typeof types.ClusterNameOfDocument,
     "query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }": typeof types.ClusterNameAndLeafIdOfDocument,
     "mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}": typeof types.ClusterRenameDocument,
@@ -121,6 +123,8 @@ const documents: Documents = {
     "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": types.CacheRenameMachineDocument,
     "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": types.CacheDeleteMachineDocument,
     "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": types.CachedImplementsDocument,
+    "\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": types.CaughtUpMachineDocument,
+    "subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }": types.CaughtUpEventsDocument,
     "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }": types.ClusterNameOfDocument,
     "query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }": types.ClusterNameAndLeafIdOfDocument,
     "mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}": types.ClusterRenameDocument,
@@ -278,6 +282,14 @@ export function graphql(source: "\n  mutation CacheDeleteMachine($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }"): (typeof documents)["query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n"): (typeof documents)["\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }"): (typeof documents)["subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
