@@ -208,8 +208,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async drain(timeoutMs) {
       // Subscriptions end cleanly first (their clients see `complete`), so they do not count as cut.
       live.endAll();
-      websocket.closeAll();
+      const sockets = websocket.closeAll(timeoutMs);
       const cut = await lifecycle.drain(timeoutMs);
+      await sockets;
       await gateway.close();
       return cut;
     },

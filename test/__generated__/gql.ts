@@ -47,6 +47,8 @@ type Documents = {
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": typeof types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": typeof types.DocumentedDeleteMachineDocument,
     "\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n": typeof types.DocumentedMachineGlobalIdDocument,
+    "\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n": typeof types.FreshnessMachineDocument,
+    "\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n": typeof types.FreshnessPointsDocument,
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": typeof types.ExecutionMachineNamesDocument,
     "\n  query ExecutionErrorLocations($user: LeafId!) {\n    leafUser(id: $user) {\n      refused: machines(first: -1) { totalCount }\n      machines(first: 100) {\n        nodes {\n          leafId\n          name\n          label: name\n          ...ExecutionMachineName\n          ... on Machine { name }\n          files(first: 2) {\n            nodes {\n              leafFileId\n              ...ExecutionMachineFile\n              detail: file { fileName }\n            }\n          }\n        }\n      }\n    }\n  }\n  fragment ExecutionMachineName on Machine { name }\n  fragment ExecutionMachineFile on MachineFile { file { id } ... on MachineFile { file { provider } } }\n": typeof types.ExecutionErrorLocationsDocument,
     "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": typeof types.HostileNormalMachinesDocument,
@@ -138,6 +140,8 @@ const documents: Documents = {
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": types.DocumentedDeleteMachineDocument,
     "\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n": types.DocumentedMachineGlobalIdDocument,
+    "\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n": types.FreshnessMachineDocument,
+    "\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n": types.FreshnessPointsDocument,
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": types.ExecutionMachineNamesDocument,
     "\n  query ExecutionErrorLocations($user: LeafId!) {\n    leafUser(id: $user) {\n      refused: machines(first: -1) { totalCount }\n      machines(first: 100) {\n        nodes {\n          leafId\n          name\n          label: name\n          ...ExecutionMachineName\n          ... on Machine { name }\n          files(first: 2) {\n            nodes {\n              leafFileId\n              ...ExecutionMachineFile\n              detail: file { fileName }\n            }\n          }\n        }\n      }\n    }\n  }\n  fragment ExecutionMachineName on Machine { name }\n  fragment ExecutionMachineFile on MachineFile { file { id } ... on MachineFile { file { provider } } }\n": types.ExecutionErrorLocationsDocument,
     "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": types.HostileNormalMachinesDocument,
@@ -342,6 +346,14 @@ export function graphql(source: "\n  mutation DocumentedDeleteMachine($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n"): (typeof documents)["\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n"): (typeof documents)["\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n"): (typeof documents)["\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
