@@ -29,6 +29,10 @@ export interface WorkerSetup {
   defaultToken: string | null;
   /** The tabs GraphiQL opens on, worked out where the emulator runs. */
   graphiqlTabs: GraphiQLTab[];
+  /** LEAF_WEBHOOK_SECRET, or in demo mode the one the primary made for this run: every worker verifies deliveries with it. */
+  webhookSecret: string | null;
+  /** Demo mode: the gateway registers its own receiver with the primary's emulator. */
+  registerOwnReceiver: boolean;
 }
 
 type Message =

@@ -53,11 +53,19 @@ function collector(): { subscriber: Subscriber; sink: { next(value: Received): v
   };
 }
 
-export function subscribeSse(gatewayUrl: string, token: string | null, query: string, variables: Record<string, unknown>): Subscriber {
+/** `fetchFn`: how the client sends its request (by default the global fetch), e.g. over one chosen connection. */
+export function subscribeSse(
+  gatewayUrl: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { fetchFn?: typeof fetch } = {},
+): Subscriber {
   const client = createSseClient({
     url: `${gatewayUrl}/graphql`,
     headers: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
+    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
   });
   const { subscriber, sink, setClose } = collector();
   const unsubscribe = client.subscribe({ query, variables }, sink);
