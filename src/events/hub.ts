@@ -71,6 +71,11 @@ export class LiveEvents {
     return this.total;
   }
 
+  /** True once the drain has ended every stream (endAll): a stream that ends now ends for it. */
+  get ending(): boolean {
+    return this.ended;
+  }
+
   relayThrough(relay: EventRelay): void {
     this.relays.push(relay);
   }

@@ -14,6 +14,7 @@ import type { Context } from '../context.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { identifier } from './identity.js';
 import type { Logger } from './observability/logger.js';
+import { markWebSocketRequest } from './observability/subscriptions.js';
 
 export const WEBSOCKET_PROTOCOL = 'graphql-transport-ws';
 /** Keep-alive pings, so proxies do not cut an idle subscription. */
@@ -65,6 +66,7 @@ export function serveWebSocket(
         }
         const request = new Request(`http://gateway${options.path}`, { headers: { authorization } });
         identify(request);
+        markWebSocketRequest(request);
         const enveloped = yoga.getEnveloped({ request, params: payload });
         let document;
         try {

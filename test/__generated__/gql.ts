@@ -96,6 +96,7 @@ type Documents = {
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
     "\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": typeof types.RegisteredMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": typeof types.FirstMachineNameDocument,
+    "subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }": typeof types.LoggedEventsDocument,
     "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": typeof types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": typeof types.TypenameDocument,
@@ -189,6 +190,7 @@ const documents: Documents = {
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
     "\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": types.RegisteredMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": types.FirstMachineNameDocument,
+    "subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }": types.LoggedEventsDocument,
     "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": types.TypenameDocument,
@@ -542,6 +544,10 @@ export function graphql(source: "\n  query RegisteredMachine($user: LeafId!, $id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"): (typeof documents)["\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }"): (typeof documents)["subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

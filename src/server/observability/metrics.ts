@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import type { LiveEventsReport } from '../../events/hub.js';
+import type { SubscriptionsReport } from './subscriptions.js';
 import { createOperationLabels, requestOperation } from './operation.js';
 
 export const METRICS_ENDPOINT = '/metrics';
@@ -29,6 +30,7 @@ export interface GatewayMetrics {
   observer: LeafClientObserver;
   cacheEvents: CacheEvents;
   liveEvents: LiveEventsReport;
+  subscriptions: SubscriptionsReport;
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -104,6 +106,19 @@ export function createMetrics(): GatewayMetrics {
   const eventsDelivered = new Counter({
     name: 'graphql_subscription_events_total',
     help: 'Events handed to leafEvents subscribers.',
+    registers: [registry],
+  });
+  const subscriptionsEnded = new Counter({
+    name: 'graphql_subscriptions_ended_total',
+    help: 'leafEvents subscriptions ended (or refused before they opened), by transport (sse, websocket) and why: client-closed, token-refused, drain, limit, error.',
+    labelNames: ['transport', 'reason'],
+    registers: [registry],
+  });
+  const subscriptionDuration = new Histogram({
+    name: 'graphql_subscription_duration_seconds',
+    help: 'How long leafEvents subscriptions stayed open, by transport.',
+    labelNames: ['transport'],
+    buckets: [1, 10, 60, 300, 1_800, 3_600, 21_600, 86_400],
     registers: [registry],
   });
   const errors = new Counter({
@@ -189,6 +204,12 @@ export function createMetrics(): GatewayMetrics {
       received: (outcome, origin) => leafEvents.labels(outcome, origin).inc(),
       subscriptions: (open) => subscriptionsOpen.set(open),
       delivered: () => eventsDelivered.inc(),
+    },
+    subscriptions: {
+      ended: (transport, reason, durationMs) => {
+        subscriptionsEnded.labels(transport, reason).inc();
+        subscriptionDuration.labels(transport).observe(durationMs / 1000);
+      },
     },
   };
 }
