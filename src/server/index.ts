@@ -157,7 +157,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   else if (options.cluster) {
     // Without Redis each worker remembers bodies alone: a sibling's event is remembered here too,
     // so Leaf's redelivery of it reaching this worker acts no more (in Redis, the claim is shared).
-    live.relayThrough(options.cluster.eventRelay((body) => void seen.claim(digestOf(Buffer.from(body, 'utf8'))).finally(() => relayed(body))));
+    const remembered = (body: string) => seen.claim(digestOf(Buffer.from(body, 'utf8'))).catch(() => false);
+    live.relayThrough(options.cluster.eventRelay((body) => remembered(body).then(() => live.relayed(body))));
   }
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
