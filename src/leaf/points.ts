@@ -49,9 +49,10 @@ const MAX_COUNTS = 1_024;
 
 function asPoint(value: unknown): PointFeature {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { geometry: null, properties: {} };
-  const { geometry, properties } = value as Record<string, unknown>;
-  const isObject = typeof properties === 'object' && properties !== null && !Array.isArray(properties);
-  return { geometry: geometry ?? null, properties: isObject ? (properties as Record<string, unknown>) : {} };
+  const { properties } = value as Record<string, unknown>;
+  // The parsed Feature itself (a missing geometry reads as none), not a copy: a page makes 1,000.
+  if (typeof properties === 'object' && properties !== null && !Array.isArray(properties)) return value as PointFeature;
+  return { geometry: (value as Record<string, unknown>).geometry ?? null, properties: {} };
 }
 
 /** Read-ahead stops past this many bytes of the stream, whatever the filter keeps: a parked
