@@ -110,7 +110,8 @@ export function createYogaApp(
   return createYoga<Record<string, unknown>, Context>({
     ...served,
     extraParamNames: [DOCUMENT_ID_PARAM],
-    maxRequestBodySize: config.security.maxRequestBytes,
+    // Bounded by the last plugin instead (src/server/http/body-limit.ts).
+    maxRequestBodySize: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: corsPolicy(config.http.corsOrigins),

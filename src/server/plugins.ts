@@ -1,7 +1,7 @@
 // Every Yoga plugin of the gateway, in the order it runs: a hook of an earlier entry runs before
 // the same hook of a later one. Yoga adds its own around this list: before it, the context
 // factory, /health, CORS, GraphiQL, the body parsers and its result processors; after it, the
-// request body limit, the parse and validation cache (src/server/http/document-caches.ts), the
+// parse and validation cache (src/server/http/document-caches.ts), the
 // checks of the GraphQL-over-HTTP parameters and methods, and error masking.
 // An entry that is `false` (switched off by its config, or left out by ABLATE to measure what
 // it costs: `on(layer)`) is left out.
@@ -12,6 +12,7 @@ import type { AblatableLayer, Config } from '../config.js';
 import { compiledExecution } from './execution.js';
 import { useGraphiQLOffPage } from './graphiql.js';
 import { useRequestIdentity } from './identity.js';
+import { useRequestBodyLimit } from './http/body-limit.js';
 import { useHttpCaching } from './http/caching.js';
 import { useNotAcceptableBody } from './http/media-types.js';
 import { useKnownOperationTypes } from './http/operation-types.js';
@@ -140,6 +141,8 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     cache?.accounting ?? false,
     cache?.plugin ?? false,
     cache?.awaitInvalidations ?? false,
+    // MAX_REQUEST_BYTES, once the request parser is chosen (it wraps the chosen one for a chunked body).
+    useRequestBodyLimit(config.security.maxRequestBytes),
   ];
   return listed.filter((plugin): plugin is EdgePlugin => plugin !== false && plugin !== null);
 }
