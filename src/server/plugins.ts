@@ -5,7 +5,7 @@
 // checks of the GraphQL-over-HTTP parameters and methods, and error masking.
 // An entry that is `false` (switched off by its config, or left out by ABLATE to measure what
 // it costs: `on(layer)`) is left out.
-import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
 import type { AblatableLayer, Config } from '../config.js';
@@ -21,6 +21,7 @@ import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClient
 import type { LeafClient } from '../leaf/client.js';
 import type { UpstreamReadiness } from '../leaf/readiness.js';
 import { useRequestDeadline } from './deadline.js';
+import { useReadiness } from './http/readiness.js';
 import type { Observability } from './observability/index.js';
 import { useRequestOperation } from './observability/operation.js';
 import { sharedDocuments } from './persisted/automatic.js';
@@ -101,14 +102,9 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     observability.tracing ?? false,
 
     // Answered from memory (src/leaf/readiness.ts): an orchestrator's probe never waits on Leaf.
-    useReadinessCheck({
-      endpoint: '/readiness',
-      check: ({ fetchAPI }) => {
-        const { ready, reason } = draining() ? { ready: false, reason: 'Draining: shutting down.' } : readiness.state;
-        const body = JSON.stringify({ ready, reason, circuits: client.breakerStates });
-        const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-        return new fetchAPI.Response(body, { status: ready ? 200 : 503, headers });
-      },
+    useReadiness(() => {
+      const { ready, reason } = draining() ? { ready: false, reason: 'Draining: shutting down.' } : readiness.state;
+      return { ready, body: JSON.stringify({ ready, reason, circuits: client.breakerStates }) };
     }),
     // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
     !config.graphiql && useGraphiQLOffPage(GRAPHQL_PATH),
