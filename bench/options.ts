@@ -6,7 +6,8 @@ import { QUERY_NAMES, type QueryName } from './queries.js';
 export const USAGE = `Usage: npm run bench -- [options]
   --latency <ms>        emulator latency per upstream call (default 20)
   --runs <n>            runs per figure; the table quotes medians (default 3)
-  --seconds <s>         length of each load phase; concurrent phases of slow queries run longer (default 1)
+  --seconds <s>         length of each load phase; concurrent phases of slow queries run longer (default 1;
+                        with --live, the read-mostly runs: default 10)
   --connections <n>     concurrency of the loaded phases (default 50)
   --coalesce-connections <n>  concurrency of the coalescing figure (default 20)
   --pool <n>            upstream keep-alive connections, gateway and direct client (default: the gateway's LEAF_POOL_CONNECTIONS default)
@@ -18,7 +19,13 @@ export const USAGE = `Usage: npm run bench -- [options]
   --queries a,b         only these of flat,nested,nodes,deep
   --out <dir>           where latest.json and latest.md go (default bench/results)
   --ablate              the cost ledger instead: CPU per request of the flat and nested queries with
-                        each optional layer off in turn (bench/ablate.ts; ablate.md and ablate.json)`;
+                        each optional layer off in turn (bench/ablate.ts; ablate.md and ablate.json)
+  --live                live data instead (bench/live.ts; live.md and live.json): event → fresh answer and
+                        event → subscriber latency on one gateway and across two replicas over Redis, and a
+                        read-mostly run with events flowing, stale answers counted, beside Tailcall with
+                        @cache(maxAge: 60000)
+  --events <n>          with --live: timed renames per setup (default 100)
+  --event-rate <n>      with --live: renames per second during the read-mostly runs (default 5)`;
 
 export interface Options {
   latencyMs: number;
@@ -34,6 +41,9 @@ export interface Options {
   queries: QueryName[];
   out: string;
   ablate: boolean;
+  live: boolean;
+  events: number;
+  eventRate: number;
 }
 
 function fail(message: string): never {
@@ -70,6 +80,9 @@ export function parseOptions(argv: string[]): Options {
       queries: { type: 'string' },
       out: { type: 'string' },
       ablate: { type: 'boolean' },
+      live: { type: 'boolean' },
+      events: { type: 'string' },
+      'event-rate': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -85,7 +98,7 @@ export function parseOptions(argv: string[]): Options {
   return {
     latencyMs,
     runs: positive(values, 'runs', 3),
-    seconds: positive(values, 'seconds', 1, false),
+    seconds: positive(values, 'seconds', values.live ? 10 : 1, false),
     connections: positive(values, 'connections', 50),
     coalesceConnections: positive(values, 'coalesce-connections', 20),
     pool: positive(values, 'pool', loadConfig({}).upstream.connections),
@@ -96,5 +109,8 @@ export function parseOptions(argv: string[]): Options {
     queries: queries as QueryName[],
     out: values.out ?? 'bench/results',
     ablate: values.ablate ?? false,
+    live: values.live ?? false,
+    events: positive(values, 'events', 100),
+    eventRate: positive(values, 'event-rate', 5, false),
   };
 }

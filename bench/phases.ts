@@ -7,11 +7,12 @@ import { CallLog } from './call-log.js';
 import { DirectClient, type DirectInput } from './direct.js';
 import type { Options } from './options.js';
 import { tailcallQuery, type TailcallQuery } from './peers/tailcall.js';
-import { cpuMs, peakRssMb, resetPeakRss, type Server, type Worker } from './processes.js';
+import { cpuMs, peakRssMb, resetPeakRss, type Server } from './processes.js';
 import { directInputOf, directMismatch, post, tailcallMismatch } from './reference.js';
 import type { Client, CoalesceFigures, PhaseFigures, QueryFigures } from './report.js';
 import { benchQueries, DEEP_CURSOR_OFFSET, optimumCalls, type BenchQuery, type QueryName, type Setup } from './queries.js';
 import type { BenchProcesses } from './start.js';
+import type { LoadResult } from './worker.js';
 
 /** What every phase shares: the settings, the processes, and the answers every load phase must give. */
 export interface Bench {
@@ -56,7 +57,7 @@ function tailcallBody(bench: Bench, name: QueryName): string {
 interface Target {
   client: Client;
   pid: number;
-  run(query: BenchQuery, connections: number, seconds: number): ReturnType<Worker['run']>;
+  run(query: BenchQuery, connections: number, seconds: number): Promise<LoadResult>;
 }
 
 /** A GraphQL server under autocannon: each query's body and expected answer as `answer` gives them. */

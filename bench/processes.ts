@@ -1,12 +1,14 @@
 // The benchmark's processes: the emulator and each gateway run as their own Node process
 // (`node --import tsx`, so the pid measured is the server itself, not a tsx wrapper), and
-// the load workers are forked with an IPC channel. CPU and peak memory come from /proc.
+// the load workers are forked with an IPC channel, and a redis-server when replicas share one.
+// CPU and peak memory come from /proc.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadResult, WorkerRequest } from './worker.js';
+import { Redis } from 'ioredis';
+import type { WorkerRequest, WorkerResult } from './worker.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = ['--import', 'tsx'];
@@ -94,6 +96,47 @@ export function startEmulatorProcess(latencyMs: number, port: number): Promise<S
     /listening on (http:\/\/\S+)/,
     'The emulator',
   );
+}
+
+/** Where Debian's redis-server may be (.ci/run installs it); the live bench and the Redis tests start their own. */
+export const REDIS_BINARIES = ['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr/local/bin/redis-server'];
+
+export interface LocalRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Debian's redis-server on a free port, or says why it could not. */
+export async function startRedis(): Promise<LocalRedis | string> {
+  const binary = REDIS_BINARIES.find((path) => existsSync(path));
+  if (!binary) return `no redis-server binary (looked in ${REDIS_BINARIES.join(', ')}; .ci/run installs Debian's redis-server)`;
+  const port = await freePort();
+  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const url = `redis://127.0.0.1:${port}`;
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => {});
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await probe.connect();
+      await probe.ping();
+      probe.disconnect();
+      return {
+        url,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  return `${binary} did not accept connections on port ${port}`;
 }
 
 /** Where `buildGateway` writes (git-ignored). */
@@ -206,15 +249,15 @@ export function resetPeakRss(pid: number): void {
 
 export interface Worker {
   pid: number;
-  run(request: WorkerRequest): Promise<LoadResult>;
+  run<R extends WorkerRequest>(request: R): Promise<WorkerResult<R>>;
   stop(): Promise<void>;
 }
 
 export function forkWorker(): Worker {
   const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], { cwd: ROOT, execArgv: TSX });
   let next = 0;
-  const pending = new Map<number, { resolve: (result: LoadResult) => void; reject: (error: Error) => void }>();
-  child.on('message', (message: { id: number; result?: LoadResult; error?: string }) => {
+  const pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
+  child.on('message', (message: { id: number; result?: never; error?: string }) => {
     const waiter = pending.get(message.id);
     pending.delete(message.id);
     if (message.result) waiter?.resolve(message.result);
@@ -226,9 +269,9 @@ export function forkWorker(): Worker {
   });
   return {
     pid: child.pid ?? -1,
-    run(request) {
+    run<R extends WorkerRequest>(request: R) {
       const id = next++;
-      return new Promise((resolve, reject) => {
+      return new Promise<WorkerResult<R>>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         child.send({ id, request });
       });

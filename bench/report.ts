@@ -1,5 +1,6 @@
 // Figures → medians across runs → the Markdown table printed and written to bench/results.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import type { QueryName } from './queries.js';
 
 /** One load phase: one client, one query, one concurrency, one run. */
@@ -44,6 +45,18 @@ export interface Machine {
   memoryGb: number;
   node: string;
   os: string;
+}
+
+/** The machine the bench runs on, as every table's first line names it. */
+export function machineInfo(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
 }
 
 export interface Settings {

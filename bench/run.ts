@@ -3,26 +3,15 @@
 // gateway, through Tailcall (bench/peers) and through a plain REST client, medians of several
 // runs, written to bench/results.
 // `npm run bench -- --help` lists the knobs (bench/options.ts); the phases are in bench/phases.ts.
-import os from 'node:os';
 import { parseOptions, type Options } from './options.js';
 import { benchOf, measuredRuns, referencePhase, warmUp } from './phases.js';
 import { BUILD_DIR } from './processes.js';
 import { DEEP_CURSOR_OFFSET } from './queries.js';
 import { discoverSetup } from './reference.js';
-import { failedRequests, writeResults, type CoalesceFigures, type QueryFigures, type Results } from './report.js';
+import { failedRequests, machineInfo, writeResults, type CoalesceFigures, type QueryFigures, type Results } from './report.js';
 import { startProcesses, type BenchProcesses } from './start.js';
 import { runLedger } from './ablate.js';
-
-function machineInfo(): Results['machine'] {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
-    cores: cpus.length,
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    os: `${os.type()} ${os.release()}`,
-  };
-}
+import { runLive } from './live.js';
 
 function settingsOf(options: Options, processes: BenchProcesses): Results['settings'] {
   return {
@@ -49,6 +38,11 @@ async function main(): Promise<void> {
       log(`${failures} requests failed or answered differently from the reference answer.`);
       process.exitCode = 1;
     }
+    return;
+  }
+  if (options.live) {
+    const failures = await runLive(options, log);
+    if (failures > 0) process.exitCode = 1;
     return;
   }
   const processes = await startProcesses(options, log);

@@ -1,9 +1,11 @@
 // The load generators, each in a process of its own (forked by bench/run.ts): autocannon
-// against the gateway, or a closed loop of the direct REST client. Both record latency in
+// against the gateway, a closed loop of the direct REST client, or the live run's readers
+// (bench/live-reads.ts). Both record latency in
 // the same integer-millisecond HDR histogram autocannon uses, so their percentiles compare.
 import autocannon from 'autocannon';
 import hdr from 'hdr-histogram-js';
 import { DirectClient, type DirectInput } from './direct.js';
+import { runLiveReads, type LiveReadsRequest, type LiveReadsResult } from './live-reads.js';
 import type { QueryName } from './queries.js';
 
 export interface LoadResult {
@@ -38,7 +40,11 @@ export type WorkerRequest =
       input: DirectInput;
       connections: number;
       seconds: number;
-    };
+    }
+  | LiveReadsRequest;
+
+/** What a worker answers to `R`. */
+export type WorkerResult<R extends WorkerRequest> = R extends LiveReadsRequest ? LiveReadsResult : LoadResult;
 
 function latencyHistogram() {
   // autocannon's own latency histogram settings (lib/histUtil.js).
@@ -108,7 +114,7 @@ async function runDirect(request: Extract<WorkerRequest, { kind: 'direct' }>): P
 
 process.on('message', (message: { id: number; request: WorkerRequest }) => {
   const { id, request } = message;
-  const work = request.kind === 'autocannon' ? runAutocannon(request) : runDirect(request);
+  const work = request.kind === 'autocannon' ? runAutocannon(request) : request.kind === 'direct' ? runDirect(request) : runLiveReads(request);
   work.then(
     (result) => process.send?.({ id, result }),
     (error: unknown) => process.send?.({ id, error: error instanceof Error ? error.message : String(error) }),

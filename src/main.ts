@@ -63,6 +63,7 @@ async function main(): Promise<void> {
       `Simulated provider activity ${activityMs > 0 ? `every ${activityMs} ms` : 'off (EMULATOR_ACTIVITY_MS=5000 turns it on)'}; ` +
         `one event at a time: POST ${emulator.url}/__emulator/activity/machine-renamed (docs/emulator-alerts.md).`,
     );
+    if (config.graphiql) lines.push("GraphiQL's WatchLeafEvents tab shows Leaf's events as they arrive (docs/live-data.md#seeing-an-event-in-the-demo).");
     lines.push('', `Example query${config.graphiql ? ' (the first tab in GraphiQL)' : ''}:`, '', example);
   } else {
     lines.push(`Upstream: ${upstreamUrl}`);

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { exampleQuery, graphiqlTabs, exampleQueries } from '../src/server/example.js';
+import { demoExamples, exampleOperations, exampleQuery } from '../src/server/example.js';
 import { schema } from '../src/schema/index.js';
+import { DEMO_USER, demoMode } from './support/demo.js';
 import { useStack } from './support/stack.js';
+import { until } from './support/wait.js';
 
-const USER = DEMO_USER_IDS.prairieFarms;
+const USER = DEMO_USER;
 
 const CHROMIUM_PATHS = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
   (path): path is string => Boolean(path),
@@ -43,6 +45,15 @@ async function editorText(page: Page, selector: string): Promise<string> {
   return text.replace(/\u00a0/g, ' ');
 }
 
+/** The name of an example's operation, as GraphiQL titles its tab. */
+function operationName(source: string): string | undefined {
+  return /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(source)?.[1];
+}
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
 function lines(text: string): string[] {
   return text
     .split('\n')
@@ -55,25 +66,33 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
   const screenshots = mkdtempSync(join(tmpdir(), 'graphiql-browser-'));
   const leftTheMachine: string[] = [];
   const pageErrors: string[] = [];
-  // What `npm start` composes: the emulator, its demo token for requests without one, and
-  // GraphiQL opened on the start-up example and the other example queries.
-  const stack = useStack({
-    env: { GRAPHIQL: 'true' },
-    config: (config) => ({ ...config, upstream: { ...config.upstream, defaultToken: DEMO_TOKEN } }),
-    gateway: { graphiqlTabs: graphiqlTabs(USER, DEMO_TOKEN) },
-  });
+  // What `npm start` composes: the emulator, its demo token for requests without one, GraphiQL
+  // opened on the start-up example and the other examples, and the gateway's own receiver
+  // registered with the emulator.
+  const stack = useStack(demoMode());
 
-  beforeAll(async () => {
-    page = await browser!.newPage({ viewport: { width: 1400, height: 1800 } });
+  /** A browser tab, offline as a user without internet would be: anything not from the gateway is refused. */
+  async function openTab(): Promise<Page> {
+    const tab = await browser!.newPage({ viewport: { width: 1400, height: 1800 } });
     const origin = new URL(stack.gateway.url).origin;
-    // Offline as a user without internet would be: anything not from the gateway is refused.
-    await page.route('**/*', (route) => {
+    await tab.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
       leftTheMachine.push(url);
       return route.abort('internetdisconnected');
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    return tab;
+  }
+
+  /** Opens an example's GraphiQL tab by clicking it as a user does (pointer down and up, not a dispatched click event). */
+  async function openExample(tab: Page, source: string): Promise<void> {
+    await tab.locator('.graphiql-tab', { hasText: operationName(source) }).locator('.graphiql-tab-button').click();
+    await expect.poll(async () => lines(await editorText(tab, '.graphiql-query-editor')), { timeout: 15_000 }).toEqual(lines(source));
+  }
+
+  beforeAll(async () => {
+    page = await openTab();
     console.log(`GraphiQL screenshots in ${screenshots}`);
   }, 60_000);
 
@@ -82,7 +101,7 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
     await browser?.close();
   });
 
-  it('opens on the start-up example in the first tab, the other example queries in the next, with the demo token set', async () => {
+  it('opens on the start-up example in the first tab, the other examples in the next, with the demo token set', async () => {
     await page.goto(`${stack.gateway.url}/graphql`);
     expect(await page.title()).toBe('Leaf GraphQL gateway');
     await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
@@ -90,9 +109,8 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
     await expect.poll(async () => lines(await editorText(page, '.graphiql-query-editor')), { timeout: 15_000 }).toEqual(
       lines(exampleQuery(USER)),
     );
-    const names = (source: string) => /^\s*(?:query|mutation)\s+(\w+)/m.exec(source)?.[1];
     const tabs = await page.locator('.graphiql-tab').allInnerTexts();
-    expect(tabs.map((tab) => tab.trim())).toEqual([exampleQuery(USER), ...exampleQueries()].map(names));
+    expect(tabs.map((tab) => tab.trim())).toEqual([exampleQuery(USER), ...demoExamples()].map(operationName));
 
     await page.getByRole('button', { name: 'Headers' }).click();
     await expect.poll(() => editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)')).toContain(
@@ -123,6 +141,52 @@ describe.skipIf(skipReason !== null)(SUITE, () => {
     await explorer.getByText('leafUser', { exact: true }).first().click();
     await expect.poll(() => explorer.innerText(), { timeout: 10_000 }).toContain(leafUser.description!.split('\n')[0]!);
     await page.screenshot({ path: join(screenshots, 'docs.png') });
+  });
+
+  it('shows an event in the leafEvents tab: a machine renamed at the provider arrives with its new name', async () => {
+    await stack.gateway.registration;
+    const watch = demoExamples().find((source) => /^subscription /m.test(source))!;
+    const leafUserId = /leafUserId: "([^"]+)"/.exec(watch)![1]!;
+    await openExample(page, watch);
+
+    await page.getByRole('button', { name: /^Execute query/ }).click();
+    await until(() => stack.gateway.live.subscriptions === 1, { timeoutMs: 15_000, describe: () => 'the subscription to open' });
+    // What the README shows: the emulator's provider renames a machine.
+    const renamed = await fetch(`${stack.emulator.url}/__emulator/activity/machine-renamed`, {
+      method: 'POST',
+      body: JSON.stringify({ leafUserId, name: 'Renamed at the provider' }),
+    });
+    expect(renamed.status).toBe(200);
+    const { machine } = (await renamed.json()) as { machine: { id: string } };
+    // Compared without whitespace: the response pane wraps long lines, inside strings too.
+    await expect.poll(async () => compact(await editorText(page, '.graphiql-response')), { timeout: 15_000 }).toContain(compact('"name": "Renamed at the provider"'));
+    const shown = compact(await editorText(page, '.graphiql-response'));
+    expect(shown).toContain(compact('"__typename": "MachineEvent"'));
+    expect(shown).toContain(compact('"type": "MACHINE_UPDATED"'));
+    expect(shown).toContain(compact(`"machineId": "${machine.id}"`));
+    expect(shown).not.toContain('"errors"');
+    await page.screenshot({ path: join(screenshots, 'leaf-events.png') });
+  });
+
+  it('shows the event of a rename run in GraphiQL in a second browser tab', async () => {
+    const rename = demoExamples().find((source) => operationName(source) === 'RenameMachine')!;
+    const newName = /name: "([^"]+)"/.exec(rename)![1]!;
+    const second = await openTab();
+    try {
+      await second.goto(`${stack.gateway.url}/graphql`);
+      await second.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
+      await openExample(second, rename);
+      await second.getByRole('button', { name: /^Execute query/ }).click();
+      await expect.poll(async () => compact(await editorText(second, '.graphiql-response')), { timeout: 15_000 }).toContain(compact('"__typename": "UpdateMachineSuccess"'));
+
+      // The first tab, still subscribed, shows the machine under its new name.
+      await expect.poll(async () => compact(await editorText(page, '.graphiql-response')), { timeout: 15_000 }).toContain(compact(`"name": "${newName}"`));
+      expect(compact(await editorText(page, '.graphiql-response'))).toContain(compact('"type": "MACHINE_UPDATED"'));
+      expect(stack.gateway.live.subscriptions).toBe(1);
+      await page.screenshot({ path: join(screenshots, 'leaf-events-renamed.png') });
+    } finally {
+      await second.close();
+    }
   });
 
   it('asked nothing of another host, and threw no error in the page', () => {

@@ -3,7 +3,7 @@
 // it on. test/graphiql-browser.test.ts runs the page itself in Chromium.
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
-import { exampleQuery, graphiqlTabs, exampleQueries } from '../src/server/example.js';
+import { exampleQuery, graphiqlTabs, demoExamples } from '../src/server/example.js';
 import { useStacks } from './support/stack.js';
 
 const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
@@ -25,15 +25,19 @@ describe('GraphiQL', () => {
     expect(html).not.toContain('__TITLE__');
   });
 
-  it('opens on the start-up example, then the other example queries, with the demo token in the headers', async () => {
+  it('opens on the start-up example, then the other examples (the leafEvents subscription among them, over SSE), with the demo token in the headers', async () => {
     const stack = await stackWith({ GRAPHIQL: 'true' });
     const { text: html } = await stack.request('/graphql', { token: null, headers: BROWSER });
     const options = JSON.parse(/renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)![1]!) as {
       defaultTabs: { query: string; headers?: string }[];
       defaultHeaders?: string;
+      subscriptionsProtocol?: string;
     };
-    expect(options.defaultTabs.map((tab) => tab.query)).toEqual([exampleQuery(DEMO_USER_IDS.prairieFarms), ...exampleQueries()]);
-    expect(exampleQueries().length).toBeGreaterThanOrEqual(3);
+    expect(options.defaultTabs.map((tab) => tab.query)).toEqual([exampleQuery(DEMO_USER_IDS.prairieFarms), ...demoExamples()]);
+    expect(demoExamples().length).toBeGreaterThanOrEqual(3);
+    expect(demoExamples().filter((query) => /^subscription WatchLeafEvents /m.test(query))).toHaveLength(1);
+    // Server-Sent Events carry the tab's Authorization header; over WebSocket it would not go.
+    expect(options.subscriptionsProtocol).toBe('SSE');
     for (const tab of options.defaultTabs) expect(JSON.parse(tab.headers!)).toEqual({ Authorization: `Bearer ${DEMO_TOKEN}` });
     expect(options.defaultHeaders).toBe(options.defaultTabs[0]!.headers);
   });

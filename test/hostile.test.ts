@@ -55,7 +55,11 @@ function depthBomb(levels: number): string {
 }
 
 describe('every query our clients send passes the default limits', () => {
-  const examples = exampleOperations().map(({ source }) => source);
+  // The subscription example is a stream, not an answer: test/examples.test.ts runs it over SSE
+  // on a gateway with the default limits, and expects its event without an error.
+  const examples = exampleOperations()
+    .map(({ source }) => source)
+    .filter((source) => !/^subscription /m.test(source));
   const operationsDir = new URL('../operations/', import.meta.url);
   const operations = readdirSync(operationsDir)
     .filter((name) => name.endsWith('.graphql'))

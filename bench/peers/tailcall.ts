@@ -33,11 +33,18 @@ export function findTailcall(): { binary: string; version: string } | { reason: 
   return { binary, version };
 }
 
-/** Starts Tailcall on `port` over the emulator at `upstream`; the config is written to `workDir`. */
-export function startTailcall(binary: string, upstream: string, port: number, workDir: string): Promise<Server> {
+/**
+ * Starts Tailcall on `port` over the emulator at `upstream`; the config is written to `workDir`.
+ * With `cacheMaxAgeMs`, every type carries `@cache(maxAge:)`, so each of its `@http` fields
+ * answers from Tailcall's in-memory cache for that long (Tailcall hears no events).
+ */
+export function startTailcall(binary: string, upstream: string, port: number, workDir: string, options: { cacheMaxAgeMs?: number } = {}): Promise<Server> {
   mkdirSync(workDir, { recursive: true });
-  const config = `${workDir}/tailcall.graphql`;
-  writeFileSync(config, readFileSync(CONFIG, 'utf8').replace(/port: 8000\b/, `port: ${port}`));
+  const cached = options.cacheMaxAgeMs !== undefined;
+  const config = `${workDir}/tailcall${cached ? '-cached' : ''}.graphql`;
+  let text = readFileSync(CONFIG, 'utf8').replace(/port: 8000\b/, `port: ${port}`);
+  if (cached) text = text.replace(/^type (\w+) \{/gm, `type $1 @cache(maxAge: ${options.cacheMaxAgeMs}) {`);
+  writeFileSync(config, text);
   return startServer(['start', config], { ...process.env, LEAF_ORIGIN: upstream, NO_COLOR: '1' }, /Tailcall launched at \[([^\]\s]+)\]/, 'Tailcall', {
     command: binary,
     urlOf: (match) => (match[1] ? `http://${match[1]}` : undefined),
@@ -87,6 +94,11 @@ export function tailcallQuery(name: QueryName, input: DirectInput): TailcallQuer
     }
   }
 }
+
+/** One machine, as the live bench's readers ask Tailcall for it (the gateway's LIVE_MACHINE). */
+export const TAILCALL_MACHINE = /* GraphQL */ `
+  query TailcallLiveMachine($user: String!, $id: String!) { machine(leafUserId: $user, id: $id) { id name updatedTime } }
+`;
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 // the first is the start-up example printed at start; the docs show the others, and
 // test/examples.test.ts runs every one of them on the emulator.
 import { readdirSync, readFileSync } from 'node:fs';
-import { Kind, OperationTypeNode, parse, print, visit, type VariableDefinitionNode } from 'graphql';
+import { Kind, parse, print, visit, type VariableDefinitionNode } from 'graphql';
 import type { GraphiQLTab } from './graphiql.js';
 
 /** The examples folder: beside src/ in the repository, beside dist/ in the runtime image. */
@@ -52,27 +52,30 @@ export function exampleQuery(leafUserId: string): string {
   return example;
 }
 
-/** A query a user can run as pasted with the demo token: mutations write, and a `# token:` line names another token. */
-function isDemoQuery(source: string): boolean {
-  const [definition] = parse(source).definitions;
-  return definition?.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.QUERY && !/^# token: /m.test(source);
+/** An example a user can run as pasted with the demo token: one whose `# token:` line names no other token. */
+function runsWithDemoToken(source: string): boolean {
+  return !/^# token: /m.test(source);
 }
 
-/** The examples after the start-up one that are GraphiQL tabs on the emulator. */
-export function exampleQueries(): string[] {
+/**
+ * The examples after the start-up one that are GraphiQL tabs on the emulator: the queries, the
+ * leafEvents subscription and the mutations that make its events (the emulator's data is the
+ * demo's own, so a write there harms nothing).
+ */
+export function demoExamples(): string[] {
   return exampleOperations()
     .slice(1)
     .map(({ source }) => source)
-    .filter(isDemoQuery);
+    .filter(runsWithDemoToken);
 }
 
 /**
  * GraphiQL's tabs. On the embedded emulator (`demoToken` given): the start-up example, then the
- * other example queries, which are written for its demo user, each with the demo token pre-set in
+ * other examples, which are written for its demo users, each with the demo token pre-set in
  * its headers. On a real upstream: the start-up example alone, for the caller to add their own token.
  */
 export function graphiqlTabs(leafUserId: string, demoToken: string | null): GraphiQLTab[] {
   if (demoToken === null) return [{ query: exampleQuery(leafUserId) }];
   const headers = JSON.stringify({ Authorization: `Bearer ${demoToken}` }, null, 2);
-  return [exampleQuery(leafUserId), ...exampleQueries()].map((query) => ({ query, headers }));
+  return [exampleQuery(leafUserId), ...demoExamples()].map((query) => ({ query, headers }));
 }

@@ -25,6 +25,10 @@ export function graphiqlServing(enabled: boolean, tabs: readonly GraphiQLTab[]) 
     // GraphiQL fills the headers editor of the tab it opens on, and of a new tab, from these,
     // not from that tab's own headers.
     defaultHeaders: tabs[0]?.headers,
+    // GraphQL over SSE as Yoga serves it (a GET with Accept: text/event-stream and the tab's
+    // headers, so the token goes with it): GraphiQL's default, said here because the demo's
+    // leafEvents tab depends on it. Over WebSocket the token would have to go in connection_init.
+    subscriptionsProtocol: 'SSE',
   };
   // The page is ~9 MB of inlined assets and the same for every request: loaded and built on
   // the first browser visit (never, where GraphiQL stays unopened), then kept.
@@ -32,8 +36,20 @@ export function graphiqlServing(enabled: boolean, tabs: readonly GraphiQLTab[]) 
   return {
     graphiql: options,
     renderGraphiQL: (rendered: GraphiQLOptions) =>
-      (page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => renderGraphiQL(rendered))),
+      (page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => withTabsThatClick(renderGraphiQL(rendered)))),
   };
+}
+
+/**
+ * GraphiQL 5's tabs are draggable (framer-motion's Reorder): on pointer-down in Chromium the
+ * pressed tab is moved aside by a transform, so the pointer-up lands on the tab bar, no click
+ * reaches the tab and it never opens (test/graphiql-browser.test.ts clicks tabs as a user does).
+ * Tabs kept in place open on click; dragging them to reorder loses only its animation.
+ */
+const TABS_THAT_CLICK = '<style>.graphiql-tabs .graphiql-tab { transform: none !important; }</style>';
+
+function withTabsThatClick(html: string): string {
+  return html.replace('</head>', `${TABS_THAT_CLICK}</head>`);
 }
 
 const OFF_PAGE = `<!doctype html>

@@ -34,6 +34,8 @@ export interface AlertDelivery {
   error: string | null;
   /** Date.now() when the attempt was sent. */
   at: number;
+  /** Date.now() when the receiver's answer (status and headers) arrived; null without one. The bench times acknowledgements by it. */
+  answeredAt: number | null;
 }
 
 export function signatureOf(secret: string, body: string): string {
@@ -144,6 +146,7 @@ export class Deliverer {
       status: 0,
       error: null,
       at: Date.now(),
+      answeredAt: null,
     };
     let response = '';
     try {
@@ -154,6 +157,7 @@ export class Deliverer {
         dispatcher: this.agent,
         signal: this.aborter.signal,
       });
+      delivery.answeredAt = Date.now();
       delivery.status = answer.statusCode;
       response = (await answer.body.text()).slice(0, MAX_RESPONSE_CHARS);
     } catch (error) {

@@ -9,6 +9,20 @@ import { TAG_TYPENAME, type BackingStore } from './store.js';
 
 const WRITES_CHANNEL = `${KEY_PREFIX}writes`;
 
+/**
+ * Drops every response stored under the tag keys given, and the tags, in one step. The library's
+ * own invalidate reads a tag's members and deletes them in two round trips: a response another
+ * replica stored in between kept its key but lost its tag, so no later invalidation could find it.
+ */
+const INVALIDATE = `
+for _, tag in ipairs(KEYS) do
+  for _, response in ipairs(redis.call('SMEMBERS', tag)) do
+    redis.call('DEL', ARGV[1] .. response, ARGV[1] .. 'operations:' .. response)
+  end
+  redis.call('DEL', tag)
+end
+return 0`;
+
 export interface RedisStore {
   backing: BackingStore;
   /** Tells the other replicas that this one is writing for (or has written for) a Leaf user. */
@@ -29,7 +43,11 @@ export async function createRedisStore(shared: SharedRedis, onRemoteWrite: (leaf
   const cache = createRedisCache({ redis });
   const backing: BackingStore = {
     get: (key) => cache.get(key),
-    invalidate: (entities) => cache.invalidate(entities),
+    invalidate: async (entities) => {
+      const tags = [...entities].map((record) => `${record.typename}:${record.id}`);
+      // ioredis prefixes the KEYS; the response ids inside the sets are unprefixed.
+      if (tags.length > 0) await redis.eval(INVALIDATE, tags.length, ...tags, KEY_PREFIX);
+    },
     async set(key, result, entities, ttl) {
       const records = [...entities];
       await cache.set(key, result, records, ttl);
