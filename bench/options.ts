@@ -23,7 +23,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --live                live data instead (bench/live.ts; live.md and live.json): event → fresh answer and
                         event → subscriber latency on one gateway and across two replicas over Redis, and a
                         read-mostly run with events flowing, stale answers counted, beside Tailcall with
-                        @cache(maxAge: 60000)
+                        @cache(maxAge: 60000); of the options above, --latency, --seconds, --connections,
+                        --pool, --entry, --no-tailcall and --out apply
   --events <n>          with --live: timed renames per setup (default 100)
   --event-rate <n>      with --live: renames per second during the read-mostly runs (default 5)`;
 

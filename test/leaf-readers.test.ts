@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMachine, readMachines, readFile, Unreadable } from '../src/leaf/readers.js';
 import { leafIdProblem } from '../src/schema/scalars.js';
-import { decodeGlobalId, encodeGlobalId, idOf, idParts } from '../src/schema/relay/global-id.js';
+import { machines } from '../src/leaf/resources/machines.js';
+import { decodeGlobalId, encodeGlobalId } from '../src/schema/relay/global-id.js';
 import { DOCUMENTED } from '../src/emulator/index.js';
 
 const machine = JSON.parse(DOCUMENTED.bodies.MACHINE) as Record<string, unknown>;
@@ -52,13 +53,13 @@ describe('Leaf ids in global IDs', () => {
   const alphabet = ['a', 'Z', '0', '-', '_', ':', '%', '/', '?', '#', ' ', 'é', '木', '.', '~', '+'];
   const leafId = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 20 });
 
-  it('round-trip any non-empty ids through idOf, the global ID and idParts', () => {
+  it("round-trip any non-empty ids through a resource's key, the global ID and the key again", () => {
     fc.assert(
-      fc.property(leafId, leafId, (...parts) => {
-        const global = encodeGlobalId('Machine', idOf(...parts));
+      fc.property(leafId, leafId, (leafUserId, machineId) => {
+        const global = encodeGlobalId('Machine', machines.key.text({ leafUserId, id: machineId }));
         const { typename, id } = decodeGlobalId(global);
         expect(typename).toBe('Machine');
-        expect(idParts(id, 'Machine', 2)).toEqual(parts);
+        expect(machines.key.parse(id)).toEqual({ leafUserId, id: machineId });
       }),
       { numRuns: 500 },
     );
@@ -66,7 +67,7 @@ describe('Leaf ids in global IDs', () => {
 
   it('encode a UUID as itself, so global IDs handed out before LeafId still decode', () => {
     const uuid = 'e89b1861-bdbb-49b9-8e11-74840f7e1ea8';
-    expect(idOf(uuid, uuid)).toBe(`${uuid}:${uuid}`);
+    expect(machines.key.text({ leafUserId: uuid, id: uuid })).toBe(`${uuid}:${uuid}`);
   });
 
   it('accept as an argument what Leaf could send, and refuse only what it could not', () => {

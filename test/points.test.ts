@@ -339,6 +339,21 @@ describe('a points read is an upstream call like any other', () => {
       expect(capped.calls().map((call) => call.path)).toEqual([expect.not.stringMatching(/standardGeojson$/)]);
     });
   });
+
+  it('parks its cursor on the points pool: with one record connection, the next record read still answers', async () => {
+    const files = processedFiles('harvested').filter((candidate) => pointsOf(stack.emulator.store, candidate).count > 3).slice(0, 3);
+    await withStack({ env: { LEAF_POOL_CONNECTIONS: '1', LEAF_TIMEOUT_MS: '2000' } }, async (narrow) => {
+      // Each first page stops early, so each read parks a cursor holding an open stream.
+      for (const file of files) {
+        const answer = await narrow.query(FirstThreePoints, { id: file.id });
+        expect(answer.data?.file?.points?.nodes).toHaveLength(3);
+      }
+      narrow.resetCalls();
+      const record = await narrow.query(FilePoints, { id: files[0]!.id, first: 0 });
+      expect(record.errors).toBeUndefined();
+      expect(record.data?.file?.leafId).toBe(files[0]!.id);
+    });
+  });
 });
 
 describe('the emulator\'s points', () => {

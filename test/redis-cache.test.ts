@@ -9,7 +9,9 @@ import { freePort } from '../bench/processes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTags } from '../src/leaf/read-tags.js';
 import { DEMO_TOKEN, DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
+import { createRedisStore } from '../src/server/cache/redis.js';
 import { startGateway, type Gateway } from '../src/server/index.js';
+import { connectRedis } from '../src/server/redis.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { hasRedisBinary, localRedis, startRedis } from './support/redis.js';
@@ -248,4 +250,27 @@ describe('when Redis is unreachable', () => {
       }
     },
   );
+});
+
+describe.skipIf(skipReason !== null)(`Redis store, between replicas${skipReason ? ` (${skipReason})` : ''}`, () => {
+  it('refuses an answer whose execution started before Redis numbered an invalidation of what it read, and keeps one that started after', async () => {
+    const shared = await connectRedis(redisUrl ?? '');
+    try {
+      const { backing, invalidations } = await createRedisStore(shared, () => undefined);
+      const tag = [{ typename: 'LeafRead', id: 'machine:replica-window-test' }];
+      const answer = { data: { name: 'read before the event' } };
+      const before = await invalidations();
+      // Another replica applies an event while this one still executes: its answer may show the old record.
+      await backing.invalidate(tag);
+      await backing.set('replica-window-late', answer, tag, 60_000, before);
+      expect(await backing.get('replica-window-late')).toBeUndefined();
+      // A query that started after the event stores as usual, and the next event drops it.
+      await backing.set('replica-window-fresh', answer, tag, 60_000, await invalidations());
+      expect(await backing.get('replica-window-fresh')).toEqual(answer);
+      await backing.invalidate(tag);
+      expect(await backing.get('replica-window-fresh')).toBeUndefined();
+    } finally {
+      await shared.close();
+    }
+  });
 });

@@ -102,7 +102,6 @@ export class EmulatorStore {
     this.version += 1;
   }
 
-  /** Adds a machine-file link to its machine's list. */
   addLink(link: LeafMachineFile): void {
     this.machineFiles.set(link.machineId, [...this.linksOf(link.machineId), link]);
     this.version += 1;

@@ -11,6 +11,7 @@ import { LeafError, leafErrorForStatus, requireToken } from './errors.js';
 import { exchangeText, type TextAnswer } from './http.js';
 import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
 import { PointsReader } from './points.js';
+import type { StreamedResource } from './resources/points.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
 import type { ReadTag } from './read-tags.js';
 
@@ -106,15 +107,11 @@ export interface LeafCall<T> {
 
 /**
  * One streamed upstream read (a file's standard GeoJSON): its body is handed back unread, on the
- * dispatcher given (the caller's own pool, since a parked stream holds its connection).
+ * pool its resource declares (a parked stream holds its connection).
  */
 export interface LeafStreamCall {
   path: string;
-  endpoint: string;
-  /** The breaker's endpoint group (src/leaf/breaker.ts). */
-  group: string;
-  accept: string;
-  dispatcher: Dispatcher;
+  resource: StreamedResource;
 }
 
 export type StreamBody = Dispatcher.ResponseData['body'];
@@ -201,6 +198,9 @@ export function untilCancelled<T>(options: CallOptions, start: () => Promise<T>)
 export class LeafClient {
   readonly origin: string;
   private readonly pool: Pool;
+  /** The pools of the resources that declare their own (points), made on first use. */
+  private readonly ownPools = new Map<StreamedResource, Pool>();
+  private readonly poolOptions: Pool.Options;
   private readonly retryPolicy: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly observers: LeafClientObserver[];
@@ -219,13 +219,13 @@ export class LeafClient {
     this.origin = options.url;
     this.observers = [...(options.observers ?? [])];
     this.timeoutMs = options.timeoutMs;
-    this.pool = new Pool(options.url, {
-      connections: options.connections,
+    this.poolOptions = {
       connect: { timeout: options.connectTimeoutMs },
       keepAliveTimeout: 30_000,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-    });
+    };
+    this.pool = new Pool(options.url, { ...this.poolOptions, connections: options.connections });
     this.retryPolicy = {
       retries: options.retries,
       baseDelayMs: options.retryBaseDelayMs,
@@ -238,13 +238,20 @@ export class LeafClient {
     // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
     const joinWindowMs = Math.max(100, options.timeoutMs / 10);
     this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs) : null;
-    this.points = new PointsReader({ client: this, timeoutMs: options.timeoutMs });
+    this.points = new PointsReader(this);
   }
 
   async close(): Promise<void> {
     this.breaker.close();
     await this.pool.close();
-    await this.points.close();
+    this.points.close();
+    await Promise.all([...this.ownPools.values()].map((pool) => pool.close()));
+  }
+
+  private poolOf(resource: StreamedResource): Pool {
+    let pool = this.ownPools.get(resource);
+    if (!pool) this.ownPools.set(resource, (pool = new Pool(this.origin, { ...this.poolOptions, connections: resource.connections })));
+    return pool;
   }
 
   /** Per endpoint group called so far: 'open' while its calls fail fast, 'halfOpen' while one probe is let through. */
@@ -383,10 +390,12 @@ export class LeafClient {
   async stream(call: LeafStreamCall, options: CallOptions): Promise<StreamBody> {
     requireToken(options);
     options.budget?.spend();
-    const { path, endpoint, group, accept, dispatcher } = call;
+    const { path, resource } = call;
+    const { endpoint, group, accept } = resource;
+    const pool = this.poolOf(resource);
     const attempt: Attempt<StreamAnswer> = {
       send: async (request) => {
-        const response = await dispatcher.request(request);
+        const response = await pool.request(request);
         return { status: response.statusCode, retryAfter: response.headers['retry-after'], body: response.body };
       },
       discard: (answer) => answer.body.dump().catch(() => undefined),

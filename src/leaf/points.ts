@@ -9,7 +9,6 @@
 // - Where a read stopped is kept, per token, file and filter, as the open stream itself
 //   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
 //   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
-import { Pool } from 'undici';
 import { untilCancelled, type CallOptions, type LeafClient, type StreamBody } from './client.js';
 import { LeafError, leafError, requireToken } from './errors.js';
 import { FeatureSplitter } from './features.js';
@@ -42,9 +41,8 @@ function broken(): LeafError {
 }
 
 const CURSOR_IDLE_MS = 30_000;
-/** A parked cursor holds its connection: well under POOL_CONNECTIONS, so reads always get one. */
+/** A parked cursor holds its connection: well under the points pool's, so reads always get one. */
 const MAX_CURSORS = 16;
-const POOL_CONNECTIONS = 64;
 const MAX_COUNTS = 1_024;
 
 function asPoint(value: unknown): PointFeature {
@@ -119,11 +117,7 @@ class PointsCursor {
 }
 
 export class PointsReader {
-  private readonly client: LeafClient;
   private readonly origin: string;
-  /** Parked streams hold their connections, so they get a pool of their own: a small
-   * LEAF_POOL_CONNECTIONS is never filled by parked reads while record reads wait. */
-  private readonly pool: Pool;
   /** Parked cursors by token hash, URL and filter; Map order is least recently parked first. */
   private readonly cursors = new Map<string, PointsCursor>();
   private readonly counts = new Map<string, number>();
@@ -134,20 +128,13 @@ export class PointsReader {
   /** Figures for the benchmark and tests: streams opened, and how many resumed a cursor. */
   readonly stats = { opened: 0, resumed: 0 };
 
-  constructor(options: { client: LeafClient; timeoutMs: number; connections?: number }) {
-    this.client = options.client;
-    this.origin = new URL(options.client.origin).origin;
-    this.pool = new Pool(this.origin, {
-      connections: options.connections ?? POOL_CONNECTIONS,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-    });
+  constructor(private readonly client: LeafClient) {
+    this.origin = new URL(client.origin).origin;
   }
 
-  async close(): Promise<void> {
+  close(): void {
     for (const cursor of this.cursors.values()) cursor.close();
     this.cursors.clear();
-    await this.pool.close();
   }
 
   /** The path to ask for, or an error when the URL is not on the Leaf API origin. */
@@ -166,8 +153,7 @@ export class PointsReader {
   }
 
   private async open(query: PointsQuery, path: string, options: CallOptions): Promise<PointsCursor> {
-    const call = { path, endpoint: points.endpoint, group: points.group, accept: points.accept, dispatcher: this.pool };
-    const body = await this.client.stream(call, options);
+    const body = await this.client.stream({ path, resource: points }, options);
     this.stats.opened += 1;
     return new PointsCursor(body, query.accept);
   }

@@ -10,7 +10,6 @@ import {
   type GraphQLResolveInfo,
 } from 'graphql';
 import type { Context } from '../context.js';
-import { assetKey } from './assets/asset.js';
 import { builder } from './builder.js';
 import { FieldOperationRef } from './files/operation.js';
 import { LeafFileRef } from './files/leaf-file.js';
@@ -18,11 +17,12 @@ import { ImplementRef } from './implements/types.js';
 import { MachineFileRef } from './machines/machine-files.js';
 import { MachineRef } from './machines/types.js';
 import { OperatorRef } from './operators/types.js';
-import { RelayArgumentError } from './relay/errors.js';
+import { GlobalIdError, RelayArgumentError } from './relay/errors.js';
 import { printSubgraphSdl } from './print.js';
-import { decodeGlobalId, idOf, idParts } from './relay/global-id.js';
+import { decodeGlobalId } from './relay/global-id.js';
+import type { KeyDeclaration, RecordKey } from '../leaf/resources/key.js';
 import { leafIdProblem } from './scalars.js';
-import { LeafUserRef, type LeafUserShape } from './users/types.js';
+import { leafUserKey, LeafUserRef, type LeafUserShape } from './users/types.js';
 
 /** Federation 2.9: the first version with the cost directives (`@cost`, `@listSize`). */
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.9';
@@ -38,13 +38,21 @@ export class RepresentationError extends RelayArgumentError {
   }
 }
 
-/** The loader key in a representation's global `id`, which must name the representation's own type. */
-function keyOfId(representation: Representation, typename: string): string {
+/** A type's name and the key its global IDs carry. */
+interface Keyed<P extends string> {
+  readonly name: string;
+  readonly key: KeyDeclaration<P>;
+}
+
+/** The key in a representation's global `id`, which must name the representation's own type. */
+function keyOfId<P extends string>(representation: Representation, { name: typename, key }: Keyed<P>): RecordKey<P> {
   const { id } = representation;
   if (typeof id !== 'string') throw new RepresentationError(`A ${typename} representation needs its \`id\` (a global ID) or its Leaf ids.`);
   const decoded = decodeGlobalId(id);
   if (decoded.typename !== typename) throw new RepresentationError(`That \`id\` is a ${decoded.typename} ID, not a ${typename} one.`);
-  return decoded.id;
+  const parsed = key.parse(decoded.id);
+  if (parsed === null) throw new GlobalIdError(`That ID is not a valid ${typename} ID.`);
+  return parsed;
 }
 
 function leafIdIn(value: unknown, field: string, typename: string): string {
@@ -55,16 +63,16 @@ function leafIdIn(value: unknown, field: string, typename: string): string {
 }
 
 /** The global `id` key when the representation has one, else the Leaf ids read by `byLeafIds`. */
-function keyOf(representation: Representation, typename: string, byLeafIds: () => string): string {
-  return 'id' in representation ? keyOfId(representation, typename) : byLeafIds();
+function keyOf<P extends string>(representation: Representation, type: Keyed<P>, byLeafIds: () => RecordKey<P>): RecordKey<P> {
+  return 'id' in representation ? keyOfId(representation, type) : byLeafIds();
 }
 
 /** Machine, Implement, Operator: `leafId leafUser { leafUserId }`, the ids of their Assets path. */
-function assetKeyOf(representation: Representation, typename: string): string {
-  return keyOf(representation, typename, () => {
+function assetKeyOf(representation: Representation, type: Keyed<'leafUserId' | 'id'>): RecordKey<'leafUserId' | 'id'> {
+  return keyOf(representation, type, () => {
     const { leafUser } = representation;
     const owner = typeof leafUser === 'object' && leafUser !== null ? (leafUser as Representation).leafUserId : undefined;
-    return assetKey(leafIdIn(owner, 'leafUser.leafUserId', typename), leafIdIn(representation.leafId, 'leafId', typename));
+    return { leafUserId: leafIdIn(owner, 'leafUser.leafUserId', type.name), id: leafIdIn(representation.leafId, 'leafId', type.name) };
   });
 }
 
@@ -76,7 +84,7 @@ for (const ref of [MachineRef, ImplementRef, OperatorRef]) {
   builder.asEntity(ref, {
     key: [ID_KEY, ASSET_KEY],
     resolveReference: (representation, context: Context) =>
-      ref.getDataloader(context).load(assetKeyOf(representation as Representation, ref.name)),
+      ref.getDataloader(context).load(assetKeyOf(representation as Representation, ref)),
   });
 }
 
@@ -84,8 +92,7 @@ for (const ref of [LeafFileRef, FieldOperationRef]) {
   builder.asEntity(ref, {
     key: [ID_KEY, LEAF_ID_KEY],
     resolveReference: (representation, context: Context) => {
-      const typename = ref.name;
-      const key = keyOf(representation as Representation, typename, () => idOf(leafIdIn((representation as Representation).leafId, 'leafId', typename)));
+      const key = keyOf(representation as Representation, ref, () => ({ id: leafIdIn((representation as Representation).leafId, 'leafId', ref.name) }));
       return ref.getDataloader(context).load(key);
     },
   });
@@ -94,7 +101,7 @@ for (const ref of [LeafFileRef, FieldOperationRef]) {
 builder.asEntity(MachineFileRef, {
   key: ID_KEY,
   resolveReference: (representation, context: Context) =>
-    MachineFileRef.getDataloader(context).load(keyOfId(representation as Representation, 'MachineFile')),
+    MachineFileRef.getDataloader(context).load(keyOfId(representation as Representation, MachineFileRef)),
 });
 
 // A handle, as `leafUser(id:)`: resolving it calls nothing upstream.
@@ -102,8 +109,8 @@ builder.asEntity(LeafUserRef, {
   key: [ID_KEY, builder.selection<{ leafUserId: string }>('leafUserId')],
   resolveReference: (representation): LeafUserShape => {
     const ref = representation as Representation;
-    const [leafUserId] = 'id' in ref ? idParts(keyOfId(ref, 'LeafUser'), 'LeafUser', 1) : [leafIdIn(ref.leafUserId, 'leafUserId', 'LeafUser')];
-    return { leafUserId: leafUserId! };
+    const leafUserId = 'id' in ref ? keyOfId(ref, { name: 'LeafUser', key: leafUserKey }).leafUserId : leafIdIn(ref.leafUserId, 'leafUserId', 'LeafUser');
+    return { leafUserId };
   },
 });
 

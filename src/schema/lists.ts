@@ -7,7 +7,7 @@ import { cursorKeyOf } from './relay/cursor.js';
 import { connectionFromPages, type ConnectionShape } from './relay/page-connection.js';
 import type { ConnectionArgs } from './relay/resolve-window.js';
 
-export interface ListOptions<R, N> {
+export interface ListOptions<R, N, K> {
   /** Names the list and its owner in cursors, so a cursor of one list is refused by another. */
   list: string;
   /** Filter and sort parameters, without page/size. */
@@ -15,11 +15,11 @@ export interface ListOptions<R, N> {
   fetch: (query: Query) => Promise<readonly R[]>;
   /** A row as the GraphQL type holds it, and its loader key. */
   node: (row: R) => N;
-  keyOf: (node: N) => string;
-  loader: { prime(key: string, value: N): unknown };
+  keyOf: (node: N) => K;
+  loader: { prime(key: K, value: NoInfer<N>): unknown };
 }
 
-export function listConnection<R, N>(args: ConnectionArgs, info: GraphQLResolveInfo, options: ListOptions<R, N>): Promise<ConnectionShape<N>> {
+export function listConnection<R, N, K>(args: ConnectionArgs, info: GraphQLResolveInfo, options: ListOptions<R, N, K>): Promise<ConnectionShape<N>> {
   const { query, loader } = options;
   return connectionFromPages(args, info, cursorKeyOf(options.list, query), async ({ page, size }) => {
     const rows = await options.fetch({ ...query, page, size });

@@ -2,10 +2,12 @@
 import { readFile, readImages } from '../readers.js';
 import { readTags } from '../read-tags.js';
 import { OPERATIONS_PREFIX } from '../types.js';
+import { recordKey } from './key.js';
 import { resource } from './resource.js';
 
 export const files = resource({
   group: 'files',
+  key: recordKey('id'),
   item: `${OPERATIONS_PREFIX}/files/{id}`,
   read: readFile,
   shows: {
@@ -17,6 +19,7 @@ export const files = resource({
 
 export const fileImages = resource({
   group: 'files',
+  key: recordKey('id'),
   item: `${OPERATIONS_PREFIX}/files/{id}/images`,
   read: readImages,
   shows: { item: ({ id }) => [readTags.file(id)] },

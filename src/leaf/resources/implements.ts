@@ -1,19 +1,14 @@
 // A Leaf user's implements (Assets API), synced from John Deere or Trimble: listed and read.
 import { readImplement, readImplements } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { ASSETS_PREFIX, IMPLEMENT_PROVIDERS } from '../types.js';
-import { resource } from './resource.js';
+import { IMPLEMENT_PROVIDERS } from '../types.js';
+import { assetResource } from './asset.js';
 
-export const implementsResource = resource({
-  group: 'implements',
-  collection: `${ASSETS_PREFIX}/users/{leafUserId}/implements`,
-  item: `${ASSETS_PREFIX}/users/{leafUserId}/implements/{id}`,
+export const implementsResource = assetResource('implements', {
   read: readImplement,
   readList: readImplements,
-  shows: {
-    list: ({ leafUserId }) => [readTags.user(leafUserId), readTags.implements(leafUserId)],
-    item: ({ leafUserId, id }) => [readTags.user(leafUserId), readTags.implement(id)],
-  },
+  listTag: readTags.implements,
+  itemTag: readTags.implement,
   list: {
     subject: 'implements',
     filters: {

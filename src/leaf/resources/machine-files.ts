@@ -3,11 +3,14 @@
 import { readMachineFile, readMachineFiles } from '../readers.js';
 import { readTags } from '../read-tags.js';
 import { ASSETS_PREFIX, ORIGIN_TYPES } from '../types.js';
+import { recordKey } from './key.js';
 import { resource } from './resource.js';
 
 export const machineFiles = resource({
   // A machine's files fail and recover with the machine endpoints they hang from.
   group: 'machines',
+  // No single-record endpoint: the link is found again in its machine's list of that file.
+  key: recordKey('leafUserId', 'machineId', 'leafFileId', 'id'),
   collection: `${ASSETS_PREFIX}/users/{leafUserId}/machines/{machineId}/files`,
   read: readMachineFile,
   readList: readMachineFiles,

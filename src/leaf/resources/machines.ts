@@ -2,19 +2,14 @@
 // created, updated and deleted one by one.
 import { readMachine, readMachines } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { ASSETS_PREFIX, MACHINE_PROVIDERS, ORIGIN_TYPES } from '../types.js';
-import { resource } from './resource.js';
+import { MACHINE_PROVIDERS, ORIGIN_TYPES } from '../types.js';
+import { assetResource } from './asset.js';
 
-export const machines = resource({
-  group: 'machines',
-  collection: `${ASSETS_PREFIX}/users/{leafUserId}/machines`,
-  item: `${ASSETS_PREFIX}/users/{leafUserId}/machines/{id}`,
+export const machines = assetResource('machines', {
   read: readMachine,
   readList: readMachines,
-  shows: {
-    list: ({ leafUserId }) => [readTags.user(leafUserId), readTags.machines(leafUserId)],
-    item: ({ leafUserId, id }) => [readTags.user(leafUserId), readTags.machine(id)],
-  },
+  listTag: readTags.machines,
+  itemTag: readTags.machine,
   list: {
     subject: 'machines',
     filters: {

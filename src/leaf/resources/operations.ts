@@ -2,10 +2,12 @@
 import { readOperation, readSummary } from '../readers.js';
 import { readTags } from '../read-tags.js';
 import { OPERATIONS_PREFIX } from '../types.js';
+import { recordKey } from './key.js';
 import { resource } from './resource.js';
 
 export const operations = resource({
   group: 'operations',
+  key: recordKey('id'),
   item: `${OPERATIONS_PREFIX}/operations/{id}`,
   read: readOperation,
   shows: { item: ({ id }) => [readTags.operation(id)] },
@@ -13,6 +15,7 @@ export const operations = resource({
 
 export const operationSummaries = resource({
   group: 'operations',
+  key: recordKey('id'),
   item: `${OPERATIONS_PREFIX}/operations/{id}/summary`,
   read: readSummary,
   shows: { item: ({ id }) => [readTags.operation(id)] },

@@ -2,8 +2,7 @@
 // filters or sorts for them) and read. The resource's reader is declared here with it.
 import { assetFields, instant, listReader, recordReader, text, type LeafRecord } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { ASSETS_PREFIX } from '../types.js';
-import { resource } from './resource.js';
+import { assetResource } from './asset.js';
 
 const operatorFields = {
   ...assetFields,
@@ -15,14 +14,10 @@ const operatorFields = {
 export type OperatorRecord = LeafRecord<typeof operatorFields>;
 const readOperator = recordReader('operator', operatorFields);
 
-export const operators = resource({
-  group: 'operators',
-  collection: `${ASSETS_PREFIX}/users/{leafUserId}/operators`,
-  item: `${ASSETS_PREFIX}/users/{leafUserId}/operators/{id}`,
+export const operators = assetResource('operators', {
   read: readOperator,
   readList: listReader('operator', readOperator),
-  shows: {
-    list: ({ leafUserId }) => [readTags.user(leafUserId), readTags.operators(leafUserId)],
-    item: ({ leafUserId, id }) => [readTags.user(leafUserId), readTags.operator(id)],
-  },
+  listTag: readTags.operators,
+  itemTag: readTags.operator,
+  list: undefined,
 });

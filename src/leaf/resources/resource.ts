@@ -4,6 +4,7 @@
 // Leaf user a call concerns and the schema's filter and order inputs all follow from it.
 import type { Query } from '../client.js';
 import type { ReadTag } from '../read-tags.js';
+import type { KeyDeclaration } from './key.js';
 
 /** The names of a template's `{placeholders}`: `/users/{leafUserId}/machines/{id}` → 'leafUserId' | 'id'. */
 type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
@@ -32,9 +33,11 @@ export interface ListParameters {
   readonly sorts: readonly string[];
 }
 
-export interface Resource<C extends string, I extends string, R> {
+export interface Resource<C extends string, I extends string, R, K extends string = string> {
   /** The breaker group: every call of a group shares one circuit (src/leaf/breaker.ts). */
   readonly group: string;
+  /** One record's key, a typed value (a loader's key); its text is the record's global ID payload. */
+  readonly key: KeyDeclaration<K>;
   /** Template of the list (GET with page/size and the list parameters) and of a create (POST). */
   readonly collection?: C;
   /** Template of one record: a get (GET), update (PATCH) or delete (DELETE). */
@@ -57,14 +60,20 @@ export interface Resource<C extends string, I extends string, R> {
 }
 
 /** A resource of one Leaf user (Assets API): listed under the user, read by the user and its id. */
-export type UserResource<R> = Resource<`${string}/users/{leafUserId}/${string}`, `${string}/users/{leafUserId}/${string}/{id}`, R>;
+export type UserResource<R> = Resource<`${string}/users/{leafUserId}/${string}`, `${string}/users/{leafUserId}/${string}/{id}`, R, 'leafUserId' | 'id'>;
 
 /** A resource as declared; its list parameters keep their literal kinds, for the schema's inputs. */
-export function resource<const C extends string = never, const I extends string = never, R = unknown, const L extends ListParameters = ListParameters>(
-  declaration: Resource<C, I, R> & { readonly list: L },
-): Resource<C, I, R> & { readonly list: L };
-export function resource<const C extends string = never, const I extends string = never, R = unknown>(declaration: Resource<C, I, R>): Resource<C, I, R>;
-export function resource<C extends string, I extends string, R>(declaration: Resource<C, I, R>): Resource<C, I, R> {
+export function resource<
+  const C extends string = never,
+  const I extends string = never,
+  R = unknown,
+  const K extends string = never,
+  const L extends ListParameters = ListParameters,
+>(declaration: Resource<C, I, R, K> & { readonly list: L }): Resource<C, I, R, K> & { readonly list: L };
+export function resource<const C extends string = never, const I extends string = never, R = unknown, const K extends string = never>(
+  declaration: Resource<C, I, R, K>,
+): Resource<C, I, R, K>;
+export function resource<C extends string, I extends string, R, K extends string>(declaration: Resource<C, I, R, K>): Resource<C, I, R, K> {
   return declaration;
 }
 

@@ -11,9 +11,8 @@ import { builder, type Types } from '../builder.js';
 import type { OrderShape } from '../filters.js';
 import { OriginTypeEnum } from '../enums.js';
 import { listConnection } from '../lists.js';
-import { loadEach } from '../loading.js';
+import { keyedNode } from '../loading.js';
 import type { ConnectionArgs } from '../relay/resolve-window.js';
-import { idOf, idParts } from '../relay/global-id.js';
 import { LeafUserRef } from '../users/types.js';
 import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
@@ -31,11 +30,6 @@ export interface Asset<R extends AssetRecord> {
 
 export function assetOf<R extends AssetRecord>(leafUserId: string, record: R): Asset<R> {
   return { path: { leafUserId }, record };
-}
-
-/** Loader key and global-ID payload of an asset: Assets paths need the user as well. */
-export function assetKey(leafUserId: string, id: string): string {
-  return idOf(leafUserId, id);
 }
 
 /** Definitions of `LeafUser.<list>` (machines, implements, operators): they differ in filters only. */
@@ -69,12 +63,12 @@ export function assetList<R extends AssetRecord, F>(ref: ReturnType<typeof asset
           ...(inputs ? { orderBy: t.arg({ type: [inputs.order], description: 'Sort keys, first one first.' }) } : {}),
         },
         resolve: (user, args: ConnectionArgs & { filter?: F | null; orderBy?: readonly OrderShape<string>[] | null }, context, info) =>
-          listConnection<R, Asset<R>>(args, info, {
+          listConnection(args, info, {
             list: `${list}:${user.leafUserId}`,
             query: inputs ? inputs.query(args.filter, args.orderBy) : {},
             fetch: (query) => context.leaf.list(resource, { leafUserId: user.leafUserId }, query),
             node: (row) => assetOf(user.leafUserId, row),
-            keyOf: (asset) => assetKey(user.leafUserId, asset.record.id),
+            keyOf: (asset) => ({ leafUserId: user.leafUserId, id: asset.record.id }),
             loader: ref.getDataloader(context),
           }),
       },
@@ -101,14 +95,12 @@ export interface AssetOptions<R extends AssetRecord> {
 
 export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
   const { name, noun } = options;
-  const ref = builder.loadableNode(name, {
+  const { resource } = options;
+  const ref = keyedNode(name, {
     description: options.description,
-    id: { resolve: (asset: Asset<R>) => assetKey(asset.path.leafUserId, asset.record.id) },
-    load: (keys: string[], context: Context) =>
-      loadEach(keys, async (key) => {
-        const [leafUserId, id] = idParts(key, name, 2) as [string, string];
-        return assetOf(leafUserId, await context.leaf.get(options.resource, { leafUserId, id }));
-      }),
+    key: resource.key,
+    keyOf: (asset: Asset<R>) => ({ leafUserId: asset.path.leafUserId, id: asset.record.id }),
+    load: async (key, context: Context) => assetOf(key.leafUserId, await context.leaf.get(resource, key)),
     fields: (t) => ({
       leafId: t.field({
         type: 'LeafId',
@@ -153,7 +145,7 @@ export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
       ...UPSTREAM_COST,
       description: `One ${noun} of this user by its Leaf id; null when Leaf has no such ${noun}.`,
       args: { id: t.arg({ type: 'LeafId', required: true, description: `The Leaf ${noun} id.` }) },
-      resolve: (user, args, context) => ref.getDataloader(context).load(assetKey(user.leafUserId, args.id)),
+      resolve: (user, args, context) => ref.getDataloader(context).load({ leafUserId: user.leafUserId, id: args.id }),
     }),
   );
   return ref;

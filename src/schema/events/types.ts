@@ -3,7 +3,6 @@
 // own token, after the caches the event made stale were dropped (src/events/hub.ts).
 import { EVENT_NAMES, familyOf, type EventFamily, type LeafEventName } from '../../events/catalogue.js';
 import type { FileEvent, ImplementEvent, LeafEvent, MachineEvent, OperationEvent, OperatorEvent } from '../../events/read.js';
-import { assetKey } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { leafEnum } from '../enums.js';
 import { FieldOperationRef } from '../files/operation.js';
@@ -11,8 +10,10 @@ import { LeafFileRef } from '../files/leaf-file.js';
 import { ImplementRef } from '../implements/types.js';
 import { MachineRef } from '../machines/types.js';
 import { OperatorRef } from '../operators/types.js';
-import { idOf } from '../relay/global-id.js';
 import { leafEventsOf } from './subscribe.js';
+import type { Context } from '../../context.js';
+import type { RecordKey } from '../../leaf/resources/key.js';
+import type { KeyedNodeRef } from '../loading.js';
 
 const FAMILY_WORDS: Record<EventFamily, string> = {
   machine: 'a machine',
@@ -28,6 +29,19 @@ export const LeafEventTypeEnum = leafEnum(
   EVENT_NAMES,
   (name: LeafEventName) => `Leaf's \`${name}\`: about ${FAMILY_WORDS[familyOf(name) ?? 'machine']}.`,
 );
+
+/** An event's record as it is now, read through the request's loader; null where `keyOf` names none (a deletion). */
+function currentRecord<E, Shape, P extends string>(ref: KeyedNodeRef<Shape, P>, description: string, keyOf: (event: E) => RecordKey<P> | null) {
+  return {
+    type: ref,
+    nullable: true,
+    description,
+    resolve: (event: E, _args: object, context: Context) => {
+      const key = keyOf(event);
+      return key === null ? null : ref.getDataloader(context).load(key);
+    },
+  } as const;
+}
 
 export const LeafEventRef = builder.interfaceRef<LeafEvent>('LeafEvent').implement({
   description: 'Something changed at Leaf for one Leaf user (Leaf signed and sent it to this gateway).',
@@ -63,12 +77,13 @@ builder.objectRef<MachineEvent>('MachineEvent').implement({
   isTypeOf: (event) => (event as LeafEvent).family === 'machine',
   fields: (t) => ({
     machineId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf machine id.', resolve: (event) => event.machineId }),
-    machine: t.field({
-      type: MachineRef,
-      nullable: true,
-      description: "The machine as it is now, read with the subscriber's token; null after MACHINE_DELETED or when Leaf no longer has it.",
-      resolve: (event) => (event.type === 'machineDeleted' ? null : assetKey(event.leafUserId, event.machineId)),
-    }),
+    machine: t.field(
+      currentRecord(
+        MachineRef,
+        "The machine as it is now, read with the subscriber's token; null after MACHINE_DELETED or when Leaf no longer has it.",
+        (event: MachineEvent) => (event.type === 'machineDeleted' ? null : { leafUserId: event.leafUserId, id: event.machineId }),
+      ),
+    ),
   }),
 });
 
@@ -78,12 +93,12 @@ builder.objectRef<ImplementEvent>('ImplementEvent').implement({
   isTypeOf: (event) => (event as LeafEvent).family === 'implement',
   fields: (t) => ({
     implementId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf implement id.', resolve: (event) => event.implementId }),
-    implement: t.field({
-      type: ImplementRef,
-      nullable: true,
-      description: "The implement as it is now, read with the subscriber's token; null when Leaf no longer has it.",
-      resolve: (event) => assetKey(event.leafUserId, event.implementId),
-    }),
+    implement: t.field(
+      currentRecord(ImplementRef, "The implement as it is now, read with the subscriber's token; null when Leaf no longer has it.", (event: ImplementEvent) => ({
+        leafUserId: event.leafUserId,
+        id: event.implementId,
+      })),
+    ),
   }),
 });
 
@@ -93,12 +108,12 @@ builder.objectRef<OperatorEvent>('OperatorEvent').implement({
   isTypeOf: (event) => (event as LeafEvent).family === 'operator',
   fields: (t) => ({
     operatorId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf operator id.', resolve: (event) => event.operatorId }),
-    operator: t.field({
-      type: OperatorRef,
-      nullable: true,
-      description: "The operator as it is now, read with the subscriber's token; null when Leaf no longer has it.",
-      resolve: (event) => assetKey(event.leafUserId, event.operatorId),
-    }),
+    operator: t.field(
+      currentRecord(OperatorRef, "The operator as it is now, read with the subscriber's token; null when Leaf no longer has it.", (event: OperatorEvent) => ({
+        leafUserId: event.leafUserId,
+        id: event.operatorId,
+      })),
+    ),
   }),
 });
 
@@ -108,12 +123,9 @@ builder.objectRef<FileEvent>('FileEvent').implement({
   isTypeOf: (event) => (event as LeafEvent).family === 'file',
   fields: (t) => ({
     fileId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file id.', resolve: (event) => event.fileId }),
-    file: t.field({
-      type: LeafFileRef,
-      nullable: true,
-      description: "The file as it is now, read with the subscriber's token; null when Leaf has no such file.",
-      resolve: (event) => idOf(event.fileId),
-    }),
+    file: t.field(
+      currentRecord(LeafFileRef, "The file as it is now, read with the subscriber's token; null when Leaf has no such file.", (event: FileEvent) => ({ id: event.fileId })),
+    ),
     message: t.string({ description: 'Why processing failed, as Leaf wrote it (may be empty); null for other events.', resolve: (event) => event.message }),
   }),
 });
@@ -124,12 +136,13 @@ builder.objectRef<OperationEvent>('OperationEvent').implement({
   isTypeOf: (event) => (event as LeafEvent).family === 'operation',
   fields: (t) => ({
     operationId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf field operation id.', resolve: (event) => event.operationId }),
-    operation: t.field({
-      type: FieldOperationRef,
-      nullable: true,
-      description: "The field operation as it is now, read with the subscriber's token; null when Leaf has no such operation.",
-      resolve: (event) => idOf(event.operationId),
-    }),
+    operation: t.field(
+      currentRecord(
+        FieldOperationRef,
+        "The field operation as it is now, read with the subscriber's token; null when Leaf has no such operation.",
+        (event: OperationEvent) => ({ id: event.operationId }),
+      ),
+    ),
   }),
 });
 

@@ -11,8 +11,7 @@ import {
 } from '../../leaf/readers.js';
 import { fileImages, files } from '../../leaf/resources/files.js';
 import { builder } from '../builder.js';
-import { loadEach } from '../loading.js';
-import { idOf, idParts } from '../relay/global-id.js';
+import { keyedNode, loadEach } from '../loading.js';
 import { OperationSummaryRef } from './summary.js';
 import { UPSTREAM_COST } from '../demand.js';
 
@@ -76,14 +75,11 @@ const OperationImageRef = builder.objectRef<ImageRecord>('OperationImage').imple
   }),
 });
 
-export const LeafFileRef = builder.loadableNode('LeafFile', {
+export const LeafFileRef = keyedNode('LeafFile', {
   description: 'A machine data file Leaf received or merged: where it came from, its fields, downloads and what the operation did.',
-  id: { resolve: (file: FileRecord) => idOf(file.id) },
-  load: (keys: string[], context) =>
-    loadEach(keys, (key) => {
-      const [fileId] = idParts(key, 'LeafFile', 1) as [string];
-      return context.leaf.get(files, { id: fileId });
-    }),
+  key: files.key,
+  keyOf: (file: FileRecord) => ({ id: file.id }),
+  load: (key, context) => context.leaf.get(files, key),
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file id, exactly as Leaf sent it.', resolve: (file) => file.id }),
     fileName: t.string({ description: 'Name of the uploaded or synced file; null for files Leaf merged.', resolve: (file) => valueOf(file.fileName) }),
@@ -134,6 +130,6 @@ builder.queryField('file', (t) =>
     ...UPSTREAM_COST,
     description: 'One Leaf machine data file by id; null when Leaf has no such file.',
     args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf file id.' }) },
-    resolve: (_root, args) => idOf(args.id),
+    resolve: (_root, args, context) => LeafFileRef.getDataloader(context).load({ id: args.id }),
   }),
 );

@@ -4,8 +4,7 @@
 import { valueOf, type CoverageRecord, type OperationRecord } from '../../leaf/readers.js';
 import { operations, operationSummaries } from '../../leaf/resources/operations.js';
 import { builder } from '../builder.js';
-import { loadEach } from '../loading.js';
-import { idOf, idParts } from '../relay/global-id.js';
+import { keyedNode, loadEach } from '../loading.js';
 import { LeafFileRef } from './leaf-file.js';
 import { OperationSummaryRef } from './summary.js';
 import { UPSTREAM_COST } from '../demand.js';
@@ -18,14 +17,11 @@ const FieldCoverageRef = builder.objectRef<CoverageRecord>('FieldCoverage').impl
   }),
 });
 
-export const FieldOperationRef = builder.loadableNode('FieldOperation', {
+export const FieldOperationRef = keyedNode('FieldOperation', {
   description: 'One operation (a harvest, a planting, ...) on one or more fields, merged by Leaf from the files that recorded it.',
-  id: { resolve: (operation: OperationRecord) => idOf(operation.id) },
-  load: (keys: string[], context) =>
-    loadEach(keys, (key) => {
-      const [operationId] = idParts(key, 'FieldOperation', 1) as [string];
-      return context.leaf.get(operations, { id: operationId });
-    }),
+  key: operations.key,
+  keyOf: (operation: OperationRecord) => ({ id: operation.id }),
+  load: (key, context) => context.leaf.get(operations, key),
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf field operation id, exactly as Leaf sent it.', resolve: (o) => o.id }),
     type: t.string({
@@ -50,7 +46,7 @@ export const FieldOperationRef = builder.loadableNode('FieldOperation', {
       ...UPSTREAM_COST,
       description:
         "The files merged into the operation, in Leaf's order, through the same per-request loader as every LeafFile. An item is null where Leaf no longer has that file or cannot send it (with the error at that item's path).",
-      resolve: (operation) => valueOf(operation.files).map((fileId) => idOf(fileId)),
+      resolve: (operation, _args, context) => valueOf(operation.files).map((id) => LeafFileRef.getDataloader(context).load({ id })),
     }),
     summary: t.loadable({
       type: OperationSummaryRef,
@@ -69,6 +65,6 @@ builder.queryField('fieldOperation', (t) =>
     ...UPSTREAM_COST,
     description: 'One Leaf field operation by id; null when Leaf has no such operation.',
     args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf field operation id.' }) },
-    resolve: (_root, args) => idOf(args.id),
+    resolve: (_root, args, context) => FieldOperationRef.getDataloader(context).load({ id: args.id }),
   }),
 );

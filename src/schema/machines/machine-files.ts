@@ -5,12 +5,12 @@ import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
 import { machineFiles } from '../../leaf/resources/machine-files.js';
 import { builder } from '../builder.js';
 import { listInputs } from '../filters.js';
-import { loadEach } from '../loading.js';
+import { keyedNode, required } from '../loading.js';
 import { measurementField } from '../measurement.js';
-import { idOf, idParts } from '../relay/global-id.js';
+import { textOfIds } from '../../leaf/resources/key.js';
 import { LeafFileRef } from '../files/leaf-file.js';
 import { listConnection } from '../lists.js';
-import { machineKey, MachineRef } from './types.js';
+import { MachineRef } from './types.js';
 import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /**
@@ -28,21 +28,20 @@ export const MachineFileList = listInputs(
   machineFiles.list,
 );
 
-export function machineFileKey(file: MachineFileShape): string {
-  return idOf(file.path.leafUserId, file.path.machineId, file.record.leafFileId, file.record.id);
+function machineFileKey(file: MachineFileShape) {
+  return { ...file.path, leafFileId: file.record.leafFileId, id: file.record.id };
 }
 
-export const MachineFileRef = builder.loadableNode('MachineFile', {
+export const MachineFileRef = keyedNode('MachineFile', {
   description: "One machine's use of one Leaf file: when, how far and how much fuel.",
-  id: { resolve: (file: MachineFileShape) => machineFileKey(file) },
-  load: (keys: string[], context) =>
-    loadEach(keys, async (key): Promise<MachineFileShape | null> => {
-      // No single-record endpoint: list the machine's links to that file and pick the one.
-      const [leafUserId, machineId, leafFileId, id] = idParts(key, 'MachineFile', 4) as [string, string, string, string];
-      const files = await context.leaf.list(machineFiles, { leafUserId, machineId }, { leafFileId, page: 0, size: 100 });
-      const found = files.find((file) => file.id === id);
-      return found ? { path: { leafUserId, machineId }, record: found } : null;
-    }),
+  key: machineFiles.key,
+  keyOf: machineFileKey,
+  load: async ({ leafUserId, machineId, leafFileId, id }, context): Promise<MachineFileShape | null> => {
+    // No single-record endpoint: list the machine's links to that file and pick the one.
+    const files = await context.leaf.list(machineFiles, { leafUserId, machineId }, { leafFileId, page: 0, size: 100 });
+    const found = files.find((file) => file.id === id);
+    return found ? { path: { leafUserId, machineId }, record: found } : null;
+  },
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf id of this machine-file link.', resolve: (file) => file.record.id }),
     machine: t.field({
@@ -50,7 +49,7 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
       nullable: false,
       ...UPSTREAM_COST,
       description: 'The machine whose path this record was read from: the machine that did this work.',
-      resolve: (file, _args, context) => MachineRef.getDataloader(context).load(machineKey(file.path.leafUserId, file.path.machineId)),
+      resolve: (file, _args, context) => required(MachineRef.getDataloader(context).load({ leafUserId: file.path.leafUserId, id: file.path.machineId }), 'machine'),
     }),
     machineId: t.field({
       type: 'LeafId',
@@ -68,7 +67,7 @@ export const MachineFileRef = builder.loadableNode('MachineFile', {
       type: LeafFileRef,
       ...UPSTREAM_COST,
       description: 'The Leaf file itself (`GET /files/{leafFileId}`), batched: files shared by several machines load once. Null when Leaf no longer has it.',
-      resolve: (machineFile) => idOf(machineFile.record.leafFileId),
+      resolve: (machineFile, _args, context) => LeafFileRef.getDataloader(context).load({ id: machineFile.record.leafFileId }),
     }),
   }),
 });
@@ -88,7 +87,7 @@ builder.objectFields(MachineRef, (t) => ({
       resolve: (machine, args, context, info) => {
         const path = { leafUserId: machine.path.leafUserId, machineId: machine.record.id };
         return listConnection(args, info, {
-          list: `machine-files:${idOf(path.leafUserId, path.machineId)}`,
+          list: `machine-files:${textOfIds([path.leafUserId, path.machineId])}`,
           query: MachineFileList.query(args.filter, args.orderBy),
           fetch: (query) => context.leaf.list(machineFiles, path, query),
           node: (record: MachineFileRecord): MachineFileShape => ({ path, record }),

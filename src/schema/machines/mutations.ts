@@ -89,10 +89,10 @@ builder.mutationField('updateMachine', (t) =>
       await editableMachine(context, target, 'updated');
       const updated = await sendWrite(
         'update the machine',
-        () => context.leaf.write(machines, 'PATCH', { leafUserId: target.leafUserId, id: target.machineId }, body),
+        () => context.leaf.write(machines, 'PATCH', target.key, body),
         target,
       );
-      return { machine: remember(context, target.leafUserId, updated) };
+      return { machine: remember(context, target.key.leafUserId, updated) };
     },
   }),
 );
@@ -113,7 +113,7 @@ builder.mutationField('deleteMachine', (t) =>
     resolve: async (_root, args, context) => {
       const target = machineTarget(String(args.id));
       await editableMachine(context, target, 'deleted');
-      await sendWrite('delete the machine', () => context.leaf.write(machines, 'DELETE', { leafUserId: target.leafUserId, id: target.machineId }), target);
+      await sendWrite('delete the machine', () => context.leaf.write(machines, 'DELETE', target.key), target);
       MachineRef.getDataloader(context).clear(target.key);
       return { deletedId: target.globalId };
     },

@@ -2,15 +2,10 @@
 import type { MachineRecord } from '../../leaf/readers.js';
 import { valueOf } from '../../leaf/readers.js';
 import { machines } from '../../leaf/resources/machines.js';
-import { assetKey, assetNode, type Asset } from '../assets/asset.js';
+import { assetNode, type Asset } from '../assets/asset.js';
 import { builder } from '../builder.js';
 
 export type MachineShape = Asset<MachineRecord>;
-
-/** Loader key and global-ID payload of a machine. */
-export function machineKey(leafUserId: string, machineId: string): string {
-  return assetKey(leafUserId, machineId);
-}
 
 export const MachineRef = assetNode<MachineRecord>({
   name: 'Machine',

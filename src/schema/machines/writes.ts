@@ -1,19 +1,18 @@
 // What the machine mutations do around each write: name the target, guard its origin type,
 // send the write once and type its failure, and bring this request's loader up to date.
 import type { Context } from '../../context.js';
+import type { RecordKey } from '../../leaf/resources/key.js';
 import { LeafError } from '../../leaf/errors.js';
 import { valueOf, type MachineRecord } from '../../leaf/readers.js';
 import { assetOf } from '../assets/asset.js';
 import { NotFoundError, ReadOnlyMachineError, refusalOf, UpstreamWriteError } from '../errors.js';
 import { GlobalIdError } from '../relay/errors.js';
-import { decodeGlobalId, encodeGlobalId, idParts } from '../relay/global-id.js';
-import { machineKey, MachineRef, type MachineShape } from './types.js';
+import { decodeGlobalId, encodeGlobalId } from '../relay/global-id.js';
+import { MachineRef, type MachineShape } from './types.js';
 
 export interface MachineTarget {
-  leafUserId: string;
-  machineId: string;
-  /** Loader key, and the id part of the machine's global ID. */
-  key: string;
+  /** The machine's key: its Leaf user and id, as its global ID names them. */
+  key: RecordKey<'leafUserId' | 'id'>;
   globalId: string;
 }
 
@@ -21,13 +20,13 @@ export interface MachineTarget {
 export function machineTarget(globalId: string): MachineTarget {
   const { typename, id } = decodeGlobalId(globalId);
   if (typename !== 'Machine') throw new GlobalIdError(`That ID belongs to a ${typename}: pass the \`id\` of a Machine.`);
-  const [leafUserId, machineId] = idParts(id, 'Machine', 2) as [string, string];
-  const key = machineKey(leafUserId, machineId);
-  return { leafUserId, machineId, key, globalId: encodeGlobalId('Machine', key) };
+  const key = MachineRef.key.parse(id);
+  if (key === null) throw new GlobalIdError('That ID is not a valid Machine ID.');
+  return { key, globalId: encodeGlobalId('Machine', MachineRef.key.text(key)) };
 }
 
 function notFound(target: MachineTarget): NotFoundError {
-  return new NotFoundError(`Leaf user ${target.leafUserId} has no machine ${target.machineId}.`, target.globalId);
+  return new NotFoundError(`Leaf user ${target.key.leafUserId} has no machine ${target.key.id}.`, target.globalId);
 }
 
 /**
@@ -70,6 +69,7 @@ export async function sendWrite<T>(action: string, send: () => Promise<T>, targe
 /** The machine as Leaf answered a write, under the path it was written to; now what this request's loader holds. */
 export function remember(context: Context, leafUserId: string, answered: MachineRecord): MachineShape {
   const machine = assetOf(leafUserId, answered);
-  MachineRef.getDataloader(context).clear(machineKey(leafUserId, answered.id)).prime(machineKey(leafUserId, answered.id), machine);
+  const key = { leafUserId, id: answered.id };
+  MachineRef.getDataloader(context).clear(key).prime(key, machine);
   return machine;
 }

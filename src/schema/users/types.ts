@@ -1,19 +1,24 @@
 // LeafUser: a handle on one Leaf user. Resolving it calls nothing upstream; its fields
 // (machines, implements, operators) are added by those domains.
+import { recordKey } from '../../leaf/resources/key.js';
 import { builder } from '../builder.js';
-import { idOf, idParts } from '../relay/global-id.js';
+import { GlobalIdError } from '../relay/errors.js';
 
 export interface LeafUserShape {
   leafUserId: string;
 }
 
+/** What a LeafUser's global ID carries: the Leaf user id. */
+export const leafUserKey = recordKey('leafUserId');
+
 export const LeafUserRef = builder.node(builder.objectRef<LeafUserShape>('LeafUser'), {
   description: 'A Leaf user: the owner of machines, implements, operators and machine files.',
-  id: { resolve: (user) => idOf(user.leafUserId) },
+  id: { resolve: (user) => leafUserKey.text(user) },
   isTypeOf: (value) => typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'leafUserId' in value,
   loadOne: (id) => {
-    const [leafUserId] = idParts(id, 'LeafUser', 1);
-    return { leafUserId: leafUserId! };
+    const key = leafUserKey.parse(id);
+    if (key === null) throw new GlobalIdError('That ID is not a valid LeafUser ID.');
+    return { leafUserId: key.leafUserId };
   },
   fields: (t) => ({
     leafUserId: t.expose('leafUserId', {

@@ -35,7 +35,11 @@ export interface ResponseCache {
   accounting: Plugin;
   /** @graphql-yoga/plugin-response-cache over the scoped store, without its onRequest. */
   plugin: Omit<ReturnType<typeof useResponseCache>, 'onRequest'>;
-  /** A mutation's answer waits for the invalidations its writes started. */
+  /**
+   * After the cache, so only for requests it did not answer: a mutation's answer waits for the
+   * invalidations its writes started; with Redis, a query learns how many invalidations Redis
+   * has numbered before it reads (its store is refused if one of its tags changed since).
+   */
   awaitInvalidations: Plugin;
   /** Give to the Leaf client: its write announcements drive invalidation. */
   observer: LeafClientObserver;
@@ -74,6 +78,8 @@ export async function createResponseCache(
   // Invalidations while a query executes: one that names something it read keeps it out of the store.
   const staleLog = new StaleLog();
   const sequenceAtStart = new WeakMap<object, number>();
+  // With Redis, the same across replicas: the invalidations Redis had numbered when a query started.
+  const sharedSequenceAtStart = new WeakMap<object, number>();
 
   let redis: RedisStore | null = null;
   let backing: BackingStore;
@@ -110,6 +116,7 @@ export async function createResponseCache(
   };
 
   let readsForSet: ReadTagSet | undefined;
+  let sinceForSet: number | undefined;
   const buildResponseCacheKey: BuildResponseCacheKeyFunction = ({ documentString, operationName, variableValues, sessionId }) => {
     // Without the document text (e.g. a plugin resolving persisted documents ran too late)
     // two different operations could share a key: such a request is simply not cached.
@@ -129,8 +136,10 @@ export async function createResponseCache(
       get: (key) => tagged.get(key),
       set(key, result, _entities, ttl) {
         const reads = readsForSet;
+        const since = sinceForSet;
         readsForSet = undefined;
-        if (reads) return tagged.set(key, result, reads, ttl);
+        sinceForSet = undefined;
+        if (reads) return tagged.set(key, result, reads, ttl, since);
       },
       invalidate: () => undefined,
     },
@@ -148,6 +157,7 @@ export async function createResponseCache(
       readsForSet = undefined;
       if (start === undefined || !reads || staleLog.changedSince(start, reads)) return 0;
       readsForSet = reads;
+      sinceForSet = sharedSequenceAtStart.get(context);
       return ttl;
     },
   });
@@ -167,8 +177,16 @@ export async function createResponseCache(
   };
 
   const awaitInvalidations: Plugin = {
-    onExecute({ args }) {
-      if (executedOperation(args).type !== 'mutation') return;
+    async onExecute({ args }) {
+      const type = executedOperation(args).type;
+      // A query the cache did not answer (hits end before this plugin) asks Redis before it reads
+      // anything, so an event Redis numbers later keeps its answer out of the store.
+      if (redis && type === 'query') {
+        const since = await redis.invalidations().catch(() => undefined);
+        if (since !== undefined) sharedSequenceAtStart.set(args.contextValue, since);
+        return;
+      }
+      if (type !== 'mutation') return;
       return {
         async onExecuteDone() {
           await Promise.all([...pending]);

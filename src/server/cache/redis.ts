@@ -1,30 +1,61 @@
 // The shared response store for several replicas: @envelop/response-cache-redis over the
 // gateway's Redis (src/server/redis.ts), plus a pub/sub channel on which replicas announce Leaf writes
 // to each other, so a read one replica has in flight while another writes is not stored
-// afterwards.
+// afterwards. Invalidations are numbered in Redis, and an answer is stored only if none of its
+// tags was invalidated after its execution started, on whichever replica that happened.
 import { randomUUID } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { KEY_PREFIX, type SharedRedis } from '../redis.js';
-import { TAG_TYPENAME, type BackingStore } from './store.js';
+import { type BackingStore, type CacheEntityRecord } from './store.js';
 
 const WRITES_CHANNEL = `${KEY_PREFIX}writes`;
 
+/** How long a tag's last invalidation is remembered: longer than any execution lasts. */
+const CHANGED_MS = 10 * 60_000;
+
 /**
- * Drops every response stored under the tag keys given, and the tags, in one step. The library's
- * own invalidate reads a tag's members and deletes them in two round trips: a response another
- * replica stored in between kept its key but lost its tag, so no later invalidation could find it.
+ * Drops every response stored under the tags given and the tags, in one step, and numbers the
+ * invalidation (`invalidations`), remembering the number per tag (`changed:<tag>`). In one step:
+ * the library's invalidate read a tag's members and deleted them in two round trips, so a
+ * response another replica stored in between kept its key but lost its tag, and outlived every
+ * later event. ARGV: key prefix (ioredis prefixes KEYS only), CHANGED_MS, then the tag keys.
  */
 const INVALIDATE = `
-for _, tag in ipairs(KEYS) do
-  for _, response in ipairs(redis.call('SMEMBERS', tag)) do
-    redis.call('DEL', ARGV[1] .. response, ARGV[1] .. 'operations:' .. response)
+local p = ARGV[1]
+local sequence = redis.call('INCR', p .. 'invalidations')
+for i = 3, #ARGV do
+  redis.call('SET', p .. 'changed:' .. ARGV[i], sequence, 'PX', ARGV[2])
+  for _, response in ipairs(redis.call('SMEMBERS', p .. ARGV[i])) do
+    redis.call('DEL', p .. response)
   end
-  redis.call('DEL', tag)
+  redis.call('DEL', p .. ARGV[i])
 end
-return 0`;
+return sequence`;
+
+/**
+ * Stores a response under its tags unless one of them was invalidated after `since` (the
+ * number of invalidations when its execution started): a replica that has not yet heard of an
+ * event (its relay comes through Redis after the receiving replica acknowledged it) would
+ * otherwise store an answer it read before the change. ARGV: prefix, key, JSON, TTL, since, tags.
+ */
+const SET_UNLESS_CHANGED = `
+local p = ARGV[1]
+local since = tonumber(ARGV[5])
+for i = 6, #ARGV do
+  local changed = redis.call('GET', p .. 'changed:' .. ARGV[i])
+  if changed and tonumber(changed) > since then return 0 end
+end
+redis.call('SET', p .. ARGV[2], ARGV[3], 'PX', ARGV[4])
+for i = 6, #ARGV do
+  redis.call('SADD', p .. ARGV[i], ARGV[2])
+  redis.call('PEXPIRE', p .. ARGV[i], ARGV[4])
+end
+return 1`;
 
 export interface RedisStore {
   backing: BackingStore;
+  /** How many invalidations Redis has numbered so far: what a query's store is checked against. */
+  invalidations(): Promise<number>;
   /** Tells the other replicas that this one is writing for (or has written for) a Leaf user. */
   announceWrite(leafUserId: string): void;
 }
@@ -41,28 +72,23 @@ export async function createRedisStore(shared: SharedRedis, onRemoteWrite: (leaf
   });
 
   const cache = createRedisCache({ redis });
+  const tagKeys = (entities: Iterable<CacheEntityRecord>) => [...entities].map((record) => `${record.typename}:${record.id}`);
   const backing: BackingStore = {
     get: (key) => cache.get(key),
-    invalidate: async (entities) => {
-      const tags = [...entities].map((record) => `${record.typename}:${record.id}`);
-      // ioredis prefixes the KEYS; the response ids inside the sets are unprefixed.
-      if (tags.length > 0) await redis.eval(INVALIDATE, tags.length, ...tags, KEY_PREFIX);
+    async invalidate(entities) {
+      const tags = tagKeys(entities);
+      if (tags.length > 0) await redis.eval(INVALIDATE, 0, KEY_PREFIX, CHANGED_MS, ...tags);
     },
-    async set(key, result, entities, ttl) {
-      const records = [...entities];
-      await cache.set(key, result, records, ttl);
-      // The library's tag sets never expire; each lives as long as its newest response.
-      const expiry = redis.pipeline();
-      expiry.pexpire(`operations:${key}`, ttl);
-      for (const record of records) {
-        if (record.typename === TAG_TYPENAME && record.id !== undefined) expiry.pexpire(`${TAG_TYPENAME}:${record.id}`, ttl);
-      }
-      await expiry.exec();
+    async set(key, result, entities, ttl, since) {
+      // Without the number its execution started at, whether it read before a change is unknown.
+      if (since === undefined) return;
+      await redis.eval(SET_UNLESS_CHANGED, 0, KEY_PREFIX, key, JSON.stringify(result), ttl, since, ...tagKeys(entities));
     },
   };
 
   return {
     backing,
+    invalidations: async () => Number((await redis.get('invalidations')) ?? 0),
     announceWrite(leafUserId) {
       redis.publish(WRITES_CHANNEL, `${replica} ${leafUserId}`).catch(() => {});
     },

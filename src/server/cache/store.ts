@@ -20,7 +20,8 @@ export function tagRecords(tags: Iterable<ReadTag>): CacheEntityRecord[] {
 
 /** What a backing store offers: the envelop Cache interface (in-memory or Redis). */
 export interface BackingStore {
-  set(key: string, result: NonNullable<CachedResult>, entities: Iterable<CacheEntityRecord>, ttl: number): unknown;
+  /** `since`: the shared store's count of invalidations when the answer's execution started (Redis only). */
+  set(key: string, result: NonNullable<CachedResult>, entities: Iterable<CacheEntityRecord>, ttl: number, since?: number): unknown;
   get(key: string): unknown;
   invalidate(entities: Iterable<CacheEntityRecord>): unknown;
 }
@@ -30,7 +31,7 @@ export const UNCACHEABLE_KEY = 'uncacheable:';
 
 export interface TaggedStore {
   get(key: string): Promise<CachedResult>;
-  set(key: string, result: NonNullable<CachedResult>, tags: Iterable<ReadTag>, ttl: number): Promise<void>;
+  set(key: string, result: NonNullable<CachedResult>, tags: Iterable<ReadTag>, ttl: number, since?: number): Promise<void>;
   /** Drops every cached response stored under one of these tags, for every token. */
   invalidate(tags: Iterable<ReadTag>, reason: InvalidationReason): Promise<void>;
 }
@@ -51,10 +52,10 @@ export function createTaggedStore(backing: BackingStore, logger: Logger, events?
         return undefined;
       }
     },
-    async set(key, result, tags, ttl) {
+    async set(key, result, tags, ttl, since) {
       if (key.startsWith(UNCACHEABLE_KEY)) return;
       try {
-        await backing.set(key, result, tagRecords(tags), ttl);
+        await backing.set(key, result, tagRecords(tags), ttl, since);
       } catch (error) {
         failed('set', error);
       }

@@ -53,12 +53,14 @@ export function createMetrics(): GatewayMetrics {
   const operationLabel = createOperationLabels();
   collectDefaultMetrics({ register: registry });
 
-  const upstreamCalls = new Counter({
-    name: 'leaf_upstream_requests_total',
-    help: 'Calls to the Leaf API (after retries), by method, endpoint template, HTTP status and error code (OK on success).',
-    labelNames: ['method', 'endpoint', 'status', 'code'],
-    registers: [registry],
-  });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
+
+  const upstreamCalls = counter(
+    'leaf_upstream_requests_total',
+    'Calls to the Leaf API (after retries), by method, endpoint template, HTTP status and error code (OK on success).',
+    ['method', 'endpoint', 'status', 'code'],
+  );
   const upstreamDuration = new Histogram({
     name: 'leaf_upstream_request_duration_seconds',
     help: 'Time per Leaf API call, retries included, by method and endpoint template.',
@@ -66,52 +68,42 @@ export function createMetrics(): GatewayMetrics {
     buckets: SECONDS,
     registers: [registry],
   });
-  const coalesced = new Counter({
-    name: 'leaf_upstream_coalesced_reads_total',
-    help: 'Reads that went upstream themselves (started) or shared an identical in-flight read of the same token (joined).',
-    labelNames: ['kind'],
-    registers: [registry],
-  });
-  const cacheLookups = new Counter({
-    name: 'graphql_response_cache_total',
-    help: 'Query operations answered from the response cache (hit) or executed (miss), by operation name.',
-    labelNames: ['operationName', 'result'],
-    registers: [registry],
-  });
-  const cacheInvalidations = new Counter({
-    name: 'graphql_response_cache_invalidations_total',
-    help: 'Invalidations of cached responses: a Leaf write seen here (write) or by another replica or worker (remote-write), or a Leaf event (event).',
-    labelNames: ['reason'],
-    registers: [registry],
-  });
-  const cacheErrors = new Counter({
-    name: 'graphql_response_cache_store_errors_total',
-    help: 'Cache store operations that failed (e.g. Redis unreachable); the request went on without the cache.',
-    labelNames: ['operation'],
-    registers: [registry],
-  });
-  const leafEvents = new Counter({
-    name: 'leaf_events_total',
-    help: "Leaf's events: placed (a record named), unplaced (the user's answers dropped whole), duplicate (a redelivery, not acted on) or refused (unsigned, wrongly signed, too large, not an event); by where they came from (webhook, catch-up from failed calls, relay from another replica or worker).",
-    labelNames: ['outcome', 'origin'],
-    registers: [registry],
-  });
+  const coalesced = counter(
+    'leaf_upstream_coalesced_reads_total',
+    'Reads that went upstream themselves (started) or shared an identical in-flight read of the same token (joined).',
+    ['kind'],
+  );
+  const cacheLookups = counter(
+    'graphql_response_cache_total',
+    'Query operations answered from the response cache (hit) or executed (miss), by operation name.',
+    ['operationName', 'result'],
+  );
+  const cacheInvalidations = counter(
+    'graphql_response_cache_invalidations_total',
+    'Invalidations of cached responses: a Leaf write seen here (write) or by another replica or worker (remote-write), or a Leaf event (event).',
+    ['reason'],
+  );
+  const cacheErrors = counter(
+    'graphql_response_cache_store_errors_total',
+    'Cache store operations that failed (e.g. Redis unreachable); the request went on without the cache.',
+    ['operation'],
+  );
+  const leafEvents = counter(
+    'leaf_events_total',
+    "Leaf's events: placed (a record named), unplaced (the user's answers dropped whole), duplicate (a redelivery, not acted on) or refused (unsigned, wrongly signed, too large, not an event); by where they came from (webhook, catch-up from failed calls, relay from another replica or worker).",
+    ['outcome', 'origin'],
+  );
   const subscriptionsOpen = new Gauge({
     name: 'graphql_subscriptions_open',
     help: 'leafEvents subscriptions open in this process (SSE and WebSocket).',
     registers: [registry],
   });
-  const eventsDelivered = new Counter({
-    name: 'graphql_subscription_events_total',
-    help: 'Events handed to leafEvents subscribers.',
-    registers: [registry],
-  });
-  const errors = new Counter({
-    name: 'graphql_errors_total',
-    help: 'Errors in GraphQL responses, by operation name and the extensions.code clients receive.',
-    labelNames: ['operationName', 'code'],
-    registers: [registry],
-  });
+  const eventsDelivered = counter('graphql_subscription_events_total', 'Events handed to leafEvents subscribers.');
+  const errors = counter(
+    'graphql_errors_total',
+    'Errors in GraphQL responses, by operation name and the extensions.code clients receive.',
+    ['operationName', 'code'],
+  );
 
   const labelOf = (request: Request | undefined) => operationLabel(request && requestOperation(request)?.name);
   const errorsByCode: Plugin = {
