@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   const link: ClusterLink | null = isClusterWorker() ? await joinCluster() : null;
   if (link) {
     upstreamUrl = link.setup.upstreamUrl;
-    config = { ...config, upstream: { ...config.upstream, defaultToken: link.setup.defaultToken } };
+    config = {
+      ...config,
+      upstream: { ...config.upstream, defaultToken: link.setup.defaultToken },
+      events: { ...config.events, webhookSecret: link.setup.webhookSecret },
+    };
   } else if (upstreamUrl === null) {
     // Loaded only in demo mode, so production starts don't pay for seeding code.
     const { startEmulator } = await import('./emulator/index.js');
@@ -47,8 +51,12 @@ async function main(): Promise<void> {
   const tabs = link?.setup.graphiqlTabs ?? graphiqlTabs(leafUserId, emulator?.demoToken ?? null);
   const gateway =
     config.workers > 1 && !link
-      ? await startPrimary(config.workers, { upstreamUrl, defaultToken: config.upstream.defaultToken, graphiqlTabs: tabs }, console.log)
-      : await startGateway({ config, upstreamUrl, graphiqlTabs: tabs, registerOwnReceiver: emulator !== null, ...(link ? { cluster: link } : {}) });
+      ? await startPrimary(
+          config.workers,
+          { upstreamUrl, defaultToken: config.upstream.defaultToken, graphiqlTabs: tabs, webhookSecret: config.events.webhookSecret, registerOwnReceiver: emulator !== null },
+          console.log,
+        )
+      : await startGateway({ config, upstreamUrl, graphiqlTabs: tabs, registerOwnReceiver: link?.setup.registerOwnReceiver ?? emulator !== null, ...(link ? { cluster: link } : {}) });
 
   const lines = [`Leaf GraphQL gateway on ${gateway.url}/graphql (${graphiqlNote(config.graphiql)})`];
   if (config.workers > 1) lines.push(`Served by ${config.workers} worker processes (WORKERS; node:cluster).`);

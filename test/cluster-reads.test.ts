@@ -3,52 +3,30 @@
 // emulator this test drives, with a latency long enough that every request of the burst is in
 // flight at once; each request on a connection of its own, so the primary spreads them over
 // both workers (the answers' x-gateway-worker header shows it did).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Client } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, startEmulator, type Emulator } from '../src/emulator/index.js';
+import { startClusterGateway, type ClusterGateway } from './support/cluster.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BURST = 20;
 const NESTED = `query ClusterReadsNested($user: LeafId!) {
   leafUser(id: $user) { machines(first: 5) { nodes { id files(first: 2) { nodes { id file { id fileName } } } } } }
 }`;
 
 let emulator: Emulator;
-const started: ChildProcess[] = [];
+const started: ClusterGateway[] = [];
 
 async function startGateway(workers: number): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      WORKERS: String(workers),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LEAF_API_URL: emulator.url,
-      LOG_LEVEL: 'silent',
-      RESPONSE_CACHE: 'false',
-      // A long timeout makes the coalescer's join window (a tenth of it) 3 s: a slow start on
-      // a busy machine still joins the reads in flight.
-      LEAF_TIMEOUT_MS: '30000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const gateway = await startClusterGateway({
+    WORKERS: String(workers),
+    LEAF_API_URL: emulator.url,
+    RESPONSE_CACHE: 'false',
+    // A long timeout makes the coalescer's join window (a tenth of it) 3 s: a slow start on
+    // a busy machine still joins the reads in flight.
+    LEAF_TIMEOUT_MS: '30000',
   });
-  started.push(child);
-  let output = '';
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the gateway did not start:\n${output}`)), 60_000);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /gateway on (http:\/\/\S+?)\/graphql/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
+  started.push(gateway);
+  return gateway.origin;
 }
 
 /** BURST identical queries at once, each on its own connection; the upstream calls they cost and the workers that answered. */
@@ -80,7 +58,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all(started.map((gateway) => gateway.stop()));
   await emulator?.close();
 });
 

@@ -2,17 +2,15 @@
 // workers on one port, over an emulator this test drives. An undici Client is one connection,
 // so it keeps reaching the worker its first answer named (`x-gateway-worker`): `on(worker)`
 // opens connections until one reaches that worker, and is used at once (before keep-alive ends).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Client } from 'undici';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
+import { connectionTo, startClusterGateway, type ClusterGateway } from './support/cluster.js';
 import { until } from './support/wait.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MACHINE_ID = 'TWFjaGluZToyMjIyMjIyMi0yMjIyLTQyMjItODIyMi0yMjIyMjIyMjIyMjI6MTViOGU3NGQtNjUyZC00MzE2LTg4NGQtZDVmMTkwMjBlYTdh';
 const MACHINE_LEAF_ID = '15b8e74d-652d-4316-884d-d5f19020ea7a';
 const USER = '22222222-2222-4222-8222-222222222222';
@@ -24,13 +22,7 @@ const RENAME = print(graphql(/* GraphQL */ `mutation ClusterRename($id: ID!, $na
 }`));
 
 let emulator: Emulator;
-let gateway: ChildProcess;
-let exited: Promise<number | null>;
-let origin: string;
-const opened: Client[] = [];
-const seen = new Set<string>();
-/** What the primary has printed (stdout and stderr). */
-let output = '';
+let cluster: ClusterGateway;
 
 interface Answer {
   worker: string;
@@ -49,17 +41,7 @@ async function post(client: Client, query: string, variables: Record<string, unk
 }
 
 /** A new connection that reaches `worker` ('1' or '2'). */
-async function on(worker: string): Promise<Client> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const client = new Client(origin);
-    opened.push(client);
-    const answer = await post(client, '{ __typename }');
-    seen.add(answer.worker);
-    if (answer.worker === worker) return client;
-    await client.close();
-  }
-  throw new Error(`no connection reached worker ${worker}`);
-}
+const on = (worker: string): Promise<Client> => connectionTo(cluster, worker, emulator.demoToken);
 
 async function nameThrough(client: Client, worker: string, query = NAME_OF): Promise<string> {
   const { body, worker: answered } = await post(client, query, { id: MACHINE_ID });
@@ -95,7 +77,7 @@ function workerPids(): number[] {
     try {
       // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== gateway.pid) continue;
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== cluster.child.pid) continue;
       // tsx's esbuild service is a child too; a worker runs the primary's entry point.
       if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('src/main.ts')) pids.push(Number(entry));
     } catch {
@@ -115,37 +97,19 @@ async function newWorker(known: Set<number>): Promise<number> {
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, WORKERS: '2', PORT: '0', HOST: '127.0.0.1', LEAF_API_URL: emulator.url, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  exited = new Promise((resolve) => gateway.once('exit', (code) => resolve(code)));
-  origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the gateway did not start:\n${output}`)), 60_000);
-    gateway.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    gateway.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /gateway on (http:\/\/\S+?)\/graphql/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
+  cluster = await startClusterGateway({ WORKERS: '2', LEAF_API_URL: emulator.url, RESPONSE_CACHE: 'true' });
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all(opened.map((client) => client.destroy().catch(() => undefined)));
-  if (gateway.exitCode === null && gateway.signalCode === null) gateway.kill('SIGKILL');
+  await cluster?.stop();
   await emulator?.close();
 });
 
 describe('WORKERS=2', () => {
   it('serves one port from two worker processes', async () => {
+    // Each resolves only once a connection reached that worker.
     await on('1');
     await on('2');
-    expect([...seen].sort()).toEqual(['1', '2']);
   });
 
   it("drops the other worker's cached answer when one worker writes", async () => {
@@ -203,7 +167,7 @@ describe('WORKERS=2', () => {
   it('replaces a worker that dies, waiting twice as long each time a new one dies straight away', async () => {
     const known = new Set(workerPids());
     expect(known.size).toBe(2);
-    const restarts = (): string[] => output.split('\n').filter((line) => /^Worker \d+ exited \(SIGKILL\)/.test(line));
+    const restarts = (): string[] => cluster.output().split('\n').filter((line) => /^Worker \d+ exited \(SIGKILL\)/.test(line));
     // Three deaths in a row, each of the worker forked to replace the one before.
     let victim = [...known][0]!;
     for (let death = 1; death <= 3; death++) {
@@ -220,8 +184,8 @@ describe('WORKERS=2', () => {
     // Back to two workers, both serving, once the last one (forked when its pause ran out) listens.
     const answering = new Set<string>();
     while (answering.size < 2) {
-      const client = new Client(origin);
-      opened.push(client);
+      const client = new Client(cluster.origin);
+      cluster.opened.push(client);
       const answer = await post(client, '{ __typename }');
       expect(answer.body).toEqual({ data: { __typename: 'Query' } });
       answering.add(answer.worker);
@@ -232,8 +196,8 @@ describe('WORKERS=2', () => {
   }, 60_000);
 
   it('stops on SIGTERM: the primary stops its workers and exits 0', async () => {
-    gateway.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    cluster.child.kill('SIGTERM');
+    expect(await cluster.exited).toBe(0);
   }, 30_000);
 });
 

@@ -1,10 +1,11 @@
 // The gateway's webhook at Leaf (the emulator's Alerts API): made sure of at start, one and only
 // one across restarts and concurrent starts, replaced when its URL changes; and the deliveries
 // that failed while the gateway was away acted on at its next start.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS, startEmulator } from '../src/emulator/index.js';
 import { startGateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
+import { localRedis } from './support/redis.js';
 import { gatewayClient, stackConfig, useStacks } from './support/stack.js';
 import { WEBHOOK_SECRET } from './support/webhooks.js';
 
@@ -21,6 +22,9 @@ async function webhooksAt(emulatorUrl: string): Promise<AlertsInfo['webhooks']> 
   const answer = await fetch(`${emulatorUrl}/__emulator/alerts`);
   return ((await answer.json()) as AlertsInfo).webhooks;
 }
+
+const { redisUrl, skipReason, stop: stopRedis } = await localRedis();
+afterAll(() => stopRedis());
 
 const env = (url: string) => ({ RESPONSE_CACHE: 'true', LEAF_WEBHOOK_SECRET: WEBHOOK_SECRET, LEAF_API_TOKEN: DEMO_TOKEN, LEAF_WEBHOOK_URL: url });
 
@@ -57,6 +61,32 @@ describe('registration', () => {
       await Promise.all(gateways.map((gateway) => gateway.registration));
       const webhooks = await webhooksAt(emulator.url);
       expect(webhooks).toHaveLength(1);
+    } finally {
+      await Promise.all(gateways.map((gateway) => gateway.close()));
+      await emulator.close();
+    }
+  });
+
+  it.skipIf(skipReason !== null)(`replicas sharing a Redis register under its lock: one creates, the others find it${skipReason ? ` (${skipReason})` : ''}`, async () => {
+    const emulator = await startEmulator({ port: 0 });
+    const url = 'http://127.0.0.1:9/webhooks/leaf';
+    const shared = { ...env(url), REDIS_URL: redisUrl ?? '' };
+    const start = () => startGateway({ config: stackConfig(shared), upstreamUrl: emulator.url });
+    const gateways = await Promise.all([1, 2, 3, 4].map(start));
+    try {
+      const registrations = await Promise.all(gateways.map((gateway) => gateway.registration));
+      // Under the lock each lists after the one before it created: one creation, no webhook created
+      // and deleted again (without the lock each would create one and all but the oldest delete theirs).
+      expect(registrations.filter((registration) => registration?.created)).toHaveLength(1);
+      expect(new Set(registrations.map((registration) => registration?.id)).size).toBe(1);
+      const writes = (): string[] => emulator.calls.filter((call) => call.method !== 'GET' && call.path.includes('/webhooks')).map((call) => call.method);
+      expect(writes()).toEqual(['POST']);
+      expect(await webhooksAt(emulator.url)).toEqual([expect.objectContaining({ url, id: registrations[0]?.id })]);
+      // A restart of every replica at once changes nothing at Leaf.
+      await Promise.all(gateways.splice(0).map((gateway) => gateway.close()));
+      gateways.push(...(await Promise.all([1, 2, 3, 4].map(start))));
+      expect(await Promise.all(gateways.map((gateway) => gateway.registration))).toEqual(registrations.map((registration) => ({ id: registration?.id, created: false, deleted: 0 })));
+      expect(writes()).toEqual(['POST']);
     } finally {
       await Promise.all(gateways.map((gateway) => gateway.close()));
       await emulator.close();

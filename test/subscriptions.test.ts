@@ -148,5 +148,12 @@ describe('bounds and shutdown', () => {
     expect(cut).toBe(0);
     await until(() => sse.done && ws.done);
     expect(await sse.ended).toBeUndefined();
+    expect(sse.timeline).toEqual(['complete']);
+    // Over WebSocket: the subscription's `complete` first, then a clean close (the server's 1001
+    // going away, or the client's own 1000 once its last subscription completed), never a close
+    // that overtook the `complete` (the client would see the stream fail).
+    await until(() => ws.timeline.length >= 2, { describe: () => `complete and close (${ws.timeline.join(', ')})` });
+    expect(await ws.ended).toBeUndefined();
+    expect(ws.timeline).toEqual(['complete', expect.stringMatching(/^closed 100[01]$/)]);
   });
 });

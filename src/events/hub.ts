@@ -19,7 +19,8 @@ export type LiveItem = { event: LeafEvent } | { refused: Error };
 
 /** How events reach the other replicas or workers: the raw signed body, read again there. */
 export interface EventRelay {
-  announce(body: string): void;
+  /** May resolve once the others have refreshed (the cluster's workers do; Redis's replicas are not waited for). */
+  announce(body: string): Promise<void> | void;
   close(): Promise<void>;
 }
 
@@ -71,6 +72,11 @@ export class LiveEvents {
     return this.total;
   }
 
+  /** True once the drain has ended every stream (endAll): a stream that ends now ends for it. */
+  get ending(): boolean {
+    return this.ended;
+  }
+
   relayThrough(relay: EventRelay): void {
     this.relays.push(relay);
   }
@@ -89,8 +95,8 @@ export class LiveEvents {
   }
 
   /** Tells the other replicas and workers about an event received here (they refresh and deliver it too). */
-  announce(body: string): void {
-    for (const relay of this.relays) relay.announce(body);
+  async announce(body: string): Promise<void> {
+    await Promise.all(this.relays.map((relay) => relay.announce(body)));
   }
 
   /** An event another replica or worker received (its raw body, verified there): refreshed, then delivered here. */

@@ -1,8 +1,8 @@
 // POST /webhooks/leaf: Leaf's signed event deliveries (shared/leaf-api/alerts.md). The signature
 // is checked over the raw bytes before anything else; a body that is unsigned, wrongly signed,
 // too large or not an event gets a short JSON 4xx and changes nothing. A valid event is
-// acknowledged as soon as this process's caches (and the shared Redis store) have dropped what it
-// made stale; its subscribers get it after the answer has left.
+// acknowledged as soon as this process's caches (and the shared Redis store, and with WORKERS the
+// other workers' caches) have dropped what it made stale; its subscribers get it after the answer has left.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../server/observability/logger.js';
@@ -85,7 +85,8 @@ export async function acceptEvent(
     origin,
   });
   await parts.live.refresh(event);
-  parts.live.announce(text);
+  // The other workers of this replica have refreshed too once this resolves (bounded by a timeout).
+  await parts.live.announce(text);
   return { receipt: { status: 202, body: { received: event.type } }, after: () => parts.live.deliver(event) };
 }
 

@@ -29,6 +29,10 @@ export interface WorkerSetup {
   defaultToken: string | null;
   /** The tabs GraphiQL opens on, worked out where the emulator runs. */
   graphiqlTabs: GraphiQLTab[];
+  /** LEAF_WEBHOOK_SECRET, or in demo mode the one the primary made for this run: every worker verifies deliveries with it. */
+  webhookSecret: string | null;
+  /** Demo mode: the gateway registers its own receiver with the primary's emulator. */
+  registerOwnReceiver: boolean;
 }
 
 type Message =
@@ -38,8 +42,9 @@ type Message =
   | { type: 'leaf-gateway:write-done'; id: number }
   | { type: 'leaf-gateway:sibling-write'; id: number; writer: number; leafUserId: string; tokenHash: string | null }
   | { type: 'leaf-gateway:sibling-write-done'; id: number; writer: number }
-  | { type: 'leaf-gateway:event'; body: string }
-  | { type: 'leaf-gateway:sibling-event'; body: string }
+  | { type: 'leaf-gateway:event'; id: number; body: string }
+  | { type: 'leaf-gateway:sibling-event'; id: number; writer: number; body: string }
+  | { type: 'leaf-gateway:sibling-event-done'; id: number; writer: number }
   | { type: 'leaf-gateway:metrics'; id: number }
   | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string }
   | { type: 'leaf-gateway:read'; id: number; to: number; read: SiblingRead }
@@ -58,7 +63,7 @@ function isMessage(value: unknown): value is Message {
 }
 
 export const WORKER_HEADER = 'x-gateway-worker';
-/** A sibling that takes longer than this to drop its copies does not hold up a mutation's answer. */
+/** A sibling that takes longer than this to drop its copies does not hold up a mutation's answer (or an event's acknowledgement). */
 const SIBLING_TIMEOUT_MS = 2_000;
 /** How the primary replaces workers that die: see the 'exit' handler in startPrimary. */
 const RESTART = { stableMs: 10_000, firstDelayMs: 1_000, maxDelayMs: 30_000 };
@@ -132,16 +137,22 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
         settle(key);
         return;
       }
-      case 'leaf-gateway:sibling-write-done': {
+      case 'leaf-gateway:sibling-write-done':
+      case 'leaf-gateway:sibling-event-done': {
         const key = `${message.writer}:${message.id}`;
         writes.get(key)?.waiting.delete(worker.id);
         settle(key);
         return;
       }
       case 'leaf-gateway:event': {
-        // A Leaf event one worker received: every other worker refreshes and delivers it too.
-        const relayed: Message = { type: 'leaf-gateway:sibling-event', body: message.body };
-        for (const sibling of Object.values(cluster.workers ?? {})) if (sibling && sibling !== worker && sibling.isConnected()) sibling.send(relayed);
+        // A Leaf event one worker received: every other worker refreshes and delivers it too, and
+        // the receiver hears back (write-done) once they have refreshed, before it acknowledges Leaf.
+        const key = `${worker.id}:${message.id}`;
+        const siblings = Object.values(cluster.workers ?? {}).filter((other): other is Worker => !!other && other !== worker && other.isConnected());
+        writes.set(key, { writer: worker, id: message.id, waiting: new Set(siblings.map((sibling) => sibling.id)) });
+        const relayed: Message = { type: 'leaf-gateway:sibling-event', id: message.id, writer: worker.id, body: message.body };
+        for (const sibling of siblings) sibling.send(relayed);
+        settle(key);
         return;
       }
       case 'leaf-gateway:metrics':
@@ -242,7 +253,8 @@ export interface ClusterLink {
   /** Give to the Leaf client: its coalesced reads go to their owner worker. */
   reads: SiblingReads;
   /** Leaf events between workers: announce one received here; `onRelayed` gets the siblings'. */
-  eventRelay(onRelayed: (body: string) => void): EventRelay;
+  /** `onRelayed` resolves once this worker's caches are fresh for the sibling's event. */
+  eventRelay(onRelayed: (body: string) => Promise<void>): EventRelay;
   attach(parts: { client: LeafClient; cache: ResponseCache | null; registry: Registry | null }): void;
 }
 
@@ -265,7 +277,7 @@ export function joinCluster(): Promise<ClusterLink> {
   const waiters = new Map<number, (value: Message) => void>();
   const pendingWrites = new Set<Promise<void>>();
   let parts: Parameters<ClusterLink['attach']>[0] | null = null;
-  let onSiblingEvent: ((body: string) => void) | null = null;
+  let onSiblingEvent: ((body: string) => Promise<void>) | null = null;
   let resolveSetup: (setup: WorkerSetup) => void = () => {};
   const setupArrived = new Promise<WorkerSetup>((resolve) => (resolveSetup = resolve));
 
@@ -309,9 +321,11 @@ export function joinCluster(): Promise<ClusterLink> {
         waiter?.(message);
         return;
       }
-      case 'leaf-gateway:sibling-event':
-        onSiblingEvent?.(message.body);
+      case 'leaf-gateway:sibling-event': {
+        const done = (): void => send({ type: 'leaf-gateway:sibling-event-done', id: message.id, writer: message.writer });
+        (onSiblingEvent?.(message.body) ?? Promise.resolve()).then(done, done);
         return;
+      }
       case 'leaf-gateway:sibling-write': {
         parts?.client.detachReadsForWrite(message.leafUserId, message.tokenHash);
         const dropped = parts?.cache?.invalidateLeafUser(message.leafUserId) ?? Promise.resolve();
@@ -383,7 +397,8 @@ export function joinCluster(): Promise<ClusterLink> {
     eventRelay(onRelayed) {
       onSiblingEvent = onRelayed;
       return {
-        announce: (body) => send({ type: 'leaf-gateway:event', body }),
+        // Resolves once every sibling has refreshed (or after SIBLING_TIMEOUT_MS): the receiver acknowledges Leaf after that.
+        announce: (body) => ask((id) => ({ type: 'leaf-gateway:event', id, body }), SIBLING_TIMEOUT_MS).then(() => undefined),
         close: async () => {
           onSiblingEvent = null;
         },

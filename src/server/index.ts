@@ -24,7 +24,7 @@ import { maskError } from '../schema/error-masking.js';
 import { subgraphSchema } from '../schema/index.js';
 import { callBudget } from './security/call-budget.js';
 import { serveWebSocket } from './websocket.js';
-import { seenEvents, type SeenEvents } from '../events/dedupe.js';
+import { digestOf, seenEvents, type SeenEvents } from '../events/dedupe.js';
 import { LiveEvents } from '../events/hub.js';
 import { redisEventRelay } from '../events/relay.js';
 import { registerAndCatchUp } from '../events/catch-up.js';
@@ -153,11 +153,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     { client, cache, logger: observability.logger, report: observability.liveEvents },
     { maxSubscriptions: config.events.maxSubscriptions, maxPerToken: config.events.maxSubscriptionsPerToken },
   );
+  const seen = seenEvents({ windowMs: config.events.dedupeMs, redis: redis?.redis ?? null, logger: observability.logger });
   const relayed = (body: string): void => void live.relayed(body);
   // Redis reaches every replica and every worker of each; the cluster primary only this replica's workers.
   if (redis) live.relayThrough(await redisEventRelay(redis, relayed));
-  else if (options.cluster) live.relayThrough(options.cluster.eventRelay(relayed));
-  const seen = seenEvents({ windowMs: config.events.dedupeMs, redis: redis?.redis ?? null, logger: observability.logger });
+  else if (options.cluster) {
+    // Without Redis each worker remembers bodies alone: a sibling's event is remembered here too,
+    // so Leaf's redelivery of it reaching this worker acts no more (in Redis, the claim is shared).
+    const remembered = (body: string) => seen.claim(digestOf(Buffer.from(body, 'utf8'))).catch(() => false);
+    live.relayThrough(options.cluster.eventRelay((body) => remembered(body).then(() => live.relayed(body))));
+  }
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
   const yoga = createYogaApp(options, client, { observability, cache, redis, readiness, draining: () => lifecycle.draining, live, seen });
@@ -180,9 +185,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const webhookUrl = config.events.webhookUrl ?? (options.registerOwnReceiver ? `${url}${WEBHOOK_PATH}` : null);
   const { webhookSecret } = config.events;
   const token = config.upstream.defaultToken;
+  // One worker of a cluster registers and catches up for all (the one in slot 0, or its
+  // replacement): each doing it would have them race to register, and act on every failed call once per worker.
+  const registers = (options.cluster?.setup.slot ?? 0) === 0;
   // Registration and catch-up run beside serving: a slow or refusing Alerts API never holds up the start.
   const registration =
-    webhookUrl && webhookSecret && token
+    registers && webhookUrl && webhookSecret && token
       ? registerAndCatchUp({ origin: options.upstreamUrl, token, url: webhookUrl, secret: webhookSecret, redis: redis?.redis ?? null }, { live, seen, logger: observability.logger, report: observability.liveEvents })
       : null;
   let closed: Promise<void> | null = null;
@@ -211,8 +219,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async drain(timeoutMs) {
       // Subscriptions end cleanly first (their clients see `complete`), so they do not count as cut.
       live.endAll();
-      websocket.closeAll();
+      const sockets = websocket.closeAll(timeoutMs);
       const cut = await lifecycle.drain(timeoutMs);
+      await sockets;
       await gateway.close();
       return cut;
     },

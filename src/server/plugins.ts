@@ -24,6 +24,7 @@ import { useRequestDeadline } from './deadline.js';
 import { useReadiness } from './http/readiness.js';
 import type { Observability } from './observability/index.js';
 import { useRequestOperation } from './observability/operation.js';
+import { useSubscriptionLog } from './observability/subscriptions.js';
 import { sharedDocuments } from './persisted/automatic.js';
 import { persistedDocuments } from './persisted/index.js';
 import type { SharedRedis } from './redis.js';
@@ -96,6 +97,8 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     useRequestOperation,
     // One log line per request, with its request id.
     on('request-log') && observability.requestLog,
+    // A subscription's start and end (duration, events, why it ended) in the log and /metrics.
+    useSubscriptionLog(observability.logger, observability.subscriptions, () => live?.ending ?? false),
     // Prometheus metrics and /metrics (METRICS).
     observability.metrics ?? false,
     // OpenTelemetry spans (TRACING).

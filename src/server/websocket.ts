@@ -6,6 +6,7 @@
 // operation runs through the same Yoga plugins (getEnveloped) as an HTTP one.
 import type { Server } from 'node:http';
 import { GraphQLError, getOperationAST, type ExecutionArgs } from 'graphql';
+import type { Context as SocketContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -13,6 +14,7 @@ import type { Context } from '../context.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { identifier } from './identity.js';
 import type { Logger } from './observability/logger.js';
+import { markWebSocketRequest } from './observability/subscriptions.js';
 
 export const WEBSOCKET_PROTOCOL = 'graphql-transport-ws';
 /** Keep-alive pings, so proxies do not cut an idle subscription. */
@@ -25,10 +27,16 @@ function refusal(message: string, code: ErrorCode): GraphQLError[] {
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Context>['getEnveloped']>;
 
 export interface WebSocketEdge {
-  /** Open sockets: ended with 1001 (going away) on drain. */
-  closeAll(): void;
+  /**
+   * Drain: once every socket's subscriptions have sent their `complete` (their streams ended
+   * first, by LiveEvents.endAll), or after `waitMs`, each socket closes with 1001 (going away).
+   */
+  closeAll(waitMs: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How often the drain looks whether every subscription's `complete` has left. */
+const DRAIN_POLL_MS = 10;
 
 export function serveWebSocket(
   server: Server,
@@ -38,8 +46,17 @@ export function serveWebSocket(
   const wss = new WebSocketServer({ server, path: options.path, maxPayload: options.maxPayload });
   // No default token: a WebSocket subscriber always sends its own.
   const identify = identifier(null);
+  // Each socket's graphql-ws context: an operation stays in its `subscriptions` until its
+  // `complete` has been written, so the drain closes a socket only once that is empty.
+  const connections = new Set<SocketContext<Record<string, unknown>>>();
   useServer<Record<string, unknown>>(
     {
+      onConnect: (ctx) => {
+        connections.add(ctx);
+      },
+      onClose: (ctx) => {
+        connections.delete(ctx);
+      },
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, payload) => {
@@ -49,6 +66,7 @@ export function serveWebSocket(
         }
         const request = new Request(`http://gateway${options.path}`, { headers: { authorization } });
         identify(request);
+        markWebSocketRequest(request);
         const enveloped = yoga.getEnveloped({ request, params: payload });
         let document;
         try {
@@ -82,7 +100,12 @@ export function serveWebSocket(
     KEEP_ALIVE_MS,
   );
   return {
-    closeAll() {
+    async closeAll(waitMs) {
+      // A close sent before a subscription's `complete` would overtake it: graphql-ws drops what
+      // is sent on a closing socket, and the client would see its stream fail instead of end.
+      const deadline = performance.now() + waitMs;
+      const completing = () => [...connections].some((ctx) => Object.keys(ctx.subscriptions).length > 0);
+      while (completing() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
       for (const socket of wss.clients) socket.close(1001, 'The gateway is shutting down');
     },
     close: () =>

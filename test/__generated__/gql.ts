@@ -32,6 +32,8 @@ type Documents = {
     "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CacheRenameMachineDocument,
     "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": typeof types.CacheDeleteMachineDocument,
     "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": typeof types.CachedImplementsDocument,
+    "\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": typeof types.CaughtUpMachineDocument,
+    "subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }": typeof types.CaughtUpEventsDocument,
     "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }": typeof types.ClusterNameOfDocument,
     "query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }": typeof types.ClusterNameAndLeafIdOfDocument,
     "mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}": typeof types.ClusterRenameDocument,
@@ -45,6 +47,8 @@ type Documents = {
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": typeof types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": typeof types.DocumentedDeleteMachineDocument,
     "\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n": typeof types.DocumentedMachineGlobalIdDocument,
+    "\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n": typeof types.FreshnessMachineDocument,
+    "\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n": typeof types.FreshnessPointsDocument,
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": typeof types.ExecutionMachineNamesDocument,
     "\n  query ExecutionErrorLocations($user: LeafId!) {\n    leafUser(id: $user) {\n      refused: machines(first: -1) { totalCount }\n      machines(first: 100) {\n        nodes {\n          leafId\n          name\n          label: name\n          ...ExecutionMachineName\n          ... on Machine { name }\n          files(first: 2) {\n            nodes {\n              leafFileId\n              ...ExecutionMachineFile\n              detail: file { fileName }\n            }\n          }\n        }\n      }\n    }\n  }\n  fragment ExecutionMachineName on Machine { name }\n  fragment ExecutionMachineFile on MachineFile { file { id } ... on MachineFile { file { provider } } }\n": typeof types.ExecutionErrorLocationsDocument,
     "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": typeof types.HostileNormalMachinesDocument,
@@ -92,6 +96,7 @@ type Documents = {
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
     "\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": typeof types.RegisteredMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": typeof types.FirstMachineNameDocument,
+    "subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }": typeof types.LoggedEventsDocument,
     "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": typeof types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": typeof types.TypenameDocument,
@@ -121,6 +126,8 @@ const documents: Documents = {
     "\n  mutation CacheRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) {\n      __typename\n      ... on UpdateMachineSuccess { machine { id name } }\n      ... on Error { message }\n    }\n  }\n": types.CacheRenameMachineDocument,
     "\n  mutation CacheDeleteMachine($id: ID!) {\n    deleteMachine(id: $id) { __typename ... on DeleteMachineSuccess { deletedId } ... on Error { message } }\n  }\n": types.CacheDeleteMachineDocument,
     "query CachedImplements($user: LeafId!) { leafUser(id: $user) { implements(first: 3) { nodes { id name } } } }": types.CachedImplementsDocument,
+    "\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": types.CaughtUpMachineDocument,
+    "subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }": types.CaughtUpEventsDocument,
     "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }": types.ClusterNameOfDocument,
     "query ClusterNameAndLeafIdOf($id: ID!) { node(id: $id) { ... on Machine { name leafId } } }": types.ClusterNameAndLeafIdOfDocument,
     "mutation ClusterRename($id: ID!, $name: String!) {\n  updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { name } } ... on Error { message } }\n}": types.ClusterRenameDocument,
@@ -134,6 +141,8 @@ const documents: Documents = {
     "\n  query DeferredFilesOfAll($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { name ... @defer { files(first: 100) { nodes { leafFileId } } } } } }\n  }\n": types.DeferredFilesOfAllDocument,
     "\n  mutation DocumentedDeleteMachine($id: ID!) { deleteMachine(id: $id) { __typename ... on Error { message } } }\n": types.DocumentedDeleteMachineDocument,
     "\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n": types.DocumentedMachineGlobalIdDocument,
+    "\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n": types.FreshnessMachineDocument,
+    "\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n": types.FreshnessPointsDocument,
     "\n  query ExecutionMachineNames($user: LeafId!) { leafUser(id: $user) { machines(first: 100) { nodes { leafId name } } } }\n": types.ExecutionMachineNamesDocument,
     "\n  query ExecutionErrorLocations($user: LeafId!) {\n    leafUser(id: $user) {\n      refused: machines(first: -1) { totalCount }\n      machines(first: 100) {\n        nodes {\n          leafId\n          name\n          label: name\n          ...ExecutionMachineName\n          ... on Machine { name }\n          files(first: 2) {\n            nodes {\n              leafFileId\n              ...ExecutionMachineFile\n              detail: file { fileName }\n            }\n          }\n        }\n      }\n    }\n  }\n  fragment ExecutionMachineName on Machine { name }\n  fragment ExecutionMachineFile on MachineFile { file { id } ... on MachineFile { file { provider } } }\n": types.ExecutionErrorLocationsDocument,
     "\n  query HostileNormalMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId name } } } }\n": types.HostileNormalMachinesDocument,
@@ -181,6 +190,7 @@ const documents: Documents = {
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
     "\n  query RegisteredMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n": types.RegisteredMachineDocument,
     "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n": types.FirstMachineNameDocument,
+    "subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }": types.LoggedEventsDocument,
     "\n  subscription Events($user: LeafId!, $types: [LeafEventType!]) {\n    leafEvents(leafUserId: $user, types: $types) {\n      __typename type leafUserId timestamp\n      ... on MachineEvent { machineId machine { leafId name } }\n      ... on FileEvent { fileId message file { leafId } }\n    }\n  }\n": types.EventsDocument,
     "\n  mutation CreateNamedMachine($user: LeafId!, $name: String!) {\n    createMachine(leafUserId: $user, input: { name: $name }) {\n      __typename\n      ... on CreateMachineSuccess {\n        machine {\n          id\n          leafId\n          name\n        }\n      }\n      ... on Error {\n        message\n      }\n      ... on UpstreamWriteError {\n        upstreamStatus\n        mayHaveApplied\n      }\n    }\n  }\n": types.CreateNamedMachineDocument,
     "\n  query Typename {\n    __typename\n  }\n": types.TypenameDocument,
@@ -281,6 +291,14 @@ export function graphql(source: "query CachedImplements($user: LeafId!) { leafUs
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n"): (typeof documents)["\n  query CaughtUpMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }"): (typeof documents)["subscription CaughtUpEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type ... on MachineEvent { machineId machine { name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }"): (typeof documents)["query ClusterNameOf($id: ID!) { node(id: $id) { ... on Machine { name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -330,6 +348,14 @@ export function graphql(source: "\n  mutation DocumentedDeleteMachine($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n"): (typeof documents)["\n  query DocumentedMachineGlobalId($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n"): (typeof documents)["\n  query FreshnessMachine($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { leafId name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n"): (typeof documents)["\n  query FreshnessPoints($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { points(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -518,6 +544,10 @@ export function graphql(source: "\n  query RegisteredMachine($user: LeafId!, $id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"): (typeof documents)["\n  query FirstMachineName($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 1) { nodes { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }"): (typeof documents)["subscription LoggedEvents($user: LeafId!) { leafEvents(leafUserId: $user) { type } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,8 @@ export interface Subscriber {
   /** Resolves once the stream completed (or failed), with the failure if any. */
   ended: Promise<unknown>;
   done: boolean;
+  /** How the stream ended, in order: 'complete', 'error', and (WebSocket) `closed <code>`. */
+  timeline: string[];
   /** Waits until `count` results arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -27,6 +29,7 @@ function collector(): { subscriber: Subscriber; sink: { next(value: Received): v
     received: [],
     ended: new Promise((resolve) => (settle = resolve)),
     done: false,
+    timeline: [],
     waitFor: (count, timeoutMs = 10_000) =>
       until(() => subscriber.received.length >= count, { timeoutMs, describe: () => `${count} results (got ${JSON.stringify(subscriber.received)})` }),
     close: () => close(),
@@ -36,10 +39,12 @@ function collector(): { subscriber: Subscriber; sink: { next(value: Received): v
     sink: {
       next: (value) => void subscriber.received.push(value),
       error: (error) => {
+        subscriber.timeline.push('error');
         subscriber.done = true;
         settle(error);
       },
       complete: () => {
+        subscriber.timeline.push('complete');
         subscriber.done = true;
         settle(undefined);
       },
@@ -48,11 +53,19 @@ function collector(): { subscriber: Subscriber; sink: { next(value: Received): v
   };
 }
 
-export function subscribeSse(gatewayUrl: string, token: string | null, query: string, variables: Record<string, unknown>): Subscriber {
+/** `fetchFn`: how the client sends its request (by default the global fetch), e.g. over one chosen connection. */
+export function subscribeSse(
+  gatewayUrl: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { fetchFn?: typeof fetch } = {},
+): Subscriber {
   const client = createSseClient({
     url: `${gatewayUrl}/graphql`,
     headers: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
+    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
   });
   const { subscriber, sink, setClose } = collector();
   const unsubscribe = client.subscribe({ query, variables }, sink);
@@ -72,6 +85,7 @@ export function subscribeWs(gatewayUrl: string, token: string | null, query: str
     lazy: true,
   });
   const { subscriber, sink, setClose } = collector();
+  client.on('closed', (event) => void subscriber.timeline.push(`closed ${(event as { code?: number }).code}`));
   const unsubscribe = client.subscribe({ query, variables }, sink);
   setClose(() => {
     unsubscribe();

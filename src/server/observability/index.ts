@@ -7,6 +7,7 @@ import type { Config } from '../../config.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import { createLogger, type Logger } from './logger.js';
 import type { LiveEventsReport } from '../../events/hub.js';
+import type { SubscriptionsReport } from './subscriptions.js';
 import { createMetrics, type CacheEvents } from './metrics.js';
 import { upstreamLogObserver, useRequestLog } from './request-log.js';
 import { createTracing } from './tracing.js';
@@ -34,6 +35,8 @@ export interface Observability {
   cacheEvents: CacheEvents | undefined;
   /** Present only with metrics on. */
   liveEvents: LiveEventsReport | undefined;
+  /** Present only with metrics on. */
+  subscriptions: SubscriptionsReport | undefined;
   /** The metrics /metrics serves (null with metrics off); cluster workers hand it to the primary. */
   registry: Registry | null;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export function createObservability(
   const observers: LeafClientObserver[] = [upstreamLogObserver(logger)];
   let cacheEvents: CacheEvents | undefined;
   let liveEvents: LiveEventsReport | undefined;
+  let subscriptions: SubscriptionsReport | undefined;
   let registry: Registry | null = null;
   let metricsPlugin: Plugin | null = null;
   let tracingPlugin: Plugin | null = null;
@@ -57,6 +61,7 @@ export function createObservability(
     observers.push(metrics.observer);
     cacheEvents = metrics.cacheEvents;
     liveEvents = metrics.liveEvents;
+    subscriptions = metrics.subscriptions;
     registry = metrics.registry;
   }
   let closeTracing = async () => {};
@@ -74,6 +79,7 @@ export function createObservability(
     observers,
     cacheEvents,
     liveEvents,
+    subscriptions,
     registry,
     async close() {
       try {

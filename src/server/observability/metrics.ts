@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { eachPart, errorsOfPart } from '../incremental/index.js';
 import type { LeafClientObserver } from '../../leaf/observer.js';
 import type { LiveEventsReport } from '../../events/hub.js';
+import type { SubscriptionsReport } from './subscriptions.js';
 import { createOperationLabels, requestOperation } from './operation.js';
 
 export const METRICS_ENDPOINT = '/metrics';
@@ -29,6 +30,7 @@ export interface GatewayMetrics {
   observer: LeafClientObserver;
   cacheEvents: CacheEvents;
   liveEvents: LiveEventsReport;
+  subscriptions: SubscriptionsReport;
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -99,6 +101,18 @@ export function createMetrics(): GatewayMetrics {
     registers: [registry],
   });
   const eventsDelivered = counter('graphql_subscription_events_total', 'Events handed to leafEvents subscribers.');
+  const subscriptionsEnded = counter(
+    'graphql_subscriptions_ended_total',
+    'leafEvents subscriptions ended (or refused before they opened), by transport (sse, websocket) and why: client-closed, token-refused, drain, limit, error.',
+    ['transport', 'reason'],
+  );
+  const subscriptionDuration = new Histogram({
+    name: 'graphql_subscription_duration_seconds',
+    help: 'How long leafEvents subscriptions stayed open, by transport.',
+    labelNames: ['transport'],
+    buckets: [1, 10, 60, 300, 1_800, 3_600, 21_600, 86_400],
+    registers: [registry],
+  });
   const errors = counter(
     'graphql_errors_total',
     'Errors in GraphQL responses, by operation name and the extensions.code clients receive.',
@@ -184,6 +198,12 @@ export function createMetrics(): GatewayMetrics {
       received: (outcome, origin) => leafEvents.labels(outcome, origin).inc(),
       subscriptions: (open) => subscriptionsOpen.set(open),
       delivered: () => eventsDelivered.inc(),
+    },
+    subscriptions: {
+      ended: (transport, reason, durationMs) => {
+        subscriptionsEnded.labels(transport, reason).inc();
+        subscriptionDuration.labels(transport).observe(durationMs / 1000);
+      },
     },
   };
 }
