@@ -1,7 +1,7 @@
 // Two replicas sharing a Redis, as a deployment runs them: an event one receives refreshes what
 // the other answers, a redelivery reaching the other acts no more, and (below) the other's
 // subscribers get it too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { startGateway, type Gateway } from '../src/server/index.js';
 import { graphql } from './__generated__/index.js';
@@ -42,6 +42,9 @@ describe.skipIf(skipReason !== null)(`Leaf events across two replicas over Redis
     const body = leafEvent('machineUpdated', { leafUserId: USER, machineId: machine.id });
     expect((await deliver(stack.gateway.url, body)).status).toBe(202);
     expect((await onB()).data?.leafUser.machine?.name).toBe('Renamed, seen by replica A');
+    // B drops what it holds once it hears of the event through Redis, which may come after that
+    // answer (an extra Leaf call, never an old name); the redelivery below is Leaf's, after that.
+    await vi.waitFor(async () => expect((await replicaB.request<string>('/metrics')).text).toMatch(/leaf_events_total\{outcome="placed",origin="relay"\} 1/), { timeout: 10_000, interval: 20 });
 
     const again = await deliver(replicaB.gateway.url, body);
     expect(again.body).toEqual({ received: 'duplicate' });

@@ -34,18 +34,18 @@ export function unreadableAnswer(what: string): LeafError {
   return new LeafError('UPSTREAM_ERROR', `The Leaf API sent an unreadable ${what}.`);
 }
 
-/** One documented field: how to read it and, for the error message, what it should be. */
-interface Field<T> {
-  schema: z.ZodType<T>;
+/** One documented field: how to read it (as T, from what Leaf sends, I) and, for the error message, what it should be. */
+interface Field<T, I = unknown> {
+  schema: z.ZodType<T, I>;
   expected: string;
 }
 
-function field<T>(schema: z.ZodType<T>, expected: string): Field<T> {
+function field<T, I>(schema: z.ZodType<T, I>, expected: string): Field<T, I> {
   return { schema, expected };
 }
 
 /** Absent and null both mean "Leaf has no value" (Leaf omits some keys, sends null for others). */
-function orNull<T>(schema: z.ZodType<T>): z.ZodType<T | null> {
+function orNull<T, I>(schema: z.ZodType<T, I>): z.ZodType<T | null, I | null | undefined> {
   return schema.nullish().transform((value) => value ?? null);
 }
 
@@ -91,6 +91,16 @@ const strings = field(orNull(z.array(z.string())).transform((value) => value ?? 
 
 type Fields = Record<string, Field<unknown>>;
 type ValueOfField<F> = F extends Field<infer T> ? T : never;
+type InputOfField<F> = F extends Field<unknown, infer I> ? I : never;
+type OmittableKeys<F extends Fields> = { [K in keyof F]: undefined extends InputOfField<F[K]> ? K : never }[keyof F];
+
+/** A record as Leaf sends it, field by documented field; a field Leaf may omit is optional. */
+export type RecordInput<F extends Fields> = { id: string } & { [K in OmittableKeys<F>]?: InputOfField<F[K]> } & {
+  [K in Exclude<keyof F, OmittableKeys<F>>]: InputOfField<F[K]>;
+};
+
+/** A record's reader and the zod schema it reads with: `z.input<typeof reader.schema>` is what Leaf sends. */
+export type RecordReader<F extends Fields> = ((value: unknown) => LeafRecord<F>) & { readonly schema: z.ZodType<LeafRecord<F>, RecordInput<F>> };
 
 /** An object read field by field: each its value or Unreadable. */
 export type Fieldwise<F extends Fields> = { readonly [K in keyof F]: Leaf<ValueOfField<F[K]>> };
@@ -105,15 +115,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * A reader of one documented record shape. The whole record is tried at once (zod's fast
  * path, the usual case); only a record that fails is read field by field.
  */
-export function recordReader<F extends Fields>(what: string, fields: F): (value: unknown) => LeafRecord<F> {
-  const whole = z.object({ id: leafIdSchema, ...Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.schema])) });
-  return (value) => {
-    const read = whole.safeParse(value);
-    // The schema is built from `fields`, so its output is that record shape.
-    if (read.success) return read.data as LeafRecord<F>;
+export function recordReader<F extends Fields>(what: string, fields: F): RecordReader<F> {
+  // Built from `fields`, so it reads that record shape from that input.
+  const schema = z.object({ id: leafIdSchema, ...Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.schema])) }) as unknown as z.ZodType<
+    LeafRecord<F>,
+    RecordInput<F>
+  >;
+  const read = (value: unknown): LeafRecord<F> => {
+    const whole = schema.safeParse(value);
+    if (whole.success) return whole.data;
     if (!isObject(value) || !leafIdSchema.safeParse(value.id).success) throw unreadableAnswer(what);
     return { id: value.id, ...readFieldwise(what, fields, value) } as LeafRecord<F>;
   };
+  return Object.assign(read, { schema });
 }
 
 /** Each documented field of `value` read on its own, so one bad value spoils only itself. */
@@ -186,7 +200,7 @@ const machineFileFields = {
   fuelConsumption: measurement,
 };
 export type MachineFileRecord = LeafRecord<typeof machineFileFields> & { readonly leafFileId: string };
-const readMachineFileRecord = recordReader('machine file', machineFileFields);
+export const readMachineFileRecord = recordReader('machine file', machineFileFields);
 /** A link is only usable with the file it points at: its leafFileId keys the link and the file. */
 export function readMachineFile(value: unknown): MachineFileRecord {
   const link = readMachineFileRecord(value);

@@ -1,5 +1,8 @@
 // The REST shapes as Leaf documents them (shared/leaf-api). Both the gateway's client
 // and the embedded emulator speak these; nothing here knows about GraphQL.
+import type { z } from 'zod';
+import type { readFile, readImplement, readMachine, readMachineFileRecord, readOperation } from './readers.js';
+import type { readOperator } from './resources/operators.js';
 
 export type OriginType = 'USER_CREATED' | 'FILE_POOLED' | 'PROVIDER_POOLED';
 export const ORIGIN_TYPES: readonly OriginType[] = ['USER_CREATED', 'FILE_POOLED', 'PROVIDER_POOLED'];
@@ -25,65 +28,32 @@ export interface LeafStats {
   [extra: string]: unknown;
 }
 
-export interface LeafMachine {
-  id: string;
+// The records the emulator serves: what the gateway's reader of each accepts (`z.input` of its
+// schema, src/leaf/readers.ts), narrowed by what the emulator always holds (the owner it files a
+// record under). A record it seeds with a field of another type than the reader's fails to compile.
+export type LeafMachine = z.input<typeof readMachine.schema> & { leafUserId: string };
+export type LeafImplement = z.input<typeof readImplement.schema> & { leafUserId: string };
+export type LeafOperator = z.input<typeof readOperator.schema> & { leafUserId: string };
+/** One machine's use of one Leaf file; Leaf also sends its originType, which the gateway does not read. */
+export type LeafMachineFile = z.input<typeof readMachineFileRecord.schema> & { machineId: string; originType?: OriginType };
+/** `GET /services/operations/api/files/{id}`; the emulator builds the summary whole (src/emulator/summaries.ts). */
+export type LeafFile = z.input<typeof readFile.schema> & { leafUserId: string; fields: string[]; summary: LeafSummary | null };
+/** `GET /services/operations/api/operations/{id}`. */
+export type LeafFieldOperation = z.input<typeof readOperation.schema> & {
   leafUserId: string;
-  name: string | null;
-  provider: string | null;
-  providerMachineId: string | null;
-  providerOrganizationId: string | null;
-  originType: OriginType;
-  createdTime: string | null;
-  updatedTime?: string | null;
-  serialNumber: string | null;
-  vin: string | null;
-  model: string | null;
-  make: string | null;
-  category: string | null;
-  modelYear: number | null;
-}
+  files: string[];
+  fields: { id: string; coverage: number | null }[];
+  providers: string[];
+};
 
-export interface LeafImplement {
-  id: string;
-  leafUserId: string;
-  name: string | null;
-  provider: string | null;
-  providerImplementId: string | null;
-  providerOrganizationId: string | null;
-  originType: OriginType;
-  createdTime?: string | null;
-  updatedTime?: string | null;
-  serialNumber: string | null;
-  model: string | null;
-  make: string | null;
-  category: string | null;
-}
-
-export interface LeafOperator {
-  id: string;
-  leafUserId?: string;
-  name: string | null;
-  provider: string | null;
-  providerOperatorId: string | null;
-  providerOrganizationId: string | null;
-  originType: OriginType;
-  license: string | null;
-  updatedTime: string | null;
-  status: string | null;
-}
-
-/** One machine's use of one Leaf file (`GET /users/{u}/machines/{m}/files`). */
-export interface LeafMachineFile {
-  id: string;
-  leafFileId: string;
-  machineId: string;
-  leafUserId?: string;
-  originType?: OriginType;
-  createdTime?: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  distance: LeafMeasurement | null;
-  fuelConsumption: LeafMeasurement | null;
+/** One element of `GET /services/operations/api/files/{id}/images`. */
+export interface LeafImage {
+  property: string;
+  legend?: { ranges: { colorCode: string; min: number | null; max: number | null }[] } | null;
+  extent?: { xMin: number; xMax: number; yMin: number; yMax: number } | null;
+  downloadUrl?: string | null;
+  status?: string | null;
+  url?: string | null;
 }
 
 /** Body of POST and PATCH `/users/{u}/machines`. */
@@ -98,50 +68,11 @@ export interface LeafMachineInput {
 }
 
 /** A GeoJSON Feature whose properties depend on `operationType` (003 reference). */
-export interface LeafSummary {
+export type LeafSummary = {
   type: 'Feature';
   properties: { operationType: string; [property: string]: unknown };
   geometry: { type: string; coordinates: unknown } | null;
-}
-
-/** `GET /services/operations/api/files/{id}`. */
-export interface LeafFile {
-  id: string;
-  provider: string | null;
-  fields: string[];
-  fileFormat: string | null;
-  fileName: string | null;
-  downloadOriginalFile: string | null;
-  downloadStandardGeojson: string | null;
-  leafUserId: string;
-  apiOwnerUsername: string | null;
-  origin?: string | null;
-  summary: LeafSummary | null;
-}
-
-/** One element of `GET /services/operations/api/files/{id}/images`. */
-export interface LeafImage {
-  property: string;
-  legend?: { ranges: { colorCode: string; min: number | null; max: number | null }[] } | null;
-  extent?: { xMin: number; xMax: number; yMin: number; yMax: number } | null;
-  downloadUrl?: string | null;
-  status?: string | null;
-  url?: string | null;
-}
-
-/** `GET /services/operations/api/operations/{id}`. */
-export interface LeafFieldOperation {
-  id: string;
-  apiOwnerUsername: string | null;
-  leafUserId: string;
-  startTime: string | null;
-  endTime: string | null;
-  updatedTime: string | null;
-  type: string | null;
-  files: string[];
-  fields: { id: string; coverage: number | null }[];
-  providers: string[];
-}
+};
 
 /** Leaf's JSON error body (a JHipster problem document). */
 export interface LeafErrorBody {

@@ -12,7 +12,7 @@ const operatorFields = {
   updatedTime: instant,
 };
 export type OperatorRecord = LeafRecord<typeof operatorFields>;
-const readOperator = recordReader('operator', operatorFields);
+export const readOperator = recordReader('operator', operatorFields);
 
 export const operators = assetResource('operators', {
   read: readOperator,

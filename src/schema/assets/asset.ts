@@ -79,14 +79,12 @@ export function assetList<R extends AssetRecord, F>(ref: ReturnType<typeof asset
 }
 
 export interface AssetOptions<R extends AssetRecord> {
-  /** GraphQL type name, e.g. Machine; `lookup` is LeafUser's field for one of them. */
+  /**
+   * GraphQL type name, e.g. Machine. Its lower-cased form (machine) is LeafUser's field for one
+   * of them and the noun of the descriptions; `provider<Name>Id` is its provider-side id field.
+   */
   name: string;
-  lookup: string;
-  /** Lower-case noun for descriptions, e.g. "machine". */
-  noun: string;
   description: string;
-  /** The provider-side id field, e.g. providerMachineId, and what it is. */
-  providerIdField: string;
   providerDescription: string;
   providerIdOf: (record: R) => Leaf<string | null>;
   originDescription: string;
@@ -94,8 +92,8 @@ export interface AssetOptions<R extends AssetRecord> {
 }
 
 export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
-  const { name, noun } = options;
-  const { resource } = options;
+  const { name, resource } = options;
+  const noun = `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
   const ref = keyedNode(name, {
     description: options.description,
     key: resource.key,
@@ -121,7 +119,7 @@ export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
       }),
       name: t.string({ description: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} name.`, resolve: (asset) => valueOf(asset.record.name) }),
       provider: t.string({ description: options.providerDescription, resolve: (asset) => valueOf(asset.record.provider) }),
-      [options.providerIdField]: t.string({
+      [`provider${name}Id`]: t.string({
         description: `The ${noun} id at the provider.`,
         resolve: (asset) => valueOf(options.providerIdOf(asset.record)),
       }),
@@ -138,7 +136,7 @@ export function assetNode<R extends AssetRecord>(options: AssetOptions<R>) {
     }),
   });
 
-  builder.objectField(LeafUserRef, options.lookup, (t) =>
+  builder.objectField(LeafUserRef, noun, (t) =>
     t.field({
       type: ref,
       nullable: true,

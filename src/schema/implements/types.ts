@@ -8,10 +8,7 @@ import { listInputs } from '../filters.js';
 
 export const ImplementRef = assetNode<ImplementRecord>({
   name: 'Implement',
-  lookup: 'implement',
-  noun: 'implement',
   description: 'An attachment pulled by or mounted on a machine (planter, cultivator, header), synced from a provider.',
-  providerIdField: 'providerImplementId',
   providerIdOf: (implement) => implement.providerImplementId,
   providerDescription: 'Where the record comes from, as Leaf sends it (JohnDeere, Trimble).',
   originDescription: 'How Leaf got this implement.',

@@ -9,11 +9,8 @@ export type MachineShape = Asset<MachineRecord>;
 
 export const MachineRef = assetNode<MachineRecord>({
   name: 'Machine',
-  lookup: 'machine',
-  noun: 'machine',
   description:
     'A vehicle or self-propelled unit (tractor, sprayer, harvester) of a Leaf user, synced from a provider, pooled from machine files, or created through the API.',
-  providerIdField: 'providerMachineId',
   providerIdOf: (machine) => machine.providerMachineId,
   providerDescription: 'Where the record comes from, as Leaf sends it: JohnDeere, CNHi, Stara, Trimble, Leaf, ...',
   originDescription: 'How Leaf got this machine; only USER_CREATED machines can be changed.',

@@ -7,10 +7,7 @@ import { builder } from '../builder.js';
 
 export const OperatorRef = assetNode<OperatorRecord>({
   name: 'Operator',
-  lookup: 'operator',
-  noun: 'operator',
   description: 'A person who operated equipment during field work, synced from John Deere.',
-  providerIdField: 'providerOperatorId',
   providerIdOf: (operator) => operator.providerOperatorId,
   providerDescription: 'Where the record comes from, as Leaf sends it (JohnDeere).',
   originDescription: 'How Leaf got this operator.',
