@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 as random } from '../src/emulator/random.js';
 import { FeatureSplitter, NotJson } from '../src/leaf/features.js';
 
-const AWKWARD = ['plain', 'with "quotes"', 'brackets ] } [ {', 'comma, colon:', 'back\\slash', 'tab\tnew\nline', 'é ünïcödé 🌾', '\u0000ctrl', ''];
+const AWKWARD = ['plain', 'with "quotes"', 'brackets ] } [ {', 'comma, colon:', 'back\\slash', 'tab\tnew\nline', 'é ünïcödé 🌾', '\u0000ctrl', 'a cut },{"type":"Feature"}, ', ''];
 
 function valueOf(next: () => number, depth: number): unknown {
   const pick = Math.floor(next() * (depth > 3 ? 5 : 8));
@@ -31,7 +31,12 @@ function collection(seed: number): string {
   const next = random(seed);
   const features = Array.from({ length: Math.floor(next() * 30) }, () =>
     next() < 0.9
-      ? { type: 'Feature', geometry: { type: 'Point', coordinates: [next(), next()] }, properties: { features: [1, 2], name: valueOf(next, 2), nested: valueOf(next, 1) } }
+      ? {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [next(), next()] },
+          // Features nested in a feature: where one ends and the next begins looks like two features.
+          properties: { features: [1, 2], name: valueOf(next, 2), nested: next() < 0.1 ? [{ type: 'Feature' }, { type: 'Feature' }] : valueOf(next, 1) },
+        }
       : valueOf(next, 1),
   );
   const before = next() < 0.5 ? { bbox: [0, 1, 2, 3], name: 'features' } : {};
@@ -40,12 +45,12 @@ function collection(seed: number): string {
   return text;
 }
 
-/** The text in chunks of random sizes (1 byte up to 200), the way a socket may deliver it. */
-function chunksOf(text: string, next: () => number): Buffer[] {
+/** The text in chunks of random sizes (1 byte up to `largest`), the way a socket may deliver it. */
+function chunksOf(text: string, next: () => number, largest = 200): Buffer[] {
   const bytes = Buffer.from(text);
   const chunks: Buffer[] = [];
   for (let at = 0; at < bytes.length; ) {
-    const size = 1 + Math.floor(next() * (next() < 0.2 ? 3 : 200));
+    const size = 1 + Math.floor(next() * (next() < 0.2 ? 3 : largest));
     chunks.push(bytes.subarray(at, at + size));
     at += size;
   }
@@ -66,6 +71,8 @@ describe('the feature splitter', () => {
       const text = collection(seed);
       const expected = (JSON.parse(text) as { features: unknown[] }).features;
       expect(split(chunksOf(text, random(seed * 7))), `seed ${seed}`).toEqual(expected);
+      // Chunks holding many features: those are read with one JSON.parse where it can.
+      expect(split(chunksOf(text, random(seed * 11), 4096)), `seed ${seed}, large chunks`).toEqual(expected);
       expect(split([Buffer.from(text)]), `seed ${seed}, one chunk`).toEqual(expected);
     }
   });

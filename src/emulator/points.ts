@@ -71,9 +71,10 @@ function round(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
+/** What every point of a file shares, worked out once per file rather than once per point. */
 interface Plan {
-  file: LeafFile;
   summary: LeafSummary;
+  type: string;
   count: number;
   seed: number;
   start: number;
@@ -81,8 +82,15 @@ interface Plan {
   box: { xMin: number; xMax: number; yMin: number; yMax: number };
   rows: number;
   crop: string | null;
+  /** Varieties when the operation type names one per pass, else empty. */
   varieties: string[];
   machinery: string[];
+  area: number;
+  distance: number;
+  /** Each reading's [min, max] from the summary (or its fallback), by property. */
+  ranges: Map<string, [number, number]>;
+  products: { name: unknown; rate: number }[];
+  tillType: string[];
 }
 
 function planOf(file: LeafFile, summary: LeafSummary, count: number): Plan {
@@ -95,9 +103,11 @@ function planOf(file: LeafFile, summary: LeafSummary, count: number): Plan {
     : { xMin: -93.16, xMax: -93.14, yMin: 41.66, yMax: 41.68 };
   const start = Date.parse(String(summary.properties.startTime ?? '2024-01-01T00:00:00Z'));
   const end = Date.parse(String(summary.properties.endTime ?? summary.properties.startTime ?? '2024-01-01T01:00:00Z'));
+  const type = String(summary.properties.operationType);
+  const products = Array.isArray(summary.properties.products) ? summary.properties.products.filter(isRecord) : [];
   return {
-    file,
     summary,
+    type,
     count,
     seed: hashOf(file.id),
     start,
@@ -105,86 +115,88 @@ function planOf(file: LeafFile, summary: LeafSummary, count: number): Plan {
     box,
     rows: Math.max(1, Math.ceil(Math.sqrt(count))),
     crop: names(summary.properties.crop)[0] ?? null,
-    varieties: names(summary.properties.varieties),
+    varieties: type === 'harvested' || type === 'planted' ? names(summary.properties.varieties) : [],
     machinery: names(summary.properties.machinery),
+    area: round(total(summary, 'totalArea') / count, 4),
+    distance: round(total(summary, 'totalDistance') / count, 4),
+    ranges: new Map(),
+    products: products.map((product) => ({
+      name: product.name,
+      rate: isRecord(product.rate) && typeof product.rate.value === 'number' ? product.rate.value : 1,
+    })),
+    tillType: names(summary.properties.tillType),
   };
+}
+
+/** The summary's [min, max] of `key` (else `fallback`), looked up once per file. */
+function rangeOf(plan: Plan, key: string, fallback: [number, number]): [number, number] {
+  let found = plan.ranges.get(key);
+  if (!found) plan.ranges.set(key, (found = range(plan.summary, key, fallback)));
+  return found;
 }
 
 /** Point `index` of a file: a pure function of the plan and the index. */
 export function pointAt(plan: Plan, index: number): Json {
   const rng = new Random((plan.seed + Math.imul(index + 1, 0x9e3779b1)) >>> 0);
-  const { summary, count, box, rows } = plan;
+  const { count, box, rows, type } = plan;
   const row = Math.floor(index / rows);
   const column = row % 2 === 0 ? index % rows : rows - 1 - (index % rows);
   const lon = box.xMin + ((box.xMax - box.xMin) * (column + 0.5)) / rows;
   const lat = box.yMin + ((box.yMax - box.yMin) * (row + 0.5)) / rows;
   const between = (key: string, fallback: [number, number], decimals = 2): number => {
-    const [low, high] = range(summary, key, fallback);
+    const [low, high] = rangeOf(plan, key, fallback);
     return rng.round(low, high, decimals);
   };
-  const type = String(summary.properties.operationType);
+  // Properties are set in Leaf's documented order; readings draw from the generator in a fixed
+  // order, so a point's values never change.
   const properties: Json = {
     timestamp: new Date(plan.start + (count > 1 ? Math.round((plan.span * index) / (count - 1)) : 0)).toISOString(),
     operationType: type,
   };
   if (plan.crop !== null) properties.crop = plan.crop;
-  if (plan.varieties.length > 0 && (type === 'harvested' || type === 'planted')) {
-    properties.variety = plan.varieties[row % plan.varieties.length];
-  }
-  Object.assign(properties, {
-    area: round(total(summary, 'totalArea') / count, 4),
-    distance: round(total(summary, 'totalDistance') / count, 4),
-    heading: row % 2 === 0 ? rng.round(88, 92, 1) : rng.round(268, 272, 1),
-    speed: between('speed', [3, 6]),
-    elevation: between('elevation', [150, 160], 1),
-    equipmentWidth: 30,
-  });
+  if (plan.varieties.length > 0) properties.variety = plan.varieties[row % plan.varieties.length];
+  properties.area = plan.area;
+  properties.distance = plan.distance;
+  properties.heading = row % 2 === 0 ? rng.round(88, 92, 1) : rng.round(268, 272, 1);
+  properties.speed = between('speed', [3, 6]);
+  properties.elevation = between('elevation', [150, 160], 1);
+  properties.equipmentWidth = 30;
   switch (type) {
     case 'harvested': {
       const wetMass = between('wetMass', [0.5, 8]);
       const dryMass = round(Math.min(wetMass, between('dryMass', [0.5, 8])), 2);
-      Object.assign(properties, {
-        harvestMoisture: between('harvestMoisture', [12, 22], 1),
-        wetMass,
-        wetVolume: between('wetVolume', [0.01, 0.15], 3),
-        wetMassPerArea: between('wetMassPerArea', [8000, 12000]),
-        wetVolumePerArea: between('wetVolumePerArea', [150, 240]),
-        dryMass,
-        dryVolume: between('dryVolume', [0.01, 0.15], 3),
-        dryMassPerArea: between('dryMassPerArea', [7500, 11500]),
-        dryVolumePerArea: between('dryVolumePerArea', [140, 230]),
-      });
+      properties.harvestMoisture = between('harvestMoisture', [12, 22], 1);
+      properties.wetMass = wetMass;
+      properties.wetVolume = between('wetVolume', [0.01, 0.15], 3);
+      properties.wetMassPerArea = between('wetMassPerArea', [8000, 12000]);
+      properties.wetVolumePerArea = between('wetVolumePerArea', [150, 240]);
+      properties.dryMass = dryMass;
+      properties.dryVolume = between('dryVolume', [0.01, 0.15], 3);
+      properties.dryMassPerArea = between('dryMassPerArea', [7500, 11500]);
+      properties.dryVolumePerArea = between('dryVolumePerArea', [140, 230]);
       break;
     }
     case 'planted': {
-      const [target] = range(summary, 'seedRateTarget', [34000, 34000]);
-      Object.assign(properties, {
-        seedRate: Math.round(between('seedRate', [target * 0.95, target * 1.05], 0)),
-        seedRateTarget: Math.round(target),
-        seedDepth: between('seedDepth', [1.5, 2.5]),
-        downForce: between('downForce', [80, 140], 1),
-        singulation: between('singulation', [97, 99.9], 1),
-        skips: rng.round(0, 1.5),
-        doubles: rng.round(0, 1.5),
-      });
+      const [target] = rangeOf(plan, 'seedRateTarget', [34000, 34000]);
+      properties.seedRate = Math.round(between('seedRate', [target * 0.95, target * 1.05], 0));
+      properties.seedRateTarget = Math.round(target);
+      properties.seedDepth = between('seedDepth', [1.5, 2.5]);
+      properties.downForce = between('downForce', [80, 140], 1);
+      properties.singulation = between('singulation', [97, 99.9], 1);
+      properties.skips = rng.round(0, 1.5);
+      properties.doubles = rng.round(0, 1.5);
       break;
     }
     case 'applied': {
-      const [target] = range(summary, 'appliedRateTarget', [15, 15]);
-      const products = Array.isArray(summary.properties.products) ? summary.properties.products.filter(isRecord) : [];
-      Object.assign(properties, {
-        appliedRate: between('appliedRate', [target * 0.9, target * 1.1]),
-        appliedRateTarget: target,
-        products: products.map((product) => {
-          const rate = isRecord(product.rate) && typeof product.rate.value === 'number' ? product.rate.value : 1;
-          return { name: product.name, rate: { value: round(rate * rng.float(0.95, 1.05), 2) } };
-        }),
-      });
+      const [target] = rangeOf(plan, 'appliedRateTarget', [15, 15]);
+      properties.appliedRate = between('appliedRate', [target * 0.9, target * 1.1]);
+      properties.appliedRateTarget = target;
+      properties.products = plan.products.map(({ name, rate }) => ({ name, rate: { value: round(rate * rng.float(0.95, 1.05), 2) } }));
       break;
     }
     case 'tillage': {
-      const [depth] = range(summary, 'tillageDepthTarget', [5, 5]);
-      Object.assign(properties, { tillageDepthTarget: depth, tillType: names(summary.properties.tillType) });
+      properties.tillageDepthTarget = rangeOf(plan, 'tillageDepthTarget', [5, 5])[0];
+      properties.tillType = plan.tillType.slice();
       break;
     }
     default:
@@ -243,13 +255,15 @@ export async function streamPoints(store: EmulatorStore, file: LeafFile, respons
       response.once('drain', done);
       response.once('close', done);
     });
-  const head = write('{"type":"FeatureCollection","features":[');
-  if (head) await head;
+  let pending = write('{"type":"FeatureCollection","features":[');
   for (let index = 0; index < count && !closed; index += BATCH) {
+    // The next batch is made while the client reads the last one, then written once it has.
     const parts: string[] = [];
     for (let item = index; item < Math.min(count, index + BATCH); item++) parts.push(JSON.stringify(at(item)));
-    const pending = write((index === 0 ? '' : ',') + parts.join(','));
     if (pending) await pending;
+    if (closed) break;
+    pending = write((index === 0 ? '' : ',') + parts.join(','));
   }
+  if (pending) await pending;
   if (!closed) response.end(']}');
 }

@@ -13,6 +13,9 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
+/** An element's end and a compact Feature after it: where elementsAfter cuts. */
+const NEXT_FEATURE = Buffer.from('},{"type":"Feature"');
+const MAX_BULK_FAILURES = 4;
 
 function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -25,6 +28,8 @@ export class NotJson extends Error {
 export class FeatureSplitter {
   /** Open brackets, innermost last (their closing bytes). */
   private readonly closers: number[] = [];
+  /** How often elementsAfter's JSON.parse failed (see there). */
+  private bulkFailures = 0;
   private inString = false;
   private escaped = false;
   private ended = false;
@@ -80,6 +85,7 @@ export class FeatureSplitter {
           if (!inFeatures) break;
           if (!this.reading) throw new NotJson('a comma with no feature before it');
           this.finishElement(chunk, index);
+          index = this.elementsAfter(chunk, index);
           break;
         default:
           if (closers.length === 0) throw new NotJson('not a JSON object or array');
@@ -125,6 +131,30 @@ export class FeatureSplitter {
       }
       at = quote + 1;
     }
+  }
+
+  /**
+   * After the comma at `comma` between two elements: the elements up to the last one in this
+   * chunk followed by a compact Feature (`},{"type":"Feature"`, as Leaf and the emulator send
+   * them) read by one JSON.parse, as the elements of `[...]`, instead of byte by byte. Returns
+   * the comma after the last one read (scanning goes on from there), or `comma` when it read none.
+   * The parse succeeding proves the cut right: a cut inside a string leaves that string unclosed,
+   * one inside a nested value leaves its brackets unbalanced, and either fails to parse. A failed
+   * parse costs a second read of those bytes, so after a few the splitter only scans.
+   */
+  private elementsAfter(chunk: Buffer, comma: number): number {
+    if (this.bulkFailures >= MAX_BULK_FAILURES) return comma;
+    const last = chunk.lastIndexOf(NEXT_FEATURE);
+    if (last <= comma) return comma;
+    let values: unknown[];
+    try {
+      values = JSON.parse(`[${chunk.toString('utf8', comma + 1, last + 1)}]`) as unknown[];
+    } catch {
+      this.bulkFailures += 1;
+      return comma;
+    }
+    for (const value of values) this.onFeature(value);
+    return last + 1;
   }
 
   private finishElement(chunk: Buffer, end: number): void {

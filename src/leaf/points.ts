@@ -47,20 +47,30 @@ const MAX_COUNTS = 1_024;
 
 function asPoint(value: unknown): PointFeature {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { geometry: null, properties: {} };
-  const { geometry, properties } = value as Record<string, unknown>;
-  const isObject = typeof properties === 'object' && properties !== null && !Array.isArray(properties);
-  return { geometry: geometry ?? null, properties: isObject ? (properties as Record<string, unknown>) : {} };
+  const { properties } = value as Record<string, unknown>;
+  // The parsed Feature itself (a missing geometry reads as none), not a copy: a page makes 1,000.
+  if (typeof properties === 'object' && properties !== null && !Array.isArray(properties)) return value as PointFeature;
+  return { geometry: (value as Record<string, unknown>).geometry ?? null, properties: {} };
 }
+
+/** Read-ahead stops past this many bytes of the stream, whatever the filter keeps: a parked
+ * cursor nobody comes back for costs at most this much of the upstream. */
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
 
 /** An open read of one points file under one filter, positioned at accepted offset `next`. */
 class PointsCursor {
-  /** Offset of queue[0] among accepted points. */
+  /** Offset of the first queued point among accepted points. */
   next = 0;
   done = false;
-  readonly queue: PointFeature[] = [];
+  /** Accepted points read and not yet taken: queue[head..]. */
+  private queue: PointFeature[] = [];
+  private head = 0;
   private readonly splitter: FeatureSplitter;
   private readonly chunks: AsyncIterator<Buffer>;
   private timer: NodeJS.Timeout | null = null;
+  /** The read going on while parked (readAhead), and what stopped it. */
+  private ahead: Promise<void> | null = null;
+  private failure: unknown = null;
 
   constructor(
     private readonly body: StreamBody,
@@ -75,15 +85,23 @@ class PointsCursor {
     });
   }
 
-  /** Parses chunks until a point is queued or the file ends. */
-  async fill(): Promise<void> {
-    while (this.queue.length === 0 && !this.done) {
+  get queued(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** Parses chunks until `count` points are queued, the file ends, or `maxBytes` are read. */
+  private async fillTo(count: number, maxBytes = Infinity): Promise<void> {
+    let bytes = 0;
+    while (this.queued < count && !this.done && bytes < maxBytes) {
       const { value, done } = await this.chunks.next();
       try {
         if (done) {
           this.done = true;
           this.splitter.end();
-        } else this.splitter.write(value);
+        } else {
+          bytes += value.length;
+          this.splitter.write(value);
+        }
       } catch {
         this.done = true;
         throw new LeafError('UPSTREAM_ERROR', "The Leaf API sent a file's standard GeoJSON that is not readable JSON.");
@@ -91,12 +109,44 @@ class PointsCursor {
     }
   }
 
+  /** Parses chunks until a point is queued or the file ends. */
+  async fill(): Promise<void> {
+    if (this.ahead) await this.ahead;
+    if (this.failure !== null) {
+      const failure = this.failure;
+      this.failure = null;
+      throw failure;
+    }
+    await this.fillTo(1);
+  }
+
   /** The next accepted point, or undefined past the end. */
   async take(): Promise<PointFeature | undefined> {
-    await this.fill();
-    const point = this.queue.shift();
-    if (point) this.next += 1;
+    if (this.queued === 0) await this.fill();
+    if (this.queued === 0) return undefined;
+    const point = this.queue[this.head++]!;
+    this.next += 1;
+    // Points taken leave the queue, a page's worth at a time (read-ahead keeps it from emptying).
+    if (this.head >= 1024 || this.head === this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
     return point;
+  }
+
+  /**
+   * Reads on while parked, up to `count` queued points, so the next page finds them parsed
+   * while the last one is still on its way to the client. Its failure is the next read's.
+   */
+  readAhead(count: number): void {
+    if (this.ahead || this.done) return;
+    this.ahead = this.fillTo(count, READ_AHEAD_BYTES)
+      .catch((error: unknown) => {
+        this.failure = error;
+      })
+      .finally(() => {
+        this.ahead = null;
+      });
   }
 
   park(onIdle: () => void): void {
@@ -197,8 +247,9 @@ export class PointsReader {
     return this.open(query, path, options);
   }
 
-  private park(key: string, cursor: PointsCursor): void {
-    if (cursor.done && cursor.queue.length === 0) {
+  /** Keeps the cursor for the next page, reading on up to `pageSize` more points meanwhile. */
+  private park(key: string, cursor: PointsCursor, pageSize: number): void {
+    if (cursor.done && cursor.queued === 0) {
       this.remember(key, cursor.next);
       return cursor.close();
     }
@@ -213,6 +264,7 @@ export class PointsReader {
       if (this.cursors.get(key) === cursor) this.cursors.delete(key);
       cursor.close();
     });
+    cursor.readAhead(pageSize + 1);
   }
 
   private remember(key: string, count: number): void {
@@ -270,9 +322,9 @@ export class PointsReader {
       let more = false;
       if (probe) {
         await cursor.fill();
-        more = cursor.queue.length > 0;
+        more = cursor.queued > 0;
       }
-      this.park(key, cursor);
+      this.park(key, cursor, end - start);
       return { items, more };
     } catch (error) {
       cursor.close();
