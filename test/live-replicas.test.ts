@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { startGateway, type Gateway } from '../src/server/index.js';
+import { Redis } from 'ioredis';
+import { EVENTS_CHANNEL, REFRESHED_CHANNEL } from '../src/events/relay.js';
 import { graphql } from './__generated__/index.js';
 import { localRedis } from './support/redis.js';
 import { gatewayClient, stackConfig, useStack, type GatewayClient } from './support/stack.js';
@@ -51,6 +53,51 @@ describe.skipIf(skipReason !== null)(`Leaf events across two replicas over Redis
     stack.resetCalls();
     await onB();
     expect(stack.calls()).toEqual([]);
+  });
+
+  it('acknowledges Leaf once every replica that heard the event has refreshed, and a replica that never says so holds it up only so long', async () => {
+    // A third replica as the relay's channels see it: it hears events and says it refreshed when the test lets it.
+    const listener = new Redis(redisUrl!);
+    const publisher = new Redis(redisUrl!);
+    const machine = stack.emulator.store.machinesOf(USER)[2]!;
+    const heard: string[] = [];
+    let answering = true;
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    listener.on('message', (_channel: string, message: string) => {
+      const id = message.slice(0, message.indexOf(' '));
+      // Events of other tests sharing this Redis are answered at once.
+      if (!message.includes(machine.id)) return void publisher.publish(REFRESHED_CHANNEL, id);
+      heard.push(id);
+      if (answering) void released.then(() => publisher.publish(REFRESHED_CHANNEL, id));
+    });
+    await listener.subscribe(EVENTS_CHANNEL);
+    try {
+      const order: string[] = [];
+      stack.emulator.store.putMachine({ ...machine, name: 'Renamed, every replica told' });
+      const acknowledged = deliver(stack.gateway.url, leafEvent('machineUpdated', { leafUserId: USER, machineId: machine.id })).then((answer) => {
+        order.push('acknowledged');
+        return answer;
+      });
+      await until(() => heard.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push('third replica refreshed');
+      release();
+      expect((await acknowledged).status).toBe(202);
+      expect(order).toEqual(['third replica refreshed', 'acknowledged']);
+      // Replica B, a real one, had refreshed before Leaf's acknowledgement too.
+      expect((await replicaB.request<string>('/metrics')).text).toMatch(/leaf_events_total\{outcome="placed",origin="relay"\} 2/);
+
+      // A replica that hears the next event and never says it refreshed: Leaf is acknowledged all the same.
+      answering = false;
+      stack.emulator.store.putMachine({ ...machine, name: 'Renamed, one replica silent' });
+      expect((await deliver(stack.gateway.url, leafEvent('machineUpdated', { leafUserId: USER, machineId: machine.id }))).status).toBe(202);
+      expect(heard).toHaveLength(2);
+      expect((await replicaB.query(MACHINE, { user: USER, id: machine.id })).data?.leafUser.machine?.name).toBe('Renamed, one replica silent');
+    } finally {
+      listener.disconnect();
+      publisher.disconnect();
+    }
   });
 
   it("an event received by one replica reaches the other replica's subscribers, its record read there", async () => {

@@ -19,7 +19,7 @@ export type LiveItem = { event: LeafEvent } | { refused: Error };
 
 /** How events reach the other replicas or workers: the raw signed body, read again there. */
 export interface EventRelay {
-  /** May resolve once the others have refreshed (the cluster's workers do; Redis's replicas are not waited for). */
+  /** Resolves once the others have refreshed, or after the relay's bound (a sibling or replica that hangs). */
   announce(body: string): Promise<void> | void;
   close(): Promise<void>;
 }

@@ -154,9 +154,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     { maxSubscriptions: config.events.maxSubscriptions, maxPerToken: config.events.maxSubscriptionsPerToken },
   );
   const seen = seenEvents({ windowMs: config.events.dedupeMs, redis: redis?.redis ?? null, logger: observability.logger });
-  const relayed = (body: string): void => void live.relayed(body);
   // Redis reaches every replica and every worker of each; the cluster primary only this replica's workers.
-  if (redis) live.relayThrough(await redisEventRelay(redis, relayed));
+  if (redis) live.relayThrough(await redisEventRelay(redis, (body) => live.relayed(body)));
   else if (options.cluster) {
     // Without Redis each worker remembers bodies alone: a sibling's event is remembered here too,
     // so Leaf's redelivery of it reaching this worker acts no more (in Redis, the claim is shared).
