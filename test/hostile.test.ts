@@ -5,6 +5,7 @@
 // The cost arithmetic and the error mask alone: test/query-cost.test.ts, test/error-masking.test.ts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { getIntrospectionQuery, print } from 'graphql';
+import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { exampleOperations, exampleQuery } from '../src/server/example.js';
@@ -159,6 +160,36 @@ describe('hostile queries are refused before any upstream call, and the gateway 
     expect(huge.status).toBe(413);
     expect(codes(huge)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
     await stillAnswers(stack);
+  });
+
+  it('counts a body sent without Content-Length (chunked) as it arrives: refused past 1 MB, answered below it', async () => {
+    // A pool of its own: the refused request's connection is cut while its body is still being
+    // sent, and must not be handed to the tests that follow.
+    const own = new Agent();
+    const chunked = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      // In 64 KB chunks, as a streaming client sends them: fetch then uses Transfer-Encoding: chunked.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let offset = 0; offset < bytes.length; offset += 65_536) controller.enqueue(bytes.subarray(offset, offset + 65_536));
+          controller.close();
+        },
+      });
+      return fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
+        body,
+        duplex: 'half',
+        dispatcher: own,
+      } as RequestInit);
+    };
+    const huge = await chunked(JSON.stringify({ query: `{ ${'__typename '.repeat(200_000)}}` }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors.map((error) => error.extensions.code)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
+    const normal = await chunked(JSON.stringify({ query: NORMAL_TEXT, variables: { user: USER } }));
+    expect(normal.status).toBe(200);
+    expect(((await normal.json()) as { data: { leafUser: { machines: { nodes: unknown[] } } } }).data.leafUser.machines.nodes).toHaveLength(3);
+    await own.close();
   });
 
   it('answers a normal query while a hundred bombs arrive at once', async () => {

@@ -33,8 +33,9 @@ const directives = [...specifiedDirectives, GraphQLDeferDirective, GraphQLStream
 
 // Federation: the entity keys, declared over the types above.
 import { buildSubgraphSchema } from './federation.js';
+import { resolveNodeIdsDirectly } from './relay/node-ids.js';
 
 /** The client schema: schema/schema.graphql. */
-export const schema = builder.toSchema({ sortSchema: false, directives });
+export const schema = resolveNodeIdsDirectly(builder.toSchema({ sortSchema: false, directives }));
 /** What /graphql serves: the client schema plus federation's `_service` and `_entities` (schema/subgraph.graphql). */
-export const subgraphSchema = buildSubgraphSchema();
+export const subgraphSchema = resolveNodeIdsDirectly(buildSubgraphSchema());

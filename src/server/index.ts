@@ -92,8 +92,10 @@ export function createYogaApp(
   const served = { schema: subgraphSchema, graphqlEndpoint: GRAPHQL_PATH, context, logging: parts.observability.logger };
   if (config.ablate.has('bare')) {
     // The floor the ledger compares with (ABLATE=bare): Yoga's defaults over the same schema,
-    // with only what the context needs to know who is asking.
-    return createYoga<Record<string, unknown>, Context>({ ...served, plugins: [useRequestIdentity(config.upstream.defaultToken)] });
+    // with only what the context needs to know who is asking, and no body bound: Yoga's default
+    // one pipes every body through a counting stream, which alone costs more than most layers
+    // (src/server/http/body-limit.ts).
+    return createYoga<Record<string, unknown>, Context>({ ...served, maxRequestBodySize: false, plugins: [useRequestIdentity(config.upstream.defaultToken)] });
   }
   const plugins = edgePlugins({
     config,
@@ -110,7 +112,8 @@ export function createYogaApp(
   return createYoga<Record<string, unknown>, Context>({
     ...served,
     extraParamNames: [DOCUMENT_ID_PARAM],
-    maxRequestBodySize: config.security.maxRequestBytes,
+    // Bounded by the last plugin instead (src/server/http/body-limit.ts).
+    maxRequestBodySize: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: corsPolicy(config.http.corsOrigins),

@@ -1,17 +1,18 @@
 // Every Yoga plugin of the gateway, in the order it runs: a hook of an earlier entry runs before
 // the same hook of a later one. Yoga adds its own around this list: before it, the context
 // factory, /health, CORS, GraphiQL, the body parsers and its result processors; after it, the
-// request body limit, the parse and validation cache (src/server/http/document-caches.ts), the
+// parse and validation cache (src/server/http/document-caches.ts), the
 // checks of the GraphQL-over-HTTP parameters and methods, and error masking.
 // An entry that is `false` (switched off by its config, or left out by ABLATE to measure what
 // it costs: `on(layer)`) is left out.
-import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
 import type { AblatableLayer, Config } from '../config.js';
 import { compiledExecution } from './execution.js';
 import { useGraphiQLOffPage } from './graphiql.js';
 import { useRequestIdentity } from './identity.js';
+import { useRequestBodyLimit } from './http/body-limit.js';
 import { useHttpCaching } from './http/caching.js';
 import { useNotAcceptableBody } from './http/media-types.js';
 import { useKnownOperationTypes } from './http/operation-types.js';
@@ -20,6 +21,7 @@ import { useDeferStream, useMaskedIncrementalErrors, useWholeAnswerForJsonClient
 import type { LeafClient } from '../leaf/client.js';
 import type { UpstreamReadiness } from '../leaf/readiness.js';
 import { useRequestDeadline } from './deadline.js';
+import { useReadiness } from './http/readiness.js';
 import type { Observability } from './observability/index.js';
 import { useRequestOperation } from './observability/operation.js';
 import { useSubscriptionLog } from './observability/subscriptions.js';
@@ -103,14 +105,9 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     observability.tracing ?? false,
 
     // Answered from memory (src/leaf/readiness.ts): an orchestrator's probe never waits on Leaf.
-    useReadinessCheck({
-      endpoint: '/readiness',
-      check: ({ fetchAPI }) => {
-        const { ready, reason } = draining() ? { ready: false, reason: 'Draining: shutting down.' } : readiness.state;
-        const body = JSON.stringify({ ready, reason, circuits: client.breakerStates });
-        const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-        return new fetchAPI.Response(body, { status: ready ? 200 : 503, headers });
-      },
+    useReadiness(() => {
+      const { ready, reason } = draining() ? { ready: false, reason: 'Draining: shutting down.' } : readiness.state;
+      return { ready, body: JSON.stringify({ ready, reason, circuits: client.breakerStates }) };
     }),
     // Before CSRF prevention, which would answer a browser's GET with a 403 that explains nothing.
     !config.graphiql && useGraphiQLOffPage(GRAPHQL_PATH),
@@ -143,6 +140,8 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     cache?.accounting ?? false,
     cache?.plugin ?? false,
     cache?.awaitInvalidations ?? false,
+    // MAX_REQUEST_BYTES, once the request parser is chosen (it wraps the chosen one for a chunked body).
+    useRequestBodyLimit(config.security.maxRequestBytes),
   ];
   return listed.filter((plugin): plugin is EdgePlugin => plugin !== false && plugin !== null);
 }

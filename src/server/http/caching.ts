@@ -57,12 +57,17 @@ function appendVary(headers: Headers): void {
 
 export function useHttpCaching(options: { graphqlPath: string }): Plugin {
   const seen = new WeakMap<Request, Seen>();
+  // Requests to the GraphQL path, told apart once from the URL the server parsed already.
+  const graphql = new WeakSet<Request>();
   const record = (request: Request): Seen => {
     let entry = seen.get(request);
     if (!entry) seen.set(request, (entry = {}));
     return entry;
   };
   return {
+    onRequest({ request, url }) {
+      if (url.pathname === options.graphqlPath) graphql.add(request);
+    },
     onParams({ request, params }) {
       record(request).fingerprint = fingerprintOf(params as Record<string, unknown>);
     },
@@ -79,7 +84,7 @@ export function useHttpCaching(options: { graphqlPath: string }): Plugin {
       entry.clean = !('errors' in result && result.errors && result.errors.length > 0);
     },
     async onResponse({ request, response, setResponse, fetchAPI }) {
-      if (new URL(request.url, 'http://localhost').pathname !== options.graphqlPath) return;
+      if (!graphql.has(request)) return;
       const entry = seen.get(request);
       // Copied name by name: Yoga's Headers, handed to a new Headers, keep their original entries.
       const headers = new fetchAPI.Headers();

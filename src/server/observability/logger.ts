@@ -36,6 +36,30 @@ function textLine(time: string, level: LogLevel, msg: string, fields: LogFields)
   return `${time} ${level.toUpperCase()} ${msg}${rest ? ` ${rest}` : ''}`;
 }
 
+let stdoutLines: ((line: string) => void) | null = null;
+
+/**
+ * Lines to stdout, written together once per turn of the event loop: on Linux a write to a pipe
+ * or a file is a system call made there and then, and under load the request log wrote one per
+ * request. Whatever is pending when the process exits (a crash included) is written on 'exit'.
+ * One per process, as stdout is.
+ */
+function toStdout(): (line: string) => void {
+  if (stdoutLines) return stdoutLines;
+  let pending: string[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    process.stdout.write(text);
+  };
+  process.once('exit', flush);
+  stdoutLines = (line) => {
+    if (pending.push(`${line}\n`) === 1) setImmediate(flush);
+  };
+  return stdoutLines;
+}
+
 export function createLogger(options: {
   level: Config['logLevel'];
   format: 'json' | 'text';
@@ -43,7 +67,7 @@ export function createLogger(options: {
   write?: (line: string) => void;
 }): Logger {
   const threshold = RANK[options.level];
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write ?? toStdout();
   const enabled = (level: LogLevel) => RANK[level] >= threshold;
 
   function log(level: LogLevel, msg: string, fields: LogFields = {}): void {

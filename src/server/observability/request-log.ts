@@ -13,6 +13,8 @@ const REQUEST_ID_HEADER = 'x-request-id';
 
 interface RequestRecord {
   startedAt: number;
+  /** The URL's path, as the server parsed it already. */
+  path: string;
   cache?: 'hit';
   errors: string[];
   /** A @defer/@stream answer: logged when its last part is sent, not when its headers are. */
@@ -22,8 +24,8 @@ interface RequestRecord {
 export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
   return {
-    onRequest({ request }) {
-      records.set(request, { startedAt: performance.now(), errors: [] });
+    onRequest({ request, url }) {
+      records.set(request, { startedAt: performance.now(), path: url.pathname, errors: [] });
     },
     onExecute({ args }) {
       const context = args.contextValue as { request?: Request };
@@ -56,7 +58,7 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
     onResponse({ request, response }) {
       const record = records.get(request);
       if (!record) return;
-      const path = new URL(request.url).pathname;
+      const { path } = record;
       const { requestId } = identityOf(request);
       try {
         response.headers.set(REQUEST_ID_HEADER, requestId);

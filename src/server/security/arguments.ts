@@ -27,8 +27,22 @@ function valueOf(node: ValueNode, inputs: Inputs, defaults: Map<string, ValueNod
   return undefined;
 }
 
-/** The first refusal an operation's arguments earn, as a message; null when none. */
-export function argumentRefusal(document: DocumentNode, inputs: Inputs): string | null {
+/** The arguments of a document that can earn a refusal, in document order, and its variables' defaults. */
+interface Bounded {
+  sites: { kind: 'unit' | 'ids'; value: ValueNode }[];
+  defaults: Map<string, ValueNode>;
+}
+
+/**
+ * Found once per document (Yoga hands the same parsed document to every request that sends the
+ * same text): most documents have no `unit` and no `nodes(ids:)`, and then a request checks
+ * nothing, instead of walking its whole document again.
+ */
+const boundedOf = new WeakMap<DocumentNode, Bounded>();
+
+function bounded(document: DocumentNode): Bounded {
+  const known = boundedOf.get(document);
+  if (known) return known;
   const defaults = new Map<string, ValueNode>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -36,22 +50,33 @@ export function argumentRefusal(document: DocumentNode, inputs: Inputs): string 
       if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue);
     }
   }
-  let refusal: string | null = null;
+  const sites: Bounded['sites'] = [];
   visit(document, {
     Field(field) {
       for (const argument of field.arguments ?? []) {
-        const value = valueOf(argument.value, inputs, defaults);
-        if (argument.name.value === 'unit' && typeof value === 'string' && value.length > MAX_UNIT_LENGTH) {
-          refusal = `A unit is a unit name such as kg/ha, at most ${MAX_UNIT_LENGTH} characters; this one has ${value.length}.`;
-        } else if (field.name.value === 'nodes' && argument.name.value === 'ids' && Array.isArray(value) && value.length > MAX_NODE_IDS) {
-          refusal = `nodes(ids:) takes at most ${MAX_NODE_IDS} IDs; this one has ${value.length}: split them across requests.`;
-        }
-        if (refusal) return false;
+        if (argument.name.value === 'unit') sites.push({ kind: 'unit', value: argument.value });
+        else if (field.name.value === 'nodes' && argument.name.value === 'ids') sites.push({ kind: 'ids', value: argument.value });
       }
-      return undefined;
     },
   });
-  return refusal;
+  const found = { sites, defaults };
+  boundedOf.set(document, found);
+  return found;
+}
+
+/** The first refusal an operation's arguments earn, as a message; null when none. */
+export function argumentRefusal(document: DocumentNode, inputs: Inputs): string | null {
+  const { sites, defaults } = bounded(document);
+  for (const site of sites) {
+    const value = valueOf(site.value, inputs, defaults);
+    if (site.kind === 'unit' && typeof value === 'string' && value.length > MAX_UNIT_LENGTH) {
+      return `A unit is a unit name such as kg/ha, at most ${MAX_UNIT_LENGTH} characters; this one has ${value.length}.`;
+    }
+    if (site.kind === 'ids' && Array.isArray(value) && value.length > MAX_NODE_IDS) {
+      return `nodes(ids:) takes at most ${MAX_NODE_IDS} IDs; this one has ${value.length}: split them across requests.`;
+    }
+  }
+  return null;
 }
 
 export const useArgumentBounds: Plugin = {
