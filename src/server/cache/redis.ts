@@ -52,6 +52,12 @@ for i = 6, #ARGV do
 end
 return 1`;
 
+/** The two scripts above as commands of the connection (defineCommand). */
+interface ScriptCommands {
+  leafGatewayInvalidate(...args: (string | number)[]): Promise<number>;
+  leafGatewaySetUnlessChanged(...args: (string | number)[]): Promise<number>;
+}
+
 export interface RedisStore {
   backing: BackingStore;
   /** How many invalidations Redis has numbered so far: what a query's store is checked against. */
@@ -71,18 +77,23 @@ export async function createRedisStore(shared: SharedRedis, onRemoteWrite: (leaf
     if (origin !== replica && leafUserId) onRemoteWrite(leafUserId);
   });
 
+  // Sent once and run by their SHA afterwards (ioredis's EVALSHA, falling back to EVAL): each
+  // uncached answer's store and each invalidation would otherwise send the script's text again.
+  redis.defineCommand('leafGatewayInvalidate', { numberOfKeys: 0, lua: INVALIDATE });
+  redis.defineCommand('leafGatewaySetUnlessChanged', { numberOfKeys: 0, lua: SET_UNLESS_CHANGED });
+  const scripts = redis as unknown as ScriptCommands;
   const cache = createRedisCache({ redis });
   const tagKeys = (entities: Iterable<CacheEntityRecord>) => [...entities].map((record) => `${record.typename}:${record.id}`);
   const backing: BackingStore = {
     get: (key) => cache.get(key),
     async invalidate(entities) {
       const tags = tagKeys(entities);
-      if (tags.length > 0) await redis.eval(INVALIDATE, 0, KEY_PREFIX, CHANGED_MS, ...tags);
+      if (tags.length > 0) await scripts.leafGatewayInvalidate(KEY_PREFIX, CHANGED_MS, ...tags);
     },
     async set(key, result, entities, ttl, since) {
       // Without the number its execution started at, whether it read before a change is unknown.
       if (since === undefined) return;
-      await redis.eval(SET_UNLESS_CHANGED, 0, KEY_PREFIX, key, JSON.stringify(result), ttl, since, ...tagKeys(entities));
+      await scripts.leafGatewaySetUnlessChanged(KEY_PREFIX, key, JSON.stringify(result), ttl, since, ...tagKeys(entities));
     },
   };
 
