@@ -15,6 +15,8 @@ import { median } from './report.js';
 
 /** One gateway of the ledger: what it leaves out (or adds), and the settings that do it. */
 interface Variant {
+  /** What `--layers` calls it. */
+  key: string;
   layer: string;
   /** `off`: the row's cost is what turning the layer off saves; `on`: what turning it on adds. */
   turned: 'off' | 'on';
@@ -22,24 +24,25 @@ interface Variant {
 }
 
 /** The baseline is the gateway as deployed, logging each request at info level (to a pipe). */
-const BASELINE: Variant = { layer: 'all layers on (as deployed)', turned: 'off', env: {} };
+const BASELINE: Variant = { key: 'all', layer: 'all layers on (as deployed)', turned: 'off', env: {} };
 
 const VARIANTS: Variant[] = [
   BASELINE,
-  { layer: 'metrics (METRICS=false)', turned: 'off', env: { METRICS: 'false' } },
-  { layer: 'request log (the plugin)', turned: 'off', env: { ABLATE: 'request-log' } },
-  { layer: 'request log lines (LOG_LEVEL=silent)', turned: 'off', env: { LOG_LEVEL: 'silent' } },
-  { layer: 'response cache, on and missing every time', turned: 'on', env: { RESPONSE_CACHE: 'true', RESPONSE_CACHE_TTL_MS: '1' } },
-  { layer: 'HTTP caching headers and ETags', turned: 'off', env: { ABLATE: 'http-caching' } },
-  { layer: 'HTTP parameter, operation-type and media-type checks', turned: 'off', env: { ABLATE: 'http-params' } },
-  { layer: 'GraphQL Armor (depth, aliases, directives, tokens)', turned: 'off', env: { ABLATE: 'armor' } },
-  { layer: 'cost limit', turned: 'off', env: { ABLATE: 'cost' } },
-  { layer: 'persisted documents (trusted + APQ)', turned: 'off', env: { ABLATE: 'persisted' } },
-  { layer: '@defer/@stream', turned: 'off', env: { ABLATE: 'defer-stream' } },
-  { layer: 'error masking', turned: 'off', env: { ABLATE: 'error-masking' } },
-  { layer: 'compiled execution (GRAPHQL_JIT=false)', turned: 'off', env: { GRAPHQL_JIT: 'false' } },
-  { layer: 'read coalescing (LEAF_COALESCE_READS=false)', turned: 'off', env: { LEAF_COALESCE_READS: 'false' } },
-  { layer: 'every edge layer: bare Yoga over the schema, no metrics, silent', turned: 'off', env: { ABLATE: 'bare', METRICS: 'false', LOG_LEVEL: 'silent' } },
+  { key: 'fast-path', layer: 'fast path for repeated queries (ABLATE=fast-path)', turned: 'off', env: { ABLATE: 'fast-path' } },
+  { key: 'metrics', layer: 'metrics (METRICS=false)', turned: 'off', env: { METRICS: 'false' } },
+  { key: 'request-log', layer: 'request log (the plugin)', turned: 'off', env: { ABLATE: 'request-log' } },
+  { key: 'log-lines', layer: 'request log lines (LOG_LEVEL=silent)', turned: 'off', env: { LOG_LEVEL: 'silent' } },
+  { key: 'response-cache', layer: 'response cache, on and missing every time', turned: 'on', env: { RESPONSE_CACHE: 'true', RESPONSE_CACHE_TTL_MS: '1' } },
+  { key: 'http-caching', layer: 'HTTP caching headers and ETags', turned: 'off', env: { ABLATE: 'http-caching' } },
+  { key: 'http-params', layer: 'HTTP parameter, operation-type and media-type checks', turned: 'off', env: { ABLATE: 'http-params' } },
+  { key: 'armor', layer: 'GraphQL Armor (depth, aliases, directives, tokens)', turned: 'off', env: { ABLATE: 'armor' } },
+  { key: 'cost', layer: 'cost limit', turned: 'off', env: { ABLATE: 'cost' } },
+  { key: 'persisted', layer: 'persisted documents (trusted + APQ)', turned: 'off', env: { ABLATE: 'persisted' } },
+  { key: 'defer-stream', layer: '@defer/@stream', turned: 'off', env: { ABLATE: 'defer-stream' } },
+  { key: 'error-masking', layer: 'error masking', turned: 'off', env: { ABLATE: 'error-masking' } },
+  { key: 'jit', layer: 'compiled execution (GRAPHQL_JIT=false)', turned: 'off', env: { GRAPHQL_JIT: 'false' } },
+  { key: 'coalescing', layer: 'read coalescing (LEAF_COALESCE_READS=false)', turned: 'off', env: { LEAF_COALESCE_READS: 'false' } },
+  { key: 'bare', layer: 'every edge layer: bare Yoga over the schema, no metrics, silent', turned: 'off', env: { ABLATE: 'bare', METRICS: 'false', LOG_LEVEL: 'silent' } },
 ];
 
 interface Phase {
@@ -109,20 +112,23 @@ function ledgerMarkdown(rows: Row[], queries: BenchQuery[], tailcall: Row | null
 
 export async function runLedger(options: Options, log: (line: string) => void): Promise<number> {
   const connections = options.connections;
+  const unknown = (options.layers ?? []).filter((key) => !VARIANTS.some((variant) => variant.key === key));
+  if (unknown.length > 0) throw new Error(`--layers: no row ${unknown.join(', ')} (${VARIANTS.map((variant) => variant.key).join(', ')})`);
+  const variants = VARIANTS.filter((variant) => variant === BASELINE || !options.layers || options.layers.includes(variant.key));
   const port = await freePort();
   const upstream = `http://127.0.0.1:${port}`;
   const servers: Server[] = [];
   const worker = forkWorker();
   try {
-    log(`Starting the emulator (large, ${options.latencyMs} ms), compiling and starting ${VARIANTS.length} gateways…`);
+    log(`Starting the emulator (large, ${options.latencyMs} ms), compiling and starting ${variants.length} gateways…`);
     const emulator = await startEmulatorProcess(options.latencyMs, port);
     servers.push(emulator);
     const entry = options.entry === 'build' ? await buildGateway() : options.entry;
     const baseEnv = { LEAF_POOL_CONNECTIONS: String(options.pool), WORKERS: options.workers, RESPONSE_CACHE: 'false', LOG_LEVEL: 'info' };
     // A few at a time: two cores starting fifteen processes at once time out.
     const gateways: Server[] = [];
-    for (let index = 0; index < VARIANTS.length; index += 4) {
-      const batch = VARIANTS.slice(index, index + 4).map((variant) => startGatewayProcess(upstream, { ...baseEnv, ...variant.env }, entry));
+    for (let index = 0; index < variants.length; index += 4) {
+      const batch = variants.slice(index, index + 4).map((variant) => startGatewayProcess(upstream, { ...baseEnv, ...variant.env }, entry));
       for (const started of await Promise.allSettled(batch)) {
         if (started.status === 'rejected') throw started.reason;
         gateways.push(started.value);
@@ -140,7 +146,7 @@ export async function runLedger(options: Options, log: (line: string) => void): 
 
     const calls = new CallLog(emulator);
     const setup = await discoverSetup(gateways[0] as Server, DEEP_CURSOR_OFFSET);
-    const queries = benchQueries(setup).filter((query) => query.name === 'flat' || query.name === 'nested');
+    const queries = benchQueries(setup).filter((query) => (query.name === 'flat' || query.name === 'nested') && options.queries.includes(query.name));
     const input = directInputOf(setup, DEEP_CURSOR_OFFSET);
     // Every variant must answer exactly as the gateway with every layer on.
     const expected = new Map<string, string>();
@@ -150,7 +156,7 @@ export async function runLedger(options: Options, log: (line: string) => void): 
       expected.set(query.name, reference.text);
       for (const [index, gateway] of gateways.entries()) {
         const answer = await post(gateway, query.document, query.variables);
-        if (answer.text !== reference.text) throw new Error(`The gateway without ${VARIANTS[index]?.layer} answered ${query.name} differently`);
+        if (answer.text !== reference.text) throw new Error(`The gateway without ${variants[index]?.layer} answered ${query.name} differently`);
       }
       if (tailcall) {
         const theirs = tailcallQuery(query.name, input);
@@ -161,7 +167,7 @@ export async function runLedger(options: Options, log: (line: string) => void): 
       }
     }
 
-    const rows: Row[] = VARIANTS.map((variant) => ({ layer: variant.layer, turned: variant.turned, runs: {} }));
+    const rows: Row[] = variants.map((variant) => ({ layer: variant.layer, turned: variant.turned, runs: {} }));
     const tailcallRow: Row | null = tailcall ? { layer: `${'version' in found ? found.version : ''}`, turned: 'off', runs: {} } : null;
     let failures = 0;
     for (let run = 1; run <= options.runs; run++) {

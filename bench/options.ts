@@ -20,6 +20,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --out <dir>           where latest.json and latest.md go (default bench/results)
   --ablate              the cost ledger instead: CPU per request of the flat and nested queries with
                         each optional layer off in turn (bench/ablate.ts; ablate.md and ablate.json)
+  --layers a,b          with --ablate: only these rows beside every layer on (an A/B): fast-path, metrics,
+                        request-log, log-lines, response-cache, http-caching, http-params, armor, cost,
+                        persisted, defer-stream, error-masking, jit, coalescing, bare
   --live                live data instead (bench/live.ts; live.md and live.json): event → fresh answer and
                         event → subscriber latency on one gateway and across two replicas over Redis, and a
                         read-mostly run with events flowing, stale answers counted, beside Tailcall with
@@ -42,6 +45,8 @@ export interface Options {
   queries: QueryName[];
   out: string;
   ablate: boolean;
+  /** With --ablate: only these rows (VARIANTS' keys) beside every layer on; null: all. */
+  layers: string[] | null;
   live: boolean;
   events: number;
   eventRate: number;
@@ -81,6 +86,7 @@ export function parseOptions(argv: string[]): Options {
       queries: { type: 'string' },
       out: { type: 'string' },
       ablate: { type: 'boolean' },
+      layers: { type: 'string' },
       live: { type: 'boolean' },
       events: { type: 'string' },
       'event-rate': { type: 'string' },
@@ -110,6 +116,7 @@ export function parseOptions(argv: string[]): Options {
     queries: queries as QueryName[],
     out: values.out ?? 'bench/results',
     ablate: values.ablate ?? false,
+    layers: values.layers ? values.layers.split(',').map((name) => name.trim()).filter(Boolean) : null,
     live: values.live ?? false,
     events: positive(values, 'events', 100),
     eventRate: positive(values, 'event-rate', 5, false),

@@ -112,6 +112,7 @@ const ABLATABLE_LAYERS = [
   'persisted',
   'defer-stream',
   'error-masking',
+  'fast-path',
   'bare',
 ] as const;
 export type AblatableLayer = (typeof ABLATABLE_LAYERS)[number];

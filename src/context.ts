@@ -3,7 +3,7 @@
 // object (Pothos keys them by context), so they live exactly as long as one request and never
 // see another token.
 import { GraphQLError } from 'graphql';
-import { RequestDeadline } from './leaf/cancel.js';
+import { RequestDeadline, type Cancel } from './leaf/cancel.js';
 import type { CallOptions, LeafClient } from './leaf/client.js';
 import { LeafApi } from './leaf/api.js';
 import type { ErrorCode } from './errors/codes.js';
@@ -45,12 +45,19 @@ function malformedAuthorization(problem: string): GraphQLError {
 }
 
 export function createContext(request: Request, client: LeafClient, budget?: CallOptions['budget']): Context {
-  const identity = identityOf(request);
+  return contextOf(identityOf(request), request.signal, client, budget);
+}
+
+/**
+ * A request's context from who is asking and what tells that the caller hung up (the Fetch
+ * request's signal, or the /graphql fast path's Cancel of the node:http response).
+ */
+export function contextOf(identity: RequestIdentity, caller: AbortSignal | Cancel, client: LeafClient, budget?: CallOptions['budget']): Context {
   if (identity.authorizationProblem) throw malformedAuthorization(identity.authorizationProblem);
   const { token, tokenHash, requestId } = identity;
   // A caller who hangs up, or the deadline passing, stops this request's reads (shared ones go on
   // for their other callers).
-  const deadline = new RequestDeadline(request.signal);
+  const deadline = new RequestDeadline(caller);
   const call: CallOptions = { token, tokenHash, requestId, cancel: deadline, budget };
   const reads = new ReadTagSet();
   return { token, requestId, identity, client, call, leaf: new LeafApi(client, call, reads), reads, deadline };

@@ -95,10 +95,12 @@ export class RequestDeadline implements Cancel {
   private following = false;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly signal?: AbortSignal) {}
+  /** `caller`: the Fetch request's signal, or a Cancel of the caller hanging up (the /graphql fast path's). */
+  constructor(private readonly caller?: AbortSignal | Cancel) {}
 
   get cancelled(): boolean {
-    if (!this.own.cancelled && this.signal?.aborted) this.follow();
+    const caller = this.caller;
+    if (!this.own.cancelled && (caller instanceof AbortSignal ? caller.aborted : caller?.cancelled)) this.follow();
     return this.own.cancelled;
   }
 
@@ -112,9 +114,9 @@ export class RequestDeadline implements Cancel {
   }
 
   private follow(): void {
-    if (this.following || !this.signal) return;
+    if (this.following || !this.caller) return;
     this.following = true;
-    const caller = cancelOf(this.signal);
+    const caller = this.caller instanceof AbortSignal ? cancelOf(this.caller) : this.caller;
     if (caller.cancelled) this.own.cancel(caller.reason);
     else caller.listen(() => this.own.cancel(caller.reason));
   }

@@ -94,9 +94,15 @@ export const useBadUserInputCodes: Plugin = {
       // Every part of a @defer/@stream answer too.
       onExecuteDone: (payload) =>
         eachPart(payload, (part, setPart) => {
-          if (!part.errors || part.data) return;
-          setPart({ ...part, errors: withBadUserInput(part.errors) });
+          const coded = withBadUserInputCodes(part);
+          if (coded !== part) setPart(coded);
         }),
     };
   },
 };
+
+/** An execution result (or part) without data, its value errors coded BAD_USER_INPUT; others as they are. */
+export function withBadUserInputCodes<R extends { data?: unknown; errors?: readonly GraphQLError[] }>(result: R): R {
+  if (!result.errors || result.data) return result;
+  return { ...result, errors: withBadUserInput(result.errors) };
+}

@@ -20,7 +20,7 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** Per document (Yoga's parser cache hands out one per text), per operation name. */
-type Compiled = Map<string, { query: CompiledQuery; operation: OperationDefinitionNode } | null>;
+type Compiled = Map<string, CompiledOperation | null>;
 
 /**
  * Each field node of a document by where it starts. graphql-jit's errors carry only the
@@ -80,21 +80,41 @@ function withGraphQLErrors(result: ExecutionResult, document: DocumentNode): Exe
   return result.errors?.length ? { ...result, errors: result.errors.map((error) => asGraphQLError(error, document)) } : result;
 }
 
-export function compiledExecution(): Plugin {
+/** A document's operation as graphql-jit compiled it. */
+export interface CompiledOperation {
+  query: CompiledQuery;
+  operation: OperationDefinitionNode;
+}
+
+/** What compiles and runs operations: Yoga's execute function (`plugin`), and the /graphql fast path's. */
+export interface CompiledOperations {
+  /** The compiled operation `operationName` of `document`, compiled on first use; null when graphql-js must run it. */
+  compiledFor(schema: ExecutionArgs['schema'], document: DocumentNode, operationName: string | null | undefined): CompiledOperation | null;
+  /**
+   * Runs a compiled operation; null when the variables do not fit it: graphql-js reports bad
+   * variables in its words (the scalar's own message, the variable's location) and with its
+   * HTTP status, graphql-jit's say less.
+   */
+  run(compiled: CompiledOperation, args: ExecutionArgs): ExecutionResult | Promise<ExecutionResult> | null;
+  plugin: Plugin;
+}
+
+export function compiledOperations(): CompiledOperations {
   const byDocument = new WeakMap<DocumentNode, Compiled>();
 
-  function compiledFor(args: ExecutionArgs): { query: CompiledQuery; operation: OperationDefinitionNode } | null {
-    let operations = byDocument.get(args.document);
+  function compiledFor(schema: ExecutionArgs['schema'], document: DocumentNode, operationName: string | null | undefined): CompiledOperation | null {
+    let operations = byDocument.get(document);
     if (!operations) {
       operations = new Map();
-      byDocument.set(args.document, operations);
+      byDocument.set(document, operations);
     }
-    const name = args.operationName ?? '';
+    const name = operationName ?? '';
     let compiled = operations.get(name);
-    if (compiled === undefined && deliversIncrementally(args.document)) compiled = null;
-    if (compiled === undefined) {
-      const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-      const operation = getOperationAST(args.document, args.operationName);
+    if (compiled !== undefined) return compiled;
+    if (deliversIncrementally(document)) compiled = null;
+    else {
+      const result = compileQuery(schema, document, operationName ?? undefined);
+      const operation = getOperationAST(document, operationName);
       // Not compiled (an error result): graphql-js runs it, and reports what is wrong its own way.
       compiled = isCompiledQuery(result) && operation ? { query: result, operation } : null;
     }
@@ -102,20 +122,20 @@ export function compiledExecution(): Plugin {
     return compiled;
   }
 
-  return {
+  function run(compiled: CompiledOperation, args: ExecutionArgs): ExecutionResult | Promise<ExecutionResult> | null {
+    const variables = getVariableValues(args.schema, compiled.operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 50 });
+    if (variables.errors) return null;
+    const result = compiled.query.query(args.rootValue, args.contextValue, args.variableValues) as ExecutionResult | Promise<ExecutionResult>;
+    return result instanceof Promise ? result.then((done) => withGraphQLErrors(done, args.document)) : withGraphQLErrors(result, args.document);
+  }
+
+  const plugin: Plugin = {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn((args: ExecutionArgs) => {
-        const compiled = compiledFor(args);
-        if (!compiled) return executeFn(args);
-        // Bad variables are reported by graphql-js, in its words (the scalar's own message, the
-        // variable's location) and with its HTTP status: graphql-jit's say less.
-        const variables = getVariableValues(args.schema, compiled.operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 50 });
-        if (variables.errors) return executeFn(args);
-        const result = compiled.query.query(args.rootValue, args.contextValue, args.variableValues) as ExecutionResult | Promise<ExecutionResult>;
-        return result instanceof Promise
-          ? result.then((done) => withGraphQLErrors(done, args.document))
-          : withGraphQLErrors(result, args.document);
+        const compiled = compiledFor(args.schema, args.document, args.operationName);
+        return (compiled && run(compiled, args)) ?? executeFn(args);
       });
     },
   };
+  return { compiledFor, run, plugin };
 }

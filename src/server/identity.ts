@@ -67,20 +67,31 @@ export function useRequestIdentity(defaultToken: string | null): Plugin {
  * without Yoga's request hooks: a WebSocket subscription's, built from its connection_init.
  */
 export function identifier(defaultToken: string | null): (request: Request) => RequestIdentity {
-  const defaultTokenHash = defaultToken === null ? null : hashToken(defaultToken);
+  const identify = headerIdentifier(defaultToken);
   return (request) => {
-    const authorization = request.headers.get('authorization');
+    const identity = identify(request.headers.get('authorization'), request.headers.get('x-request-id'));
+    identities.set(request, identity);
+    return identity;
+  };
+}
+
+/**
+ * The identity of a request from its Authorization and x-request-id headers (null when not
+ * sent): what identifier() settles for a Fetch Request, for the /graphql fast path
+ * (src/server/http/fast-path.ts), which reads node's headers without building one.
+ */
+export function headerIdentifier(defaultToken: string | null): (authorization: string | null, requestIdHeader: string | null) => RequestIdentity {
+  const defaultTokenHash = defaultToken === null ? null : hashToken(defaultToken);
+  return (authorization, requestIdHeader) => {
     const ownCredentials = authorization !== null && authorization.trim() !== '';
     const token = tokenOf(authorization, defaultToken);
-    const identity: RequestIdentity = {
+    return {
       token,
       tokenHash: !ownCredentials ? defaultTokenHash : token === null ? null : hashToken(token),
       ownCredentials,
       authorizationProblem: authorizationProblem(authorization),
-      requestId: acceptedRequestId(request.headers.get('x-request-id')) ?? randomUUID(),
+      requestId: acceptedRequestId(requestIdHeader) ?? randomUUID(),
     };
-    identities.set(request, identity);
-    return identity;
   };
 }
 

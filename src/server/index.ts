@@ -7,12 +7,17 @@ import { createYoga } from 'graphql-yoga';
 import { createResponseCache, type ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
 import type { Config } from '../config.js';
-import { createContext, type Context } from '../context.js';
+import { contextOf, type Context } from '../context.js';
 import { answerMalformedHttp } from './http/client-errors.js';
 import { corsPolicy } from './http/cors.js';
 import { documentCaches } from './http/document-caches.js';
+import { fastPathDocuments, withFastPath } from './http/fast-path.js';
+import { compiledOperations } from './execution.js';
+import { costLimit } from './security/cost.js';
+import type { Cancel } from '../leaf/cancel.js';
+import type { GraphQLError } from 'graphql';
 import { graphiqlServing, type GraphiQLTab } from './graphiql.js';
-import { useRequestIdentity } from './identity.js';
+import { headerIdentifier, identityOf, useRequestIdentity, type RequestIdentity } from './identity.js';
 import { LeafClient } from '../leaf/client.js';
 import { UpstreamReadiness } from '../leaf/readiness.js';
 import { ServerLifecycle, serverOptions } from './lifecycle.js';
@@ -82,11 +87,12 @@ export function createYogaApp(
   parts: GatewayParts,
 ) {
   const { config } = options;
-  const context = ({ request }: { request: Request }): Context => {
-    const extra = { live: parts.live ?? null, recheckMs: config.events.recheckMs };
-    const made = (): Context => ({ ...createContext(request, client, callBudget(config.security.maxUpstreamCalls)), ...extra, renew: made });
+  const extra = { live: parts.live ?? null, recheckMs: config.events.recheckMs };
+  const contextFor = (identity: RequestIdentity, caller: AbortSignal | Cancel): Context => {
+    const made = (): Context => ({ ...contextOf(identity, caller, client, callBudget(config.security.maxUpstreamCalls)), ...extra, renew: made });
     return made();
   };
+  const context = ({ request }: { request: Request }): Context => contextFor(identityOf(request), request.signal);
   // The client schema plus federation's `_service` and `_entities` (docs/federation.md), as
   // every subgraph serves them: one /graphql for clients and federation gateways alike.
   const served = { schema: subgraphSchema, graphqlEndpoint: GRAPHQL_PATH, context, logging: parts.observability.logger };
@@ -95,8 +101,13 @@ export function createYogaApp(
     // with only what the context needs to know who is asking, and no body bound: Yoga's default
     // one pipes every body through a counting stream, which alone costs more than most layers
     // (src/server/http/body-limit.ts).
-    return createYoga<Record<string, unknown>, Context>({ ...served, maxRequestBodySize: false, plugins: [useRequestIdentity(config.upstream.defaultToken)] });
+    const yoga = createYoga<Record<string, unknown>, Context>({ ...served, maxRequestBodySize: false, plugins: [useRequestIdentity(config.upstream.defaultToken)] });
+    return { yoga, handler: yoga };
   }
+  const compiled = config.compiledExecution ? compiledOperations() : null;
+  const cost = config.ablate.has('cost') ? null : costLimit(config.security.maxCost);
+  const fast = compiled && servesFastPath(config, options) ? fastPathDocuments() : null;
+  const caches = documentCaches();
   const plugins = edgePlugins({
     config,
     client,
@@ -108,8 +119,11 @@ export function createYogaApp(
     readiness: parts.readiness,
     live: parts.live ?? null,
     seen: parts.seen ?? null,
+    compiled,
+    cost,
+    validatedDocuments: fast?.plugin ?? null,
   });
-  return createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<Record<string, unknown>, Context>({
     ...served,
     extraParamNames: [DOCUMENT_ID_PARAM],
     // Bounded by the last plugin instead (src/server/http/body-limit.ts).
@@ -117,11 +131,51 @@ export function createYogaApp(
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: corsPolicy(config.http.corsOrigins),
-    parserAndValidationCache: documentCaches(),
+    parserAndValidationCache: caches,
     ...graphiqlServing(config.graphiql, options.graphiqlTabs ?? []),
     maskedErrors: config.ablate.has('error-masking') ? false : { maskError, isDev: config.exposeErrorDetails },
     plugins,
   });
+  if (!fast || !compiled) return { yoga, handler: yoga };
+  // Yoga's own masking (its maskError wrapper logs what it masks), null when ABLATE leaves it out.
+  const masking = (yoga as unknown as { maskedErrorsOpts: { maskError(error: GraphQLError, message: string): Error; errorMessage: string } | null }).maskedErrorsOpts;
+  const handler = withFastPath(
+    {
+      graphqlPath: GRAPHQL_PATH,
+      schema: subgraphSchema,
+      documents: caches.documentCache,
+      validated: fast.validated,
+      compiled,
+      cost,
+      identify: headerIdentifier(config.upstream.defaultToken),
+      context: contextFor,
+      logger: config.ablate.has('request-log') ? null : parts.observability.logger,
+      metrics: parts.observability.fastPathMetrics,
+      mask: masking && ((error) => masking.maskError(error, masking.errorMessage)),
+      hideSuggestions: !config.introspection,
+      httpCaching: !config.ablate.has('http-caching'),
+      deadlineMs: config.upstream.requestDeadlineMs,
+      maxRequestBytes: config.security.maxRequestBytes,
+      checkParams: !config.ablate.has('http-params'),
+    },
+    yoga,
+  );
+  return { yoga, handler };
+}
+
+/**
+ * Whether /graphql has its fast path (src/server/http/fast-path.ts): not with what it does not
+ * do itself (the response cache, tracing, a cluster worker's header, PERSISTED_ONLY refusing
+ * query text), nor when ABLATE leaves it out or measures bare Yoga.
+ */
+function servesFastPath(config: Config, options: GatewayOptions): boolean {
+  return (
+    !config.ablate.has('fast-path') &&
+    !config.cache.enabled &&
+    !config.observability.tracing &&
+    !config.persisted.only &&
+    !options.cluster
+  );
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -164,9 +218,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   }
   const server = createServer(serverOptions(config.http));
   const lifecycle = new ServerLifecycle(server);
-  const yoga = createYogaApp(options, client, { observability, cache, redis, readiness, draining: () => lifecycle.draining, live, seen });
+  const { yoga, handler } = createYogaApp(options, client, { observability, cache, redis, readiness, draining: () => lifecycle.draining, live, seen });
   if (config.ablate.size > 0) observability.logger.log('warn', 'layers left out for measuring (ABLATE); never in production', { ablate: [...config.ablate] });
-  server.on('request', yoga);
+  server.on('request', handler);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -9,7 +9,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { ResponseCache } from './cache/index.js';
 import type { ClusterLink } from './cluster.js';
 import type { AblatableLayer, Config } from '../config.js';
-import { compiledExecution } from './execution.js';
+import type { CompiledOperations } from './execution.js';
 import { useGraphiQLOffPage } from './graphiql.js';
 import { useRequestIdentity } from './identity.js';
 import { useRequestBodyLimit } from './http/body-limit.js';
@@ -30,7 +30,7 @@ import { persistedDocuments } from './persisted/index.js';
 import type { SharedRedis } from './redis.js';
 import { maskError, useBadUserInputCodes } from '../schema/error-masking.js';
 import { useArgumentBounds } from './security/arguments.js';
-import { useQueryCost } from './security/cost.js';
+import { useQueryCost, type costLimit } from './security/cost.js';
 import { useCsrfPrevention } from './security/csrf.js';
 import { useDisableIntrospection } from './security/introspection.js';
 import { useQueryLimits } from './security/limits.js';
@@ -57,12 +57,22 @@ export interface EdgeParts {
   /** Leaf's events and the bodies acted on already (src/events): the webhook receiver's. */
   live: LiveEvents | null;
   seen: SeenEvents | null;
+  /**
+   * Shared with the /graphql fast path (src/server/http/fast-path.ts), so both read the same
+   * caches: the compiled operations (null with GRAPHQL_JIT=false), the cost limit (null when
+   * ABLATE leaves it out), and the plugin that tells it which documents Yoga validated (null
+   * without the fast path).
+   */
+  compiled: CompiledOperations | null;
+  cost: ReturnType<typeof costLimit> | null;
+  validatedDocuments: Plugin | null;
 }
 
 /** A Yoga plugin; the defer-stream and response-cache ones are typed over any context. */
 type EdgePlugin = Plugin | Plugin<Record<string, unknown>> | ResponseCache['plugin'];
 
-export function edgePlugins({ config, client, observability, cache, redis, cluster, draining, readiness, live, seen }: EdgeParts): EdgePlugin[] {
+export function edgePlugins(parts: EdgeParts): EdgePlugin[] {
+  const { config, client, observability, cache, redis, cluster, draining, readiness, live, seen } = parts;
   const persisted = persistedDocuments(config.persisted, redis ? sharedDocuments(redis.redis) : null);
   const on = (layer: AblatableLayer): boolean => !config.ablate.has(layer);
   const listed: (EdgePlugin | null | false)[] = [
@@ -79,7 +89,7 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     !!(config.events.webhookSecret && live && seen) &&
       useLeafWebhook({ secret: config.events.webhookSecret!, live: live!, seen: seen!, logger: observability.logger, report: observability.liveEvents }),
     // Sets the execute function before the plugins below wrap it (tracing's async context).
-    config.compiledExecution && compiledExecution(),
+    parts.compiled?.plugin ?? false,
     // A subscription's events each execute in a renewed context (fresh loaders and reads), so an
     // event's record is read as it is now, not as the first event's execution loaded it.
     useFreshContextPerEvent,
@@ -121,7 +131,7 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     !config.introspection && useDisableIntrospection,
     !config.introspection && useHideSuggestions,
     // Cost before execution, variables read (Armor's own cost limit cannot read them).
-    on('cost') && useQueryCost(config.security.maxCost),
+    !!parts.cost && useQueryCost(parts.cost),
     // A short `unit`, at most 100 `nodes(ids:)`.
     useArgumentBounds,
 
@@ -142,6 +152,8 @@ export function edgePlugins({ config, client, observability, cache, redis, clust
     cache?.awaitInvalidations ?? false,
     // MAX_REQUEST_BYTES, once the request parser is chosen (it wraps the chosen one for a chunked body).
     useRequestBodyLimit(config.security.maxRequestBytes),
+    // After every validation rule: a document valid with all of them may take the fast path.
+    parts.validatedDocuments ?? false,
   ];
   return listed.filter((plugin): plugin is EdgePlugin => plugin !== false && plugin !== null);
 }

@@ -27,7 +27,7 @@ interface Seen {
   clean?: boolean;
 }
 
-function fingerprintOf(params: Record<string, unknown>): string {
+export function fingerprintOf(params: Record<string, unknown>): string {
   const { query, operationName, variables, documentId, extensions } = params;
   const persisted = (extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery;
   try {
@@ -37,10 +37,26 @@ function fingerprintOf(params: Record<string, unknown>): string {
   }
 }
 
-function entityTag(parts: string[]): string {
+/**
+ * The ETag of an answer for this caller: over the token's hash, the request's fingerprint, the
+ * media type and the body (text, or the bytes about to be written: the same hash).
+ */
+export function entityTagOf(tokenHash: string | null, fingerprint: string, type: string, body: string | Uint8Array): string {
   const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return `"${hash.digest('hex')}"`;
+  for (const part of [tokenHash ?? '', fingerprint, type]) hash.update(part).update('\u0000');
+  return `"${hash.update(body).update('\u0000').digest('hex')}"`;
+}
+
+/** Cache-Control of an answer that may be revalidated (with its ETag), and of any other. */
+export const REVALIDATE = 'private, no-cache';
+export const NO_STORE = 'no-store';
+
+/**
+ * Whether an answer gets an ETag and may be revalidated: a query's 200 without errors, in a
+ * JSON media type, whose request parameters could be read.
+ */
+export function revalidatable(status: number, query: boolean | undefined, clean: boolean | undefined, fingerprint: string | undefined, type: string): boolean {
+  return status === 200 && query === true && clean === true && !!fingerprint && JSON_ANSWER.test(type);
 }
 
 /** RFC 9110 If-None-Match: a list of (possibly weak) tags; `*` never matches an answer computed per caller. */
@@ -49,10 +65,11 @@ export function matchesIfNoneMatch(header: string | null, tag: string): boolean 
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag);
 }
 
-function appendVary(headers: Headers): void {
-  const present = (headers.get('vary') ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-  const lower = new Set(present.map((name) => name.toLowerCase()));
-  headers.set('vary', [...present, ...VARY.filter((name) => !lower.has(name.toLowerCase()))].join(', '));
+/** The Vary header of an answer: what it varies on already (null: nothing), then VARY. */
+export function varyOf(present: string | null): string {
+  const names = (present ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const lower = new Set(names.map((name) => name.toLowerCase()));
+  return [...names, ...VARY.filter((name) => !lower.has(name.toLowerCase()))].join(', ');
 }
 
 export function useHttpCaching(options: { graphqlPath: string }): Plugin {
@@ -92,17 +109,16 @@ export function useHttpCaching(options: { graphqlPath: string }): Plugin {
         const lower = name.toLowerCase();
         if (lower !== 'last-modified' && lower !== 'etag') headers.append(name, value);
       });
-      appendVary(headers);
+      headers.set('vary', varyOf(headers.get('vary')));
       const type = headers.get('content-type') ?? '';
-      const cacheable = response.status === 200 && entry?.query === true && entry.clean === true && entry.fingerprint && JSON_ANSWER.test(type);
-      if (!cacheable) {
-        headers.set('cache-control', 'no-store');
+      if (!revalidatable(response.status, entry?.query, entry?.clean, entry?.fingerprint, type)) {
+        headers.set('cache-control', NO_STORE);
         setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
         return;
       }
       const body = await response.text();
-      const tag = entityTag([identityOf(request).tokenHash ?? '', entry.fingerprint!, type, body]);
-      headers.set('cache-control', 'private, no-cache');
+      const tag = entityTagOf(identityOf(request).tokenHash, entry!.fingerprint!, type, body);
+      headers.set('cache-control', REVALIDATE);
       headers.set('etag', tag);
       if (matchesIfNoneMatch(request.headers.get('if-none-match'), tag)) {
         for (const name of ['content-type', 'content-length']) headers.delete(name);

@@ -8,7 +8,7 @@ import type { LeafClientObserver } from '../../leaf/observer.js';
 import { createLogger, type Logger } from './logger.js';
 import type { LiveEventsReport } from '../../events/hub.js';
 import type { SubscriptionsReport } from './subscriptions.js';
-import { createMetrics, type CacheEvents } from './metrics.js';
+import { createMetrics, type CacheEvents, type FastPathMetrics } from './metrics.js';
 import { upstreamLogObserver, useRequestLog } from './request-log.js';
 import { createTracing } from './tracing.js';
 
@@ -28,6 +28,8 @@ export interface Observability {
   requestLog: Plugin;
   /** Prometheus metrics and /metrics; null with METRICS=false. */
   metrics: Plugin | null;
+  /** What the /graphql fast path records in them; null with METRICS=false. */
+  fastPathMetrics: FastPathMetrics | null;
   /** OpenTelemetry spans; null unless TRACING=true. */
   tracing: Plugin | null;
   observers: LeafClientObserver[];
@@ -54,10 +56,12 @@ export function createObservability(
   let subscriptions: SubscriptionsReport | undefined;
   let registry: Registry | null = null;
   let metricsPlugin: Plugin | null = null;
+  let fastPathMetrics: FastPathMetrics | null = null;
   let tracingPlugin: Plugin | null = null;
   if (config.observability.metrics) {
     const metrics = createMetrics();
     metricsPlugin = metrics.plugin;
+    fastPathMetrics = metrics.fastPath;
     observers.push(metrics.observer);
     cacheEvents = metrics.cacheEvents;
     liveEvents = metrics.liveEvents;
@@ -75,6 +79,7 @@ export function createObservability(
     logger,
     requestLog: useRequestLog(logger, graphqlPath),
     metrics: metricsPlugin,
+    fastPathMetrics,
     tracing: tracingPlugin,
     observers,
     cacheEvents,

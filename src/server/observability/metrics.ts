@@ -24,8 +24,31 @@ export interface CacheEvents {
   storeError(operation: 'get' | 'set' | 'invalidate'): void;
 }
 
+/** What the /graphql fast path (src/server/http/fast-path.ts) records. */
+export interface FastPathMetrics {
+  /** A query it answered: the series Yoga's plugins record for one, and its own count. */
+  served(answer: {
+    operationType: string;
+    /** The executed operation's name in its document (undefined when anonymous). */
+    documentName: string | undefined;
+    /** The request's operation as requestOperation() has it. */
+    requestName: unknown;
+    status: number;
+    httpSeconds: number;
+    contextSeconds: number;
+    executeSeconds: number;
+    /** Errors of the execution, before masking. */
+    executionErrors: number;
+    /** The codes of the errors the client gets. */
+    codes: string[];
+  }): void;
+  /** A request it handed to Yoga: its document is not validated here yet, or anything else. */
+  fallback(reason: 'document' | 'request'): void;
+}
+
 export interface GatewayMetrics {
   registry: Registry;
+  fastPath: FastPathMetrics;
   plugin: Plugin;
   observer: LeafClientObserver;
   cacheEvents: CacheEvents;
@@ -171,8 +194,60 @@ export function createMetrics(): GatewayMetrics {
     },
   });
 
+  // The series the plugins above record for one query, for the /graphql fast path to record the
+  // same for the queries it answers itself: the label children looked up once per operation type
+  // and name, not per request.
+  // The plugin registers its envelop metrics as Yoga initialises it: looked up on first use.
+  const histogram = (name: string) => registry.getSingleMetric(name) as Histogram<string>;
+  const phaseNames = ['graphql_envelop_phase_parse', 'graphql_envelop_phase_validate', 'graphql_envelop_phase_context', 'graphql_envelop_phase_execute', 'graphql_envelop_request_duration'];
+  const fastPathRequests = counter(
+    'graphql_fast_path_total',
+    'POST /graphql requests with a JSON body: answered on the fast path (served), or handed to the full server because their document was not validated here yet (document) or for anything else the fast path leaves to it (request).',
+    ['outcome'],
+  );
+  // At most MAX_OPERATION_LABELS names (operationLabel folds the rest) times a few statuses.
+  const httpSeries = new Map<string, Histogram.Internal<string>>();
+  const byOperation = new Map<string, { phases: Histogram.Internal<string>[]; request: Counter.Internal; errorResult: Counter.Internal }>();
+  const fastPath: FastPathMetrics = {
+    served(answer) {
+      const { operationType } = answer;
+      let series = byOperation.get(operationType);
+      if (!series) {
+        series = {
+          phases: phaseNames.map((name) => histogram(name).labels({ operationType })),
+          request: (registry.getSingleMetric('graphql_envelop_request') as Counter<string>).labels({ operationType }),
+          errorResult: (registry.getSingleMetric('graphql_envelop_error_result') as Counter<string>).labels({ operationType, phase: 'execute' }),
+        };
+        byOperation.set(operationType, series);
+      }
+      // Parse and validate: the document was parsed and validated when Yoga first ran it.
+      const [parse, validate, context, execute, duration] = series.phases as Histogram.Internal<string>[];
+      parse!.observe(0);
+      validate!.observe(0);
+      context!.observe(answer.contextSeconds);
+      execute!.observe(answer.executeSeconds);
+      duration!.observe(answer.executeSeconds);
+      series.request.inc();
+      if (answer.executionErrors > 0) series.errorResult.inc(answer.executionErrors);
+      const operationName = operationLabel(answer.documentName);
+      const key = `${operationType}\u0000${operationName}\u0000${answer.status}`;
+      let http = httpSeries.get(key);
+      if (!http) {
+        http = histogram('graphql_yoga_http_duration').labels({ operationName, operationType, method: 'POST', statusCode: answer.status });
+        httpSeries.set(key, http);
+      }
+      http.observe(answer.httpSeconds);
+      for (const code of answer.codes) errors.labels(operationLabel(answer.requestName), code).inc();
+      fastPathRequests.labels('served').inc();
+    },
+    fallback(reason) {
+      fastPathRequests.labels(reason).inc();
+    },
+  };
+
   return {
     registry,
+    fastPath,
     plugin: {
       onPluginInit({ addPlugin }) {
         addPlugin(prometheus);

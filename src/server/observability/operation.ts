@@ -38,7 +38,7 @@ const byRequest = new WeakMap<Request, RequestOperation>();
 const NAMED_OPERATION = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
 /** The name a request gives its operation before parsing: the one it names, else the first named in its text. */
-function requestedName(params: { operationName?: unknown; query?: unknown }): unknown {
+export function requestedName(params: { operationName?: unknown; query?: unknown }): unknown {
   const { operationName, query } = params;
   return operationName ?? (typeof query === 'string' ? NAMED_OPERATION.exec(query)?.[1] : undefined);
 }

@@ -7,9 +7,9 @@ import type { LeafClientObserver } from '../../leaf/observer.js';
 import type { Logger } from './logger.js';
 import { identityOf } from '../identity.js';
 import { errorCodes } from './metrics.js';
-import { operationName, requestOperation, servedFromResponseCache } from './operation.js';
+import { operationName, requestOperation, servedFromResponseCache, type RequestOperation } from './operation.js';
 
-const REQUEST_ID_HEADER = 'x-request-id';
+export const REQUEST_ID_HEADER = 'x-request-id';
 
 interface RequestRecord {
   startedAt: number;
@@ -19,6 +19,38 @@ interface RequestRecord {
   errors: string[];
   /** A @defer/@stream answer: logged when its last part is sent, not when its headers are. */
   streaming?: { ended: boolean; log?: () => void };
+}
+
+/** What one request's log line says. */
+export interface RequestLine {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  /** performance.now() as the request arrived. */
+  startedAt: number;
+  operation: RequestOperation | undefined;
+  cache?: 'hit';
+  errors: string[];
+  incremental?: boolean;
+}
+
+/** The request's line: info for /graphql (error for a 5xx), debug for the other paths. */
+export function logRequest(logger: Logger, graphqlPath: string, line: RequestLine): void {
+  const level = line.path === graphqlPath ? (line.status >= 500 ? 'error' : 'info') : 'debug';
+  if (!logger.enabled(level)) return;
+  logger.log(level, 'request', {
+    requestId: line.requestId,
+    method: line.method,
+    path: line.path,
+    status: line.status,
+    durationMs: Math.round((performance.now() - line.startedAt) * 10) / 10,
+    operationName: line.operation ? operationName(line.operation.name) : undefined,
+    operationType: line.operation?.type,
+    cache: line.cache,
+    errors: line.errors.length > 0 ? line.errors : undefined,
+    incremental: line.incremental ? true : undefined,
+  });
 }
 
 export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
@@ -66,19 +98,18 @@ export function useRequestLog(logger: Logger, graphqlPath: string): Plugin {
         // Some responses (e.g. static ones) have immutable headers; the log still has the id.
       }
       const operation = requestOperation(request);
-      const level = path === graphqlPath ? (response.status >= 500 ? 'error' : 'info') : 'debug';
-      const write = (): void => logger.log(level, 'request', {
-        requestId,
-        method: request.method,
-        path,
-        status: response.status,
-        durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
-        operationName: operation ? operationName(operation.name) : undefined,
-        operationType: operation?.type,
-        cache: record.cache,
-        errors: record.errors.length > 0 ? record.errors : undefined,
-        incremental: record.streaming ? true : undefined,
-      });
+      const write = (): void =>
+        logRequest(logger, graphqlPath, {
+          requestId,
+          method: request.method,
+          path,
+          status: response.status,
+          startedAt: record.startedAt,
+          operation,
+          cache: record.cache,
+          errors: record.errors,
+          incremental: !!record.streaming,
+        });
       if (record.streaming && !record.streaming.ended) record.streaming.log = write;
       else write();
     },

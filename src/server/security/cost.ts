@@ -23,6 +23,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLError,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -137,19 +138,18 @@ export function queryCost(
 
 const COSTS_PER_DOCUMENT = 64;
 
-/** Refuses, before any resolver runs, an operation whose cost is over `maxCost`. */
-export function useQueryCost(maxCost: number): Plugin {
+/**
+ * The refusal an operation earns when its cost is over `maxCost`, or null: what useQueryCost
+ * answers before any resolver runs, and what the /graphql fast path checks (it leaves a refused
+ * request to Yoga). One per gateway, so both read the same costs.
+ */
+export function costLimit(maxCost: number): (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, inputs: Record<string, unknown> | null | undefined) => GraphQLError | null {
   // Yoga hands the same parsed document to every request that sends the same text, so a
   // cost is computed once per document, operation and variables, for the last
   // COSTS_PER_DOCUMENT pairs of a document (least recently used out first). A null cost
   // (execution reports the error) is boxed: an LRUCache value cannot be null.
   const costs = new WeakMap<DocumentNode, LRUCache<string, { cost: number | null }>>();
-  const costOf = (
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operationName: string | null | undefined,
-    inputs: Record<string, unknown> | null | undefined,
-  ): number | null => {
+  return (schema, document, operationName, inputs) => {
     let known = costs.get(document);
     if (!known) costs.set(document, (known = new LRUCache({ max: COSTS_PER_DOCUMENT })));
     const key = `${operationName ?? ''}\u0000${JSON.stringify(inputs ?? {})}`;
@@ -158,17 +158,21 @@ export function useQueryCost(maxCost: number): Plugin {
       entry = { cost: queryCost(schema, document, operationName, inputs) };
       known.set(key, entry);
     }
-    return entry.cost;
+    const { cost } = entry;
+    if (cost === null || cost <= maxCost) return null;
+    return queryTooComplex(
+      'cost',
+      `Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer items (smaller first/last) at the nested lists, or split the query.`,
+    );
   };
+}
+
+/** Refuses, before any resolver runs, an operation whose cost is over the limit. */
+export function useQueryCost(refusal: ReturnType<typeof costLimit>): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
-      if (cost === null || cost <= maxCost) return;
-      const error = queryTooComplex(
-        'cost',
-        `Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer items (smaller first/last) at the nested lists, or split the query.`,
-      );
-      setResultAndStopExecution({ errors: [error] });
+      const error = refusal(args.schema, args.document, args.operationName, args.variableValues);
+      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
 }

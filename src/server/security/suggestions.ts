@@ -7,7 +7,8 @@ import { eachPart, errorsOfPart } from '../incremental/index.js';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
-function hideSuggestions(errors: readonly Error[]): void {
+/** Strips every "Did you mean …?" from these errors' messages, in place. */
+export function hideSuggestions(errors: readonly Error[]): void {
   for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
 }
 
