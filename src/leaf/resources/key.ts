@@ -14,9 +14,22 @@ export interface KeyDeclaration<P extends string> {
   parse(text: string): RecordKey<P> | null;
 }
 
-/** Leaf ids as one text: each percent-encoded, joined by `:`. */
+/** What encodeURIComponent leaves as it is: a Leaf id made of these (a UUID) is its own encoding. */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]*$/;
+
+function encoded(id: string): string {
+  return UNRESERVED.test(id) ? id : encodeURIComponent(id);
+}
+
+/**
+ * Leaf ids as one text: each percent-encoded, joined by `:`. Built for every item of every
+ * list (its loader key and its global ID): a test of the id is a third of encodeURIComponent's
+ * cost, and a UUID needs nothing more.
+ */
 export function textOfIds(ids: readonly string[]): string {
-  return ids.map(encodeURIComponent).join(':');
+  let text = encoded(ids[0] ?? '');
+  for (let index = 1; index < ids.length; index++) text += `:${encoded(ids[index]!)}`;
+  return text;
 }
 
 /** The Leaf ids of a text, or null where a part is empty or not percent-encoding. */

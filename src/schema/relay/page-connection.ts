@@ -12,6 +12,22 @@ export interface ConnectionShape<T> {
   totalCount: number | null;
 }
 
+/**
+ * One edge. Its cursor is encoded only when read: a query selecting `nodes` alone pays for none.
+ * A class, so the getter is on its prototype, not a closure made for every item of every page.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+    private readonly encode: (offset: number) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.encode(this.offset);
+  }
+}
+
 export async function connectionFromPages<T>(
   args: ConnectionArgs,
   info: GraphQLResolveInfo,
@@ -20,13 +36,7 @@ export async function connectionFromPages<T>(
 ): Promise<ConnectionShape<T>> {
   const result = await resolveWindow(args, connectionSelection(info), fetchPage, cursorKey);
   const encode = cursorEncoder(cursorKey);
-  // Cursors are encoded only when read: a query selecting `nodes` alone pays for none.
-  const edges = result.items.map(({ node, offset }) => ({
-    node,
-    get cursor() {
-      return encode(offset);
-    },
-  }));
+  const edges = result.items.map(({ node, offset }) => new Edge(node, offset, encode));
   const first = result.items[0];
   const last = result.items.at(-1);
   return {

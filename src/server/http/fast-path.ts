@@ -85,6 +85,9 @@ const JSON_BODY = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 const CONTENT_LENGTH = /^\d+$/;
 const PARAMS = new Set(['query', 'operationName', 'variables']);
 
+/** Its answers vary on what every /graphql answer varies on: nothing else sets Vary on them. */
+const VARY_HEADER = varyOf(null);
+
 /** The media types of Yoga's JSON answers, in the order its result processor tries them. */
 const JSON_TYPES = ['application/graphql-response+json', 'application/json'];
 /** What an Accept header may name for this path to answer it: anything else (streams, a 406) goes to Yoga. */
@@ -255,7 +258,7 @@ export function withFastPath(options: FastPathOptions, yoga: Handler): Handler {
     const type = headers['Content-Type'] ?? '';
     let bytes: Buffer | null = Buffer.from(processed.body, 'utf8');
     if (options.httpCaching) {
-      headers.vary = varyOf(null);
+      headers.vary = VARY_HEADER;
       const clean = !answer.result.errors?.length;
       const fingerprint = fingerprintOf(answer.params);
       if (!revalidatable(status, true, clean, fingerprint, type)) headers['cache-control'] = NO_STORE;
