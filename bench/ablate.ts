@@ -21,6 +21,8 @@ interface Variant {
   /** `off`: the row's cost is what turning the layer off saves; `on`: what turning it on adds. */
   turned: 'off' | 'on';
   env: Record<string, string>;
+  /** Another build than the ledger's (--compare). */
+  entry?: string;
 }
 
 /** The baseline is the gateway as deployed, logging each request at info level (to a pipe). */
@@ -112,9 +114,10 @@ function ledgerMarkdown(rows: Row[], queries: BenchQuery[], tailcall: Row | null
 
 export async function runLedger(options: Options, log: (line: string) => void): Promise<number> {
   const connections = options.connections;
-  const unknown = (options.layers ?? []).filter((key) => !VARIANTS.some((variant) => variant.key === key));
-  if (unknown.length > 0) throw new Error(`--layers: no row ${unknown.join(', ')} (${VARIANTS.map((variant) => variant.key).join(', ')})`);
-  const variants = VARIANTS.filter((variant) => variant === BASELINE || !options.layers || options.layers.includes(variant.key));
+  const all = options.compare ? [...VARIANTS, { key: 'compare', layer: `every layer on, build ${options.compare}`, turned: 'off' as const, env: {}, entry: options.compare }] : VARIANTS;
+  const unknown = (options.layers ?? []).filter((key) => !all.some((variant) => variant.key === key));
+  if (unknown.length > 0) throw new Error(`--layers: no row ${unknown.join(', ')} (${all.map((variant) => variant.key).join(', ')})`);
+  const variants = all.filter((variant) => variant === BASELINE || !options.layers || options.layers.includes(variant.key));
   const port = await freePort();
   const upstream = `http://127.0.0.1:${port}`;
   const servers: Server[] = [];
@@ -128,7 +131,7 @@ export async function runLedger(options: Options, log: (line: string) => void): 
     // A few at a time: two cores starting fifteen processes at once time out.
     const gateways: Server[] = [];
     for (let index = 0; index < variants.length; index += 4) {
-      const batch = variants.slice(index, index + 4).map((variant) => startGatewayProcess(upstream, { ...baseEnv, ...variant.env }, entry));
+      const batch = variants.slice(index, index + 4).map((variant) => startGatewayProcess(upstream, { ...baseEnv, ...variant.env }, variant.entry ?? entry));
       for (const started of await Promise.allSettled(batch)) {
         if (started.status === 'rejected') throw started.reason;
         gateways.push(started.value);

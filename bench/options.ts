@@ -22,7 +22,9 @@ export const USAGE = `Usage: npm run bench -- [options]
                         each optional layer off in turn (bench/ablate.ts; ablate.md and ablate.json)
   --layers a,b          with --ablate: only these rows beside every layer on (an A/B): fast-path, metrics,
                         request-log, log-lines, response-cache, http-caching, http-params, armor, cost,
-                        persisted, defer-stream, error-masking, jit, coalescing, bare
+                        persisted, defer-stream, error-masking, jit, coalescing, bare, compare
+  --compare <file>      with --ablate: another build's entry (a compiled main.js), every layer on, as one
+                        more row taken in the same turns: the A/B of a change without a switch
   --live                live data instead (bench/live.ts; live.md and live.json): event → fresh answer and
                         event → subscriber latency on one gateway and across two replicas over Redis, and a
                         read-mostly run with events flowing, stale answers counted, beside Tailcall with
@@ -47,6 +49,8 @@ export interface Options {
   ablate: boolean;
   /** With --ablate: only these rows (VARIANTS' keys) beside every layer on; null: all. */
   layers: string[] | null;
+  /** With --ablate: another build's entry, measured in the same turns as a row of its own (key `compare`). */
+  compare: string | null;
   live: boolean;
   events: number;
   eventRate: number;
@@ -87,6 +91,7 @@ export function parseOptions(argv: string[]): Options {
       out: { type: 'string' },
       ablate: { type: 'boolean' },
       layers: { type: 'string' },
+      compare: { type: 'string' },
       live: { type: 'boolean' },
       events: { type: 'string' },
       'event-rate': { type: 'string' },
@@ -117,6 +122,7 @@ export function parseOptions(argv: string[]): Options {
     out: values.out ?? 'bench/results',
     ablate: values.ablate ?? false,
     layers: values.layers ? values.layers.split(',').map((name) => name.trim()).filter(Boolean) : null,
+    compare: values.compare ?? null,
     live: values.live ?? false,
     events: positive(values, 'events', 100),
     eventRate: positive(values, 'event-rate', 5, false),
