@@ -23,34 +23,40 @@ interface CatalogueEntry {
   category: string;
 }
 
-const MACHINE_CATALOGUE: Record<string, readonly CatalogueEntry[]> = {
-  JohnDeere: [
-    { make: 'John Deere', model: '8R 410', category: 'Tractor' },
-    { make: 'John Deere', model: 'S780', category: 'Combine' },
-    { make: 'John Deere', model: 'R4038', category: 'Sprayer' },
-    { make: 'John Deere', model: '9RX 640', category: 'Tractor' },
-  ],
-  CNHi: [
-    { make: 'Case IH', model: 'Magnum 380', category: 'Tractor' },
-    { make: 'Case IH', model: 'Axial-Flow 8250', category: 'Combine' },
-    { make: 'Case IH', model: 'Patriot 4440', category: 'Sprayer' },
-    { make: 'New Holland', model: 'CR10.90', category: 'Harvester' },
-  ],
-  Stara: [
-    { make: 'Stara', model: 'Imperador 4000', category: 'Sprayer' },
-    { make: 'Stara', model: 'Hercules 6.0', category: 'Spreader' },
-  ],
-  Trimble: [
-    { make: 'Fendt', model: '1050 Vario', category: 'Tractor' },
-    { make: 'AGCO', model: 'RoGator 1300C', category: 'Sprayer' },
-    { make: 'Massey Ferguson', model: '8S.265', category: 'Tractor' },
-  ],
-  Leaf: [
-    { make: 'Kubota', model: 'M7-172', category: 'Tractor' },
-    { make: 'Claas', model: 'Lexion 8900', category: 'Combine' },
-    { make: 'Homemade', model: 'Shop Trailer', category: 'Utility' },
-  ],
-};
+/** The makes, models and categories of each provider's machines, as `[make, model, category]`. */
+const MACHINE_CATALOGUE: Record<string, readonly CatalogueEntry[]> = Object.fromEntries(
+  Object.entries({
+    JohnDeere: [
+      ['John Deere', '8R 410', 'Tractor'],
+      ['John Deere', 'S780', 'Combine'],
+      ['John Deere', 'R4038', 'Sprayer'],
+      ['John Deere', '9RX 640', 'Tractor'],
+    ],
+    CNHi: [
+      ['Case IH', 'Magnum 380', 'Tractor'],
+      ['Case IH', 'Axial-Flow 8250', 'Combine'],
+      ['Case IH', 'Patriot 4440', 'Sprayer'],
+      ['New Holland', 'CR10.90', 'Harvester'],
+    ],
+    Stara: [
+      ['Stara', 'Imperador 4000', 'Sprayer'],
+      ['Stara', 'Hercules 6.0', 'Spreader'],
+    ],
+    Trimble: [
+      ['Fendt', '1050 Vario', 'Tractor'],
+      ['AGCO', 'RoGator 1300C', 'Sprayer'],
+      ['Massey Ferguson', '8S.265', 'Tractor'],
+    ],
+    Leaf: [
+      ['Kubota', 'M7-172', 'Tractor'],
+      ['Claas', 'Lexion 8900', 'Combine'],
+      ['Homemade', 'Shop Trailer', 'Utility'],
+    ],
+  } satisfies Record<string, (readonly [string, string, string])[]>).map(([provider, entries]) => [
+    provider,
+    entries.map(([make, model, category]) => ({ make, model, category })),
+  ]),
+);
 
 const PROVIDER_POOLED_PROVIDERS = ['JohnDeere', 'CNHi', 'Stara', 'Trimble'] as const;
 
