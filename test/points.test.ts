@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, LARGE_POINT_COUNT, OTHER_TOKEN, pointsOf, seedStore } from '../src/emulator/index.js';
-import type { LeafFile } from '../src/leaf/types.js';
+import type { LeafFile } from '../src/emulator/index.js';
 import { unitConverter } from '../src/schema/units.js';
 import { graphql } from './__generated__/index.js';
 import type { FilePointsQueryVariables } from './__generated__/graphql.js';
