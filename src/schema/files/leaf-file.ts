@@ -10,10 +10,12 @@ import {
   type LegendRecord,
 } from '../../leaf/readers.js';
 import { fileImages, files } from '../../leaf/resources/files.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { keyedNode, loadEach } from '../loading.js';
 import { OperationSummaryRef } from './summary.js';
 import { UPSTREAM_COST } from '../demand.js';
+import { selectedFieldNames } from '../relay/selection.js';
 
 const LegendRangeRef = builder.objectRef<LegendRangeRecord>('LegendRange').implement({
   description: 'One colour band of an image legend: values from min to max are drawn in colorCode.',
@@ -130,6 +132,19 @@ builder.queryField('file', (t) =>
     ...UPSTREAM_COST,
     description: 'One Leaf machine data file by id; null when Leaf has no such file.',
     args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf file id.' }) },
-    resolve: (_root, args, context) => LeafFileRef.getDataloader(context).load({ id: args.id }),
+    resolve: (_root, args, context, info) =>
+      (answersFromKeptRecord(info) && context.leaf.keptPointsFile(args.id)) || LeafFileRef.getDataloader(context).load({ id: args.id }),
   }),
 );
+
+/**
+ * What a page of points may ask of its file and still be answered from the record its parked
+ * cursor keeps (src/leaf/points.ts): the points, read under that record's URL and units, and the
+ * ids, which never change. Anything else of the file is read from Leaf as always.
+ */
+const KEPT_RECORD_FIELDS = new Set(['points', 'id', 'leafId', '__typename']);
+
+function answersFromKeptRecord(info: GraphQLResolveInfo): boolean {
+  const names = selectedFieldNames(info);
+  return names.has('points') && [...names].every((name) => KEPT_RECORD_FIELDS.has(name));
+}

@@ -313,7 +313,7 @@ async function resolvePoints(file: FileRecord, args: PointsArgs, context: Contex
   if (url === null || !valueOf(file.summary)) return null;
 
   const selection = connectionSelection(info);
-  const query: PointsQuery = { fileId: file.id, url, filterKey: cursorKey, accept: acceptOf(filter) };
+  const query: PointsQuery = { file, url, filterKey: cursorKey, accept: acceptOf(filter) };
   const start = afterOffset === undefined ? 0 : afterOffset + 1;
   const bound = beforeOffset === undefined ? undefined : Math.max(start, beforeOffset);
   let count: number | undefined;
