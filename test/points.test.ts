@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, LARGE_POINT_COUNT, OTHER_TOKEN, pointsOf, seedStore } from '../src/emulator/index.js';
 import { FILE_RECORD_MAX_AGE_MS } from '../src/leaf/points.js';
 import type { LeafFile } from '../src/leaf/types.js';
+import { timestampOf } from '../src/schema/files/points.js';
 import { unitConverter } from '../src/schema/units.js';
 import { graphql } from './__generated__/index.js';
 import type { FilePointsQueryVariables, MapPointsQuery } from './__generated__/graphql.js';
@@ -314,6 +315,26 @@ describe('the file record of a resumed page', () => {
     expect(second.nodes.map((node) => node.timestamp)).toEqual(timestamps(file, 100, 100));
     expect(recordCalls(file.id)).toBe(1);
     expect(pointsCalls()).toBe(0);
+  });
+});
+
+describe('timestamps', () => {
+  it('sends a timestamp as it is only where a Date would print it unchanged', () => {
+    const samples = [
+      '2024-09-15T14:03:00.000Z', '2024-02-29T23:59:59.999Z', '2023-02-29T00:00:00.000Z', '2024-02-30T00:00:00.000Z',
+      '2024-04-31T12:00:00.000Z', '1900-02-29T00:00:00.000Z', '2000-02-29T00:00:00.000Z', '0000-01-01T00:00:00.000Z',
+      '2024-01-01T24:00:00.000Z', '2024-13-01T00:00:00.000Z', '2024-09-15T14:03:00Z', '2024-09-15T14:03:00.5+02:00',
+      '2024-09-15', 'not a date', '',
+    ];
+    for (const sample of samples) {
+      const date = new Date(sample);
+      const printed = sample === '' || Number.isNaN(date.getTime()) ? null : date.toISOString();
+      const sent = timestampOf(sample);
+      expect(sent instanceof Date ? sent.toISOString() : sent, sample).toBe(printed);
+      if (typeof sent === 'string') expect(sent).toBe(sample);
+    }
+    expect(timestampOf('2024-09-15T14:03:00.000Z')).toBe('2024-09-15T14:03:00.000Z');
+    expect(timestampOf('2024-02-30T00:00:00.000Z')).toBeInstanceOf(Date);
   });
 });
 

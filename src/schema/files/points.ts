@@ -26,9 +26,23 @@ const DEFAULT_POINTS_PAGE = 100;
 
 type Units = Record<string, string>;
 
-/** A point's timestamp as a Date; null when it is missing or not a date. */
-function dateOf(value: string | null | undefined): Date | null {
+/** A timestamp as Date#toISOString prints it (UTC, milliseconds), its day not yet checked against its month. */
+const AS_PRINTED = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * A point's timestamp as the DateTime scalar sends it: the string itself when a Date would print
+ * it unchanged (printing 1,000 Dates a page cost about 1 ms of CPU), else the Date it reads as
+ * (a day past the month's end rolls over, as Date does); null when it is missing or not a date.
+ */
+export function timestampOf(value: string | null): string | Date | null {
   if (!value) return null;
+  const printed = AS_PRINTED.exec(value);
+  if (printed && Number(printed[3]) <= daysIn(Number(printed[1]), Number(printed[2]))) return value;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
@@ -132,7 +146,7 @@ export const OperationPointRef = builder.interfaceRef<Point>('OperationPoint').i
     "One recorded point of a file's standard GeoJSON (a GeoJSON Feature), under Leaf's property names. The concrete type follows `operationType`: HarvestedPoint, PlantedPoint, AppliedPoint, TillagePoint, or OtherPoint. Measured values are in the unit of the same property in the file's summary (Leaf's standard unit when the summary has none), or converted with `unit`.",
   resolveType: pointTypeOf,
   fields: (t) => ({
-    timestamp: t.field({ type: 'DateTime', description: 'When the point was recorded.', resolve: (p) => dateOf(text(prop(p, 'timestamp'))) }),
+    timestamp: t.field({ type: 'DateTime', description: 'When the point was recorded.', resolve: (p) => timestampOf(text(prop(p, 'timestamp'))) }),
     operationType: t.string({
       description: 'Leaf\'s operation type of the point: "harvested", "planted", "applied", "tillage", or another.',
       resolve: (p) => text(prop(p, 'operationType')),
