@@ -37,8 +37,9 @@ export interface PointsQuery {
 }
 
 export interface PointsWindow {
-  /** The accepted points at offsets [start, end) that exist, with their offsets. */
-  items: { node: PointFeature; offset: number }[];
+  /** The accepted points at offsets [start, end) that exist: points[i] is at offset start + i. */
+  points: PointFeature[];
+  start: number;
   /** Whether an accepted point exists at offset `end` (asked for with `probe`). */
   more: boolean;
 }
@@ -153,6 +154,11 @@ class PointsCursor {
   /** The next accepted point, or undefined past the end. */
   async take(): Promise<PointFeature | undefined> {
     if (this.queued === 0) await this.fill();
+    return this.takeQueued();
+  }
+
+  /** The next accepted point already parsed, or undefined when none is (fill, then ask again). */
+  takeQueued(): PointFeature | undefined {
     if (this.queued === 0) return undefined;
     const point = this.queue[this.head++]!;
     this.next += 1;
@@ -350,7 +356,7 @@ export class PointsReader {
     const file = this.keeping(query.file);
     const path = this.pathOf(query.url);
     const known = this.counts.get(key);
-    if (known !== undefined && start >= known) return { items: [], more: false };
+    if (known !== undefined && start >= known) return { points: [], start, more: false };
     // Opening fails as any upstream read does (a LeafError, or the call budget's refusal).
     const cursor = await this.cursorFor(key, query, path, start, options);
     try {
@@ -373,12 +379,13 @@ export class PointsReader {
   private async readFrom(cursor: PointsCursor, key: string, start: number, end: number, probe: boolean, file: KeptFile): Promise<PointsWindow> {
     try {
       while (cursor.next < start && (await cursor.take()) !== undefined);
-      const items: PointsWindow['items'] = [];
+      const first = cursor.next;
+      const points: PointFeature[] = [];
+      // What is already parsed is taken without awaiting: read-ahead usually holds the whole page.
       while (cursor.next < end) {
-        const offset = cursor.next;
-        const point = await cursor.take();
+        const point = cursor.takeQueued() ?? (await cursor.take());
         if (point === undefined) break;
-        items.push({ node: point, offset });
+        points.push(point);
       }
       let more = false;
       if (probe) {
@@ -386,7 +393,7 @@ export class PointsReader {
         more = cursor.queued > 0;
       }
       this.park(key, cursor, end - start, file);
-      return { items, more };
+      return { points, start: first, more };
     } catch (error) {
       cursor.close();
       throw error;

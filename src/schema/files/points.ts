@@ -53,6 +53,27 @@ interface Point {
   units: Units;
 }
 
+/**
+ * A point of a page as its edge and its node at once: one object per point (a page has up to
+ * 1,000), its cursor encoded only when asked for.
+ */
+class PointEdge implements Point {
+  constructor(
+    readonly feature: PointFeature,
+    readonly units: Units,
+    private readonly offset: number,
+    private readonly encode: (offset: number) => string,
+  ) {}
+
+  get node(): Point {
+    return this;
+  }
+
+  get cursor(): string {
+    return this.encode(this.offset);
+  }
+}
+
 type JsonRecord = Record<string, unknown>;
 
 function isRecord(value: unknown): value is JsonRecord {
@@ -339,35 +360,31 @@ async function resolvePoints(file: FileRecord, args: PointsArgs, context: Contex
   let windowStart = first === undefined ? Math.max(start, end - (last ?? 0)) : start;
   const probe = selection.hasNextPage && (bound === undefined || end < bound);
   const needItems = selection.items || (last !== undefined && first !== undefined && selection.hasPreviousPage);
-  const { items: read, more } =
-    needItems || probe
-      ? await context.leaf.pointsWindow(query, needItems ? windowStart : end, end, probe)
-      : { items: [], more: false };
-  let items = needItems ? read : [];
-  if (first !== undefined && last !== undefined && items.length > last) {
-    items = items.slice(items.length - last);
-    windowStart = items[0]?.offset ?? windowStart;
+  const read =
+    needItems || probe ? await context.leaf.pointsWindow(query, needItems ? windowStart : end, end, probe) : { points: [], start: end, more: false };
+  let points = needItems ? read.points : [];
+  let offset = read.start;
+  if (first !== undefined && last !== undefined && points.length > last) {
+    offset += points.length - last;
+    points = points.slice(points.length - last);
+    if (points.length > 0) windowStart = offset;
   }
   const units = unitsOf(file);
   const encode = cursorEncoder(cursorKey);
-  const firstItem = items[0];
-  const lastItem = items.at(-1);
+  const edges = points.map((feature, index) => new PointEdge(feature, units, offset + index, encode));
+  const firstEdge = edges[0];
+  const lastEdge = edges.at(-1);
   return {
-    edges: items.map(({ node, offset }) => ({
-      node: { feature: node, units },
-      get cursor() {
-        return encode(offset);
-      },
-    })),
+    edges,
     pageInfo: {
       // A `before` cursor names a point that exists, so the page has a next one.
-      hasNextPage: selection.hasNextPage && (probe ? more : bound !== undefined),
+      hasNextPage: selection.hasNextPage && (probe ? read.more : bound !== undefined),
       hasPreviousPage: selection.hasPreviousPage && windowStart > 0,
       get startCursor() {
-        return firstItem ? encode(firstItem.offset) : null;
+        return firstEdge?.cursor ?? null;
       },
       get endCursor() {
-        return lastItem ? encode(lastItem.offset) : null;
+        return lastEdge?.cursor ?? null;
       },
     },
     totalCount: selection.totalCount ? await total() : null,
