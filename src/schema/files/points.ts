@@ -12,7 +12,7 @@ import type { LeafMeasurement } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import type { Context } from '../../context.js';
 import { DateTimeFilter, type DateTimeFilterShape } from '../filters.js';
-import { measurementField } from '../measurement.js';
+import { convertMeasurement, measurementField } from '../measurement.js';
 import { cursorEncoder, cursorKeyOf, decodeCursor } from '../relay/cursor.js';
 import { ConnectionArgumentError } from '../relay/errors.js';
 import { connectionSelection } from '../relay/selection.js';
@@ -147,6 +147,15 @@ const measured =
 
 const prop = (point: Point, name: string): unknown => point.feature.properties[name];
 
+/**
+ * measurementField over a value this file builds itself (a finite number and a unit string, or
+ * null), so it is not checked again as Leaf's `{ value, unit }` would be: a page reads up to
+ * several thousand of them.
+ */
+function pointMeasurement<Parent>(description: string, read: (parent: Parent) => LeafMeasurement | null) {
+  return { ...measurementField(description, read), resolve: (parent: Parent, args: { unit?: string | null }) => convertMeasurement(read(parent), args.unit) };
+}
+
 function pointTypeOf(point: Point): string {
   switch (text(prop(point, 'operationType'))?.toLowerCase()) {
     case 'harvested':
@@ -179,12 +188,12 @@ export const OperationPointRef = builder.interfaceRef<Point>('OperationPoint').i
     }),
     crop: t.string({ description: 'Crop, normalized (e.g. corn).', resolve: (p) => text(prop(p, 'crop')) }),
     variety: t.string({ description: 'Variety, e.g. "Pioneer P1185".', resolve: (p) => text(prop(p, 'variety')) }),
-    area: t.field(measurementField('Area this point covers.', measured('area'))),
-    distance: t.field(measurementField('Distance travelled since the previous point.', measured('distance'))),
+    area: t.field(pointMeasurement('Area this point covers.', measured('area'))),
+    distance: t.field(pointMeasurement('Distance travelled since the previous point.', measured('distance'))),
     heading: t.float({ description: 'Heading, in degrees from north.', resolve: (p) => finite(prop(p, 'heading')) }),
-    speed: t.field(measurementField('Speed at the point.', measured('speed'))),
-    elevation: t.field(measurementField('Elevation at the point.', measured('elevation'))),
-    equipmentWidth: t.field(measurementField('Working width of the equipment.', measured('equipmentWidth'))),
+    speed: t.field(pointMeasurement('Speed at the point.', measured('speed'))),
+    elevation: t.field(pointMeasurement('Elevation at the point.', measured('elevation'))),
+    equipmentWidth: t.field(pointMeasurement('Working width of the equipment.', measured('equipmentWidth'))),
     recordingStatus: t.string({ description: 'Whether the implement was working: "On" or "Off".', resolve: (p) => text(prop(p, 'recordingStatus')) }),
     sectionId: t.int({
       description: 'The implement section that recorded the point.',
@@ -202,14 +211,14 @@ builder.objectRef<Point>('HarvestedPoint').implement({
   interfaces: [OperationPointRef],
   fields: (t) => ({
     harvestMoisture: t.float({ description: 'Grain moisture (percentage).', resolve: (p) => finite(prop(p, 'harvestMoisture')) }),
-    wetMass: t.field(measurementField('Wet mass harvested at the point.', measured('wetMass'))),
-    wetVolume: t.field(measurementField('Wet volume harvested at the point.', measured('wetVolume'))),
-    wetMassPerArea: t.field(measurementField('Wet mass per area (the yield map value), e.g. lb/ac.', measured('wetMassPerArea'))),
-    wetVolumePerArea: t.field(measurementField('Wet volume per area, e.g. bu/ac.', measured('wetVolumePerArea'))),
-    dryMass: t.field(measurementField('Dry mass harvested at the point.', measured('dryMass'))),
-    dryVolume: t.field(measurementField('Dry volume harvested at the point.', measured('dryVolume'))),
-    dryMassPerArea: t.field(measurementField('Dry mass per area, e.g. lb/ac.', measured('dryMassPerArea'))),
-    dryVolumePerArea: t.field(measurementField('Dry volume per area, e.g. bu/ac.', measured('dryVolumePerArea'))),
+    wetMass: t.field(pointMeasurement('Wet mass harvested at the point.', measured('wetMass'))),
+    wetVolume: t.field(pointMeasurement('Wet volume harvested at the point.', measured('wetVolume'))),
+    wetMassPerArea: t.field(pointMeasurement('Wet mass per area (the yield map value), e.g. lb/ac.', measured('wetMassPerArea'))),
+    wetVolumePerArea: t.field(pointMeasurement('Wet volume per area, e.g. bu/ac.', measured('wetVolumePerArea'))),
+    dryMass: t.field(pointMeasurement('Dry mass harvested at the point.', measured('dryMass'))),
+    dryVolume: t.field(pointMeasurement('Dry volume harvested at the point.', measured('dryVolume'))),
+    dryMassPerArea: t.field(pointMeasurement('Dry mass per area, e.g. lb/ac.', measured('dryMassPerArea'))),
+    dryVolumePerArea: t.field(pointMeasurement('Dry volume per area, e.g. bu/ac.', measured('dryVolumePerArea'))),
   }),
 });
 
@@ -217,10 +226,10 @@ builder.objectRef<Point>('PlantedPoint').implement({
   description: 'A point of a planting (`operationType: "planted"`).',
   interfaces: [OperationPointRef],
   fields: (t) => ({
-    seedRate: t.field(measurementField('Seeds per area at the point.', measured('seedRate'))),
-    seedRateTarget: t.field(measurementField('Target seeds per area.', measured('seedRateTarget'))),
-    seedDepth: t.field(measurementField('Planting depth.', measured('seedDepth'))),
-    downForce: t.field(measurementField('Down force reading.', measured('downForce'))),
+    seedRate: t.field(pointMeasurement('Seeds per area at the point.', measured('seedRate'))),
+    seedRateTarget: t.field(pointMeasurement('Target seeds per area.', measured('seedRateTarget'))),
+    seedDepth: t.field(pointMeasurement('Planting depth.', measured('seedDepth'))),
+    downForce: t.field(pointMeasurement('Down force reading.', measured('downForce'))),
     singulation: t.float({ description: 'Meter performance (percentage).', resolve: (p) => finite(prop(p, 'singulation')) }),
     skips: t.float({ description: 'Skipped seeds (percentage).', resolve: (p) => finite(prop(p, 'skips')) }),
     doubles: t.float({ description: 'Doubled seeds (percentage).', resolve: (p) => finite(prop(p, 'doubles')) }),
@@ -237,7 +246,7 @@ const PointProductRef = builder.objectRef<PointProduct>('PointProduct').implemen
   fields: (t) => ({
     name: t.string({ description: 'Product name, e.g. "Fastac EC".', resolve: ({ product }) => text(product.name) }),
     rate: t.field(
-      measurementField('Rate of this product at the point, in the unit of its rate in the summary.', ({ product, units }: PointProduct) => {
+      pointMeasurement('Rate of this product at the point, in the unit of its rate in the summary.', ({ product, units }: PointProduct) => {
         const value = isRecord(product.rate) ? finite(product.rate.value) : null;
         const unit = isRecord(product.rate) && typeof product.rate.unit === 'string' ? product.rate.unit : units[`product:${text(product.name)}`];
         return value === null || unit === undefined ? null : { value, unit };
@@ -250,8 +259,8 @@ builder.objectRef<Point>('AppliedPoint').implement({
   description: 'A point of an application (`operationType: "applied"`).',
   interfaces: [OperationPointRef],
   fields: (t) => ({
-    appliedRate: t.field(measurementField('Rate applied at the point.', measured('appliedRate'))),
-    appliedRateTarget: t.field(measurementField('Target rate.', measured('appliedRateTarget'))),
+    appliedRate: t.field(pointMeasurement('Rate applied at the point.', measured('appliedRate'))),
+    appliedRateTarget: t.field(pointMeasurement('Target rate.', measured('appliedRateTarget'))),
     products: t.field({
       type: [PointProductRef],
       nullable: false,
@@ -268,7 +277,7 @@ builder.objectRef<Point>('TillagePoint').implement({
   description: 'A point of a tillage pass (`operationType: "tillage"`).',
   interfaces: [OperationPointRef],
   fields: (t) => ({
-    tillageDepthTarget: t.field(measurementField('Target depth.', measured('tillageDepthTarget'))),
+    tillageDepthTarget: t.field(pointMeasurement('Target depth.', measured('tillageDepthTarget'))),
     tillType: t.stringList({ nullable: false, description: 'Tillage tools used, e.g. "Closing Disk".', resolve: (p) => strings(prop(p, 'tillType')) }),
   }),
 });
