@@ -26,6 +26,8 @@ export interface UpstreamConfig {
   breaker: BreakerOptions;
   /** Share identical in-flight GETs of the same token across requests. */
   coalesceReads: boolean;
+  /** How long after its answer a shared read is still handed to requests that arrive (LEAF_COALESCE_WINDOW_MS). */
+  coalesceWindowMs: number;
   /** How long one GraphQL request waits on Leaf in all, however many levels it nests; 0: no bound but each call's timeout. */
   requestDeadlineMs: number;
   /** How often the background probe behind /readiness asks Leaf (src/leaf/readiness.ts). */
@@ -412,6 +414,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryAfterMaxMs: readInt(env, 'LEAF_RETRY_AFTER_MAX_MS', 1_000, 0, 60_000),
       breaker: readBreaker(env),
       coalesceReads: readBool(env, 'LEAF_COALESCE_READS', true),
+      coalesceWindowMs: readInt(env, 'LEAF_COALESCE_WINDOW_MS', 0, 0, 60_000),
       requestDeadlineMs: readRequestDeadline(env, timeoutMs),
       readinessIntervalMs: readInt(env, 'READINESS_INTERVAL_MS', 5_000, 100, 600_000),
     },

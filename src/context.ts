@@ -51,7 +51,7 @@ export function createContext(request: Request, client: LeafClient, budget?: Cal
   // A caller who hangs up, or the deadline passing, stops this request's reads (shared ones go on
   // for their other callers).
   const deadline = new RequestDeadline(request.signal);
-  const call: CallOptions = { token, tokenHash, requestId, cancel: deadline, budget };
+  const call: CallOptions = { token, tokenHash, requestId, arrivedAt: performance.now(), cancel: deadline, budget };
   const reads = new ReadTagSet();
   return { token, requestId, identity, client, call, leaf: new LeafApi(client, call, reads), reads, deadline };
 }

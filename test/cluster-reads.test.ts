@@ -6,7 +6,8 @@
 import { Client } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, startEmulator, type Emulator } from '../src/emulator/index.js';
-import { startClusterGateway, type ClusterGateway } from './support/cluster.js';
+import { connectionTo, startClusterGateway, type ClusterGateway } from './support/cluster.js';
+import { until } from './support/wait.js';
 
 const BURST = 20;
 const NESTED = `query ClusterReadsNested($user: LeafId!) {
@@ -16,7 +17,7 @@ const NESTED = `query ClusterReadsNested($user: LeafId!) {
 let emulator: Emulator;
 const started: ClusterGateway[] = [];
 
-async function startGateway(workers: number): Promise<string> {
+async function startGateway(workers: number, env: Record<string, string> = {}): Promise<ClusterGateway> {
   const gateway = await startClusterGateway({
     WORKERS: String(workers),
     LEAF_API_URL: emulator.url,
@@ -24,9 +25,21 @@ async function startGateway(workers: number): Promise<string> {
     // A long timeout makes the coalescer's join window (a tenth of it) 3 s: a slow start on
     // a busy machine still joins the reads in flight.
     LEAF_TIMEOUT_MS: '30000',
+    ...env,
   });
   started.push(gateway);
-  return gateway.origin;
+  return gateway;
+}
+
+/** One GraphQL query over `client` (one connection, so one worker), as the demo token. */
+async function queryOver(client: Client, query: string, variables: Record<string, unknown>): Promise<string> {
+  const response = await client.request({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${emulator.demoToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.body.text();
 }
 
 /** BURST identical queries at once, each on its own connection; the upstream calls they cost and the workers that answered. */
@@ -64,8 +77,8 @@ afterAll(async () => {
 
 describe('workers share their reads', () => {
   it('a burst of identical nested queries costs Leaf the same calls with WORKERS=2 as with one process', async () => {
-    const one = await burst(await startGateway(1));
-    const two = await burst(await startGateway(2));
+    const one = await burst((await startGateway(1)).origin);
+    const two = await burst((await startGateway(2)).origin);
     // Same answer everywhere, and both workers served part of the burst.
     expect(one.answers.size).toBe(1);
     expect([...two.answers]).toEqual([...one.answers]);
@@ -77,5 +90,30 @@ describe('workers share their reads', () => {
     const files = new Set(machines.flatMap((machine) => machine.files.nodes.map((link) => link.file.id)));
     expect(one.calls).toBe(1 + machines.length + files.size);
     expect(two.calls).toBe(one.calls);
+  }, 120_000);
+});
+
+describe('workers share answered reads with requests under way', () => {
+  it('a read one worker answered is handed to a request that arrived at the other worker before that answer', async () => {
+    // The join window (a tenth of the timeout, 6 s) outlasts the hold below.
+    const gateway = await startGateway(2, { LEAF_TIMEOUT_MS: '60000' });
+    const [early, later] = await Promise.all([connectionTo(gateway, '1', emulator.demoToken), connectionTo(gateway, '2', emulator.demoToken)]);
+    const user = DEMO_USER_IDS.riverBend;
+    const [first] = emulator.store.machinesOf(user);
+    const filesOfFirst = () => emulator.calls.filter((call) => call.path.endsWith(`/machines/${first!.id}/files`));
+    const list = /\/users\/[^/]+\/machines$/;
+    emulator.calls.length = 0;
+    // Worker 1's request waits on its machines page while worker 2 reads the first machine's files.
+    emulator.addFault({ method: 'GET', path: list, delayMs: 3_000, times: 1 });
+    const underWay = queryOver(early, `query Early($user: LeafId!) { leafUser(id: $user) { machines(first: 3) { nodes { leafId files(first: 2) { nodes { leafFileId } } } } } }`, { user });
+    await until(() => emulator.calls.some((call) => list.test(call.path) && call.status === 0), { describe: () => 'the held machines page' });
+    const answered = await queryOver(later, `query Later($user: LeafId!, $id: LeafId!) { leafUser(id: $user) { machine(id: $id) { files(first: 2) { nodes { leafFileId } } } } }`, { user, id: first!.id });
+    expect(JSON.parse(answered)).not.toHaveProperty('errors');
+    expect(filesOfFirst()).toHaveLength(1);
+    const answer = JSON.parse(await underWay) as { data: { leafUser: { machines: { nodes: { leafId: string }[] } } } };
+    expect(answer).not.toHaveProperty('errors');
+    expect(answer.data.leafUser.machines.nodes[0]!.leafId).toBe(first!.id);
+    // Worker 1's request took worker 2's answer (through the key's owner) instead of reading Leaf again.
+    expect(filesOfFirst()).toHaveLength(1);
   }, 120_000);
 });

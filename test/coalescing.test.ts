@@ -11,6 +11,7 @@ import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE } from './support/documents.js';
 import { useStack, type GraphQLResponse, type Stack } from './support/stack.js';
 import { until } from './support/wait.js';
+import { deliver, leafEvent, WEBHOOK_SECRET } from './support/webhooks.js';
 
 const USER = DEMO_USER_IDS.riverBend;
 /** A second token for the same Leaf user, added to the emulator's token table below. */
@@ -283,3 +284,150 @@ describe('a failing shared call', () => {
   });
 });
 
+
+const MACHINES_FILES = graphql(/* GraphQL */ `
+  query CoalescingMachinesFiles($user: LeafId!) {
+    leafUser(id: $user) { machines(first: 3) { nodes { leafId files(first: 2) { nodes { leafFileId } } } } }
+  }
+`);
+
+const MACHINE_FILES = graphql(/* GraphQL */ `
+  query CoalescingMachineFiles($user: LeafId!, $id: LeafId!) {
+    leafUser(id: $user) { machine(id: $id) { leafId name files(first: 2) { nodes { leafFileId } } } }
+  }
+`);
+
+describe('a read answered while a request was under way', () => {
+  /** How long Leaf holds the machines page of the request under way: the other requests run meanwhile. */
+  const HOLD_MS = 3_000;
+  // The join window (a tenth of LEAF_TIMEOUT_MS, 6 s) outlasts the hold: the answer is still kept when the request reaches it.
+  const stack = useStack({ env: { LEAF_TIMEOUT_MS: '60000' } });
+  let baseline: GraphQLResponse<unknown>;
+  let first: string;
+
+  const filesCalls = (machineId: string): CallRecord[] =>
+    stack.calls().filter((call) => call.method === 'GET' && call.path.endsWith(`/machines/${machineId}/files`));
+
+  /** Starts the three machines' files query with its machines page held at Leaf; resolves once that read is held. */
+  async function underWay(): Promise<{ answer: Promise<GraphQLResponse<unknown>> }> {
+    stack.emulator.addFault({ method: 'GET', path: LIST_PATH, delayMs: HOLD_MS, times: 1 });
+    const answer = stack.query(MACHINES_FILES, { user: USER });
+    await until(() => stack.calls().some((call) => LIST_PATH.test(call.path) && call.status === 0), { describe: () => 'the held machines page' });
+    return { answer };
+  }
+
+  beforeAll(async () => {
+    stack.emulator.tokens.push({ token: SECOND_TOKEN, leafUserIds: [USER] });
+    baseline = await stack.query(MACHINES_FILES, { user: USER });
+    expect(baseline.errors).toBeUndefined();
+    first = (baseline.data as { leafUser: { machines: { nodes: { leafId: string }[] } } }).leafUser.machines.nodes[0]!.leafId;
+  });
+
+  it('is handed to a request that arrived before the answer did, as if it had joined it in flight', async () => {
+    stack.resetCalls();
+    const { answer: early } = await underWay();
+    // Arrives after the early request, reads the first machine's files while the early one waits.
+    const later = await stack.query(MACHINE_FILES, { user: USER, id: first });
+    expect(later.errors).toBeUndefined();
+    expect(filesCalls(first)).toHaveLength(1);
+    // The early request arrived before that answer: it takes it instead of asking Leaf again.
+    expect(await early).toEqual(baseline);
+    expect(filesCalls(first)).toHaveLength(1);
+  });
+
+  it('is not handed to a request that arrives after the answer: that one reads Leaf, and sees what changed', async () => {
+    stack.resetCalls();
+    const before = await stack.query(MACHINE_FILES, { user: USER, id: first });
+    const machine = stack.emulator.store.machines.get(first)!;
+    stack.emulator.store.putMachine({ ...machine, name: 'Renamed between two reads' });
+    try {
+      const after = await stack.query(MACHINE_FILES, { user: USER, id: first });
+      expect(after.data?.leafUser?.machine?.name).toBe('Renamed between two reads');
+      expect(before.data?.leafUser?.machine?.name).toBe(machine.name);
+      expect(filesCalls(first)).toHaveLength(2);
+    } finally {
+      stack.emulator.store.putMachine(machine);
+    }
+  });
+
+  it('is dropped by a write of its user: the request under way reads Leaf again', async () => {
+    stack.resetCalls();
+    const { answer: early } = await underWay();
+    await stack.query(MACHINE_FILES, { user: USER, id: first });
+    const created = await stack.query(CREATE, { user: USER, name: 'Written after a read was answered' });
+    expect(created.data?.createMachine.__typename).toBe('CreateMachineSuccess');
+    expect((await early).errors).toBeUndefined();
+    expect(filesCalls(first)).toHaveLength(2);
+    expect(filesCalls(first)[1]!.at).toBeGreaterThanOrEqual(stack.calls().find((call) => call.method === 'POST')!.at);
+  });
+
+  it('is never handed to another token, even one for the same user', async () => {
+    stack.resetCalls();
+    const { answer: early } = await underWay();
+    await stack.query(MACHINE_FILES, { user: USER, id: first }, { token: SECOND_TOKEN });
+    expect(await early).toEqual(baseline);
+    expect(filesCalls(first).map((call) => call.token)).toEqual([SECOND_TOKEN, stack.emulator.demoToken]);
+  });
+
+  it('is not handed on once it failed: the request under way reads Leaf itself', async () => {
+    stack.resetCalls();
+    const { answer: early } = await underWay();
+    // All three attempts of the later request's read fail (LEAF_RETRIES=2).
+    const failing = stack.emulator.addFault({ method: 'GET', path: `/machines/${first}/files`, status: 500, times: 3 });
+    try {
+      const later = await stack.query(MACHINE_FILES, { user: USER, id: first });
+      expect(later.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 500 });
+    } finally {
+      failing();
+    }
+    expect(await early).toEqual(baseline);
+    expect(filesCalls(first).map((call) => call.status)).toEqual([500, 500, 500, 200]);
+  });
+});
+
+describe('LEAF_COALESCE_WINDOW_MS', () => {
+  // A window longer than any pause between two requests of this test, on a busy machine too;
+  // the join window (a tenth of LEAF_TIMEOUT_MS) bounds how long an answer is kept at all.
+  const stack = useStack({ env: { LEAF_COALESCE_WINDOW_MS: '5000', LEAF_TIMEOUT_MS: '60000', LEAF_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+  const readsOf = (): CallRecord[] => stack.calls().filter((call) => call.method === 'GET');
+
+  it('hands a read to requests arriving within the window after its answer, never to another token', async () => {
+    stack.emulator.tokens.push({ token: SECOND_TOKEN, leafUserIds: [USER] });
+    stack.resetCalls();
+    const first = await stack.query(USER_CREATED_MACHINES, { user: USER });
+    expect(first.errors).toBeUndefined();
+    expect(readsOf()).toHaveLength(1);
+    expect(await stack.query(USER_CREATED_MACHINES, { user: USER })).toEqual(first);
+    expect(readsOf()).toHaveLength(1);
+    expect(await stack.query(USER_CREATED_MACHINES, { user: USER }, { token: SECOND_TOKEN })).toEqual(first);
+    expect(readsOf().map((call) => call.token)).toEqual([stack.emulator.demoToken, SECOND_TOKEN]);
+  });
+
+  it('drops it on a write of its user, as it drops a read in flight', async () => {
+    await stack.query(USER_CREATED_MACHINES, { user: USER });
+    stack.resetCalls();
+    const created = await stack.query(CREATE, { user: USER, name: 'Written inside the window' });
+    expect(created.data?.createMachine.__typename).toBe('CreateMachineSuccess');
+    const newId = created.data?.createMachine.__typename === 'CreateMachineSuccess' ? created.data.createMachine.machine.leafId : 'none';
+    const after = await stack.query(USER_CREATED_MACHINES, { user: USER });
+    expect(after.data!.leafUser!.machines!.nodes.map((node) => node?.leafId)).toContain(newId);
+    // Read again after the write although the window had not passed.
+    const post = stack.calls().find((call) => call.method === 'POST')!;
+    expect(readsOf().filter((call) => LIST_PATH.test(call.path) && call.at >= post.at)).toHaveLength(1);
+  });
+
+  it('drops it on an event that names what it shows', async () => {
+    const [machine] = stack.emulator.store.machinesOf(USER);
+    stack.resetCalls();
+    const before = await stack.query(MACHINE_FILES, { user: USER, id: machine!.id });
+    expect(before.errors).toBeUndefined();
+    stack.emulator.store.putMachine({ ...stack.emulator.store.machines.get(machine!.id)!, name: 'Renamed inside the window' });
+    expect((await deliver(stack.gateway.url, leafEvent('machineUpdated', { leafUserId: USER, machineId: machine!.id }))).status).toBe(202);
+    const after = await stack.query(MACHINE_FILES, { user: USER, id: machine!.id });
+    expect(after.data?.leafUser?.machine?.name).toBe('Renamed inside the window');
+    // The machine and its files read again; nothing else was read.
+    const reads = readsOf().map((call) => call.path);
+    expect(reads.filter((path) => path.endsWith(`/machines/${machine!.id}`))).toHaveLength(2);
+    expect(reads.filter((path) => path.endsWith(`/machines/${machine!.id}/files`))).toHaveLength(2);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { cancelOf, type Cancel } from '../src/leaf/cancel.js';
 import { ReadCoalescer, readKey, scopeUser, type CoalesceKind } from '../src/leaf/coalesce.js';
+import { readTags } from '../src/leaf/read-tags.js';
 
 const USER = DEMO_USER_IDS.riverBend;
 
@@ -99,6 +100,46 @@ describe('ReadCoalescer', () => {
     kinds.length = 0;
     for (const [key, readScope] of Object.entries(reads)) void coalescer.run(key, readScope, pending);
     expect(kinds).toEqual(['started', 'started', 'joined', 'started', 'joined']);
+  });
+
+  it('hands an answered read to callers that arrived before its answer only, until a write, an event or its join window drops it', async () => {
+    const kinds: CoalesceKind[] = [];
+    const coalescer = new ReadCoalescer((kind) => kinds.push(kind), 60);
+    let calls = 0;
+    const start = async (): Promise<number> => ++calls;
+    const tagged = { ...scope, tags: [readTags.machine('m1')] };
+    const arrived = performance.now();
+    expect(await coalescer.run('k', tagged, start)).toBe(1);
+    // Arrived before the answer: takes it. Arrives after it (now): reads again.
+    expect(await coalescer.run('k', tagged, start, undefined, arrived)).toBe(1);
+    expect(await coalescer.run('k', tagged, start)).toBe(2);
+    expect(coalescer.size).toBe(0);
+    const afterSecond = performance.now() - 0.001;
+    coalescer.detachShowing(new Set([readTags.machine('m1')]));
+    expect(await coalescer.run('k', tagged, start, undefined, afterSecond)).toBe(3);
+    coalescer.detachForWrite('U1', 'a');
+    expect(await coalescer.run('k', tagged, start, undefined, arrived)).toBe(4);
+    // Past the join window the answer is gone, whenever the caller arrived.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await coalescer.run('k', tagged, start, undefined, arrived)).toBe(5);
+    expect(kinds).toEqual(['started', 'joined', 'started', 'started', 'started', 'started']);
+
+    // A failure is not held; an answer its reader refused is dropped (forget).
+    const failing = coalescer.run('f', scope, () => Promise.reject(new Error('500')));
+    await expect(failing).rejects.toThrow('500');
+    expect(await coalescer.run('f', scope, start, undefined, arrived)).toBe(6);
+    coalescer.forget('f', 6);
+    expect(await coalescer.run('f', scope, start, undefined, arrived)).toBe(7);
+  });
+
+  it('with a window, hands an answer to callers arriving up to that long after it', async () => {
+    const coalescer = new ReadCoalescer(() => undefined, 10_000, 50);
+    let calls = 0;
+    const start = async (): Promise<number> => ++calls;
+    expect(await coalescer.run('k', scope, start)).toBe(1);
+    expect(await coalescer.run('k', scope, start)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    expect(await coalescer.run('k', scope, start)).toBe(2);
   });
 
   it('keys by method, full URL and token hash, and scopes a user whatever case a caller spelled it in', () => {

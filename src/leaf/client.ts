@@ -23,6 +23,8 @@ export interface CallOptions {
   /** sha256 of `token`, worked out once per request (src/server/identity.ts): coalescing keys and write scopes. */
   tokenHash: string | null;
   requestId?: string;
+  /** performance.now() when the request arrived: a shared read answered after it may still be handed to it (src/leaf/coalesce.ts). */
+  arrivedAt?: number;
   /** What ends the caller's wait for a read: its hang-up, its deadline (a RequestDeadline). Wins over `signal`. */
   cancel?: Cancel;
   signal?: AbortSignal;
@@ -41,6 +43,7 @@ export interface LeafClientOptions extends Pick<
   | 'retryAfterMaxMs'
   | 'breaker'
   | 'coalesceReads'
+  | 'coalesceWindowMs'
 > {
   url: string;
   /** Metrics, tracing and caches listen here; several may be given. */
@@ -61,6 +64,8 @@ export interface SiblingRead {
   token: string;
   tokenHash: string;
   requestId?: string;
+  /** When the request arrived, on the machine's monotonic clock (monotonicMs): the owner shares by it. */
+  arrivedAt?: number;
 }
 
 /**
@@ -72,6 +77,13 @@ export interface SiblingRead {
 export interface SiblingReads {
   answerOf(key: string, read: SiblingRead, timeoutMs: number): Promise<TextAnswer | null> | null;
 }
+
+/**
+ * performance.now() is counted from each process's own start; adding this gives the machine's
+ * monotonic clock (process.hrtime), which every worker of a cluster shares: a sibling's arrival
+ * time means the same instant in the owner.
+ */
+const MONOTONIC_OFFSET_MS = Number(process.hrtime.bigint()) / 1e6 - performance.now();
 
 /** A shared read's upstream answer, and what the reader made of it (worked out once, by the first caller). */
 interface SharedAnswer {
@@ -237,7 +249,7 @@ export class LeafClient {
     this.siblingTimeoutMs = (options.retries + 1) * options.timeoutMs + options.retries * this.retryPolicy.maxDelayMs + 1_000;
     // A shared read is joined for a tenth of the timeout at most: past that it is a slow one.
     const joinWindowMs = Math.max(100, options.timeoutMs / 10);
-    this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs) : null;
+    this.coalescer = options.coalesceReads ? new ReadCoalescer((kind) => this.announceCoalesce(kind), joinWindowMs, options.coalesceWindowMs) : null;
     this.points = new PointsReader(this);
   }
 
@@ -333,13 +345,17 @@ export class LeafClient {
         key,
         scope,
         async (sharedCancel): Promise<SharedAnswer> => {
-          const sibling: SiblingRead = { path, endpoint, group, leafUserId: call.leafUserId, tags: call.tags, token, tokenHash, requestId: options.requestId };
+          const { requestId, arrivedAt } = options;
+          const { leafUserId, tags } = call;
+          const onMachine = arrivedAt === undefined ? undefined : arrivedAt + MONOTONIC_OFFSET_MS;
+          const sibling: SiblingRead = { path, endpoint, group, leafUserId, tags, token, tokenHash, requestId, arrivedAt: onMachine };
           const owned = await this.siblings?.answerOf(key, sibling, this.siblingTimeoutMs);
           return { answer: owned ?? (await this.send({ method, path, endpoint, group, options, cancel: sharedCancel }, this.asText)) };
         },
         cancel,
+        options.arrivedAt,
       );
-      return this.readShared(call, shared);
+      return this.readShared(call, key, shared);
     } catch (error) {
       throw isAbort(error) ? this.transportError(error, method, path) : copyOf(error);
     }
@@ -354,9 +370,14 @@ export class LeafClient {
     const options: CallOptions = { token, tokenHash, requestId };
     if (!this.coalescer) return this.send({ method: 'GET', path, endpoint, group, options, cancel: undefined }, this.asText);
     const { key, scope } = this.sharing(path, tokenHash, read.leafUserId, read.tags);
-    const shared = await this.coalescer.run(key, scope, async (cancel): Promise<SharedAnswer> => ({
-      answer: await this.send({ method: 'GET', path, endpoint, group, options, cancel }, this.asText),
-    }));
+    const arrivedAt = read.arrivedAt === undefined ? undefined : read.arrivedAt - MONOTONIC_OFFSET_MS;
+    const shared = await this.coalescer.run(
+      key,
+      scope,
+      async (cancel): Promise<SharedAnswer> => ({ answer: await this.send({ method: 'GET', path, endpoint, group, options, cancel }, this.asText) }),
+      undefined,
+      arrivedAt,
+    );
     return shared.answer;
   }
 
@@ -370,12 +391,14 @@ export class LeafClient {
   }
 
   /** The reader's value of a shared answer: read by the first caller, handed to the rest. */
-  private readShared<T>(call: LeafCall<T>, shared: SharedAnswer): T {
+  private readShared<T>(call: LeafCall<T>, key: string, shared: SharedAnswer): T {
     if (!shared.read) {
       try {
         shared.read = { value: this.readAnswer(call, shared.answer) };
       } catch (error) {
         shared.read = { error };
+        // A refused answer is shared with those who joined before it was read, like a failed call.
+        this.coalescer?.forget(key, shared);
       }
     }
     if ('error' in shared.read) throw shared.read.error;

@@ -40,6 +40,8 @@ type Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": typeof types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": typeof types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": typeof types.CoalescingMachineIdsDocument,
+    "\n  query CoalescingMachinesFiles($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 3) { nodes { leafId files(first: 2) { nodes { leafFileId } } } } }\n  }\n": typeof types.CoalescingMachinesFilesDocument,
+    "\n  query CoalescingMachineFiles($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name files(first: 2) { nodes { leafFileId } } } }\n  }\n": typeof types.CoalescingMachineFilesDocument,
     "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": typeof types.ContainerMachinesDocument,
     "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n": typeof types.DeadlineNestedDocument,
     "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n": typeof types.DeadlineTwoCreatesDocument,
@@ -136,6 +138,8 @@ const documents: Documents = {
     "\n  query CoalescingFleet($user: LeafId!) {\n    leafUser(id: $user) {\n      machines(first: 3) { nodes { leafId name files(first: 2) { nodes { leafFileId startTime } } } }\n      implements(first: 2) { nodes { leafId name } }\n    }\n  }\n": types.CoalescingFleetDocument,
     "\n  query CoalescingUserCreatedMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100, filter: { originType: USER_CREATED }) { nodes { leafId name } } }\n  }\n": types.CoalescingUserCreatedMachinesDocument,
     "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n": types.CoalescingMachineIdsDocument,
+    "\n  query CoalescingMachinesFiles($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 3) { nodes { leafId files(first: 2) { nodes { leafFileId } } } } }\n  }\n": types.CoalescingMachinesFilesDocument,
+    "\n  query CoalescingMachineFiles($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name files(first: 2) { nodes { leafFileId } } } }\n  }\n": types.CoalescingMachineFilesDocument,
     "\n  query ContainerMachines($user: LeafId!) { leafUser(id: $user) { machines(first: 2) { nodes { name } } } }\n": types.ContainerMachinesDocument,
     "\n  query DeadlineNested($user: LeafId!, $file: LeafId!) {\n    leafUser(id: $user) {\n      leafUserId\n      machines(first: 2) {\n        nodes {\n          leafId\n          files(first: 2) { nodes { leafFileId file { fileName summary { operationType } } } }\n        }\n      }\n    }\n    file(id: $file) { leafId fileName }\n  }\n": types.DeadlineNestedDocument,
     "\n  mutation DeadlineTwoCreates($user: LeafId!) {\n    first: createMachine(leafUserId: $user, input: { name: \"Deadline first\" }) { __typename }\n    second: createMachine(leafUserId: $user, input: { name: \"Deadline second\" }) { __typename }\n  }\n": types.DeadlineTwoCreatesDocument,
@@ -324,6 +328,14 @@ export function graphql(source: "\n  query CoalescingUserCreatedMachines($user: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"): (typeof documents)["\n  query CoalescingMachineIds($user: LeafId!, $first: Int!) {\n    leafUser(id: $user) { machines(first: $first) { nodes { leafId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoalescingMachinesFiles($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 3) { nodes { leafId files(first: 2) { nodes { leafFileId } } } } }\n  }\n"): (typeof documents)["\n  query CoalescingMachinesFiles($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 3) { nodes { leafId files(first: 2) { nodes { leafFileId } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoalescingMachineFiles($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name files(first: 2) { nodes { leafFileId } } } }\n  }\n"): (typeof documents)["\n  query CoalescingMachineFiles($user: LeafId!, $id: LeafId!) {\n    leafUser(id: $user) { machine(id: $id) { leafId name files(first: 2) { nodes { leafFileId } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
