@@ -3,7 +3,8 @@
 // gateway (same page/size windows, one GET per distinct resource, children started as soon
 // as their parent arrives), over an undici keep-alive Pool of the same size.
 import { Pool } from 'undici';
-import { ASSETS_PREFIX, OPERATIONS_PREFIX, type LeafFile, type LeafMachine, type LeafMachineFile } from '../src/leaf/types.js';
+import type { LeafFile, LeafMachine, LeafMachineFile } from '../src/emulator/index.js';
+import { ASSETS_PREFIX, OPERATIONS_PREFIX } from '../src/leaf/resources/resource.js';
 import { toPageRequests } from '../src/schema/relay/window.js';
 import type { QueryName } from './queries.js';
 

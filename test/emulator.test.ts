@@ -15,7 +15,7 @@ import type {
   LeafMachineFile,
   LeafOperator,
   LeafSummary,
-} from '../src/leaf/types.js';
+} from '../src/emulator/index.js';
 import { httpJson, type RequestOptions } from './support/http.js';
 import { expectLeafProblem, queryString } from './support/leaf-http.js';
 import { until } from './support/wait.js';

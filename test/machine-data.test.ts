@@ -3,7 +3,7 @@
 // conversion, and files the upstream no longer has or cannot send.
 import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, OTHER_TOKEN } from '../src/emulator/index.js';
-import type { LeafFile, LeafSummary } from '../src/leaf/types.js';
+import type { LeafFile, LeafSummary } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
 import { useStack } from './support/stack.js';
 

@@ -1,6 +1,15 @@
 // Leaf answers errors as JHipster problem documents; every emulator error goes through here.
 import { STATUS_CODES } from 'node:http';
-import type { LeafErrorBody } from '../leaf/types.js';
+
+/** Leaf's JSON error body (a JHipster problem document). */
+export interface LeafErrorBody {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  path?: string;
+  message?: string;
+}
 
 export const PROBLEM_TYPE = 'https://www.jhipster.tech/problem/problem-with-message';
 

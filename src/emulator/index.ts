@@ -30,6 +30,13 @@ export { DEMO_TOKEN, OTHER_TOKEN, BENCH_TOKEN, DEMO_USER_IDS, DEMO_USER_SIZE, FI
 export { seedStore } from './seed.js';
 export { DOCUMENTED, DOCUMENTED_TOKEN, DOCUMENTED_USER_ID } from './documented/routes.js';
 export type { CallRecord } from './exchange.js';
+export type { LeafFile, LeafImage } from './resources/files.js';
+export type { LeafImplement } from './resources/implements.js';
+export type { LeafMachineFile } from './resources/machine-files.js';
+export type { LeafMachine } from './resources/machines.js';
+export type { LeafFieldOperation } from './resources/operations.js';
+export type { LeafOperator } from './resources/operators.js';
+export type { LeafSummary } from './summaries.js';
 
 export interface EmulatorOptions {
   /** Default 0 (ephemeral). */

@@ -1,6 +1,7 @@
 // `npx tsx src/emulator/main.ts --port 5050 --scale large --latency 20`: the emulator alone.
 import { parseArgs } from 'node:util';
-import { ALERTS_PREFIX, ASSETS_PREFIX, OPERATIONS_PREFIX } from '../leaf/types.js';
+import { ASSETS_PREFIX, OPERATIONS_PREFIX } from '../leaf/resources/resource.js';
+import { ALERTS_PREFIX } from '../leaf/types.js';
 import { MIN_ACTIVITY_MS, SCALES, startEmulator, type Scale } from './index.js';
 
 const USAGE = `Usage: tsx src/emulator/main.ts [--port 5050] [--host 127.0.0.1] [--scale demo|large] [--latency ms] [--retry-scale 1] [--activity ms]`;

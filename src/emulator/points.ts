@@ -7,8 +7,9 @@
 // add up to totalArea and totalDistance; readings inside the summary's min..max, in the
 // summary's units (point values are bare numbers; the summary names their units).
 import type { ServerResponse } from 'node:http';
-import type { LeafFile, LeafSummary } from '../leaf/types.js';
-import { OPERATIONS_PREFIX } from '../leaf/types.js';
+import { OPERATIONS_PREFIX } from '../leaf/resources/resource.js';
+import type { LeafFile } from './resources/files.js';
+import type { LeafSummary } from './summaries.js';
 import { LeafHttpError } from './errors.js';
 import { Random } from './random.js';
 import type { EmulatorStore } from './store.js';

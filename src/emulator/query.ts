@@ -1,6 +1,6 @@
 // List semantics shared by every Leaf list endpoint: filters, Spring-style sort, page/size.
 // Pure functions over records; they throw LeafHttpError(400) naming the bad parameter.
-import { ORIGIN_TYPES, type OriginType } from '../leaf/types.js';
+import { ORIGIN_TYPES, type OriginType } from '../leaf/readers.js';
 import { badRequest } from './errors.js';
 
 export type QueryParams = Record<string, string[]>;
@@ -20,6 +20,16 @@ export interface ListSpec<T extends { id: string }> {
   filters: FilterSpec<T>[];
   /** Sortable fields; null when the endpoint documents no sort (the parameter is ignored). */
   sorts: Record<string, (record: T) => SortValue> | null;
+}
+
+/** Sorts on the records' own fields, by value (in the order given: errors list them so); `instants` sort as times. */
+export function fieldSorts<T>(fields: readonly (keyof T & string)[], instants: readonly (keyof T & string)[] = []): Record<string, (record: T) => SortValue> {
+  return Object.fromEntries(
+    fields.map((field) => [
+      field,
+      instants.includes(field) ? (record: T) => instantOf(record[field] as string | null | undefined) : (record: T) => record[field] as SortValue,
+    ]),
+  );
 }
 
 export function first(query: QueryParams, param: string): string | undefined {
@@ -117,6 +127,15 @@ export function timeFilter<T>(param: string, comparison: TimeComparison, get: (r
       };
     },
   };
+}
+
+/**
+ * Leaf's three filters of one time field: `param` itself (`equals`, or `from` where Leaf reads it
+ * as "from then on"), `before<Param>` and `after<Param>`.
+ */
+export function timeFilters<T>(param: string, plain: 'equals' | 'from', get: (record: T) => string | null | undefined): FilterSpec<T>[] {
+  const suffix = param.charAt(0).toUpperCase() + param.slice(1);
+  return [timeFilter(param, plain, get), timeFilter(`before${suffix}`, 'before', get), timeFilter(`after${suffix}`, 'after', get)];
 }
 
 const FEET_PER_MILE = 5280;

@@ -1,7 +1,7 @@
 // The tables the seeded data is drawn from: who the users are and how much each holds, the
-// catalogues of makes, models, providers and formats, the seasons, and the fixed shapes the
-// tests rely on. src/emulator/seed.ts turns them into records; changing a table changes the data.
-import type { OriginType } from '../leaf/types.js';
+// seasons, the formats and names the simulated activity draws from too, and the fixed shapes
+// the tests rely on. The catalogues only one resource draws from are in its file
+// (src/emulator/resources/); changing a table changes the data.
 import type { OperationType } from './summaries.js';
 
 export type Scale = 'demo' | 'large';
@@ -25,8 +25,6 @@ export const BENCH_TOKEN = 'bench-token';
 
 /** Where file and image download URLs point; never resolvable, never the emulator itself. */
 export const FILES_HOST = 'https://files.leaf-emulator.invalid';
-
-export const FILE_ORIGINS = ['provider', 'merged', 'uploaded', 'automerged'] as const;
 
 export interface UserProfile {
   leafUserId: string;
@@ -117,13 +115,6 @@ export const SEASON_MONTHS: Record<OperationType, readonly number[]> = {
   other: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
 };
 
-export const FILE_PROVIDERS_BY_ORIGIN: Record<(typeof FILE_ORIGINS)[number], readonly (string | null)[]> = {
-  provider: ['JohnDeere', 'CNHi', 'Stara', 'Trimble', 'ClimateFieldView'],
-  merged: ['Leaf'],
-  automerged: ['Leaf'],
-  uploaded: ['AgLeader', 'Raven', 'Other', null],
-};
-
 export const FILE_FORMATS: Record<string, readonly string[]> = {
   JohnDeere: ['JD', 'ADAPT'],
   CNHi: ['CN1'],
@@ -136,63 +127,4 @@ export const FILE_FORMATS: Record<string, readonly string[]> = {
   Other: ['SHAPEFILE'],
 };
 
-export const IMAGE_PROPERTIES: Record<OperationType, readonly string[]> = {
-  harvested: ['wetMassPerArea', 'dryVolumePerArea', 'harvestMoisture'],
-  planted: ['seedRate'],
-  applied: ['appliedRate'],
-  tillage: ['tillageDepthActual'],
-  irrigated: ['irrigationRate'],
-  other: ['elevation'],
-};
-
-export const LEGEND_COLORS = ['#C80000', '#FF2800', '#FF9600', '#FFF000', '#00E600', '#00BE00', '#008200'];
-
-export interface CatalogueEntry {
-  make: string;
-  model: string;
-  category: string;
-}
-
-export const MACHINE_CATALOGUE: Record<string, readonly CatalogueEntry[]> = {
-  JohnDeere: [
-    { make: 'John Deere', model: '8R 410', category: 'Tractor' },
-    { make: 'John Deere', model: 'S780', category: 'Combine' },
-    { make: 'John Deere', model: 'R4038', category: 'Sprayer' },
-    { make: 'John Deere', model: '9RX 640', category: 'Tractor' },
-  ],
-  CNHi: [
-    { make: 'Case IH', model: 'Magnum 380', category: 'Tractor' },
-    { make: 'Case IH', model: 'Axial-Flow 8250', category: 'Combine' },
-    { make: 'Case IH', model: 'Patriot 4440', category: 'Sprayer' },
-    { make: 'New Holland', model: 'CR10.90', category: 'Harvester' },
-  ],
-  Stara: [
-    { make: 'Stara', model: 'Imperador 4000', category: 'Sprayer' },
-    { make: 'Stara', model: 'Hercules 6.0', category: 'Spreader' },
-  ],
-  Trimble: [
-    { make: 'Fendt', model: '1050 Vario', category: 'Tractor' },
-    { make: 'AGCO', model: 'RoGator 1300C', category: 'Sprayer' },
-    { make: 'Massey Ferguson', model: '8S.265', category: 'Tractor' },
-  ],
-  Leaf: [
-    { make: 'Kubota', model: 'M7-172', category: 'Tractor' },
-    { make: 'Claas', model: 'Lexion 8900', category: 'Combine' },
-    { make: 'Homemade', model: 'Shop Trailer', category: 'Utility' },
-  ],
-};
-
-export const PROVIDER_POOLED_PROVIDERS = ['JohnDeere', 'CNHi', 'Stara', 'Trimble'] as const;
 export const NAME_SUFFIXES = ['#1', '#2', 'North', 'South', 'Shop', 'Big Red'];
-
-export const IMPLEMENT_CATALOGUE = [
-  { make: 'KINZE', model: '3600', category: 'Planter', name: 'Kinze 3600 Planter' },
-  { make: 'JOHN DEERE', model: 'StMax150', category: 'Cotton Harvester Implement', name: 'c3po_implement' },
-  { make: 'JOHN DEERE', model: '2730', category: 'Ripper', name: 'JD 2730 Ripper' },
-  { make: 'GREAT PLAINS', model: 'Turbo-Max 3000', category: 'Tillage', name: 'Turbo-Max' },
-  { make: 'HAGIE', model: 'STS16', category: 'Sprayer Boom', name: 'Hagie Boom' },
-  { make: 'JOHN DEERE', model: '740FD', category: 'Header', name: 'Draper Header' },
-] as const;
-
-export const OPERATOR_NAMES = ['Brian O.', 'Maria S.', 'Jake T.', 'Ana P.', 'Luis R.', 'Kim W.', 'Dale H.', 'Priya N.', 'Tom B.', 'Eva L.'];
-

@@ -1,16 +1,36 @@
 // The emulator's in-memory data: every record keyed by id, with the lookups the routes
 // and tests need. Records are replaced, never mutated, so a reference a test holds stays
-// a snapshot of what was served.
-import type {
-  LeafFieldOperation,
-  LeafFile,
-  LeafImage,
-  LeafImplement,
-  LeafMachine,
-  LeafMachineFile,
-  LeafOperator,
-  LeafSummary,
-} from '../leaf/types.js';
+// a snapshot of what was served. The records the rest of the emulator reads by name (the
+// simulated activity, the points, the control API's counts, the tests) are named here; a
+// resource whose records only its own routes read declares a collection beside them
+// (src/emulator/resources/) and needs nothing here.
+import type { LeafFile, LeafImage } from './resources/files.js';
+import type { LeafImplement } from './resources/implements.js';
+import type { LeafMachineFile } from './resources/machine-files.js';
+import type { LeafMachine } from './resources/machines.js';
+import type { LeafFieldOperation } from './resources/operations.js';
+import type { LeafOperator } from './resources/operators.js';
+import type { LeafSummary } from './summaries.js';
+
+/** A record filed under one Leaf user. */
+export interface UserRecord {
+  id: string;
+  leafUserId: string;
+}
+
+/** A name that carries the type of what it names (a collection's records, a value seeding hands on). */
+export interface Named<T> {
+  readonly name: string;
+  /** Only carries the type. */
+  readonly type?: (value: T) => void;
+}
+
+export function named<T>(name: string): Named<T> {
+  return { name };
+}
+
+/** One kind of record the store holds, declared with its resource: `named<LeafField>('fields')`. */
+export type Collection<T> = Named<T>;
 
 export interface EmulatorToken {
   token: string;
@@ -40,6 +60,8 @@ export class EmulatorStore {
   /** Point counts of files whose standard GeoJSON is not the default size (src/emulator/points.ts). */
   readonly pointCounts = new Map<string, number>();
 
+  private readonly collections = new Map<Collection<never>, Map<string, unknown>>();
+
   /** Bumped by every write, so cached per-user lists are rebuilt after it. */
   private version = 0;
   private readonly byUser = new Map<string, { version: number; records: unknown[] }>();
@@ -60,6 +82,30 @@ export class EmulatorStore {
     const fresh = [...records.values()].filter((record) => record.leafUserId === leafUserId).sort(byId);
     this.byUser.set(key, { version: this.version, records: fresh });
     return fresh.slice();
+  }
+
+  /** A declared collection's records by id; change them through `put`. */
+  records<T>(declared: Collection<T>): ReadonlyMap<string, T> {
+    return this.collection(declared);
+  }
+
+  /** One user's records of a declared collection, in id order. */
+  recordsOf<T extends UserRecord>(declared: Collection<T>, leafUserId: string): T[] {
+    return this.ofUser(`collection:${declared.name}`, this.collection(declared), leafUserId);
+  }
+
+  put<T extends { id: string }>(declared: Collection<T>, record: T): void {
+    this.collection(declared).set(record.id, record);
+    this.version += 1;
+  }
+
+  private collection<T>(declared: Collection<T>): Map<string, T> {
+    let records = this.collections.get(declared);
+    if (!records) {
+      records = new Map();
+      this.collections.set(declared, records);
+    }
+    return records as Map<string, T>;
   }
 
   machinesOf(leafUserId: string): LeafMachine[] {

@@ -1,7 +1,14 @@
 // Operation summaries (GeoJSON Features) shaped like the 003 reference, one builder per
 // operation type, and the merge Leaf performs for a field operation's summary.
-import type { LeafMeasurement, LeafStats, LeafSummary } from '../leaf/types.js';
+import type { LeafMeasurement, LeafStats } from '../leaf/types.js';
 import type { Random } from './random.js';
+
+/** A GeoJSON Feature whose properties depend on `operationType` (003 reference). */
+export type LeafSummary = {
+  type: 'Feature';
+  properties: { operationType: string; [property: string]: unknown };
+  geometry: { type: string; coordinates: unknown } | null;
+};
 
 /** The four documented types, plus two the gateway must treat as "other". */
 export const OPERATION_TYPES = ['harvested', 'planted', 'applied', 'tillage', 'irrigated', 'other'] as const;

@@ -9,7 +9,10 @@
 import { HexColorCodeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import { LeafError } from './errors.js';
-import { ORIGIN_TYPES, type OriginType } from './types.js';
+
+/** Where Leaf got an asset record or a machine-file link from. */
+export const ORIGIN_TYPES = ['USER_CREATED', 'FILE_POOLED', 'PROVIDER_POOLED'] as const;
+export type OriginType = (typeof ORIGIN_TYPES)[number];
 
 /** A value Leaf sent that is not of its documented type; thrown when its field is resolved. */
 export class Unreadable extends LeafError {
@@ -82,7 +85,7 @@ export const text = field(orNull(z.string()), 'a string');
 const optionalLeafId = field(orNull(leafIdSchema), 'a Leaf id');
 export const instant = field(orNull(instantSchema), 'an RFC 3339 timestamp');
 const url = field(orNull(absoluteUrlSchema), 'an absolute URL');
-const originType = field(z.enum(ORIGIN_TYPES as [OriginType, ...OriginType[]]), `one of ${ORIGIN_TYPES.join(', ')}`);
+const originType = field(z.enum(ORIGIN_TYPES), `one of ${ORIGIN_TYPES.join(', ')}`);
 const integer = field(orNull(z.number().int()), 'an integer');
 const number = field(orNull(finite), 'a number');
 const measurement = field(orNull(measurementSchema), 'a { value, unit } measurement');

@@ -11,7 +11,7 @@
 //   ready again (so a single group hanging, with Leaf otherwise up, is a blip, not an outage).
 // - Probes go on a small pool of their own, so they measure Leaf, not a queue behind hung calls.
 import { Pool } from 'undici';
-import { ASSETS_PREFIX } from './types.js';
+import { ASSETS_PREFIX } from './resources/resource.js';
 
 /** Sent with every probe, so Leaf's logs (and the emulator's call log) can tell it from a query's call. */
 export const PROBE_USER_AGENT = 'leaf-graphql-gateway (readiness probe)';

@@ -1,17 +1,7 @@
-// The REST shapes as Leaf documents them (shared/leaf-api). Both the gateway's client
-// and the embedded emulator speak these; nothing here knows about GraphQL.
-import type { z } from 'zod';
-import type { readFile, readImplement, readMachine, readMachineFileRecord, readOperation } from './readers.js';
-import type { readOperator } from './resources/operators.js';
-
-export type OriginType = 'USER_CREATED' | 'FILE_POOLED' | 'PROVIDER_POOLED';
-export const ORIGIN_TYPES: readonly OriginType[] = ['USER_CREATED', 'FILE_POOLED', 'PROVIDER_POOLED'];
-
-/** Providers Leaf names in the Assets reference; Leaf may send others, so fields stay strings. */
-export const MACHINE_PROVIDERS = ['JohnDeere', 'CNHi', 'Stara', 'Trimble', 'Leaf'] as const;
-export const IMPLEMENT_PROVIDERS = ['JohnDeere', 'Trimble'] as const;
-export type MachineProvider = (typeof MACHINE_PROVIDERS)[number];
-export type ImplementProvider = (typeof IMPLEMENT_PROVIDERS)[number];
+// The Leaf shapes the gateway and the emulator both speak, as Leaf documents them
+// (shared/leaf-api): measurements, the body of a machine write, and the Alerts API's webhooks
+// and event names. A resource's own record is read in src/leaf/resources/ (the emulator's record
+// types are the readers' inputs, src/emulator/resources/); nothing here knows about GraphQL.
 
 /** `{ value, unit }` as Leaf sends distances, fuel and summary totals. */
 export interface LeafMeasurement {
@@ -28,34 +18,6 @@ export interface LeafStats {
   [extra: string]: unknown;
 }
 
-// The records the emulator serves: what the gateway's reader of each accepts (`z.input` of its
-// schema, src/leaf/readers.ts), narrowed by what the emulator always holds (the owner it files a
-// record under). A record it seeds with a field of another type than the reader's fails to compile.
-export type LeafMachine = z.input<typeof readMachine.schema> & { leafUserId: string };
-export type LeafImplement = z.input<typeof readImplement.schema> & { leafUserId: string };
-export type LeafOperator = z.input<typeof readOperator.schema> & { leafUserId: string };
-/** One machine's use of one Leaf file; Leaf also sends its originType, which the gateway does not read. */
-export type LeafMachineFile = z.input<typeof readMachineFileRecord.schema> & { machineId: string; originType?: OriginType };
-/** `GET /services/operations/api/files/{id}`; the emulator builds the summary whole (src/emulator/summaries.ts). */
-export type LeafFile = z.input<typeof readFile.schema> & { leafUserId: string; fields: string[]; summary: LeafSummary | null };
-/** `GET /services/operations/api/operations/{id}`. */
-export type LeafFieldOperation = z.input<typeof readOperation.schema> & {
-  leafUserId: string;
-  files: string[];
-  fields: { id: string; coverage: number | null }[];
-  providers: string[];
-};
-
-/** One element of `GET /services/operations/api/files/{id}/images`. */
-export interface LeafImage {
-  property: string;
-  legend?: { ranges: { colorCode: string; min: number | null; max: number | null }[] } | null;
-  extent?: { xMin: number; xMax: number; yMin: number; yMax: number } | null;
-  downloadUrl?: string | null;
-  status?: string | null;
-  url?: string | null;
-}
-
 /** Body of POST and PATCH `/users/{u}/machines`. */
 export interface LeafMachineInput {
   name?: string;
@@ -67,25 +29,6 @@ export interface LeafMachineInput {
   modelYear?: number;
 }
 
-/** A GeoJSON Feature whose properties depend on `operationType` (003 reference). */
-export type LeafSummary = {
-  type: 'Feature';
-  properties: { operationType: string; [property: string]: unknown };
-  geometry: { type: string; coordinates: unknown } | null;
-};
-
-/** Leaf's JSON error body (a JHipster problem document). */
-export interface LeafErrorBody {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  path?: string;
-  message?: string;
-}
-
-export const ASSETS_PREFIX = '/services/beta/api';
-export const OPERATIONS_PREFIX = '/services/operations/api';
 export const ALERTS_PREFIX = '/services/alerts/api/alerts';
 
 /**

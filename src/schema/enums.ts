@@ -1,6 +1,8 @@
-// Every GraphQL enum over one of Leaf's value lists (src/leaf/types.ts): each value is Leaf's
+// Every GraphQL enum over one of Leaf's value lists (declared where Leaf's answers are read): each value is Leaf's
 // own spelling, named the GraphQL way (JohnDeere → JOHN_DEERE), so a list changes in one place.
-import { IMPLEMENT_PROVIDERS, MACHINE_PROVIDERS, ORIGIN_TYPES, type MachineProvider, type OriginType } from '../leaf/types.js';
+import { ORIGIN_TYPES, type OriginType } from '../leaf/readers.js';
+import { IMPLEMENT_PROVIDERS } from '../leaf/resources/implements.js';
+import { MACHINE_PROVIDERS, type MachineProvider } from '../leaf/resources/machines.js';
 import type { EnumRef } from '@pothos/core';
 import { builder, type Types } from './builder.js';
 

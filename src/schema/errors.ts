@@ -2,7 +2,7 @@
 // sections 4 and 7). Resolvers throw these classes; @pothos/plugin-errors turns each into
 // its object type in the field's result union. src/schema/error-masking.ts maps everything else.
 import type { LeafError } from '../leaf/errors.js';
-import type { OriginType } from '../leaf/types.js';
+import type { OriginType } from '../leaf/readers.js';
 import { builder } from './builder.js';
 import { OriginTypeEnum } from './enums.js';
 

@@ -3,13 +3,16 @@
 // Each changes the emulator's data first, then raises the event Leaf would send. Tests and
 // demos trigger one at a time; the activity switch triggers one every few seconds.
 import { randomUUID } from 'node:crypto';
-import type { LeafFieldOperation, LeafFile, LeafMachine, LeafMachineFile, LeafSummary } from '../../leaf/types.js';
+import type { LeafFile } from '../resources/files.js';
+import type { LeafMachineFile } from '../resources/machine-files.js';
+import type { LeafMachine } from '../resources/machines.js';
+import type { LeafFieldOperation } from '../resources/operations.js';
 import { badRequest, notFound } from '../errors.js';
 import { pointsUrl } from '../points.js';
 import { Random } from '../random.js';
 import { FILE_FORMATS, FILES_HOST, NAME_SUFFIXES } from '../seed-tables.js';
 import type { EmulatorStore } from '../store.js';
-import { OPERATION_TYPES, buildSummary, mergeSummaries, type MultiPolygon, type OperationType } from '../summaries.js';
+import { OPERATION_TYPES, buildSummary, mergeSummaries, type LeafSummary, type MultiPolygon, type OperationType } from '../summaries.js';
 import type { Alerts, RenderedEvent } from './index.js';
 
 export interface MachineRenamedInput {

@@ -3,7 +3,7 @@
 // belongs, `+00:00` offsets, bodies whose leafUserId or machineId differ from their path.
 // A request with DOCUMENTED_TOKEN reaches these through the usual endpoints; nothing else does.
 // The data is fixed: a write answers its documented body and changes nothing.
-import { ASSETS_PREFIX, OPERATIONS_PREFIX } from '../../leaf/types.js';
+import { ASSETS_PREFIX, OPERATIONS_PREFIX } from '../../leaf/resources/resource.js';
 import { LeafHttpError, badRequest, notFound } from '../errors.js';
 import type { QueryParams } from '../query.js';
 import type { LeafRequest, LeafResponse } from '../exchange.js';

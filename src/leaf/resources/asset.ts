@@ -1,9 +1,8 @@
 // What machines, implements and operators share as Leaf resources: the Assets API's paths of one
 // Leaf user's records, their key, and what their reads show; each declares the rest.
 import { readTags, type ReadTag } from '../read-tags.js';
-import { ASSETS_PREFIX } from '../types.js';
 import { recordKey } from './key.js';
-import type { ListParameters, UserResource } from './resource.js';
+import { ASSETS_PREFIX, type ListParameters, type UserResource } from './resource.js';
 
 export interface AssetDeclaration<R, L extends ListParameters | undefined> {
   /** The breaker group, when not `<name>`. */

@@ -1,9 +1,8 @@
 // Leaf files (operations API): a file's record with its summary, and the images Leaf made of it.
 import { readFile, readImages } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { OPERATIONS_PREFIX } from '../types.js';
 import { recordKey } from './key.js';
-import { resource } from './resource.js';
+import { OPERATIONS_PREFIX, resource } from './resource.js';
 
 export const files = resource({
   group: 'files',

@@ -1,8 +1,10 @@
 // A Leaf user's implements (Assets API), synced from John Deere or Trimble: listed and read.
 import { readImplement, readImplements } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { IMPLEMENT_PROVIDERS } from '../types.js';
 import { assetResource } from './asset.js';
+
+/** The providers Leaf syncs implements from. */
+export const IMPLEMENT_PROVIDERS = ['JohnDeere', 'Trimble'] as const;
 
 export const implementsResource = assetResource('implements', {
   read: readImplement,

@@ -1,10 +1,9 @@
 // One machine's files (Assets API): Leaf lists the links of a machine to its Leaf files, with
 // every documented filter and sort; it has no single-record endpoint.
-import { readMachineFile, readMachineFiles } from '../readers.js';
+import { ORIGIN_TYPES, readMachineFile, readMachineFiles } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { ASSETS_PREFIX, ORIGIN_TYPES } from '../types.js';
 import { recordKey } from './key.js';
-import { resource } from './resource.js';
+import { ASSETS_PREFIX, resource } from './resource.js';
 
 export const machineFiles = resource({
   // A machine's files fail and recover with the machine endpoints they hang from.

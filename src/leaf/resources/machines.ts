@@ -2,8 +2,12 @@
 // created, updated and deleted one by one.
 import { readMachine, readMachines } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { MACHINE_PROVIDERS, ORIGIN_TYPES } from '../types.js';
+import { ORIGIN_TYPES } from '../readers.js';
 import { assetResource } from './asset.js';
+
+/** Providers Leaf names in the Assets reference; Leaf may send others, so the record's field stays a string. */
+export const MACHINE_PROVIDERS = ['JohnDeere', 'CNHi', 'Stara', 'Trimble', 'Leaf'] as const;
+export type MachineProvider = (typeof MACHINE_PROVIDERS)[number];
 
 export const machines = assetResource('machines', {
   read: readMachine,

@@ -1,9 +1,8 @@
 // Field operations (operations API): an operation's record, and its merged summary.
 import { readOperation, readSummary } from '../readers.js';
 import { readTags } from '../read-tags.js';
-import { OPERATIONS_PREFIX } from '../types.js';
 import { recordKey } from './key.js';
-import { resource } from './resource.js';
+import { OPERATIONS_PREFIX, resource } from './resource.js';
 
 export const operations = resource({
   group: 'operations',

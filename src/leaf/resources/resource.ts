@@ -6,6 +6,11 @@ import type { Query } from '../client.js';
 import type { ReadTag } from '../read-tags.js';
 import type { KeyDeclaration } from './key.js';
 
+/** Leaf's Assets API: a user's machines, implements, operators and machine files. */
+export const ASSETS_PREFIX = '/services/beta/api';
+/** Leaf's operations API: files, their images and summaries, field operations. */
+export const OPERATIONS_PREFIX = '/services/operations/api';
+
 /** The names of a template's `{placeholders}`: `/users/{leafUserId}/machines/{id}` → 'leafUserId' | 'id'. */
 type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 
