@@ -32,10 +32,6 @@ function parseJson(body: string): unknown {
   }
 }
 
-function methodNotAllowed(method: string, allowed: string[]): LeafHttpError {
-  return new LeafHttpError(405, `Request method '${method}' is not supported`, { allow: allowed.join(', ') });
-}
-
 /** A JSON object body; an empty body is `{}`. */
 function parseObject(body: string): Record<string, unknown> {
   if (body.trim() === '') return {};
@@ -88,12 +84,59 @@ function alertsSettings(target: ControlTarget): Record<string, unknown> {
   };
 }
 
-function handleAlerts(target: ControlTarget, method: string, resource: string, body: string): LeafResponse | null {
-  const { alerts, activity } = target;
-  switch (resource) {
-    case '/alerts': {
-      if (method === 'GET') return { status: 200, body: alertsSettings(target) };
-      if (method !== 'PUT') throw methodNotAllowed(method, ['GET', 'PUT']);
+function ok(body: unknown): LeafResponse {
+  return { status: 200, body };
+}
+
+const NO_CONTENT: LeafResponse = { status: 204 };
+
+/** One control endpoint's handler for one method. */
+type ControlHandler = (target: ControlTarget, body: string) => LeafResponse;
+
+/** Every control endpoint, by path under CONTROL_PREFIX, and its methods (a 405 lists them in this order). */
+const CONTROL: Readonly<Record<string, Readonly<Record<string, ControlHandler>>>> = {
+  '/health': { GET: () => ok({ ok: true }) },
+  '/info': {
+    GET: (target) => ok({ scale: target.scale, latencyMs: target.latency(), tokens: target.tokens, users: target.users }),
+  },
+  '/calls': {
+    GET: (target) => ok(target.calls),
+    DELETE: (target) => {
+      target.resetCalls();
+      return NO_CONTENT;
+    },
+  },
+  '/latency': {
+    GET: (target) => ok({ ms: target.latency() }),
+    PUT: (target, body) => {
+      const parsed = parseJson(body);
+      const ms = typeof parsed === 'object' && parsed !== null ? (parsed as { ms?: unknown }).ms : undefined;
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw badRequest("Body must be { \"ms\": <number >= 0> }");
+      target.setLatency(ms);
+      return ok({ ms });
+    },
+  },
+  '/faults': {
+    POST: (target, body) => {
+      let rule: FaultRule;
+      try {
+        rule = faultRuleFromJson(parseJson(body));
+      } catch (error) {
+        if (error instanceof LeafHttpError) throw error;
+        throw badRequest(error instanceof Error ? error.message : 'Invalid fault rule');
+      }
+      target.addFault(rule);
+      return { status: 201, body: rule };
+    },
+    DELETE: (target) => {
+      target.clearFaults();
+      return NO_CONTENT;
+    },
+  },
+  '/alerts': {
+    GET: (target) => ok(alertsSettings(target)),
+    PUT: (target, body) => {
+      const { alerts } = target;
       const input = parseObject(body);
       const { retryScale, assetIdField } = input;
       if (retryScale !== undefined && typeof retryScale !== 'number') throw badRequest("Field 'retryScale' must be a number > 0");
@@ -104,10 +147,11 @@ function handleAlerts(target: ControlTarget, method: string, resource: string, b
         if (retryScale !== undefined) alerts.setRetryScale(retryScale);
         if (assetIdField !== undefined) alerts.setAssetIdField(assetIdField as AssetIdField);
       });
-      return { status: 200, body: alertsSettings(target) };
-    }
-    case '/alerts/events': {
-      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      return ok(alertsSettings(target));
+    },
+  },
+  '/alerts/events': {
+    POST: (target, body) => {
       const input = parseObject(body);
       const { type, leafUserId, id } = stringFields(input, ['type', 'leafUserId', 'id']);
       if (type === undefined || leafUserId === undefined || id === undefined) throw badRequest("Fields 'type', 'leafUserId' and 'id' are required");
@@ -117,50 +161,53 @@ function handleAlerts(target: ControlTarget, method: string, resource: string, b
       if (!target.users.some((user) => user.leafUserId === leafUserId)) throw notFound(`Leaf user ${leafUserId} not found`);
       const event = eventOf(type, leafUserId, id, message);
       if (!event) throw badRequest(`'${type}' is not an asset, machine-file or operation event the emulator can send`);
-      return { status: 200, body: alerts.publish(event) };
-    }
-    case '/alerts/deliveries':
-      if (method === 'GET') return { status: 200, body: alerts.deliveries };
-      if (method === 'DELETE') {
-        alerts.resetDeliveries();
-        return { status: 204 };
-      }
-      throw methodNotAllowed(method, ['GET', 'DELETE']);
-    case '/activity': {
-      if (method === 'GET') return { status: 200, body: { running: activity.running } };
-      if (method === 'DELETE') {
-        activity.stop();
-        return { status: 204 };
-      }
-      if (method !== 'PUT') throw methodNotAllowed(method, ['GET', 'PUT', 'DELETE']);
+      return ok(target.alerts.publish(event));
+    },
+  },
+  '/alerts/deliveries': {
+    GET: (target) => ok(target.alerts.deliveries),
+    DELETE: (target) => {
+      target.alerts.resetDeliveries();
+      return NO_CONTENT;
+    },
+  },
+  '/activity': {
+    GET: (target) => ok({ running: target.activity.running }),
+    PUT: (target, body) => {
+      const { activity } = target;
       const input = parseObject(body);
       const { everyMs } = input;
       if (everyMs !== undefined && typeof everyMs !== 'number') throw badRequest("Field 'everyMs' must be a number of milliseconds");
       const leafUserIds = optionalStrings(input, 'leafUserIds');
       applySetting(() => activity.start(everyMs, leafUserIds));
-      return { status: 200, body: { running: activity.running } };
-    }
-    case '/activity/machine-renamed': {
-      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      return ok({ running: activity.running });
+    },
+    DELETE: (target) => {
+      target.activity.stop();
+      return NO_CONTENT;
+    },
+  },
+  '/activity/machine-renamed': {
+    POST: (target, body) => {
       const request: MachineRenamedInput = stringFields(parseObject(body), ['leafUserId', 'machineId', 'name']);
-      return { status: 200, body: activity.renameMachine(request) };
-    }
-    case '/activity/machine-file-processed': {
-      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      return ok(target.activity.renameMachine(request));
+    },
+  },
+  '/activity/machine-file-processed': {
+    POST: (target, body) => {
       const request: MachineFileInput = stringFields(parseObject(body), ['leafUserId', 'machineId']);
-      return { status: 200, body: activity.processMachineFile(request) };
-    }
-    case '/activity/operation-finished': {
-      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      return ok(target.activity.processMachineFile(request));
+    },
+  },
+  '/activity/operation-finished': {
+    POST: (target, body) => {
       const input = parseObject(body);
       const fileIds = optionalStrings(input, 'fileIds');
       const request: OperationFinishedInput = { ...stringFields(input, ['leafUserId', 'operationId']), ...(fileIds ? { fileIds } : {}) };
-      return { status: 200, body: activity.finishOperation(request) };
-    }
-    default:
-      return null;
-  }
-}
+      return ok(target.activity.finishOperation(request));
+    },
+  },
+};
 
 export function isControlPath(pathname: string): boolean {
   return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
@@ -168,49 +215,9 @@ export function isControlPath(pathname: string): boolean {
 
 export function handleControlRequest(target: ControlTarget, method: string, pathname: string, body: string): LeafResponse {
   const resource = pathname.slice(CONTROL_PREFIX.length);
-  switch (resource) {
-    case '/health':
-      if (method !== 'GET') throw methodNotAllowed(method, ['GET']);
-      return { status: 200, body: { ok: true } };
-    case '/info':
-      if (method !== 'GET') throw methodNotAllowed(method, ['GET']);
-      return { status: 200, body: { scale: target.scale, latencyMs: target.latency(), tokens: target.tokens, users: target.users } };
-    case '/calls':
-      if (method === 'GET') return { status: 200, body: target.calls };
-      if (method === 'DELETE') {
-        target.resetCalls();
-        return { status: 204 };
-      }
-      throw methodNotAllowed(method, ['GET', 'DELETE']);
-    case '/latency': {
-      if (method === 'GET') return { status: 200, body: { ms: target.latency() } };
-      if (method !== 'PUT') throw methodNotAllowed(method, ['GET', 'PUT']);
-      const parsed = parseJson(body);
-      const ms = typeof parsed === 'object' && parsed !== null ? (parsed as { ms?: unknown }).ms : undefined;
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw badRequest("Body must be { \"ms\": <number >= 0> }");
-      target.setLatency(ms);
-      return { status: 200, body: { ms } };
-    }
-    case '/faults': {
-      if (method === 'DELETE') {
-        target.clearFaults();
-        return { status: 204 };
-      }
-      if (method !== 'POST') throw methodNotAllowed(method, ['POST', 'DELETE']);
-      let rule: FaultRule;
-      try {
-        rule = faultRuleFromJson(parseJson(body));
-      } catch (error) {
-        if (error instanceof LeafHttpError) throw error;
-        throw badRequest(error instanceof Error ? error.message : 'Invalid fault rule');
-      }
-      target.addFault(rule);
-      return { status: 201, body: rule };
-    }
-    default: {
-      const answer = handleAlerts(target, method, resource, body);
-      if (answer) return answer;
-      throw notFound(`No control endpoint ${method} ${pathname}`);
-    }
-  }
+  const methods = Object.hasOwn(CONTROL, resource) ? CONTROL[resource] : undefined;
+  if (!methods) throw notFound(`No control endpoint ${method} ${pathname}`);
+  const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
+  if (!handler) throw new LeafHttpError(405, `Request method '${method}' is not supported`, { allow: Object.keys(methods).join(', ') });
+  return handler(target, body);
 }
