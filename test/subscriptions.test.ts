@@ -108,6 +108,41 @@ describe.each(Object.entries(transports))('leafEvents over %s', (_transport, sub
   });
 });
 
+describe('each family of events', () => {
+  const ASSETS = /* GraphQL */ `
+    subscription AssetEvents($user: LeafId!) {
+      leafEvents(leafUserId: $user) {
+        __typename type
+        ... on ImplementEvent { implementId implement { leafId } }
+        ... on OperatorEvent { operatorId operator { leafId } }
+        ... on OperationEvent { operationId operation { leafId } }
+      }
+    }
+  `;
+
+  it('names its record by its Leaf id and reads it as it is now', async () => {
+    const implement = stack.emulator.store.implementsOf(USER)[0]!;
+    const operator = stack.emulator.store.operatorsOf(USER)[0]!;
+    const operation = stack.emulator.store.operationsOf(USER)[0]!;
+    await noneOpen();
+    const subscriber = subscribeSse(stack.gateway.url, DEMO_TOKEN, ASSETS, { user: USER });
+    await opened(1);
+    try {
+      await deliver(stack.gateway.url, leafEvent('implementUpdated', { leafUserId: USER, implementId: implement.id }));
+      await deliver(stack.gateway.url, leafEvent('operatorCreated', { leafUserId: USER, operatorId: operator.id }));
+      await deliver(stack.gateway.url, leafEvent('operationProcessingFinished', { leafUserId: USER, operationId: operation.id }));
+      await subscriber.waitFor(3);
+      expect(subscriber.received.map((result) => result.data?.leafEvents)).toEqual([
+        { __typename: 'ImplementEvent', type: 'IMPLEMENT_UPDATED', implementId: implement.id, implement: { leafId: implement.id } },
+        { __typename: 'OperatorEvent', type: 'OPERATOR_CREATED', operatorId: operator.id, operator: { leafId: operator.id } },
+        { __typename: 'OperationEvent', type: 'OPERATION_PROCESSING_FINISHED', operationId: operation.id, operation: { leafId: operation.id } },
+      ]);
+    } finally {
+      subscriber.close();
+    }
+  });
+});
+
 describe('a token refused mid-stream', () => {
   it.each(Object.entries(transports))('ends the %s stream with FORBIDDEN', async (_transport, subscribe) => {
     const token = `revocable-${_transport}`;

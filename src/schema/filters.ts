@@ -8,13 +8,7 @@ import type { FilterParameter, ListParameters } from '../leaf/resources/resource
 import { builder, type Types } from './builder.js';
 import { enumOver, enumValueOf, leafEnum, OrderDirectionEnum } from './enums.js';
 import { badUserInput } from './error-masking.js';
-import { DistanceUnitEnum, type DistanceUnit } from './measurement.js';
-
-export interface DateTimeFilterShape {
-  equals?: Date | null;
-  before?: Date | null;
-  after?: Date | null;
-}
+import { DistanceUnitEnum } from './measurement.js';
 
 export const DateTimeFilter = builder.inputType('DateTimeFilter', {
   description: 'Matches a timestamp exactly, or strictly before and/or after given instants.',
@@ -24,6 +18,8 @@ export const DateTimeFilter = builder.inputType('DateTimeFilter', {
     after: t.field({ type: 'DateTime', description: 'Strictly after this instant.' }),
   }),
 });
+
+export type DateTimeFilterShape = typeof DateTimeFilter.$inferInput;
 
 /** `{ equals, before, after }` → Leaf's `name`, `beforeName`, `afterName` (or the names given). */
 function timeParams(
@@ -44,12 +40,6 @@ function leafTimeNames(name: string): { equals: string; before: string; after: s
   return { equals: name, before: `before${capital}`, after: `after${capital}` };
 }
 
-export interface DateTimeSinceFilterShape {
-  since?: Date | null;
-  before?: Date | null;
-  after?: Date | null;
-}
-
 // Leaf's implements list reads createdTime/updatedTime as "from this time onward", not as
 // an exact match, so this filter names that `since` instead of `equals`.
 const DateTimeSinceFilter = builder.inputType('DateTimeSinceFilter', {
@@ -61,17 +51,12 @@ const DateTimeSinceFilter = builder.inputType('DateTimeSinceFilter', {
   }),
 });
 
+type DateTimeSinceFilterShape = typeof DateTimeSinceFilter.$inferInput;
+
 /** `{ since, before, after }` → Leaf's `name`, `beforeName`, `afterName`. */
 function sinceParams(filter: DateTimeSinceFilterShape | null | undefined, name: string): Query {
   if (!filter) return {};
   return timeParams({ equals: filter.since, before: filter.before, after: filter.after }, leafTimeNames(name));
-}
-
-export interface DistanceFilterShape {
-  equals?: number | null;
-  greaterThan?: number | null;
-  lessThan?: number | null;
-  unit?: DistanceUnit | null;
 }
 
 const DistanceFilter = builder.inputType('DistanceFilter', {
@@ -83,6 +68,8 @@ const DistanceFilter = builder.inputType('DistanceFilter', {
     unit: t.field({ type: DistanceUnitEnum, description: 'Unit of the values above; Leaf assumes feet when omitted.' }),
   }),
 });
+
+type DistanceFilterShape = typeof DistanceFilter.$inferInput;
 
 /** `{ equals, greaterThan, lessThan, unit }` → Leaf's distance parameters; values must be finite. */
 function distanceParams(filter: DistanceFilterShape | null | undefined): Query {

@@ -5,7 +5,9 @@ import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { LeafError, leafError } from '../leaf/errors.js';
 import type { KeyDeclaration, RecordKey } from '../leaf/resources/key.js';
+import type { Resource } from '../leaf/resources/resource.js';
 import { builder, type Types } from './builder.js';
+import { UPSTREAM_COST } from './demand.js';
 import { GlobalIdError } from './relay/errors.js';
 
 /**
@@ -81,4 +83,35 @@ export function keyedNode<Shape, P extends string>(name: string, options: KeyedN
     fields: options.fields,
   });
   return ref;
+}
+
+/** A node whose records are its resource's own, each read by its Leaf id (the resource's `item`). */
+export function recordNode<R extends { id: string }>(
+  name: string,
+  resource: Resource<string, `${string}/{id}`, R, 'id'>,
+  options: Pick<KeyedNodeOptions<R, 'id'>, 'description' | 'fields'>,
+): KeyedNodeRef<R, 'id'> {
+  return keyedNode(name, {
+    ...options,
+    key: resource.key,
+    keyOf: (record) => ({ id: record.id }),
+    load: (key, context) => context.leaf.get(resource, key),
+  });
+}
+
+/**
+ * `Query.<name>(id:)`: one record by its Leaf id, through its type's loader. The ref is taken as
+ * a ref of `object`: Pothos cannot check a resolver against a generic shape, and the field only
+ * hands on what that ref's own loader read.
+ */
+export function queryById(name: string, ref: KeyedNodeRef<object, 'id'>, descriptions: { field: string; id: string }): void {
+  builder.queryField(name, (t) =>
+    t.field({
+      type: ref,
+      ...UPSTREAM_COST,
+      description: descriptions.field,
+      args: { id: t.arg({ type: 'LeafId', required: true, description: descriptions.id }) },
+      resolve: (_root, args, context) => ref.getDataloader(context).load({ id: args.id }),
+    }),
+  );
 }

@@ -1,9 +1,10 @@
 // Measurement and Stats: Leaf's `{ value, unit }` and `{ avg, min, max, unit }`, the fields
 // that return them with an optional `unit` to convert to (see units.ts), and DistanceUnit,
 // the units Leaf's distance filters take.
+import type { ObjectRef } from '@pothos/core';
 import { measurementSchema, statsSchema, Unreadable } from '../leaf/readers.js';
 import type { LeafMeasurement, LeafStats } from '../leaf/types.js';
-import { builder } from './builder.js';
+import { builder, type Types } from './builder.js';
 import { badUserInput } from './error-masking.js';
 import { UnitConversionError, unitConverter } from './units.js';
 
@@ -90,22 +91,25 @@ const UNIT_ARG =
 
 const unitArgs = builder.args((t) => ({ unit: t.string({ description: UNIT_ARG }) }));
 
-/** Options of a nullable Measurement field read from the parent, convertible with `unit`. */
-export function measurementField<Parent>(description: string, read: (parent: Parent) => unknown) {
-  return {
-    type: MeasurementRef,
+/**
+ * Options of a nullable field of `type` read from the parent (`read`), as `asValue` reads what
+ * Leaf sent there, and convertible with `unit`.
+ */
+function convertibleField<T extends object>(
+  type: ObjectRef<Types, T>,
+  asValue: (value: unknown) => T | null,
+  convert: (value: T | null, unit: string | null | undefined) => T | null,
+) {
+  return <Parent>(description: string, read: (parent: Parent) => unknown) => ({
+    type,
     description,
     args: unitArgs,
-    resolve: (parent: Parent, args: { unit?: string | null }) => convertMeasurement(asMeasurement(read(parent)), args.unit),
-  };
+    resolve: (parent: Parent, args: { unit?: string | null }) => convert(asValue(read(parent)), args.unit),
+  });
 }
 
+/** Options of a nullable Measurement field read from the parent, convertible with `unit`. */
+export const measurementField = convertibleField(MeasurementRef, asMeasurement, convertMeasurement);
+
 /** Options of a nullable Stats field read from the parent, convertible with `unit`. */
-export function statsField<Parent>(description: string, read: (parent: Parent) => unknown) {
-  return {
-    type: StatsRef,
-    description,
-    args: unitArgs,
-    resolve: (parent: Parent, args: { unit?: string | null }) => convertStats(asStats(read(parent)), args.unit),
-  };
-}
+export const statsField = convertibleField(StatsRef, asStats, convertStats);

@@ -1,9 +1,10 @@
 // Subscription.leafEvents and the event types (contract section 11): Leaf's events for one Leaf
 // user, each with its record read through the same loaders as queries, with the subscriber's
 // own token, after the caches the event made stale were dropped (src/events/hub.ts).
+import type { FieldRef } from '@pothos/core';
 import { EVENT_NAMES, familyOf, type EventFamily, type LeafEventName } from '../../events/catalogue.js';
-import type { FileEvent, ImplementEvent, LeafEvent, MachineEvent, OperationEvent, OperatorEvent } from '../../events/read.js';
-import { builder } from '../builder.js';
+import type { LeafEvent } from '../../events/read.js';
+import { builder, type Types } from '../builder.js';
 import { leafEnum } from '../enums.js';
 import { FieldOperationRef } from '../files/operation.js';
 import { LeafFileRef } from '../files/leaf-file.js';
@@ -11,7 +12,6 @@ import { ImplementRef } from '../implements/types.js';
 import { MachineRef } from '../machines/types.js';
 import { OperatorRef } from '../operators/types.js';
 import { leafEventsOf } from './subscribe.js';
-import type { Context } from '../../context.js';
 import type { RecordKey } from '../../leaf/resources/key.js';
 import type { KeyedNodeRef } from '../loading.js';
 
@@ -30,35 +30,12 @@ export const LeafEventTypeEnum = leafEnum(
   (name: LeafEventName) => `Leaf's \`${name}\`: about ${FAMILY_WORDS[familyOf(name) ?? 'machine']}.`,
 );
 
-/** An event's record as it is now, read through the request's loader; null where `keyOf` names none (a deletion). */
-function currentRecord<E, Shape, P extends string>(ref: KeyedNodeRef<Shape, P>, description: string, keyOf: (event: E) => RecordKey<P> | null) {
-  return {
-    type: ref,
-    nullable: true,
-    description,
-    resolve: (event: E, _args: object, context: Context) => {
-      const key = keyOf(event);
-      return key === null ? null : ref.getDataloader(context).load(key);
-    },
-  } as const;
-}
+/** The event type of a family's events: `MachineEvent` for `machine`. */
+const eventTypeName = (family: EventFamily) => `${family.charAt(0).toUpperCase()}${family.slice(1)}Event`;
 
 export const LeafEventRef = builder.interfaceRef<LeafEvent>('LeafEvent').implement({
   description: 'Something changed at Leaf for one Leaf user (Leaf signed and sent it to this gateway).',
-  resolveType: (event) => {
-    switch (event.family) {
-      case 'machine':
-        return 'MachineEvent';
-      case 'implement':
-        return 'ImplementEvent';
-      case 'operator':
-        return 'OperatorEvent';
-      case 'file':
-        return 'FileEvent';
-      case 'operation':
-        return 'OperationEvent';
-    }
-  },
+  resolveType: (event) => eventTypeName(event.family),
   fields: (t) => ({
     type: t.field({ type: LeafEventTypeEnum, nullable: false, description: "Leaf's name for the event.", resolve: (event) => event.type }),
     timestamp: t.field({
@@ -71,79 +48,86 @@ export const LeafEventRef = builder.interfaceRef<LeafEvent>('LeafEvent').impleme
   }),
 });
 
-builder.objectRef<MachineEvent>('MachineEvent').implement({
+/** A family's events: each names its record's Leaf id as `<family>Id`. */
+type EventOf<F extends EventFamily> = Extract<LeafEvent, { family: F }> & Record<`${F}Id`, string>;
+
+interface EventTypeOptions<F extends EventFamily, P extends string> {
+  description: string;
+  /** What the record is called in the fields' descriptions. */
+  noun: string;
+  /** When the record field is null. */
+  nullWhen: string;
+  /** The record's key; null where the event names none (a deletion). */
+  keyOf: (event: EventOf<F>) => RecordKey<P> | null;
+  /** Fields only this family's events have. */
+  fields?: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, EventOf<F>>) => Record<string, FieldRef<Types>>;
+}
+
+/**
+ * A family's event type (`MachineEvent`): the LeafEvent fields, the record's Leaf id
+ * (`machineId`) and the record as it is now (`machine`), read through the request's loader.
+ * The record's ref is taken as a ref of `object`: Pothos cannot check a resolver against a
+ * generic shape, and the field only hands on what that ref's own loader read.
+ */
+function eventType<F extends EventFamily, P extends string>(family: F, record: KeyedNodeRef<object, P>, options: EventTypeOptions<F, P>) {
+  const { noun, keyOf } = options;
+  const idField: `${F}Id` = `${family}Id`;
+  builder.objectRef<EventOf<F>>(eventTypeName(family)).implement({
+    description: options.description,
+    interfaces: [LeafEventRef],
+    isTypeOf: (event) => (event as LeafEvent).family === family,
+    fields: (t) => ({
+      [idField]: t.field({ type: 'LeafId', nullable: false, description: `The Leaf ${noun} id.`, resolve: (event) => event[idField] }),
+      [family]: t.field({
+        type: record,
+        nullable: true,
+        description: `The ${noun} as it is now, read with the subscriber's token; null ${options.nullWhen}.`,
+        resolve: (event, _args, context) => {
+          const key = keyOf(event);
+          return key === null ? null : record.getDataloader(context).load(key);
+        },
+      }),
+      ...options.fields?.(t),
+    }),
+  });
+}
+
+eventType('machine', MachineRef, {
   description: 'A machine was created, updated or deleted at Leaf.',
-  interfaces: [LeafEventRef],
-  isTypeOf: (event) => (event as LeafEvent).family === 'machine',
-  fields: (t) => ({
-    machineId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf machine id.', resolve: (event) => event.machineId }),
-    machine: t.field(
-      currentRecord(
-        MachineRef,
-        "The machine as it is now, read with the subscriber's token; null after MACHINE_DELETED or when Leaf no longer has it.",
-        (event: MachineEvent) => (event.type === 'machineDeleted' ? null : { leafUserId: event.leafUserId, id: event.machineId }),
-      ),
-    ),
-  }),
+  noun: 'machine',
+  nullWhen: 'after MACHINE_DELETED or when Leaf no longer has it',
+  keyOf: (event) => (event.type === 'machineDeleted' ? null : { leafUserId: event.leafUserId, id: event.machineId }),
 });
 
-builder.objectRef<ImplementEvent>('ImplementEvent').implement({
+eventType('implement', ImplementRef, {
   description: 'An implement was created or updated at Leaf.',
-  interfaces: [LeafEventRef],
-  isTypeOf: (event) => (event as LeafEvent).family === 'implement',
-  fields: (t) => ({
-    implementId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf implement id.', resolve: (event) => event.implementId }),
-    implement: t.field(
-      currentRecord(ImplementRef, "The implement as it is now, read with the subscriber's token; null when Leaf no longer has it.", (event: ImplementEvent) => ({
-        leafUserId: event.leafUserId,
-        id: event.implementId,
-      })),
-    ),
-  }),
+  noun: 'implement',
+  nullWhen: 'when Leaf no longer has it',
+  keyOf: (event) => ({ leafUserId: event.leafUserId, id: event.implementId }),
 });
 
-builder.objectRef<OperatorEvent>('OperatorEvent').implement({
+eventType('operator', OperatorRef, {
   description: 'An operator was created or updated at Leaf.',
-  interfaces: [LeafEventRef],
-  isTypeOf: (event) => (event as LeafEvent).family === 'operator',
-  fields: (t) => ({
-    operatorId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf operator id.', resolve: (event) => event.operatorId }),
-    operator: t.field(
-      currentRecord(OperatorRef, "The operator as it is now, read with the subscriber's token; null when Leaf no longer has it.", (event: OperatorEvent) => ({
-        leafUserId: event.leafUserId,
-        id: event.operatorId,
-      })),
-    ),
-  }),
+  noun: 'operator',
+  nullWhen: 'when Leaf no longer has it',
+  keyOf: (event) => ({ leafUserId: event.leafUserId, id: event.operatorId }),
 });
 
-builder.objectRef<FileEvent>('FileEvent').implement({
+eventType('file', LeafFileRef, {
   description: 'Leaf finished (or failed) processing a machine file: from a provider, an upload, a batch upload or a merge.',
-  interfaces: [LeafEventRef],
-  isTypeOf: (event) => (event as LeafEvent).family === 'file',
+  noun: 'file',
+  nullWhen: 'when Leaf has no such file',
+  keyOf: (event) => ({ id: event.fileId }),
   fields: (t) => ({
-    fileId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file id.', resolve: (event) => event.fileId }),
-    file: t.field(
-      currentRecord(LeafFileRef, "The file as it is now, read with the subscriber's token; null when Leaf has no such file.", (event: FileEvent) => ({ id: event.fileId })),
-    ),
     message: t.string({ description: 'Why processing failed, as Leaf wrote it (may be empty); null for other events.', resolve: (event) => event.message }),
   }),
 });
 
-builder.objectRef<OperationEvent>('OperationEvent').implement({
+eventType('operation', FieldOperationRef, {
   description: 'A field operation was created, updated, or its processing finished or failed at Leaf.',
-  interfaces: [LeafEventRef],
-  isTypeOf: (event) => (event as LeafEvent).family === 'operation',
-  fields: (t) => ({
-    operationId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf field operation id.', resolve: (event) => event.operationId }),
-    operation: t.field(
-      currentRecord(
-        FieldOperationRef,
-        "The field operation as it is now, read with the subscriber's token; null when Leaf has no such operation.",
-        (event: OperationEvent) => ({ id: event.operationId }),
-      ),
-    ),
-  }),
+  noun: 'field operation',
+  nullWhen: 'when Leaf has no such operation',
+  keyOf: (event) => ({ id: event.operationId }),
 });
 
 builder.subscriptionType({ description: 'Live data from Leaf, over Server-Sent Events or WebSocket (graphql-transport-ws) on /graphql.' });

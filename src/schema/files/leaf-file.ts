@@ -4,14 +4,13 @@
 import {
   valueOf,
   type ExtentRecord,
-  type FileRecord,
   type ImageRecord,
   type LegendRangeRecord,
   type LegendRecord,
 } from '../../leaf/readers.js';
 import { fileImages, files } from '../../leaf/resources/files.js';
 import { builder } from '../builder.js';
-import { keyedNode, loadEach } from '../loading.js';
+import { loadEach, queryById, recordNode } from '../loading.js';
 import { OperationSummaryRef } from './summary.js';
 import { UPSTREAM_COST } from '../demand.js';
 
@@ -75,11 +74,8 @@ const OperationImageRef = builder.objectRef<ImageRecord>('OperationImage').imple
   }),
 });
 
-export const LeafFileRef = keyedNode('LeafFile', {
+export const LeafFileRef = recordNode('LeafFile', files, {
   description: 'A machine data file Leaf received or merged: where it came from, its fields, downloads and what the operation did.',
-  key: files.key,
-  keyOf: (file: FileRecord) => ({ id: file.id }),
-  load: (key, context) => context.leaf.get(files, key),
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file id, exactly as Leaf sent it.', resolve: (file) => file.id }),
     fileName: t.string({ description: 'Name of the uploaded or synced file; null for files Leaf merged.', resolve: (file) => valueOf(file.fileName) }),
@@ -124,12 +120,7 @@ export const LeafFileRef = keyedNode('LeafFile', {
   }),
 });
 
-builder.queryField('file', (t) =>
-  t.field({
-    type: LeafFileRef,
-    ...UPSTREAM_COST,
-    description: 'One Leaf machine data file by id; null when Leaf has no such file.',
-    args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf file id.' }) },
-    resolve: (_root, args, context) => LeafFileRef.getDataloader(context).load({ id: args.id }),
-  }),
-);
+queryById('file', LeafFileRef, {
+  field: 'One Leaf machine data file by id; null when Leaf has no such file.',
+  id: 'The Leaf file id.',
+});

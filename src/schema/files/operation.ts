@@ -1,10 +1,10 @@
 // FieldOperation: Leaf's merge of the files of one operation on some fields
 // (`GET /operations/{id}`), its files (through the LeafFile loader) and its summary
 // (`GET /operations/{id}/summary`, fetched only when selected).
-import { valueOf, type CoverageRecord, type OperationRecord } from '../../leaf/readers.js';
+import { valueOf, type CoverageRecord } from '../../leaf/readers.js';
 import { operations, operationSummaries } from '../../leaf/resources/operations.js';
 import { builder } from '../builder.js';
-import { keyedNode, loadEach } from '../loading.js';
+import { loadEach, queryById, recordNode } from '../loading.js';
 import { LeafFileRef } from './leaf-file.js';
 import { OperationSummaryRef } from './summary.js';
 import { UPSTREAM_COST } from '../demand.js';
@@ -17,11 +17,8 @@ const FieldCoverageRef = builder.objectRef<CoverageRecord>('FieldCoverage').impl
   }),
 });
 
-export const FieldOperationRef = keyedNode('FieldOperation', {
+export const FieldOperationRef = recordNode('FieldOperation', operations, {
   description: 'One operation (a harvest, a planting, ...) on one or more fields, merged by Leaf from the files that recorded it.',
-  key: operations.key,
-  keyOf: (operation: OperationRecord) => ({ id: operation.id }),
-  load: (key, context) => context.leaf.get(operations, key),
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf field operation id, exactly as Leaf sent it.', resolve: (o) => o.id }),
     type: t.string({
@@ -59,12 +56,7 @@ export const FieldOperationRef = keyedNode('FieldOperation', {
   }),
 });
 
-builder.queryField('fieldOperation', (t) =>
-  t.field({
-    type: FieldOperationRef,
-    ...UPSTREAM_COST,
-    description: 'One Leaf field operation by id; null when Leaf has no such operation.',
-    args: { id: t.arg({ type: 'LeafId', required: true, description: 'The Leaf field operation id.' }) },
-    resolve: (_root, args, context) => FieldOperationRef.getDataloader(context).load({ id: args.id }),
-  }),
-);
+queryById('fieldOperation', FieldOperationRef, {
+  field: 'One Leaf field operation by id; null when Leaf has no such operation.',
+  id: 'The Leaf field operation id.',
+});

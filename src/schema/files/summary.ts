@@ -2,8 +2,9 @@
 // Fields keep Leaf's property names; every summary also exposes Leaf's whole `properties`
 // object, so a property Leaf adds later is readable without a release. A property present
 // with a value of the wrong type is UPSTREAM_ERROR on its field alone.
+import type { FieldRef, ObjectRef } from '@pothos/core';
 import { instantSchema, Unreadable, type SummaryValue } from '../../leaf/readers.js';
-import { builder } from '../builder.js';
+import { builder, type Types } from '../builder.js';
 import { measurementField, statsField } from '../measurement.js';
 import { isGeometry } from './geojson.js';
 
@@ -38,24 +39,40 @@ function instant(record: JsonRecord, key: string): string | null {
   return value;
 }
 
-const prop =
-  (key: string) =>
-  (summary: SummaryValue): unknown =>
-    summary.properties[key];
+/**
+ * An object type's field that reads Leaf's property of the field's own name (`key`) from the
+ * record that holds it (`recordOf`: the summary's `properties`, or an object in them).
+ */
+type Reading = <P>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, recordOf: (parent: P) => JsonRecord, key: string) => FieldRef<Types>;
 
-const field =
-  (key: string) =>
-  (record: JsonRecord): unknown =>
-    record[key];
+const stats = (description: string): Reading => (t, recordOf, key) =>
+  t.field(statsField(description, (parent) => recordOf(parent)[key]));
+const measurement = (description: string): Reading => (t, recordOf, key) =>
+  t.field(measurementField(description, (parent) => recordOf(parent)[key]));
+const textField = (description: string): Reading => (t, recordOf, key) =>
+  t.string({ description, resolve: (parent) => text(recordOf(parent), key) });
+const stringList = (description: string): Reading => (t, recordOf, key) =>
+  t.stringList({ nullable: false, description, resolve: (parent) => strings(recordOf(parent)[key]) });
+const recordList = (type: ObjectRef<Types, JsonRecord>, description: string): Reading => (t, recordOf, key) =>
+  t.field({ type: [type], nullable: false, description, resolve: (parent) => records(recordOf(parent)[key]) });
+
+/** Fields that keep Leaf's property names, each read from the property of its own name. */
+function properties<P>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, recordOf: (parent: P) => JsonRecord, fields: Record<string, Reading>) {
+  return Object.fromEntries(Object.entries(fields).map(([key, reading]) => [key, reading(t, recordOf, key)]));
+}
+
+const ofSummary = (summary: SummaryValue): JsonRecord => summary.properties;
+const ofRecord = (record: JsonRecord): JsonRecord => record;
 
 const MachineryRef = builder.objectRef<JsonRecord>('Machinery').implement({
   description: 'A machine or implement that took part in the operation, as named in the file.',
-  fields: (t) => ({
-    name: t.string({ description: 'Name, e.g. "Case IH X010 Series 7010".', resolve: (m) => text(m, 'name') }),
-    type: t.string({ description: '"machine" or "implement".', resolve: (m) => text(m, 'type') }),
-    serialNumber: t.string({ description: 'Serial number, when the file carries one.', resolve: (m) => text(m, 'serialNumber') }),
-    brand: t.string({ description: 'Brand, e.g. "John Deere"; "unknown" when the file does not say.', resolve: (m) => text(m, 'brand') }),
-  }),
+  fields: (t) =>
+    properties(t, ofRecord, {
+      name: textField('Name, e.g. "Case IH X010 Series 7010".'),
+      type: textField('"machine" or "implement".'),
+      serialNumber: textField('Serial number, when the file carries one.'),
+      brand: textField('Brand, e.g. "John Deere"; "unknown" when the file does not say.'),
+    }),
 });
 
 export const OperationSummaryRef = builder.interfaceRef<SummaryValue>('OperationSummary').implement({
@@ -84,11 +101,11 @@ export const OperationSummaryRef = builder.interfaceRef<SummaryValue>('Operation
     startTime: t.field({ type: 'DateTime', description: 'When the operation started.', resolve: (s) => instant(s.properties, 'startTime') }),
     endTime: t.field({ type: 'DateTime', description: 'When the operation ended.', resolve: (s) => instant(s.properties, 'endTime') }),
     crops: t.stringList({ nullable: false, description: 'Crops worked (Leaf\'s `crop`), normalized names; empty when none.', resolve: (s) => strings(s.properties.crop) }),
-    totalArea: t.field(measurementField('Area covered.', prop('totalArea'))),
-    totalDistance: t.field(measurementField('Distance travelled.', prop('totalDistance'))),
-    elevation: t.field(statsField('Elevation over the covered points.', prop('elevation'))),
-    speed: t.field(statsField('Speed over the covered points.', prop('speed'))),
-    totalFuelUsed: t.field(measurementField('Fuel consumed.', prop('totalFuelUsed'))),
+    totalArea: t.field(measurementField('Area covered.', (s: SummaryValue) => s.properties.totalArea)),
+    totalDistance: t.field(measurementField('Distance travelled.', (s: SummaryValue) => s.properties.totalDistance)),
+    elevation: t.field(statsField('Elevation over the covered points.', (s: SummaryValue) => s.properties.elevation)),
+    speed: t.field(statsField('Speed over the covered points.', (s: SummaryValue) => s.properties.speed)),
+    totalFuelUsed: t.field(measurementField('Fuel consumed.', (s: SummaryValue) => s.properties.totalFuelUsed)),
     machinery: t.field({
       type: [MachineryRef],
       nullable: false,
@@ -120,104 +137,101 @@ export const OperationSummaryRef = builder.interfaceRef<SummaryValue>('Operation
 
 const HarvestedVarietyRef = builder.objectRef<JsonRecord>('HarvestedVariety').implement({
   description: 'One variety of a harvest: its share of the totals.',
-  fields: (t) => ({
-    name: t.string({ description: 'Variety name.', resolve: (v) => text(v, 'name') }),
-    harvestMoisture: t.field(statsField('Grain moisture (percentage).', field('harvestMoisture'))),
-    wetMass: t.field(measurementField('Wet mass harvested.', field('wetMass'))),
-    dryMass: t.field(measurementField('Dry mass harvested.', field('dryMass'))),
-    wetVolume: t.field(measurementField('Wet volume harvested.', field('wetVolume'))),
-    dryVolume: t.field(measurementField('Dry volume harvested.', field('dryVolume'))),
-    area: t.field(measurementField('Area harvested.', field('area'))),
-  }),
+  fields: (t) =>
+    properties(t, ofRecord, {
+      name: textField('Variety name.'),
+      harvestMoisture: stats('Grain moisture (percentage).'),
+      wetMass: measurement('Wet mass harvested.'),
+      dryMass: measurement('Dry mass harvested.'),
+      wetVolume: measurement('Wet volume harvested.'),
+      dryVolume: measurement('Dry volume harvested.'),
+      area: measurement('Area harvested.'),
+    }),
 });
 
 builder.objectRef<SummaryValue>('HarvestedSummary').implement({
   description: 'A harvest (`operationType: "harvested"`). Leaf fills in dry or wet yields it can derive from moisture.',
   interfaces: [OperationSummaryRef],
-  fields: (t) => ({
-    harvestMoisture: t.field(statsField('Grain moisture (percentage).', prop('harvestMoisture'))),
-    wetMass: t.field(statsField('Wet mass per point.', prop('wetMass'))),
-    totalWetMass: t.field(measurementField('Total wet mass.', prop('totalWetMass'))),
-    wetMassPerArea: t.field(statsField('Wet mass per area (yield), e.g. lb/ac.', prop('wetMassPerArea'))),
-    dryMass: t.field(statsField('Dry mass per point.', prop('dryMass'))),
-    totalDryMass: t.field(measurementField('Total dry mass.', prop('totalDryMass'))),
-    dryMassPerArea: t.field(statsField('Dry mass per area (yield), e.g. lb/ac.', prop('dryMassPerArea'))),
-    wetVolume: t.field(statsField('Wet volume per point; not available for sugarcane.', prop('wetVolume'))),
-    totalWetVolume: t.field(measurementField('Total wet volume; not available for sugarcane.', prop('totalWetVolume'))),
-    wetVolumePerArea: t.field(statsField('Wet volume per area, e.g. bu/ac.', prop('wetVolumePerArea'))),
-    dryVolume: t.field(statsField('Dry volume per point; not available for sugarcane.', prop('dryVolume'))),
-    totalDryVolume: t.field(measurementField('Total dry volume, e.g. in bu; not available for sugarcane.', prop('totalDryVolume'))),
-    dryVolumePerArea: t.field(statsField('Dry volume per area, e.g. bu/ac.', prop('dryVolumePerArea'))),
-    varieties: t.field({
-      type: [HarvestedVarietyRef],
-      nullable: false,
-      description: 'Per-variety breakdown; empty when the file has none.',
-      resolve: (s) => records(s.properties.varieties),
+  fields: (t) =>
+    properties(t, ofSummary, {
+      harvestMoisture: stats('Grain moisture (percentage).'),
+      wetMass: stats('Wet mass per point.'),
+      totalWetMass: measurement('Total wet mass.'),
+      wetMassPerArea: stats('Wet mass per area (yield), e.g. lb/ac.'),
+      dryMass: stats('Dry mass per point.'),
+      totalDryMass: measurement('Total dry mass.'),
+      dryMassPerArea: stats('Dry mass per area (yield), e.g. lb/ac.'),
+      wetVolume: stats('Wet volume per point; not available for sugarcane.'),
+      totalWetVolume: measurement('Total wet volume; not available for sugarcane.'),
+      wetVolumePerArea: stats('Wet volume per area, e.g. bu/ac.'),
+      dryVolume: stats('Dry volume per point; not available for sugarcane.'),
+      totalDryVolume: measurement('Total dry volume, e.g. in bu; not available for sugarcane.'),
+      dryVolumePerArea: stats('Dry volume per area, e.g. bu/ac.'),
+      varieties: recordList(HarvestedVarietyRef, 'Per-variety breakdown; empty when the file has none.'),
     }),
-  }),
 });
 
 const PlantedVarietyRef = builder.objectRef<JsonRecord>('PlantedVariety').implement({
   description: 'One variety of a planting: its seed rate, area and seed count.',
   fields: (t) => ({
-    name: t.string({ description: 'Variety name.', resolve: (v) => text(v, 'name') }),
-    rate: t.field(statsField('Seed rate achieved, e.g. seeds/ac.', field('rate'))),
+    ...properties(t, ofRecord, {
+      name: textField('Variety name.'),
+      rate: stats('Seed rate achieved, e.g. seeds/ac.'),
+    }),
     rateTarget: t.field(statsField('Seed rate aimed for (Leaf\'s avgTarget, minTarget, maxTarget), in the unit of `rate`.', (v: JsonRecord) => {
       const rate = v.rate;
       if (!isRecord(rate) || !['avgTarget', 'minTarget', 'maxTarget'].some((key) => key in rate)) return null;
       return { avg: rate.avgTarget, min: rate.minTarget, max: rate.maxTarget, unit: rate.unit };
     })),
-    area: t.field(measurementField('Area planted.', field('area'))),
-    totalPlanted: t.field(measurementField('Seeds planted.', field('totalPlanted'))),
+    ...properties(t, ofRecord, {
+      area: measurement('Area planted.'),
+      totalPlanted: measurement('Seeds planted.'),
+    }),
   }),
 });
 
 builder.objectRef<SummaryValue>('PlantedSummary').implement({
   description: 'A planting (`operationType: "planted"`).',
   interfaces: [OperationSummaryRef],
-  fields: (t) => ({
-    seedRate: t.field(statsField('Seeds per area, e.g. seeds/ac.', prop('seedRate'))),
-    seedRateTarget: t.field(statsField('Target seeds per area.', prop('seedRateTarget'))),
-    seedDepth: t.field(statsField('Planting depth.', prop('seedDepth'))),
-    totalPlanted: t.field(measurementField('Seeds planted in all.', prop('totalPlanted'))),
-    singulation: t.field(statsField('Meter performance (percentage).', prop('singulation'))),
-    downForce: t.field(statsField('Down force reading, e.g. lbf.', prop('downForce'))),
-    varieties: t.field({
-      type: [PlantedVarietyRef],
-      nullable: false,
-      description: 'Per-variety breakdown; empty when the file has none.',
-      resolve: (s) => records(s.properties.varieties),
+  fields: (t) =>
+    properties(t, ofSummary, {
+      seedRate: stats('Seeds per area, e.g. seeds/ac.'),
+      seedRateTarget: stats('Target seeds per area.'),
+      seedDepth: stats('Planting depth.'),
+      totalPlanted: measurement('Seeds planted in all.'),
+      singulation: stats('Meter performance (percentage).'),
+      downForce: stats('Down force reading, e.g. lbf.'),
+      varieties: recordList(PlantedVarietyRef, 'Per-variety breakdown; empty when the file has none.'),
     }),
-  }),
 });
 
 const AppliedProductRef = builder.objectRef<JsonRecord>('AppliedProduct').implement({
   description: 'One product of an application: a component of the mix or its carrier.',
-  fields: (t) => ({
-    name: t.string({ description: 'Product name, e.g. "Fastac EC".', resolve: (p) => text(p, 'name') }),
-    type: t.string({ description: '"Component" or "Carrier".', resolve: (p) => text(p, 'type') }),
-    rate: t.field(measurementField('Rate applied, e.g. floz/ac.', field('rate'))),
-    totalApplied: t.field(measurementField('Amount of this product applied.', field('totalApplied'))),
-    area: t.field(measurementField('Area this product covered.', field('area'))),
-  }),
+  fields: (t) =>
+    properties(t, ofRecord, {
+      name: textField('Product name, e.g. "Fastac EC".'),
+      type: textField('"Component" or "Carrier".'),
+      rate: measurement('Rate applied, e.g. floz/ac.'),
+      totalApplied: measurement('Amount of this product applied.'),
+      area: measurement('Area this product covered.'),
+    }),
 });
 
 builder.objectRef<SummaryValue>('AppliedSummary').implement({
   description: 'An application of products: spraying, fertilizing (`operationType: "applied"`).',
   interfaces: [OperationSummaryRef],
   fields: (t) => ({
-    appliedRate: t.field(statsField('Rate applied, e.g. gal/ac.', prop('appliedRate'))),
-    appliedRateTarget: t.field(statsField('Target rate.', prop('appliedRateTarget'))),
-    totalApplied: t.field(measurementField('Total product applied.', prop('totalApplied'))),
+    ...properties(t, ofSummary, {
+      appliedRate: stats('Rate applied, e.g. gal/ac.'),
+      appliedRateTarget: stats('Target rate.'),
+      totalApplied: measurement('Total product applied.'),
+    }),
     tankMix: t.boolean({
       description: 'Whether a tank mix was used.',
       resolve: (s) => (typeof s.properties.tankMix === 'boolean' ? s.properties.tankMix : null),
     }),
-    products: t.field({
-      type: [AppliedProductRef],
-      nullable: false,
-      description: 'The products applied, components and carrier.',
-      resolve: (s) => records(s.properties.products),
+    ...properties(t, ofSummary, {
+      products: recordList(AppliedProductRef, 'The products applied, components and carrier.'),
     }),
   }),
 });
@@ -225,11 +239,12 @@ builder.objectRef<SummaryValue>('AppliedSummary').implement({
 builder.objectRef<SummaryValue>('TillageSummary').implement({
   description: 'A tillage pass (`operationType: "tillage"`).',
   interfaces: [OperationSummaryRef],
-  fields: (t) => ({
-    tillType: t.stringList({ nullable: false, description: 'Tillage tools used, e.g. "Closing Disk".', resolve: (s) => strings(s.properties.tillType) }),
-    tillageDepthTarget: t.field(statsField('Target depth, e.g. in.', prop('tillageDepthTarget'))),
-    tillageDepthActual: t.field(statsField('Depth achieved.', prop('tillageDepthActual'))),
-  }),
+  fields: (t) =>
+    properties(t, ofSummary, {
+      tillType: stringList('Tillage tools used, e.g. "Closing Disk".'),
+      tillageDepthTarget: stats('Target depth, e.g. in.'),
+      tillageDepthActual: stats('Depth achieved.'),
+    }),
 });
 
 builder.objectRef<SummaryValue>('OtherSummary').implement({

@@ -57,19 +57,20 @@ export function createMetrics(): GatewayMetrics {
 
   const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
     new Counter<L>({ name, help, labelNames, registers: [registry] });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+    new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
 
   const upstreamCalls = counter(
     'leaf_upstream_requests_total',
     'Calls to the Leaf API (after retries), by method, endpoint template, HTTP status and error code (OK on success).',
     ['method', 'endpoint', 'status', 'code'],
   );
-  const upstreamDuration = new Histogram({
-    name: 'leaf_upstream_request_duration_seconds',
-    help: 'Time per Leaf API call, retries included, by method and endpoint template.',
-    labelNames: ['method', 'endpoint'],
-    buckets: SECONDS,
-    registers: [registry],
-  });
+  const upstreamDuration = histogram(
+    'leaf_upstream_request_duration_seconds',
+    'Time per Leaf API call, retries included, by method and endpoint template.',
+    ['method', 'endpoint'],
+    SECONDS,
+  );
   const coalesced = counter(
     'leaf_upstream_coalesced_reads_total',
     'Reads that went upstream themselves (started) or shared an identical in-flight read of the same token (joined).',
@@ -106,13 +107,12 @@ export function createMetrics(): GatewayMetrics {
     'leafEvents subscriptions ended (or refused before they opened), by transport (sse, websocket) and why: client-closed, token-refused, drain, limit, error.',
     ['transport', 'reason'],
   );
-  const subscriptionDuration = new Histogram({
-    name: 'graphql_subscription_duration_seconds',
-    help: 'How long leafEvents subscriptions stayed open, by transport.',
-    labelNames: ['transport'],
-    buckets: [1, 10, 60, 300, 1_800, 3_600, 21_600, 86_400],
-    registers: [registry],
-  });
+  const subscriptionDuration = histogram(
+    'graphql_subscription_duration_seconds',
+    'How long leafEvents subscriptions stayed open, by transport.',
+    ['transport'],
+    [1, 10, 60, 300, 1_800, 3_600, 21_600, 86_400],
+  );
   const errors = counter(
     'graphql_errors_total',
     'Errors in GraphQL responses, by operation name and the extensions.code clients receive.',
