@@ -12,7 +12,8 @@ import { post } from './reference.js';
 import { cpuMs, freePort, peakRssMb, startEmulatorProcess, startGatewayProcess } from './processes.js';
 
 const USAGE = `Usage: npm run bench:points -- [--page 1000] [--pages n (default: the whole file)] [--latency ms (default 20)]
-  [--old-space mb (the gateway's V8 old-space cap, default 256: the walk must fit in it)] [--out bench/results]`;
+  [--old-space mb (the gateway's V8 old-space cap, default 256: the walk must fit in it)] [--out bench/results]
+  [--cpu-prof dir (writes the gateway's V8 CPU profile of the whole run there)]`;
 
 const MapPage = `
   query MapPage($id: LeafId!, $first: Int!, $after: String) {
@@ -78,7 +79,7 @@ function percentile(sorted: number[], fraction: number): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'old-space': { type: 'string' }, page: { type: 'string' }, pages: { type: 'string' }, latency: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    options: { 'cpu-prof': { type: 'string' }, 'old-space': { type: 'string' }, page: { type: 'string' }, pages: { type: 'string' }, latency: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) return console.log(USAGE);
   const pageSize = Number(values.page ?? 1000);
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   const latencyMs = Number(values.latency ?? 20);
   const out = values.out ?? 'bench/results';
   const oldSpaceMb = Number(values['old-space'] ?? 256);
+  const profile = values['cpu-prof'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`];
 
   const store = seedStore('large');
   const [fileId, count] = [...store.pointCounts.entries()][0] ?? [];
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
     // default deadline (15 s), which is not what this measures.
     { RESPONSE_CACHE: 'false', REQUEST_DEADLINE_MS: '300000', NODE_OPTIONS: `--max-semi-space-size=64 --max-old-space-size=${oldSpaceMb}` },
     'src/main.ts',
+    profile,
   );
   try {
     const rssAtStart = rssMb(gateway.pid);

@@ -168,8 +168,8 @@ export function buildGateway(): Promise<string> {
   });
 }
 
-export function startGatewayProcess(upstream: string, env: Record<string, string>, entry: string): Promise<Server> {
-  const args = entry.endsWith('.ts') ? [...TSX, entry] : [entry];
+export function startGatewayProcess(upstream: string, env: Record<string, string>, entry: string, nodeArgs: string[] = []): Promise<Server> {
+  const args = [...nodeArgs, ...(entry.endsWith('.ts') ? [...TSX, entry] : [entry])];
   return startServer(
     args,
     {

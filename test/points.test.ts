@@ -6,9 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS, LARGE_POINT_COUNT, OTHER_TOKEN, pointsOf, seedStore } from '../src/emulator/index.js';
 import type { LeafFile } from '../src/emulator/index.js';
+import { FILE_RECORD_MAX_AGE_MS } from '../src/leaf/points.js';
+import { timestampOf } from '../src/schema/files/points.js';
 import { unitConverter } from '../src/schema/units.js';
 import { graphql } from './__generated__/index.js';
-import type { FilePointsQueryVariables } from './__generated__/graphql.js';
+import type { FilePointsQueryVariables, MapPointsQuery } from './__generated__/graphql.js';
 import { httpJson } from './support/http.js';
 import { useStack, withStack } from './support/stack.js';
 
@@ -229,6 +231,110 @@ describe('paging', () => {
     const answer = await stack.query(FirstThreePoints, { id: file.id });
     expect(answer.data?.file?.points?.nodes).toHaveLength(3);
     expect(answer.data?.file?.points?.pageInfo).toEqual({ hasNextPage: true });
+  });
+});
+
+const PointsAndFileName = graphql(/* GraphQL */ `
+  query PointsAndFileName($id: LeafId!, $first: Int, $after: String) {
+    file(id: $id) { fileName points(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { timestamp } } }
+  }
+`);
+
+const CreatePointsUserMachine = graphql(/* GraphQL */ `
+  mutation CreatePointsUserMachine($user: LeafId!, $input: CreateMachineInput!) { createMachine(leafUserId: $user, input: $input) { __typename } }
+`);
+
+describe('the file record of a resumed page', () => {
+  const recordCalls = (id: string) => stack.calls().filter((call) => call.method === 'GET' && call.path.endsWith(`/files/${id}`)).length;
+  const timestamps = (file: LeafFile, from: number, count: number) =>
+    Array.from({ length: count }, (_, index) => (pointsOf(stack.emulator.store, file).at(from + index) as { properties: Json }).properties.timestamp);
+
+  it('answers a page asking only for points from the record its cursor keeps: one GET /files/{id} for the whole walk', async () => {
+    await withStack({}, async (fresh) => {
+      const file = processedFiles('harvested').find((candidate) => pointsOf(stack.emulator.store, candidate).count > 1000)!;
+      const expected = pointsOf(fresh.emulator.store, fresh.emulator.store.files.get(file.id)!);
+      const seen: unknown[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const answer: { data?: MapPointsQuery | null; errors?: unknown } = await fresh.query(MapPoints, { id: file.id, first: 250, after });
+        expect(answer.errors).toBeUndefined();
+        const points = answer.data!.file!.points!;
+        expect(points.totalCount).toBe(expected.count);
+        seen.push(...points.nodes.map((node) => node?.timestamp));
+        if (!points.pageInfo.hasNextPage) break;
+        after = points.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(Array.from({ length: expected.count }, (_, index) => (expected.at(index) as { properties: Json }).properties.timestamp));
+      const calls = fresh.calls();
+      expect(calls.filter((call) => call.path.endsWith(`/files/${file.id}`))).toHaveLength(1);
+      // Still one read for the pages and one to count them.
+      expect(calls.filter((call) => call.path.endsWith('/standardGeojson'))).toHaveLength(2);
+    });
+  });
+
+  it('reads the record for a page that asks for more of the file, and after a write for its user, and never for another token', async () => {
+    const file = processedFiles('planted').find((candidate) => pointsOf(stack.emulator.store, candidate).count > 1000)!;
+    const first = await page(file.id, { first: 100 }, MapPoints);
+    stack.resetCalls();
+
+    // Only points: answered from the cursor's record, resumed where the first page stopped.
+    const second = await page(file.id, { first: 100, after: first.pageInfo.endCursor }, MapPoints);
+    expect(second.nodes.map((node) => node.timestamp)).toEqual(timestamps(file, 100, 100));
+    expect(recordCalls(file.id)).toBe(0);
+
+    // The file's name too: Leaf is asked for the record, and the points still resume.
+    const named = await stack.query(PointsAndFileName, { id: file.id, first: 100, after: second.pageInfo.endCursor });
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.file!.fileName).toBe(file.fileName);
+    expect(named.data!.file!.points!.nodes.map((node) => node?.timestamp)).toEqual(timestamps(file, 200, 100));
+    expect(recordCalls(file.id)).toBe(1);
+    expect(pointsCalls()).toBe(0);
+
+    // A write for the file's user makes what was read under the user stale, the kept record too.
+    const created = await stack.query(CreatePointsUserMachine, { user: file.leafUserId, input: { name: 'Written between pages', make: 'Fendt', modelYear: 2021 } });
+    expect(created.data?.createMachine.__typename).toBe('CreateMachineSuccess');
+    stack.resetCalls();
+    const afterWrite = await page(file.id, { first: 100, after: named.data!.file!.points!.pageInfo.endCursor }, MapPoints);
+    expect(afterWrite.nodes.map((node) => node.timestamp)).toEqual(timestamps(file, 300, 100));
+    expect(recordCalls(file.id)).toBe(1);
+
+    // Another token resuming the same cursor string reads the record itself, and Leaf refuses it.
+    stack.resetCalls();
+    const other = await stack.query(MapPoints, { id: file.id, first: 100, after: afterWrite.pageInfo.endCursor }, { token: OTHER_TOKEN });
+    expect(recordCalls(file.id)).toBe(1);
+    expect(other.data?.file ?? null).toBeNull();
+    expect(pointsCalls()).toBe(0);
+  });
+
+  it(`reads the record again once the kept one is ${FILE_RECORD_MAX_AGE_MS} ms old`, async () => {
+    const file = processedFiles('applied').find((candidate) => pointsOf(stack.emulator.store, candidate).count > 1000)!;
+    const first = await page(file.id, { first: 100 }, MapPoints);
+    await new Promise((resolve) => setTimeout(resolve, FILE_RECORD_MAX_AGE_MS + 200));
+    stack.resetCalls();
+    const second = await page(file.id, { first: 100, after: first.pageInfo.endCursor }, MapPoints);
+    expect(second.nodes.map((node) => node.timestamp)).toEqual(timestamps(file, 100, 100));
+    expect(recordCalls(file.id)).toBe(1);
+    expect(pointsCalls()).toBe(0);
+  });
+});
+
+describe('timestamps', () => {
+  it('sends a timestamp as it is only where a Date would print it unchanged', () => {
+    const samples = [
+      '2024-09-15T14:03:00.000Z', '2024-02-29T23:59:59.999Z', '2023-02-29T00:00:00.000Z', '2024-02-30T00:00:00.000Z',
+      '2024-04-31T12:00:00.000Z', '1900-02-29T00:00:00.000Z', '2000-02-29T00:00:00.000Z', '0000-01-01T00:00:00.000Z',
+      '2024-01-01T24:00:00.000Z', '2024-13-01T00:00:00.000Z', '2024-09-15T14:03:00Z', '2024-09-15T14:03:00.5+02:00',
+      '2024-09-15', 'not a date', '',
+    ];
+    for (const sample of samples) {
+      const date = new Date(sample);
+      const printed = sample === '' || Number.isNaN(date.getTime()) ? null : date.toISOString();
+      const sent = timestampOf(sample);
+      expect(sent instanceof Date ? sent.toISOString() : sent, sample).toBe(printed);
+      if (typeof sent === 'string') expect(sent).toBe(sample);
+    }
+    expect(timestampOf('2024-09-15T14:03:00.000Z')).toBe('2024-09-15T14:03:00.000Z');
+    expect(timestampOf('2024-02-30T00:00:00.000Z')).toBeInstanceOf(Date);
   });
 });
 

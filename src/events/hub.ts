@@ -89,7 +89,9 @@ export class LiveEvents {
   async refresh(event: AnyEvent): Promise<void> {
     const tags = staleTagsOf(event);
     if (tags.length === 0) return;
-    this.parts.client.detachReadsShowing(new Set(tags));
+    const stale = new Set(tags);
+    this.parts.client.detachReadsShowing(stale);
+    this.parts.client.points.forgetShowing(stale);
     if (event.family === 'file') this.parts.client.points.forgetFile(event.fileId);
     await this.parts.cache?.invalidate(tags, 'event');
   }

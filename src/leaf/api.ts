@@ -5,7 +5,7 @@
 import type { CallOptions, LeafCall, LeafClient, Query } from './client.js';
 import type { PointsQuery, PointsWindow } from './points.js';
 import type { ReadTag, ReadTagSet } from './read-tags.js';
-import { readNothing } from './readers.js';
+import { readNothing, type FileRecord } from './readers.js';
 import { endpointOf, leafUserOf, pathOf, type KeyOf, type Resource } from './resources/resource.js';
 
 function declared<T>(value: T | undefined, what: string): T {
@@ -57,6 +57,16 @@ export class LeafApi {
   /** Accepted points [start, end) of a file's standard GeoJSON, and with `probe` whether one exists at `end`. */
   pointsWindow(query: PointsQuery, start: number, end: number, probe: boolean): Promise<PointsWindow> {
     return this.client.points.window(query, start, end, probe, this.options);
+  }
+
+  /**
+   * The file record a parked points cursor of this token keeps for the file (PointsReader.keptFile),
+   * noted as read like the record it stands for; undefined when none is kept.
+   */
+  keptPointsFile(fileId: string): FileRecord | undefined {
+    const kept = this.client.points.keptFile(fileId, this.options);
+    if (kept) this.reads?.add(kept.tags);
+    return kept?.record;
   }
 
   /** How many points of a file's standard GeoJSON the filter accepts. */

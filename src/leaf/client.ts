@@ -13,7 +13,7 @@ import type { LeafClientObserver, UpstreamCallWatch } from './observer.js';
 import { PointsReader } from './points.js';
 import type { StreamedResource } from './resources/points.js';
 import { retryAfterMs, retryDelayMs, type RetryPolicy } from './retry.js';
-import type { ReadTag } from './read-tags.js';
+import { readTags, type ReadTag } from './read-tags.js';
 
 /** Query parameters; arrays repeat the parameter (`sort=a,asc&sort=b,desc`). */
 export type Query = Record<string, string | number | readonly string[] | undefined | null>;
@@ -294,6 +294,8 @@ export class LeafClient {
   /** A write announced here or by another process sharing this upstream (a cluster sibling). */
   detachReadsForWrite(leafUserId: string, tokenHash: string | null): void {
     if (this.coalescer && tokenHash) this.coalescer.detachForWrite(leafUserId, tokenHash);
+    // Files kept by points cursors are records read under the user, as cached answers are.
+    this.points.forgetShowing(new Set([readTags.user(leafUserId)]));
   }
 
   /** A Leaf event made these tags stale (src/events): shared reads showing them take no newcomers. */

@@ -9,9 +9,16 @@
 // - Where a read stopped is kept, per token, file and filter, as the open stream itself
 //   (a cursor): the next page resumes it instead of reading from the start. Idle cursors are
 //   closed after CURSOR_IDLE_MS and at most MAX_CURSORS stay open, so memory stays flat.
+// - A parked cursor keeps the file record it was read under (its URL, the summary's units), so
+//   a page asking for nothing else of the file need not wait for `GET /files/{id}` (keptFile).
+//   The record goes with its cursor, with any event or write that makes it stale
+//   (forgetShowing), and once it is FILE_RECORD_MAX_AGE_MS old.
 import { untilCancelled, type CallOptions, type LeafClient, type StreamBody } from './client.js';
 import { LeafError, leafError, requireToken } from './errors.js';
 import { FeatureSplitter } from './features.js';
+import type { ReadTag } from './read-tags.js';
+import type { FileRecord } from './readers.js';
+import { files } from './resources/files.js';
 import { points } from './resources/points.js';
 
 /** One point as read: a GeoJSON Feature whose properties are an object (maybe empty). */
@@ -21,8 +28,8 @@ export interface PointFeature {
 }
 
 export interface PointsQuery {
-  /** The Leaf file the points belong to: an event about it closes its cursors (forgetFile). */
-  fileId: string;
+  /** The record of the file the points belong to: an event about it closes its cursors (forgetFile), and the cursor keeps it (keptFile). */
+  file: FileRecord;
   url: string;
   /** Identifies `accept` in the memo: equal keys must mean equal predicates. */
   filterKey: string;
@@ -30,8 +37,9 @@ export interface PointsQuery {
 }
 
 export interface PointsWindow {
-  /** The accepted points at offsets [start, end) that exist, with their offsets. */
-  items: { node: PointFeature; offset: number }[];
+  /** The accepted points at offsets [start, end) that exist: points[i] is at offset start + i. */
+  points: PointFeature[];
+  start: number;
   /** Whether an accepted point exists at offset `end` (asked for with `probe`). */
   more: boolean;
 }
@@ -41,6 +49,12 @@ function broken(): LeafError {
 }
 
 const CURSOR_IDLE_MS = 30_000;
+/**
+ * How long a parked cursor's file record answers for the file without asking Leaf again. It is as
+ * old as the stream it was opened with; this bounds how long a file deleted, or a token revoked,
+ * without an event reaching the gateway keeps being answered from it.
+ */
+export const FILE_RECORD_MAX_AGE_MS = 5_000;
 /** A parked cursor holds its connection: well under the points pool's, so reads always get one. */
 const MAX_CURSORS = 16;
 const MAX_COUNTS = 1_024;
@@ -57,11 +71,25 @@ function asPoint(value: unknown): PointFeature {
  * cursor nobody comes back for costs at most this much of the upstream. */
 const READ_AHEAD_BYTES = 4 * 1024 * 1024;
 
+/** A file record as a cursor keeps it: when it was read, and the read tags that make it stale. */
+interface KeptFile {
+  record: FileRecord;
+  readAt: number;
+  tags: ReadonlySet<ReadTag>;
+}
+
+/** What a read of the file record shows, as the files resource declares it (the response cache's tags). */
+function tagsOf(record: FileRecord): ReadTag[] {
+  return [...(files.shows?.item?.({ id: record.id }) ?? []), ...(files.shows?.answer?.(record) ?? [])];
+}
+
 /** An open read of one points file under one filter, positioned at accepted offset `next`. */
 class PointsCursor {
   /** Offset of the first queued point among accepted points. */
   next = 0;
   done = false;
+  /** The file record the last page was read under, while nothing has made it stale. */
+  file: KeptFile | null = null;
   /** Accepted points read and not yet taken: queue[head..]. */
   private queue: PointFeature[] = [];
   private head = 0;
@@ -75,6 +103,9 @@ class PointsCursor {
   constructor(
     private readonly body: StreamBody,
     accept: (point: PointFeature) => boolean,
+    /** Whose and which file: keptFile answers only the same token, for the same file. */
+    readonly tokenHash: string | null,
+    readonly fileId: string,
   ) {
     // A parked stream that times out or is dropped fails its next read, not the process.
     body.on('error', () => undefined);
@@ -123,6 +154,11 @@ class PointsCursor {
   /** The next accepted point, or undefined past the end. */
   async take(): Promise<PointFeature | undefined> {
     if (this.queued === 0) await this.fill();
+    return this.takeQueued();
+  }
+
+  /** The next accepted point already parsed, or undefined when none is (fill, then ask again). */
+  takeQueued(): PointFeature | undefined {
     if (this.queued === 0) return undefined;
     const point = this.queue[this.head++]!;
     this.next += 1;
@@ -205,14 +241,14 @@ export class PointsReader {
   private async open(query: PointsQuery, path: string, options: CallOptions): Promise<PointsCursor> {
     const body = await this.client.stream({ path, resource: points }, options);
     this.stats.opened += 1;
-    return new PointsCursor(body, query.accept);
+    return new PointsCursor(body, query.accept, options.tokenHash, query.file.id.toLowerCase());
   }
 
   /** Per token (by its hash, worked out once per request), file and filter. */
   private keyOf(query: PointsQuery, options: CallOptions): string {
     requireToken(options);
     const key = `${options.tokenHash}\u0000${query.url}\u0000${query.filterKey}`;
-    this.fileOfKey.set(key, query.fileId.toLowerCase());
+    this.fileOfKey.set(key, query.file.id.toLowerCase());
     // Bounded like the cursors and counts it indexes: keys neither holds any more go.
     if (this.fileOfKey.size > 2 * MAX_COUNTS) {
       for (const known of this.fileOfKey.keys()) if (!this.cursors.has(known) && !this.counts.has(known)) this.fileOfKey.delete(known);
@@ -232,6 +268,29 @@ export class PointsReader {
     }
   }
 
+  /**
+   * The file record a parked cursor of this token keeps for the file, while it is younger than
+   * FILE_RECORD_MAX_AGE_MS and no event or write has made it stale; undefined otherwise.
+   */
+  keptFile(fileId: string, options: CallOptions): { record: FileRecord; tags: ReadonlySet<ReadTag> } | undefined {
+    if (options.tokenHash === null) return undefined;
+    const file = fileId.toLowerCase();
+    const oldest = Date.now() - FILE_RECORD_MAX_AGE_MS;
+    let kept: KeptFile | undefined;
+    // The most recently parked cursor's record is the newest.
+    for (const cursor of this.cursors.values()) {
+      if (cursor.file && cursor.tokenHash === options.tokenHash && cursor.fileId === file && cursor.file.readAt > oldest) kept = cursor.file;
+    }
+    return kept;
+  }
+
+  /** An event or a write made these tags stale: records kept showing any of them go (their cursors stay). */
+  forgetShowing(stale: ReadonlySet<ReadTag>): void {
+    for (const cursor of this.cursors.values()) {
+      if (cursor.file && [...cursor.file.tags].some((tag) => stale.has(tag))) cursor.file = null;
+    }
+  }
+
   /** A cursor at or before `start`: a parked one when it has not passed it, else a new read. */
   private async cursorFor(key: string, query: PointsQuery, path: string, start: number, options: CallOptions): Promise<PointsCursor> {
     const parked = this.cursors.get(key);
@@ -247,8 +306,9 @@ export class PointsReader {
     return this.open(query, path, options);
   }
 
-  /** Keeps the cursor for the next page, reading on up to `pageSize` more points meanwhile. */
-  private park(key: string, cursor: PointsCursor, pageSize: number): void {
+  /** Keeps the cursor (and the file record it was read under) for the next page, reading on up to `pageSize` more points meanwhile. */
+  private park(key: string, cursor: PointsCursor, pageSize: number, file: KeptFile): void {
+    cursor.file = file;
     if (cursor.done && cursor.queued === 0) {
       this.remember(key, cursor.next);
       return cursor.close();
@@ -293,39 +353,47 @@ export class PointsReader {
 
   private async read(query: PointsQuery, start: number, end: number, probe: boolean, options: CallOptions): Promise<PointsWindow> {
     const key = this.keyOf(query, options);
+    const file = this.keeping(query.file);
     const path = this.pathOf(query.url);
     const known = this.counts.get(key);
-    if (known !== undefined && start >= known) return { items: [], more: false };
+    if (known !== undefined && start >= known) return { points: [], start, more: false };
     // Opening fails as any upstream read does (a LeafError, or the call budget's refusal).
     const cursor = await this.cursorFor(key, query, path, start, options);
     try {
-      return await this.readFrom(cursor, key, start, end, probe);
+      return await this.readFrom(cursor, key, start, end, probe, file);
     } catch (error) {
       if (error instanceof LeafError) throw error;
       // A parked stream the upstream has since closed: read again from the start, once.
-      return this.readFrom(await this.open(query, path, options), key, start, end, probe).catch((again: unknown) => {
+      return this.readFrom(await this.open(query, path, options), key, start, end, probe, file).catch((again: unknown) => {
         throw again instanceof LeafError ? again : broken();
       });
     }
   }
 
-  private async readFrom(cursor: PointsCursor, key: string, start: number, end: number, probe: boolean): Promise<PointsWindow> {
+  /** The record as a cursor keeps it: the kept one itself when the page was answered from it (its age stays), else read now. */
+  private keeping(record: FileRecord): KeptFile {
+    for (const cursor of this.cursors.values()) if (cursor.file?.record === record) return cursor.file;
+    return { record, readAt: Date.now(), tags: new Set(tagsOf(record)) };
+  }
+
+  private async readFrom(cursor: PointsCursor, key: string, start: number, end: number, probe: boolean, file: KeptFile): Promise<PointsWindow> {
     try {
       while (cursor.next < start && (await cursor.take()) !== undefined);
-      const items: PointsWindow['items'] = [];
+      const first = cursor.next;
+      const points: PointFeature[] = [];
+      // What is already parsed is taken without awaiting: read-ahead usually holds the whole page.
       while (cursor.next < end) {
-        const offset = cursor.next;
-        const point = await cursor.take();
+        const point = cursor.takeQueued() ?? (await cursor.take());
         if (point === undefined) break;
-        items.push({ node: point, offset });
+        points.push(point);
       }
       let more = false;
       if (probe) {
         await cursor.fill();
         more = cursor.queued > 0;
       }
-      this.park(key, cursor, end - start);
-      return { items, more };
+      this.park(key, cursor, end - start, file);
+      return { points, start: first, more };
     } catch (error) {
       cursor.close();
       throw error;

@@ -2,6 +2,7 @@
 // made concurrently; the undici pool bounds how many run at once.
 import { brandWithType, createContextCache, ObjectRef, type ObjectFieldsShape } from '@pothos/core';
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { LeafError, leafError } from '../leaf/errors.js';
 import type { KeyDeclaration, RecordKey } from '../leaf/resources/key.js';
@@ -104,14 +105,20 @@ export function recordNode<R extends { id: string }>(
  * a ref of `object`: Pothos cannot check a resolver against a generic shape, and the field only
  * hands on what that ref's own loader read.
  */
-export function queryById(name: string, ref: KeyedNodeRef<object, 'id'>, descriptions: { field: string; id: string }): void {
+export function queryById(
+  name: string,
+  ref: KeyedNodeRef<object, 'id'>,
+  descriptions: { field: string; id: string },
+  /** A record already at hand for this request (e.g. the one a points cursor keeps), else undefined: the loader reads it. */
+  atHand?: (id: string, context: Context, info: GraphQLResolveInfo) => object | undefined,
+): void {
   builder.queryField(name, (t) =>
     t.field({
       type: ref,
       ...UPSTREAM_COST,
       description: descriptions.field,
       args: { id: t.arg({ type: 'LeafId', required: true, description: descriptions.id }) },
-      resolve: (_root, args, context) => ref.getDataloader(context).load({ id: args.id }),
+      resolve: (_root, args, context, info) => atHand?.(args.id, context, info) ?? ref.getDataloader(context).load({ id: args.id }),
     }),
   );
 }

@@ -93,6 +93,8 @@ type Documents = {
     "\n  query FirstThreePoints($id: LeafId!) { file(id: $id) { points(first: 3) { pageInfo { hasNextPage } nodes { timestamp } } } }\n": typeof types.FirstThreePointsDocument,
     "\n  query ConvertedPoint($id: LeafId!) {\n    file(id: $id) {\n      points(first: 1) {\n        nodes {\n          __typename\n          area(unit: \"ac\") { value unit }\n          speed(unit: \"km/h\") { value unit }\n          ... on HarvestedPoint { wetMassPerArea(unit: \"kg/ha\") { value unit } }\n        }\n      }\n    }\n  }\n": typeof types.ConvertedPointDocument,
     "\n  query PointAreaInKilograms($id: LeafId!) { file(id: $id) { points(first: 1) { nodes { area(unit: \"kg\") { value } } } } }\n": typeof types.PointAreaInKilogramsDocument,
+    "\n  query PointsAndFileName($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { fileName points(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n": typeof types.PointsAndFileNameDocument,
+    "\n  mutation CreatePointsUserMachine($user: LeafId!, $input: CreateMachineInput!) { createMachine(leafUserId: $user, input: $input) { __typename } }\n": typeof types.CreatePointsUserMachineDocument,
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": typeof types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": typeof types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": typeof types.RedisRenameMachineDocument,
@@ -190,6 +192,8 @@ const documents: Documents = {
     "\n  query FirstThreePoints($id: LeafId!) { file(id: $id) { points(first: 3) { pageInfo { hasNextPage } nodes { timestamp } } } }\n": types.FirstThreePointsDocument,
     "\n  query ConvertedPoint($id: LeafId!) {\n    file(id: $id) {\n      points(first: 1) {\n        nodes {\n          __typename\n          area(unit: \"ac\") { value unit }\n          speed(unit: \"km/h\") { value unit }\n          ... on HarvestedPoint { wetMassPerArea(unit: \"kg/ha\") { value unit } }\n        }\n      }\n    }\n  }\n": types.ConvertedPointDocument,
     "\n  query PointAreaInKilograms($id: LeafId!) { file(id: $id) { points(first: 1) { nodes { area(unit: \"kg\") { value } } } } }\n": types.PointAreaInKilogramsDocument,
+    "\n  query PointsAndFileName($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { fileName points(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n": types.PointsAndFileNameDocument,
+    "\n  mutation CreatePointsUserMachine($user: LeafId!, $input: CreateMachineInput!) { createMachine(leafUserId: $user, input: $input) { __typename } }\n": types.CreatePointsUserMachineDocument,
     "\n  query RedisMachines($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { totalCount nodes { id leafId name } } }\n  }\n": types.RedisMachinesDocument,
     "\n  query RedisMachinesAndImplements($user: LeafId!) {\n    leafUser(id: $user) { machines(first: 100) { nodes { id name } } implements(first: 5) { nodes { id } } }\n  }\n": types.RedisMachinesAndImplementsDocument,
     "\n  mutation RedisRenameMachine($id: ID!, $name: String!) {\n    updateMachine(id: $id, input: { name: $name }) { __typename ... on UpdateMachineSuccess { machine { id name } } }\n  }\n": types.RedisRenameMachineDocument,
@@ -538,6 +542,14 @@ export function graphql(source: "\n  query ConvertedPoint($id: LeafId!) {\n    f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PointAreaInKilograms($id: LeafId!) { file(id: $id) { points(first: 1) { nodes { area(unit: \"kg\") { value } } } } }\n"): (typeof documents)["\n  query PointAreaInKilograms($id: LeafId!) { file(id: $id) { points(first: 1) { nodes { area(unit: \"kg\") { value } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PointsAndFileName($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { fileName points(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n"): (typeof documents)["\n  query PointsAndFileName($id: LeafId!, $first: Int, $after: String) {\n    file(id: $id) { fileName points(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { timestamp } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePointsUserMachine($user: LeafId!, $input: CreateMachineInput!) { createMachine(leafUserId: $user, input: $input) { __typename } }\n"): (typeof documents)["\n  mutation CreatePointsUserMachine($user: LeafId!, $input: CreateMachineInput!) { createMachine(leafUserId: $user, input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,10 +9,12 @@ import {
   type LegendRecord,
 } from '../../leaf/readers.js';
 import { fileImages, files } from '../../leaf/resources/files.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { loadEach, queryById, recordNode } from '../loading.js';
 import { OperationSummaryRef } from './summary.js';
 import { UPSTREAM_COST } from '../demand.js';
+import { selectedFieldNames } from '../relay/selection.js';
 
 const LegendRangeRef = builder.objectRef<LegendRangeRecord>('LegendRange').implement({
   description: 'One colour band of an image legend: values from min to max are drawn in colorCode.',
@@ -120,7 +122,21 @@ export const LeafFileRef = recordNode('LeafFile', files, {
   }),
 });
 
-queryById('file', LeafFileRef, {
-  field: 'One Leaf machine data file by id; null when Leaf has no such file.',
-  id: 'The Leaf file id.',
-});
+queryById(
+  'file',
+  LeafFileRef,
+  { field: 'One Leaf machine data file by id; null when Leaf has no such file.', id: 'The Leaf file id.' },
+  (id, context, info) => (answersFromKeptRecord(info) ? context.leaf.keptPointsFile(id) : undefined),
+);
+
+/**
+ * What a page of points may ask of its file and still be answered from the record its parked
+ * cursor keeps (src/leaf/points.ts): the points, read under that record's URL and units, and the
+ * ids, which never change. Anything else of the file is read from Leaf as always.
+ */
+const KEPT_RECORD_FIELDS = new Set(['points', 'id', 'leafId', '__typename']);
+
+function answersFromKeptRecord(info: GraphQLResolveInfo): boolean {
+  const names = selectedFieldNames(info);
+  return names.has('points') && [...names].every((name) => KEPT_RECORD_FIELDS.has(name));
+}

@@ -12,7 +12,7 @@ import type { LeafMeasurement } from '../../leaf/types.js';
 import { builder } from '../builder.js';
 import type { Context } from '../../context.js';
 import { DateTimeFilter, type DateTimeFilterShape } from '../filters.js';
-import { measurementField } from '../measurement.js';
+import { convertMeasurement, measurementField } from '../measurement.js';
 import { cursorEncoder, cursorKeyOf, decodeCursor } from '../relay/cursor.js';
 import { ConnectionArgumentError } from '../relay/errors.js';
 import { connectionSelection } from '../relay/selection.js';
@@ -26,9 +26,23 @@ const DEFAULT_POINTS_PAGE = 100;
 
 type Units = Record<string, string>;
 
-/** A point's timestamp as a Date; null when it is missing or not a date. */
-function dateOf(value: string | null | undefined): Date | null {
+/** A timestamp as Date#toISOString prints it (UTC, milliseconds), its day not yet checked against its month. */
+const AS_PRINTED = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * A point's timestamp as the DateTime scalar sends it: the string itself when a Date would print
+ * it unchanged (printing 1,000 Dates a page cost about 1 ms of CPU), else the Date it reads as
+ * (a day past the month's end rolls over, as Date does); null when it is missing or not a date.
+ */
+export function timestampOf(value: string | null): string | Date | null {
   if (!value) return null;
+  const printed = AS_PRINTED.exec(value);
+  if (printed && Number(printed[3]) <= daysIn(Number(printed[1]), Number(printed[2]))) return value;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
@@ -37,6 +51,27 @@ function dateOf(value: string | null | undefined): Date | null {
 interface Point {
   feature: PointFeature;
   units: Units;
+}
+
+/**
+ * A point of a page as its edge and its node at once: one object per point (a page has up to
+ * 1,000), its cursor encoded only when asked for.
+ */
+class PointEdge implements Point {
+  constructor(
+    readonly feature: PointFeature,
+    readonly units: Units,
+    private readonly offset: number,
+    private readonly encode: (offset: number) => string,
+  ) {}
+
+  get node(): Point {
+    return this;
+  }
+
+  get cursor(): string {
+    return this.encode(this.offset);
+  }
 }
 
 type JsonRecord = Record<string, unknown>;
@@ -112,6 +147,15 @@ const measured =
 
 const prop = (point: Point, name: string): unknown => point.feature.properties[name];
 
+/**
+ * measurementField over a value this file builds itself (a finite number and a unit string, or
+ * null), so it is not checked again as Leaf's `{ value, unit }` would be: a page reads up to
+ * several thousand of them.
+ */
+function pointMeasurement<Parent>(description: string, read: (parent: Parent) => LeafMeasurement | null) {
+  return { ...measurementField(description, read), resolve: (parent: Parent, args: { unit?: string | null }) => convertMeasurement(read(parent), args.unit) };
+}
+
 function pointTypeOf(point: Point): string {
   switch (text(prop(point, 'operationType'))?.toLowerCase()) {
     case 'harvested':
@@ -132,7 +176,7 @@ export const OperationPointRef = builder.interfaceRef<Point>('OperationPoint').i
     "One recorded point of a file's standard GeoJSON (a GeoJSON Feature), under Leaf's property names. The concrete type follows `operationType`: HarvestedPoint, PlantedPoint, AppliedPoint, TillagePoint, or OtherPoint. Measured values are in the unit of the same property in the file's summary (Leaf's standard unit when the summary has none), or converted with `unit`.",
   resolveType: pointTypeOf,
   fields: (t) => ({
-    timestamp: t.field({ type: 'DateTime', description: 'When the point was recorded.', resolve: (p) => dateOf(text(prop(p, 'timestamp'))) }),
+    timestamp: t.field({ type: 'DateTime', description: 'When the point was recorded.', resolve: (p) => timestampOf(text(prop(p, 'timestamp'))) }),
     operationType: t.string({
       description: 'Leaf\'s operation type of the point: "harvested", "planted", "applied", "tillage", or another.',
       resolve: (p) => text(prop(p, 'operationType')),
@@ -144,12 +188,12 @@ export const OperationPointRef = builder.interfaceRef<Point>('OperationPoint').i
     }),
     crop: t.string({ description: 'Crop, normalized (e.g. corn).', resolve: (p) => text(prop(p, 'crop')) }),
     variety: t.string({ description: 'Variety, e.g. "Pioneer P1185".', resolve: (p) => text(prop(p, 'variety')) }),
-    area: t.field(measurementField('Area this point covers.', measured('area'))),
-    distance: t.field(measurementField('Distance travelled since the previous point.', measured('distance'))),
+    area: t.field(pointMeasurement('Area this point covers.', measured('area'))),
+    distance: t.field(pointMeasurement('Distance travelled since the previous point.', measured('distance'))),
     heading: t.float({ description: 'Heading, in degrees from north.', resolve: (p) => finite(prop(p, 'heading')) }),
-    speed: t.field(measurementField('Speed at the point.', measured('speed'))),
-    elevation: t.field(measurementField('Elevation at the point.', measured('elevation'))),
-    equipmentWidth: t.field(measurementField('Working width of the equipment.', measured('equipmentWidth'))),
+    speed: t.field(pointMeasurement('Speed at the point.', measured('speed'))),
+    elevation: t.field(pointMeasurement('Elevation at the point.', measured('elevation'))),
+    equipmentWidth: t.field(pointMeasurement('Working width of the equipment.', measured('equipmentWidth'))),
     recordingStatus: t.string({ description: 'Whether the implement was working: "On" or "Off".', resolve: (p) => text(prop(p, 'recordingStatus')) }),
     sectionId: t.int({
       description: 'The implement section that recorded the point.',
@@ -167,14 +211,14 @@ builder.objectRef<Point>('HarvestedPoint').implement({
   interfaces: [OperationPointRef],
   fields: (t) => ({
     harvestMoisture: t.float({ description: 'Grain moisture (percentage).', resolve: (p) => finite(prop(p, 'harvestMoisture')) }),
-    wetMass: t.field(measurementField('Wet mass harvested at the point.', measured('wetMass'))),
-    wetVolume: t.field(measurementField('Wet volume harvested at the point.', measured('wetVolume'))),
-    wetMassPerArea: t.field(measurementField('Wet mass per area (the yield map value), e.g. lb/ac.', measured('wetMassPerArea'))),
-    wetVolumePerArea: t.field(measurementField('Wet volume per area, e.g. bu/ac.', measured('wetVolumePerArea'))),
-    dryMass: t.field(measurementField('Dry mass harvested at the point.', measured('dryMass'))),
-    dryVolume: t.field(measurementField('Dry volume harvested at the point.', measured('dryVolume'))),
-    dryMassPerArea: t.field(measurementField('Dry mass per area, e.g. lb/ac.', measured('dryMassPerArea'))),
-    dryVolumePerArea: t.field(measurementField('Dry volume per area, e.g. bu/ac.', measured('dryVolumePerArea'))),
+    wetMass: t.field(pointMeasurement('Wet mass harvested at the point.', measured('wetMass'))),
+    wetVolume: t.field(pointMeasurement('Wet volume harvested at the point.', measured('wetVolume'))),
+    wetMassPerArea: t.field(pointMeasurement('Wet mass per area (the yield map value), e.g. lb/ac.', measured('wetMassPerArea'))),
+    wetVolumePerArea: t.field(pointMeasurement('Wet volume per area, e.g. bu/ac.', measured('wetVolumePerArea'))),
+    dryMass: t.field(pointMeasurement('Dry mass harvested at the point.', measured('dryMass'))),
+    dryVolume: t.field(pointMeasurement('Dry volume harvested at the point.', measured('dryVolume'))),
+    dryMassPerArea: t.field(pointMeasurement('Dry mass per area, e.g. lb/ac.', measured('dryMassPerArea'))),
+    dryVolumePerArea: t.field(pointMeasurement('Dry volume per area, e.g. bu/ac.', measured('dryVolumePerArea'))),
   }),
 });
 
@@ -182,10 +226,10 @@ builder.objectRef<Point>('PlantedPoint').implement({
   description: 'A point of a planting (`operationType: "planted"`).',
   interfaces: [OperationPointRef],
   fields: (t) => ({
-    seedRate: t.field(measurementField('Seeds per area at the point.', measured('seedRate'))),
-    seedRateTarget: t.field(measurementField('Target seeds per area.', measured('seedRateTarget'))),
-    seedDepth: t.field(measurementField('Planting depth.', measured('seedDepth'))),
-    downForce: t.field(measurementField('Down force reading.', measured('downForce'))),
+    seedRate: t.field(pointMeasurement('Seeds per area at the point.', measured('seedRate'))),
+    seedRateTarget: t.field(pointMeasurement('Target seeds per area.', measured('seedRateTarget'))),
+    seedDepth: t.field(pointMeasurement('Planting depth.', measured('seedDepth'))),
+    downForce: t.field(pointMeasurement('Down force reading.', measured('downForce'))),
     singulation: t.float({ description: 'Meter performance (percentage).', resolve: (p) => finite(prop(p, 'singulation')) }),
     skips: t.float({ description: 'Skipped seeds (percentage).', resolve: (p) => finite(prop(p, 'skips')) }),
     doubles: t.float({ description: 'Doubled seeds (percentage).', resolve: (p) => finite(prop(p, 'doubles')) }),
@@ -202,7 +246,7 @@ const PointProductRef = builder.objectRef<PointProduct>('PointProduct').implemen
   fields: (t) => ({
     name: t.string({ description: 'Product name, e.g. "Fastac EC".', resolve: ({ product }) => text(product.name) }),
     rate: t.field(
-      measurementField('Rate of this product at the point, in the unit of its rate in the summary.', ({ product, units }: PointProduct) => {
+      pointMeasurement('Rate of this product at the point, in the unit of its rate in the summary.', ({ product, units }: PointProduct) => {
         const value = isRecord(product.rate) ? finite(product.rate.value) : null;
         const unit = isRecord(product.rate) && typeof product.rate.unit === 'string' ? product.rate.unit : units[`product:${text(product.name)}`];
         return value === null || unit === undefined ? null : { value, unit };
@@ -215,8 +259,8 @@ builder.objectRef<Point>('AppliedPoint').implement({
   description: 'A point of an application (`operationType: "applied"`).',
   interfaces: [OperationPointRef],
   fields: (t) => ({
-    appliedRate: t.field(measurementField('Rate applied at the point.', measured('appliedRate'))),
-    appliedRateTarget: t.field(measurementField('Target rate.', measured('appliedRateTarget'))),
+    appliedRate: t.field(pointMeasurement('Rate applied at the point.', measured('appliedRate'))),
+    appliedRateTarget: t.field(pointMeasurement('Target rate.', measured('appliedRateTarget'))),
     products: t.field({
       type: [PointProductRef],
       nullable: false,
@@ -233,7 +277,7 @@ builder.objectRef<Point>('TillagePoint').implement({
   description: 'A point of a tillage pass (`operationType: "tillage"`).',
   interfaces: [OperationPointRef],
   fields: (t) => ({
-    tillageDepthTarget: t.field(measurementField('Target depth.', measured('tillageDepthTarget'))),
+    tillageDepthTarget: t.field(pointMeasurement('Target depth.', measured('tillageDepthTarget'))),
     tillType: t.stringList({ nullable: false, description: 'Tillage tools used, e.g. "Closing Disk".', resolve: (p) => strings(prop(p, 'tillType')) }),
   }),
 });
@@ -313,7 +357,7 @@ async function resolvePoints(file: FileRecord, args: PointsArgs, context: Contex
   if (url === null || !valueOf(file.summary)) return null;
 
   const selection = connectionSelection(info);
-  const query: PointsQuery = { fileId: file.id, url, filterKey: cursorKey, accept: acceptOf(filter) };
+  const query: PointsQuery = { file, url, filterKey: cursorKey, accept: acceptOf(filter) };
   const start = afterOffset === undefined ? 0 : afterOffset + 1;
   const bound = beforeOffset === undefined ? undefined : Math.max(start, beforeOffset);
   let count: number | undefined;
@@ -325,35 +369,31 @@ async function resolvePoints(file: FileRecord, args: PointsArgs, context: Contex
   let windowStart = first === undefined ? Math.max(start, end - (last ?? 0)) : start;
   const probe = selection.hasNextPage && (bound === undefined || end < bound);
   const needItems = selection.items || (last !== undefined && first !== undefined && selection.hasPreviousPage);
-  const { items: read, more } =
-    needItems || probe
-      ? await context.leaf.pointsWindow(query, needItems ? windowStart : end, end, probe)
-      : { items: [], more: false };
-  let items = needItems ? read : [];
-  if (first !== undefined && last !== undefined && items.length > last) {
-    items = items.slice(items.length - last);
-    windowStart = items[0]?.offset ?? windowStart;
+  const read =
+    needItems || probe ? await context.leaf.pointsWindow(query, needItems ? windowStart : end, end, probe) : { points: [], start: end, more: false };
+  let points = needItems ? read.points : [];
+  let offset = read.start;
+  if (first !== undefined && last !== undefined && points.length > last) {
+    offset += points.length - last;
+    points = points.slice(points.length - last);
+    if (points.length > 0) windowStart = offset;
   }
   const units = unitsOf(file);
   const encode = cursorEncoder(cursorKey);
-  const firstItem = items[0];
-  const lastItem = items.at(-1);
+  const edges = points.map((feature, index) => new PointEdge(feature, units, offset + index, encode));
+  const firstEdge = edges[0];
+  const lastEdge = edges.at(-1);
   return {
-    edges: items.map(({ node, offset }) => ({
-      node: { feature: node, units },
-      get cursor() {
-        return encode(offset);
-      },
-    })),
+    edges,
     pageInfo: {
       // A `before` cursor names a point that exists, so the page has a next one.
-      hasNextPage: selection.hasNextPage && (probe ? more : bound !== undefined),
+      hasNextPage: selection.hasNextPage && (probe ? read.more : bound !== undefined),
       hasPreviousPage: selection.hasPreviousPage && windowStart > 0,
       get startCursor() {
-        return firstItem ? encode(firstItem.offset) : null;
+        return firstEdge?.cursor ?? null;
       },
       get endCursor() {
-        return lastItem ? encode(lastItem.offset) : null;
+        return lastEdge?.cursor ?? null;
       },
     },
     totalCount: selection.totalCount ? await total() : null,

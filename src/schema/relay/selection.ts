@@ -24,6 +24,11 @@ function childFields(nodes: readonly FieldNode[], info: GraphQLResolveInfo): Map
   return fields;
 }
 
+/** The names of the fields selected under the resolver's field (fragments included, @skip/@include ignored). */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  return new Set(childFields(info.fieldNodes, info).keys());
+}
+
 /** Conservative: a field under a @skip/@include directive counts as selected. */
 export function connectionSelection(info: GraphQLResolveInfo): Selection {
   const fields = childFields(info.fieldNodes, info);
