@@ -1,6 +1,6 @@
 // Read coalescing alone (pure): waiters joining and leaving one call, join windows, detaching on
 // a write, and the key a read is shared under. test/coalescing.test.ts sees it over HTTP.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_USER_IDS } from '../src/emulator/index.js';
 import { cancelOf, type Cancel } from '../src/leaf/cancel.js';
 import { ReadCoalescer, readKey, scopeUser, type CoalesceKind } from '../src/leaf/coalesce.js';
@@ -130,6 +130,23 @@ describe('ReadCoalescer', () => {
     expect(await coalescer.run('f', scope, start, undefined, arrived)).toBe(6);
     coalescer.forget('f', 6);
     expect(await coalescer.run('f', scope, start, undefined, arrived)).toBe(7);
+  });
+
+  it('holds an answered read a minute at most, even with no join window', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const coalescer = new ReadCoalescer(() => undefined);
+      let calls = 0;
+      const start = async (): Promise<number> => ++calls;
+      const arrived = performance.now();
+      expect(await coalescer.run('k', scope, start)).toBe(1);
+      vi.advanceTimersByTime(30_000);
+      expect(await coalescer.run('k', scope, start, undefined, arrived)).toBe(1);
+      vi.advanceTimersByTime(30_001);
+      expect(await coalescer.run('k', scope, start, undefined, arrived)).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('with a window, hands an answer to callers arriving up to that long after it', async () => {

@@ -45,6 +45,9 @@ export function scopeUser(leafUserId: string): string {
   return leafUserId.toLowerCase();
 }
 
+/** The longest an answered read is held, whatever the join window (an unbounded one included). */
+const MAX_HOLD_MS = 60_000;
+
 export class ReadCoalescer {
   /** Reads in flight, and answered ones still within their join window. */
   private readonly reads = new Map<string, SharedRead>();
@@ -63,7 +66,12 @@ export class ReadCoalescer {
     private readonly joinWindowMs: number = Number.POSITIVE_INFINITY,
     /** LEAF_COALESCE_WINDOW_MS: how long after its answer a read is still handed to requests that arrive (0: only to those that arrived before it). */
     private readonly afterAnswerMs = 0,
-  ) {}
+  ) {
+    this.holdMs = Math.min(joinWindowMs, MAX_HOLD_MS);
+  }
+
+  /** How long after it started an answered read is held: its join window, never unbounded. */
+  private readonly holdMs: number;
 
   /** Shared reads in flight that a new caller could still join. */
   get size(): number {
@@ -86,7 +94,7 @@ export class ReadCoalescer {
     const now = performance.now();
     let shared = this.reads.get(key);
     // Those already waiting keep the old call; it only stops taking newcomers.
-    if (shared && (now - shared.startedAt > this.joinWindowMs || (shared.answeredAt !== null && (arrivedAt ?? now) > shared.answeredAt + this.afterAnswerMs))) {
+    if (shared && (now - shared.startedAt > (shared.answeredAt === null ? this.joinWindowMs : this.holdMs) || (shared.answeredAt !== null && (arrivedAt ?? now) > shared.answeredAt + this.afterAnswerMs))) {
       this.reads.delete(key);
       shared = undefined;
     }
@@ -139,11 +147,11 @@ export class ReadCoalescer {
       const now = performance.now();
       let held = false;
       for (const [key, shared] of this.reads) {
-        if (now - shared.startedAt > this.joinWindowMs) this.reads.delete(key);
+        if (now - shared.startedAt > (shared.answeredAt === null ? this.joinWindowMs : this.holdMs)) this.reads.delete(key);
         else held ||= shared.answeredAt !== null;
       }
       if (held) this.sweepLater();
-    }, Math.min(this.joinWindowMs, 60_000) + 1);
+    }, this.holdMs + 1);
     this.sweeping.unref();
   }
 
