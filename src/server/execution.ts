@@ -111,12 +111,15 @@ export function compiledOperations(): CompiledOperations {
     const name = operationName ?? '';
     let compiled = operations.get(name);
     if (compiled !== undefined) return compiled;
+    const operation = getOperationAST(document, operationName);
+    // No such operation: graphql-js reports it. Nothing is kept, so names a client makes up
+    // cannot grow the map (only the document's own operations, and '' for its one, are).
+    if (!operation) return null;
     if (deliversIncrementally(document)) compiled = null;
     else {
       const result = compileQuery(schema, document, operationName ?? undefined);
-      const operation = getOperationAST(document, operationName);
       // Not compiled (an error result): graphql-js runs it, and reports what is wrong its own way.
-      compiled = isCompiledQuery(result) && operation ? { query: result, operation } : null;
+      compiled = isCompiledQuery(result) ? { query: result, operation } : null;
     }
     operations.set(name, compiled);
     return compiled;
