@@ -75,6 +75,36 @@ afterAll(async () => {
   await emulator?.close();
 });
 
+describe('the /graphql fast path in a worker', () => {
+  it('answers a query a worker has validated before on its fast path, naming the worker as Yoga does', async () => {
+    const gateway = await startGateway(2);
+    const client = await connectionTo(gateway, '2', emulator.demoToken);
+    const ask = async () => {
+      const response = await client.request({
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${emulator.demoToken}` },
+        body: JSON.stringify({ query: NESTED, variables: { user: DEMO_USER_IDS.prairieFarms } }),
+      });
+      return { worker: response.headers['x-gateway-worker'], etag: response.headers.etag, text: await response.body.text() };
+    };
+    const served = async () => {
+      const metrics = await (await client.request({ method: 'GET', path: '/metrics' })).body.text();
+      const line = metrics.split('\n').find((text) => text.startsWith('graphql_fast_path_total{') && text.includes('outcome="served"'));
+      return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+    };
+    const before = await served();
+    const first = await ask(); // parsed and validated by Yoga
+    const second = await ask(); // the fast path
+    expect(await served()).toBe(before + 1);
+    expect(second.worker).toBe('2');
+    expect(second.worker).toBe(first.worker);
+    expect(second.etag).toBe(first.etag);
+    expect(JSON.parse(second.text)).toEqual(JSON.parse(first.text));
+    expect(JSON.parse(second.text)).not.toHaveProperty('errors');
+  }, 120_000);
+});
+
 describe('workers share their reads', () => {
   it('a burst of identical nested queries costs Leaf the same calls with WORKERS=2 as with one process', async () => {
     const one = await burst((await startGateway(1)).origin);

@@ -248,6 +248,8 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
 /** A worker's side: what it gives the gateway (observer, plugin) and what the gateway gives it (attach). */
 export interface ClusterLink {
   setup: WorkerSetup;
+  /** The header naming this worker on every answer (the plugin sets it on Yoga's; the fast path on its own). */
+  answerHeader: { name: string; value: string };
   observer: LeafClientObserver;
   plugin: Plugin;
   /** Give to the Leaf client: its coalesced reads go to their owner worker. */
@@ -391,6 +393,7 @@ export function joinCluster(): Promise<ClusterLink> {
   send({ type: 'leaf-gateway:hello' });
   return setupArrived.then((setup) => ({
     setup,
+    answerHeader: { name: WORKER_HEADER, value: String(workerId) },
     observer,
     plugin,
     reads: reads(setup),

@@ -106,7 +106,7 @@ export function createYogaApp(
   }
   const compiled = config.compiledExecution ? compiledOperations() : null;
   const cost = config.ablate.has('cost') ? null : costLimit(config.security.maxCost);
-  const fast = compiled && servesFastPath(config, options) ? fastPathDocuments() : null;
+  const fast = compiled && servesFastPath(config) ? fastPathDocuments() : null;
   const caches = documentCaches();
   const plugins = edgePlugins({
     config,
@@ -157,6 +157,7 @@ export function createYogaApp(
       deadlineMs: config.upstream.requestDeadlineMs,
       maxRequestBytes: config.security.maxRequestBytes,
       checkParams: !config.ablate.has('http-params'),
+      answerHeader: options.cluster?.answerHeader,
     },
     yoga,
   );
@@ -165,16 +166,15 @@ export function createYogaApp(
 
 /**
  * Whether /graphql has its fast path (src/server/http/fast-path.ts): not with what it does not
- * do itself (the response cache, tracing, a cluster worker's header, PERSISTED_ONLY refusing
+ * do itself (the response cache, tracing, PERSISTED_ONLY refusing
  * query text), nor when ABLATE leaves it out or measures bare Yoga.
  */
-function servesFastPath(config: Config, options: GatewayOptions): boolean {
+function servesFastPath(config: Config): boolean {
   return (
     !config.ablate.has('fast-path') &&
     !config.cache.enabled &&
     !config.observability.tracing &&
-    !config.persisted.only &&
-    !options.cluster
+    !config.persisted.only
   );
 }
 

@@ -14,8 +14,8 @@
 // document not yet validated here (Yoga parses and validates it, and the next request with it
 // takes this path), a mutation or subscription, @defer/@stream, variables that do not fit, a
 // request over the cost limit or an argument bound, an Authorization header that cannot be read.
-// The gateway serves it only with the response cache and tracing off, outside a cluster worker,
-// and without PERSISTED_ONLY; ABLATE=fast-path turns it off to measure it.
+// The gateway serves it only with the response cache and tracing off and without PERSISTED_ONLY
+// (in a cluster worker too, naming the worker as Yoga's answers do); ABLATE=fast-path turns it off to measure it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { processRegularResult, type Plugin } from 'graphql-yoga';
@@ -64,6 +64,8 @@ export interface FastPathOptions {
   maxRequestBytes: number;
   /** The parameter checks of src/server/http/params.ts (false when ABLATE leaves them out). */
   checkParams: boolean;
+  /** A header every answer carries: a cluster worker's name (ClusterLink.answerHeader). */
+  answerHeader?: { name: string; value: string };
 }
 
 /** The validated documents, learnt from Yoga: a plugin's after-validation hook, last in the list. */
@@ -234,7 +236,11 @@ export function withFastPath(options: FastPathOptions, yoga: Handler): Handler {
     // graphql-jit settles every resolver's failure into the result: this is a fault of the path itself.
     options.logger?.log('error', 'fast path failed', { requestId: identity.requestId, error });
     if (response.writableEnded) return;
-    if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'cache-control': NO_STORE, [REQUEST_ID_HEADER]: identity.requestId });
+    if (!response.headersSent) {
+      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': NO_STORE, [REQUEST_ID_HEADER]: identity.requestId };
+      if (options.answerHeader) headers[options.answerHeader.name] = options.answerHeader.value;
+      response.writeHead(500, headers);
+    }
     response.end(JSON.stringify({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
   }
 
@@ -275,6 +281,7 @@ export function withFastPath(options: FastPathOptions, yoga: Handler): Handler {
     }
     if (bytes) headers['content-length'] = String(bytes.byteLength);
     if (options.logger) headers[REQUEST_ID_HEADER] = answer.identity.requestId;
+    if (options.answerHeader) headers[options.answerHeader.name] = options.answerHeader.value;
     response.writeHead(status, headers);
     response.end(bytes ?? undefined);
     const codes = errorCodes(answer.result);
