@@ -14,6 +14,11 @@ function tooLarge() {
 // One non-negative integer: anything else (a comma-joined pair, as in request smuggling) is refused.
 const CONTENT_LENGTH = /^\d+$/;
 
+/** A Content-Length header's byte count; null when it is not one non-negative integer. */
+export function declaredLength(header: string): number | null {
+  return CONTENT_LENGTH.test(header) ? Number(header) : null;
+}
+
 /** `request` with a body that errors with a 413 once more than `limit` bytes have been read. */
 function counted(request: Request, limit: number, fetchAPI: typeof globalThis): Request {
   const body = request.body as ReadableStream<Uint8Array>;
@@ -38,8 +43,9 @@ export function useRequestBodyLimit(limit: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const length = request.headers.get('content-length');
       if (length !== null) {
-        if (!CONTENT_LENGTH.test(length)) throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
-        if (Number(length) > limit) throw tooLarge();
+        const declared = declaredLength(length);
+        if (declared === null) throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
+        if (declared > limit) throw tooLarge();
         return;
       }
       if (!requestParser || !request.body) return;

@@ -32,6 +32,7 @@ import { argumentRefusal } from '../security/arguments.js';
 import { hideSuggestions } from '../security/suggestions.js';
 import { withBadUserInputCodes } from '../../schema/error-masking.js';
 import { entityTagOf, fingerprintOf, matchesIfNoneMatch, NO_STORE, revalidatable, REVALIDATE, varyOf } from './caching.js';
+import { declaredLength } from './body-limit.js';
 import { checkParams } from './params.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -84,7 +85,6 @@ export function fastPathDocuments(): { validated: WeakSet<DocumentNode>; plugin:
 }
 
 const JSON_BODY = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
-const CONTENT_LENGTH = /^\d+$/;
 const PARAMS = new Set(['query', 'operationName', 'variables']);
 
 /** Its answers vary on what every /graphql answer varies on: nothing else sets Vary on them. */
@@ -172,8 +172,10 @@ export function withFastPath(options: FastPathOptions, yoga: Handler): Handler {
     if (request.method !== 'POST' || request.url !== graphqlPath) return null;
     const { headers } = request;
     if (headers.origin !== undefined || headers['transfer-encoding'] !== undefined || headers.upgrade !== undefined) return null;
+    // No body, or one Yoga answers 400 or 413 (src/server/http/body-limit.ts): Yoga's to answer.
     const length = headers['content-length'];
-    if (length === undefined || !CONTENT_LENGTH.test(length) || length === '0' || Number(length) > maxRequestBytes) return null;
+    const declared = length === undefined ? null : declaredLength(length);
+    if (!declared || declared > maxRequestBytes) return null;
     if (!JSON_BODY.test(headers['content-type'] ?? '')) return null;
     return answeredIn(headers.accept);
   }
