@@ -89,9 +89,7 @@ export class LiveEvents {
   async refresh(event: AnyEvent): Promise<void> {
     const tags = staleTagsOf(event);
     if (tags.length === 0) return;
-    const stale = new Set(tags);
-    this.parts.client.detachReadsShowing(stale);
-    this.parts.client.points.forgetShowing(stale);
+    this.parts.client.detachReadsShowing(new Set(tags));
     if (event.family === 'file') this.parts.client.points.forgetFile(event.fileId);
     await this.parts.cache?.invalidate(tags, 'event');
   }

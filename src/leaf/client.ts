@@ -301,6 +301,8 @@ export class LeafClient {
   /** A Leaf event made these tags stale (src/events): shared reads showing them take no newcomers. */
   detachReadsShowing(stale: ReadonlySet<ReadTag>): void {
     this.coalescer?.detachShowing(stale);
+    // Files kept by points cursors are records read under their tags, as shared reads are.
+    this.points.forgetShowing(stale);
   }
 
   /**
