@@ -274,7 +274,9 @@ function outcomeOf(error: unknown): ReadOutcome {
 
 /** In a worker: asks the primary for the setup and links this worker to its siblings. */
 export function joinCluster(): Promise<ClusterLink> {
-  const workerId = cluster.worker?.id ?? 0;
+  // Which worker answered (for spotting an uneven spread, and for the tests): on Yoga's answers
+  // by the plugin below, on the fast path's by the fast path.
+  const answerHeader = { name: WORKER_HEADER, value: String(cluster.worker?.id ?? 0) };
   let nextId = 0;
   const waiters = new Map<number, (value: Message) => void>();
   const pendingWrites = new Set<Promise<void>>();
@@ -368,8 +370,7 @@ export function joinCluster(): Promise<ClusterLink> {
       };
     },
     onResponse({ response }) {
-      // Which worker answered: for spotting an uneven spread (and for the tests).
-      response.headers.set(WORKER_HEADER, String(workerId));
+      response.headers.set(answerHeader.name, answerHeader.value);
     },
   };
 
@@ -393,7 +394,7 @@ export function joinCluster(): Promise<ClusterLink> {
   send({ type: 'leaf-gateway:hello' });
   return setupArrived.then((setup) => ({
     setup,
-    answerHeader: { name: WORKER_HEADER, value: String(workerId) },
+    answerHeader,
     observer,
     plugin,
     reads: reads(setup),
