@@ -7,6 +7,7 @@
 // and a sibling's identical read is sent to the owner and joins its coalescer, so WORKERS=2
 // costs Leaf the calls one process would (without it, three times as many on the nested bench
 // query: each worker coalesced only the half of the requests it saw, and those fell out of step).
+// Those reads go worker to worker (./sibling-channel.ts), not through the primary.
 import cluster, { type Address, type Worker } from 'node:cluster';
 import type { Plugin } from 'graphql-yoga';
 import { AggregatorRegistry, type Registry } from 'prom-client';
@@ -15,10 +16,10 @@ import type { GraphiQLTab } from './graphiql.js';
 import type { EventRelay } from '../events/hub.js';
 import type { LeafClient, SiblingRead, SiblingReads } from '../leaf/client.js';
 import type { TextAnswer } from '../leaf/http.js';
-import { LeafError } from '../leaf/errors.js';
 import type { LeafClientObserver } from '../leaf/observer.js';
 import { METRICS_ENDPOINT } from './observability/metrics.js';
 import { executedOperation } from './observability/operation.js';
+import { newChannel, serveSiblingReads, siblingReader, type ChannelSetup } from './sibling-channel.js';
 
 /** What only the primary knows (in demo mode, the embedded emulator it started), sent to each worker. */
 export interface WorkerSetup {
@@ -26,6 +27,8 @@ export interface WorkerSetup {
   /** This worker's place among the `slots` (0 … slots − 1): a restarted worker takes the dead one's. */
   slot?: number;
   slots?: number;
+  /** Where the workers send each other the reads they own (made by the primary). */
+  channel?: ChannelSetup;
   defaultToken: string | null;
   /** The tabs GraphiQL opens on, worked out where the emulator runs. */
   graphiqlTabs: GraphiQLTab[];
@@ -46,17 +49,7 @@ type Message =
   | { type: 'leaf-gateway:sibling-event'; id: number; writer: number; body: string }
   | { type: 'leaf-gateway:sibling-event-done'; id: number; writer: number }
   | { type: 'leaf-gateway:metrics'; id: number }
-  | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string }
-  | { type: 'leaf-gateway:read'; id: number; to: number; read: SiblingRead }
-  | { type: 'leaf-gateway:sibling-read'; id: number; from: number; read: SiblingRead }
-  | { type: 'leaf-gateway:sibling-read-answer'; id: number; to: number; outcome: ReadOutcome }
-  | { type: 'leaf-gateway:read-answer'; id: number; outcome: ReadOutcome };
-
-/** The owner's answer to a sibling's read: the text, Leaf's coded failure, or nothing (read it yourself). */
-type ReadOutcome =
-  | { answer: TextAnswer }
-  | { failure: { code: LeafError['code']; message: string; details: LeafError['details'] } }
-  | { unavailable: true };
+  | { type: 'leaf-gateway:metrics-answer'; id: number; text: string | null; contentType: string };
 
 function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && String((value as { type?: unknown }).type).startsWith('leaf-gateway:');
@@ -87,14 +80,9 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
   let stopping = false;
   // A write of one worker, waiting on the siblings that have not dropped their copies yet.
   const writes = new Map<string, { writer: Worker; id: number; waiting: Set<number> }>();
-  // Each live worker's slot (by worker id), and the sibling reads each owner has yet to answer.
+  // Each live worker's slot (by worker id): a read's owner is a slot, so a restarted worker owns the dead one's reads.
   const slots = new Map<number, number>();
-  const reads = new Map<string, { owner: number; requester: Worker; id: number }>();
-  const workerInSlot = (slot: number): Worker | undefined =>
-    Object.values(cluster.workers ?? {}).find((worker): worker is Worker => !!worker && slots.get(worker.id) === slot && worker.isConnected());
-  const answerRead = (requester: Worker, id: number, outcome: ReadOutcome): void => {
-    if (requester.isConnected()) requester.send({ type: 'leaf-gateway:read-answer', id, outcome } satisfies Message);
-  };
+  const channel = newChannel();
   const settle = (key: string): void => {
     const write = writes.get(key);
     if (!write || write.waiting.size > 0) return;
@@ -110,22 +98,7 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
         let slot = 0;
         while (taken.has(slot)) slot += 1;
         slots.set(worker.id, slot);
-        worker.send({ type: 'leaf-gateway:setup', setup: { ...setup, slot, slots: count } } satisfies Message);
-        return;
-      }
-      case 'leaf-gateway:read': {
-        const owner = workerInSlot(message.to);
-        const from = slots.get(worker.id);
-        if (!owner || owner === worker || from === undefined) return answerRead(worker, message.id, { unavailable: true });
-        reads.set(`${from}:${message.id}`, { owner: owner.id, requester: worker, id: message.id });
-        owner.send({ type: 'leaf-gateway:sibling-read', id: message.id, from, read: message.read } satisfies Message);
-        return;
-      }
-      case 'leaf-gateway:sibling-read-answer': {
-        const key = `${message.to}:${message.id}`;
-        const read = reads.get(key);
-        reads.delete(key);
-        if (read) answerRead(read.requester, read.id, message.outcome);
+        worker.send({ type: 'leaf-gateway:setup', setup: { ...setup, slot, slots: count, channel } } satisfies Message);
         return;
       }
       case 'leaf-gateway:write': {
@@ -180,13 +153,8 @@ export function startPrimary(count: number, setup: WorkerSetup, log: (line: stri
       write.waiting.delete(worker.id);
       settle(key);
     }
+    // Its siblings read for themselves what it was reading for them (their connections to it close).
     slots.delete(worker.id);
-    // Its siblings read for themselves what it was reading for them.
-    for (const [key, read] of reads) {
-      if (read.owner !== worker.id && read.requester !== worker) continue;
-      reads.delete(key);
-      answerRead(read.requester, read.id, { unavailable: true });
-    }
     const lived = performance.now() - (forkedAt.get(worker.id) ?? 0);
     forkedAt.delete(worker.id);
     if (stopping) return;
@@ -267,13 +235,8 @@ function slotOf(key: string, slots: number): number {
   return (hash >>> 0) % slots;
 }
 
-function outcomeOf(error: unknown): ReadOutcome {
-  // Anything but Leaf's coded failure (a cancelled call, a bug) is read again by the sibling itself.
-  return error instanceof LeafError ? { failure: { code: error.code, message: error.message, details: { ...error.details } } } : { unavailable: true };
-}
-
 /** In a worker: asks the primary for the setup and links this worker to its siblings. */
-export function joinCluster(): Promise<ClusterLink> {
+export async function joinCluster(): Promise<ClusterLink> {
   // Which worker answered (for spotting an uneven spread, and for the tests): on Yoga's answers
   // by the plugin below, on the fast path's by the fast path.
   const answerHeader = { name: WORKER_HEADER, value: String(cluster.worker?.id ?? 0) };
@@ -308,17 +271,7 @@ export function joinCluster(): Promise<ClusterLink> {
       case 'leaf-gateway:setup':
         resolveSetup(message.setup);
         return;
-      case 'leaf-gateway:sibling-read': {
-        const { id, from, read } = message;
-        const answering = parts?.client.answerSibling(read) ?? Promise.reject(new Error('not attached yet'));
-        answering.then(
-          (answer) => send({ type: 'leaf-gateway:sibling-read-answer', id, to: from, outcome: { answer } }),
-          (error: unknown) => send({ type: 'leaf-gateway:sibling-read-answer', id, to: from, outcome: outcomeOf(error) }),
-        );
-        return;
-      }
       case 'leaf-gateway:write-done':
-      case 'leaf-gateway:read-answer':
       case 'leaf-gateway:metrics-answer': {
         const waiter = waiters.get(message.id);
         waiters.delete(message.id);
@@ -374,25 +327,32 @@ export function joinCluster(): Promise<ClusterLink> {
     },
   };
 
-  const reads = (setup: WorkerSetup): SiblingReads => ({
-    answerOf(key, read, timeoutMs) {
-      const { slot, slots } = setup;
-      if (slot === undefined || slots === undefined || slots < 2) return null;
-      const owner = slotOf(key, slots);
-      if (owner === slot) return null;
-      return ask((id) => ({ type: 'leaf-gateway:read', id, to: owner, read }), timeoutMs).then((answer) => {
-        if (answer?.type !== 'leaf-gateway:read-answer' || 'unavailable' in answer.outcome) return null;
-        if ('failure' in answer.outcome) {
-          const { code, message, details } = answer.outcome.failure;
-          throw new LeafError(code, message, details);
-        }
-        return answer.outcome.answer;
-      });
-    },
-  });
+  const reads = ({ slot, slots, channel }: WorkerSetup): SiblingReads => {
+    if (slot === undefined || slots === undefined || slots < 2 || !channel) return { answerOf: () => null };
+    const readAt = siblingReader(channel);
+    return {
+      answerOf(key, read, timeoutMs) {
+        const owner = slotOf(key, slots);
+        return owner === slot ? null : readAt(owner, read, timeoutMs);
+      },
+    };
+  };
+  /** This worker's socket for the reads it owns: its siblings read for themselves if it cannot listen. */
+  const serveReads = async ({ slot, channel }: WorkerSetup): Promise<void> => {
+    if (slot === undefined || !channel) return;
+    const answering = (): ((read: SiblingRead) => Promise<TextAnswer>) | null => {
+      const client = parts?.client;
+      return client ? (read) => client.answerSibling(read) : null;
+    };
+    await serveSiblingReads(channel, slot, answering).catch((error: unknown) => {
+      console.error(`Worker ${answerHeader.value} cannot take its siblings' reads (${error instanceof Error ? error.message : String(error)}); they read for themselves.`);
+    });
+  };
 
   send({ type: 'leaf-gateway:hello' });
-  return setupArrived.then((setup) => ({
+  const setup = await setupArrived;
+  await serveReads(setup);
+  return {
     setup,
     answerHeader,
     observer,
@@ -416,5 +376,5 @@ export function joinCluster(): Promise<ClusterLink> {
         AggregatorRegistry.setRegistries([given.registry]);
       }
     },
-  }));
+  };
 }
