@@ -17,7 +17,8 @@ export interface KeyDeclaration<P extends string> {
 /** What encodeURIComponent leaves as it is: a Leaf id made of these (a UUID) is its own encoding. */
 const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]*$/;
 
-function encoded(id: string): string {
+/** encodeURIComponent's answer, without its cost where the id needs no encoding (a UUID). */
+export function encodedId(id: string): string {
   return UNRESERVED.test(id) ? id : encodeURIComponent(id);
 }
 
@@ -27,8 +28,8 @@ function encoded(id: string): string {
  * cost, and a UUID needs nothing more.
  */
 export function textOfIds(ids: readonly string[]): string {
-  let text = encoded(ids[0] ?? '');
-  for (let index = 1; index < ids.length; index++) text += `:${encoded(ids[index]!)}`;
+  let text = encodedId(ids[0] ?? '');
+  for (let index = 1; index < ids.length; index++) text += `:${encodedId(ids[index]!)}`;
   return text;
 }
 
@@ -49,7 +50,12 @@ export function idsOfText(text: string): string[] | null {
 export function recordKey<const P extends string>(...parts: P[]): KeyDeclaration<P> {
   return {
     parts,
-    text: (key) => textOfIds(parts.map((part) => key[part])),
+    text: (key) => {
+      // textOfIds over the parts, without an array per key: it runs for every item of every list.
+      let text = encodedId(key[parts[0]!] ?? '');
+      for (let index = 1; index < parts.length; index++) text += `:${encodedId(key[parts[index]!])}`;
+      return text;
+    },
     parse: (text) => {
       const ids = idsOfText(text);
       if (ids === null || ids.length !== parts.length) return null;
