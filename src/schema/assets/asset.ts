@@ -5,7 +5,7 @@
 import type { InputObjectRef } from '@pothos/core';
 import type { Context } from '../../context.js';
 import type { Query } from '../../leaf/client.js';
-import { valueOf, type AssetRecord, type Leaf, type OriginType } from '../../leaf/readers.js';
+import { valueOf, type AssetRecord, type ImplementRecord, type Leaf, type OriginType } from '../../leaf/readers.js';
 import type { UserResource } from '../../leaf/resources/resource.js';
 import { builder, type Types } from '../builder.js';
 import type { OrderShape } from '../filters.js';
@@ -58,6 +58,28 @@ export class Asset<R extends AssetRecord> {
 
   get originType(): Leaf<OriginType> {
     return this.record.originType;
+  }
+}
+
+/** What machines and implements, the equipment, carry besides. */
+export type EquipmentRecord = AssetRecord & Pick<ImplementRecord, 'serialNumber' | 'model' | 'make' | 'category'>;
+
+/** A machine or implement: an asset with the equipment's fields. */
+export class Equipment<R extends EquipmentRecord> extends Asset<R> {
+  get serialNumber(): Leaf<string | null> {
+    return this.record.serialNumber;
+  }
+
+  get model(): Leaf<string | null> {
+    return this.record.model;
+  }
+
+  get make(): Leaf<string | null> {
+    return this.record.make;
+  }
+
+  get category(): Leaf<string | null> {
+    return this.record.category;
   }
 }
 

@@ -1,30 +1,11 @@
 // Implement: an attachment pulled by or mounted on a machine, synced from John Deere or
 // Trimble (read-only in Leaf). LeafUser.implements and LeafUser.implement.
-import type { ImplementRecord, Leaf } from '../../leaf/readers.js';
+import type { ImplementRecord } from '../../leaf/readers.js';
 import { implementsResource } from '../../leaf/resources/implements.js';
-import { Asset, assetList, assetNode } from '../assets/asset.js';
+import { assetList, assetNode, Equipment } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { listInputs } from '../filters.js';
 import { leafField } from '../leaf-fields.js';
-
-/** An implement as the Implement type reads it: its record's fields by their GraphQL names. */
-class ImplementShape extends Asset<ImplementRecord> {
-  get serialNumber(): Leaf<string | null> {
-    return this.record.serialNumber;
-  }
-
-  get model(): Leaf<string | null> {
-    return this.record.model;
-  }
-
-  get make(): Leaf<string | null> {
-    return this.record.make;
-  }
-
-  get category(): Leaf<string | null> {
-    return this.record.category;
-  }
-}
 
 export const ImplementRef = assetNode({
   name: 'Implement',
@@ -33,7 +14,7 @@ export const ImplementRef = assetNode({
   providerDescription: 'Where the record comes from, as Leaf sends it (JohnDeere, Trimble).',
   originDescription: 'How Leaf got this implement.',
   resource: implementsResource,
-  row: ImplementShape,
+  row: Equipment<ImplementRecord>,
 });
 
 builder.objectFields(ImplementRef, (t) => ({

@@ -2,12 +2,12 @@
 import type { Leaf, MachineRecord } from '../../leaf/readers.js';
 import { valueOf } from '../../leaf/readers.js';
 import { machines } from '../../leaf/resources/machines.js';
-import { Asset, assetNode } from '../assets/asset.js';
+import { assetNode, Equipment } from '../assets/asset.js';
 import { builder } from '../builder.js';
 import { leafField } from '../leaf-fields.js';
 
 /** A machine as the Machine type reads it: its record's fields by their GraphQL names. */
-export class MachineShape extends Asset<MachineRecord> {
+export class MachineShape extends Equipment<MachineRecord> {
   get createdTime(): Leaf<string | null> {
     return this.record.createdTime;
   }
@@ -16,24 +16,8 @@ export class MachineShape extends Asset<MachineRecord> {
     return this.record.updatedTime;
   }
 
-  get serialNumber(): Leaf<string | null> {
-    return this.record.serialNumber;
-  }
-
   get vin(): Leaf<string | null> {
     return this.record.vin;
-  }
-
-  get model(): Leaf<string | null> {
-    return this.record.model;
-  }
-
-  get make(): Leaf<string | null> {
-    return this.record.make;
-  }
-
-  get category(): Leaf<string | null> {
-    return this.record.category;
   }
 
   get modelYear(): Leaf<number | null> {
