@@ -62,6 +62,14 @@ const FILE_FIELDS: Expected[] = [
   ['downloadOriginalFile', 'an absolute URL'],
   ['downloadStandardGeojson', 'an absolute URL'],
 ];
+/** Not leafUserId, as for assets; providers and fields are non-null: one test each. */
+const OPERATION_FIELDS: Expected[] = [
+  ['type', TEXT],
+  ['startTime', INSTANT],
+  ['endTime', INSTANT],
+  ['updatedTime', INSTANT],
+  ['apiOwnerUsername', TEXT],
+];
 /** Summary properties: their reader names the property alone. */
 const SUMMARY_FIELDS: Expected[] = [
   ['startTime', TEXT],
@@ -182,6 +190,28 @@ describe('fields without a resolver', () => {
     expect(nodes[1]).toBeNull();
     expect(nodes[0]).toEqual(before.data!.leafUser.machines.nodes[0]);
     expect(nodes[2]).toEqual(before.data!.leafUser.machines.nodes[2]);
+  });
+
+  it('answer each unreadable value of a field operation at its own path, and an unreadable non-null list by nulling the operation', async () => {
+    const [first, second] = [...compiled.emulator.store.operations.values()].filter((operation) => operation.leafUserId === USER).sort((a, b) => a.id.localeCompare(b.id));
+    for (const stack of STACKS) {
+      const { store } = stack.emulator;
+      store.putOperation(spoiled(store.operations.get(first!.id)!, OPERATION_FIELDS) as unknown as NonNullable<typeof first>);
+      // A list of fields where Leaf sent something else: the list field itself is unreadable.
+      store.putOperation({ ...store.operations.get(second!.id)!, fields: GARBAGE } as unknown as NonNullable<typeof second>);
+    }
+    const query = `query LeafFieldsOperation($id: LeafId!) { fieldOperation(id: $id) { leafId providers fields { fieldId coverage } ${names(OPERATION_FIELDS)} } }`;
+    const spoilt = await askAll(query, { id: first!.id });
+    expect(errorsOf(spoilt)).toEqual(expectedErrors('fieldOperation', 'field operation', OPERATION_FIELDS));
+    expect(spoilt.data!.fieldOperation).toEqual({
+      leafId: first!.id,
+      providers: first!.providers,
+      fields: first!.fields.map((field) => ({ fieldId: field.id, coverage: field.coverage })),
+      ...Object.fromEntries(OPERATION_FIELDS.map(([field]) => [field, null])),
+    });
+    const listless = await askAll(query, { id: second!.id });
+    expect(errorsOf(listless)).toEqual([['fieldOperation.fields', 'The Leaf API sent a field operation fields that is not a list of { id, coverage } fields.', 'UPSTREAM_ERROR']]);
+    expect(listless.data).toEqual({ fieldOperation: null });
   });
 
   it('answer each unreadable value of a machine file, its file and the summary as UPSTREAM_ERROR at its own path', async () => {
