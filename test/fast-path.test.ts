@@ -95,6 +95,28 @@ describe('the /graphql fast path', () => {
     expect((await outcomes(stack)).served - before.served).toBe(2);
   });
 
+  it('gives a changed answer to the same request a new ETag, and the unchanged answer its own again, in UTF-8 or ASCII', async () => {
+    const variables = { user: USER, first: 3 };
+    type Names = { data: { leafUser: { machines: { nodes: { name: string }[] } } } };
+    const first = await stack.post({ query: MACHINES, variables });
+    const again = await stack.post({ query: MACHINES, variables });
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    const { name } = (first.body as unknown as Names).data.leafUser.machines.nodes[0]!;
+    const record = stack.emulator.store.machinesOf(USER).find((candidate) => candidate.name === name)!;
+    stack.emulator.activity.renameMachine({ leafUserId: USER, machineId: record.id, name: `${name} (renamed: Mähdrescher 🚜)` });
+    const renamed = await stack.post({ query: MACHINES, variables }, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(renamed.status).toBe(200);
+    expect((renamed.body as unknown as Names).data.leafUser.machines.nodes[0]!.name).toBe(`${name} (renamed: Mähdrescher 🚜)`);
+    expect(renamed.headers.get('etag')).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(renamed.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    // Renamed back: the same text as at first, so the same tag as at first.
+    stack.emulator.activity.renameMachine({ leafUserId: USER, machineId: record.id, name });
+    const back = await stack.post({ query: MACHINES, variables }, { headers: { 'if-none-match': renamed.headers.get('etag')! } });
+    expect(back.status).toBe(200);
+    expect(back.text).toBe(first.text);
+    expect(back.headers.get('etag')).toBe(first.headers.get('etag'));
+  });
+
   it('masks and codes errors as Yoga does, and counts them by code', async () => {
     lines.length = 0;
     const first = await stack.post({ query: STRANGERS, variables: { user: STRANGER } });

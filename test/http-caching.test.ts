@@ -2,11 +2,13 @@
 // own (private, or no-store for errors and mutations) and varies on the headers that choose it;
 // an ETag confirms with 304 only the same caller's same operation and variables while the
 // answer is current; a mutation is always performed, whatever If-None-Match it carries.
+import fc from 'fast-check';
 import { print, type DocumentNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_USER_IDS } from '../src/emulator/index.js';
 import { graphql } from './__generated__/index.js';
 import { CREATE_NAMED_MACHINE as CREATE, TYPENAME as TypenameDocument } from './support/documents.js';
+import { EntityTags, entityTagOf } from '../src/server/http/caching.js';
 import { useStack, type HttpAnswer } from './support/stack.js';
 
 const USER = DEMO_USER_IDS.prairieFarms;
@@ -134,5 +136,19 @@ describe('If-None-Match', () => {
     const after = await send(MACHINES, { user: USER }, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
+  });
+});
+
+describe('the ETags the /graphql fast path remembers (EntityTags)', () => {
+  it('gives every answer the tag its text hashes to, whatever it remembered or dropped', () => {
+    const answer = fc.record({ tokenHash: fc.constantFrom(null, 'a', 'b'), fingerprint: fc.constantFrom('q1', 'q2', 'q3'), body: fc.constantFrom('', '{"data":1}', '{"data":2}', 'x'.repeat(40)) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.array(answer, { maxLength: 40 }), (maxKept, answers) => {
+        const tags = new EntityTags(maxKept);
+        for (const { tokenHash, fingerprint, body } of answers) {
+          expect(tags.tagOf(tokenHash, fingerprint, 'application/json', body)).toBe(entityTagOf(tokenHash, fingerprint, 'application/json', body));
+        }
+      }),
+    );
   });
 });

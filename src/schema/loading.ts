@@ -16,15 +16,24 @@ import { GlobalIdError } from './relay/errors.js';
  * null"); any other failure stays an Error for that key alone, so siblings still resolve.
  */
 export function loadEach<K, T>(keys: readonly K[], fetchOne: (key: K) => Promise<T>): Promise<(T | null | Error)[]> {
-  return Promise.all(
-    keys.map((key) =>
-      // Through a promise, so a key fetchOne refuses at once fails that key only.
-      Promise.resolve(key).then(fetchOne).catch((error: unknown) => {
-        if (error instanceof LeafError && error.code === 'NOT_FOUND') return null;
-        return error instanceof Error ? error : new Error(String(error));
-      }),
-    ),
-  );
+  return Promise.all(keys.map((key) => settledFetch(fetchOne, key)));
+}
+
+/** One key's fetch as its value or its failure: one promise beside the fetch's own. */
+function settledFetch<K, T>(fetchOne: (key: K) => Promise<T>, key: K): Promise<T | null | Error> {
+  let fetching: Promise<T>;
+  try {
+    fetching = fetchOne(key);
+  } catch (error) {
+    // A key fetchOne refuses at once fails that key only.
+    return Promise.resolve(failureOf(error));
+  }
+  return Promise.resolve(fetching).then(undefined, failureOf);
+}
+
+function failureOf(error: unknown): null | Error {
+  if (error instanceof LeafError && error.code === 'NOT_FOUND') return null;
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** The record a non-null field names: Leaf not having it fails the field (and its parent), never a null in its place. */

@@ -87,9 +87,16 @@ export function createYogaApp(
   parts: GatewayParts,
 ) {
   const { config } = options;
-  const extra = { live: parts.live ?? null, recheckMs: config.events.recheckMs };
+  const live = parts.live ?? null;
   const contextFor = (identity: RequestIdentity, caller: AbortSignal | Cancel): Context => {
-    const made = (): Context => ({ ...contextOf(identity, caller, client, callBudget(config.security.maxUpstreamCalls)), ...extra, renew: made });
+    const made = (): Context => {
+      // Set on the context made, not spread into a copy of it: a request's context is made per request.
+      const context = contextOf(identity, caller, client, callBudget(config.security.maxUpstreamCalls));
+      context.live = live;
+      context.recheckMs = config.events.recheckMs;
+      context.renew = made;
+      return context;
+    };
     return made();
   };
   const context = ({ request }: { request: Request }): Context => contextFor(identityOf(request), request.signal);

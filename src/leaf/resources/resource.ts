@@ -4,7 +4,7 @@
 // Leaf user a call concerns and the schema's filter and order inputs all follow from it.
 import type { Query } from '../client.js';
 import type { ReadTag } from '../read-tags.js';
-import type { KeyDeclaration } from './key.js';
+import { encodedId, type KeyDeclaration } from './key.js';
 
 /** Leaf's Assets API: a user's machines, implements, operators and machine files. */
 export const ASSETS_PREFIX = '/services/beta/api';
@@ -82,15 +82,39 @@ export function resource<C extends string, I extends string, R, K extends string
   return declaration;
 }
 
+/**
+ * A template as its literal texts and the placeholder names between them
+ * (`/users/{leafUserId}/machines` → ['/users/', 'leafUserId', '/machines']), and its endpoint
+ * name: worked out once per template (a resource has two), not once per call.
+ */
+interface Compiled {
+  readonly parts: readonly string[];
+  readonly endpoint: string;
+}
+
+const compiledTemplates = new Map<string, Compiled>();
+
+function compiled(template: string): Compiled {
+  let known = compiledTemplates.get(template);
+  if (known === undefined) {
+    known = { parts: template.split(/\{(\w+)\}/), endpoint: template.replace(/\{\w+\}/g, '{id}') };
+    compiledTemplates.set(template, known);
+  }
+  return known;
+}
+
 /** The template filled from the key, each id percent-encoded (Leaf's ids are opaque strings). */
 export function pathOf<T extends string>(template: T, key: KeyOf<T>, query?: Query): string {
   const ids = key as Readonly<Record<string, string>>;
-  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => encodeURIComponent(ids[name] ?? '')) + toSearch(query);
+  const { parts } = compiled(template);
+  let path = parts[0]!;
+  for (let index = 1; index < parts.length; index += 2) path += encodedId(ids[parts[index]!] ?? '') + parts[index + 1]!;
+  return query ? path + toSearch(query) : path;
 }
 
 /** How metrics and traces name a call: the template with every id as `{id}`. */
 export function endpointOf(template: string): string {
-  return template.replace(/\{\w+\}/g, '{id}');
+  return compiled(template).endpoint;
 }
 
 /** The Leaf user a call concerns (Assets paths name one), or null (operations API). */

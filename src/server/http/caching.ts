@@ -10,7 +10,7 @@
 // The ETag is computed from the answer this request got (executed now, or a response-cache
 // entry, which writes invalidate), so a 304 only ever confirms the current answer, and a
 // mutation, never eligible, always executes.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { identityOf } from '../identity.js';
 import { executedOperation, servedFromResponseCache } from '../observability/operation.js';
@@ -38,13 +38,57 @@ export function fingerprintOf(params: Record<string, unknown>): string {
 }
 
 /**
- * The ETag of an answer for this caller: over the token's hash, the request's fingerprint, the
- * media type and the body (text, or the bytes about to be written: the same hash).
+ * The ETag of an answer for this caller: SHA-256 over the token's hash, the request's
+ * fingerprint, the media type and the body's text, each followed by a NUL. One call of
+ * crypto's one-shot hash: a Hash object and an update per part cost as much as hashing a
+ * small answer.
  */
-export function entityTagOf(tokenHash: string | null, fingerprint: string, type: string, body: string | Uint8Array): string {
-  const hash = createHash('sha256');
-  for (const part of [tokenHash ?? '', fingerprint, type]) hash.update(part).update('\u0000');
-  return `"${hash.update(body).update('\u0000').digest('hex')}"`;
+export function entityTagOf(tokenHash: string | null, fingerprint: string, type: string, body: string): string {
+  return `"${hash('sha256', `${tokenHash ?? ''}\u0000${fingerprint}\u0000${type}\u0000${body}\u0000`)}"`;
+}
+
+/**
+ * entityTagOf with the last answer of each request remembered beside its tag: a caller asking
+ * the same thing again and getting the same text back (polling, or many clients of one token)
+ * costs one comparison of the text instead of hashing it all (the hash is about 1 ms per MB).
+ * The answers kept are bounded by their total length, the least recently used dropped first;
+ * they are keyed by the token's hash, never the token, so one caller's text is only ever
+ * compared with that caller's own.
+ */
+export class EntityTags {
+  private readonly answers = new Map<string, { body: string; tag: string }>();
+  private kept = 0;
+
+  constructor(
+    /** The most text kept, in UTF-16 code units (an answer longer than a tenth of it is not kept). */
+    private readonly maxKept = 8 * 1024 * 1024,
+  ) {}
+
+  tagOf(tokenHash: string | null, fingerprint: string, type: string, body: string): string {
+    const key = `${tokenHash ?? ''}\u0000${fingerprint}\u0000${type}`;
+    const last = this.answers.get(key);
+    if (last !== undefined) {
+      this.answers.delete(key);
+      this.kept -= key.length + last.body.length;
+      if (last.body === body) {
+        this.keep(key, last);
+        return last.tag;
+      }
+    }
+    const tag = entityTagOf(tokenHash, fingerprint, type, body);
+    if ((key.length + body.length) * 10 <= this.maxKept) this.keep(key, { body, tag });
+    return tag;
+  }
+
+  private keep(key: string, answer: { body: string; tag: string }): void {
+    this.answers.set(key, answer);
+    this.kept += key.length + answer.body.length;
+    for (const [oldest, { body }] of this.answers) {
+      if (this.kept <= this.maxKept) break;
+      this.answers.delete(oldest);
+      this.kept -= oldest.length + body.length;
+    }
+  }
 }
 
 /** Cache-Control of an answer that may be revalidated (with its ETag), and of any other. */

@@ -31,7 +31,7 @@ import type { costLimit } from '../security/cost.js';
 import { argumentRefusal } from '../security/arguments.js';
 import { hideSuggestions } from '../security/suggestions.js';
 import { withBadUserInputCodes } from '../../schema/error-masking.js';
-import { entityTagOf, fingerprintOf, matchesIfNoneMatch, NO_STORE, revalidatable, REVALIDATE, varyOf } from './caching.js';
+import { EntityTags, fingerprintOf, matchesIfNoneMatch, NO_STORE, revalidatable, REVALIDATE, varyOf } from './caching.js';
 import { declaredLength } from './body-limit.js';
 import { checkParams } from './params.js';
 
@@ -154,6 +154,18 @@ class Answer {
 }
 const ANSWER_API = { Response: Answer } as unknown as Parameters<typeof processRegularResult>[1];
 
+/**
+ * The status, headers and body Yoga's result processor gives a result. A result without errors
+ * or HTTP extensions is 200 and its JSON, made here without the Response object around it.
+ */
+function processed(result: ExecutionResult, mediaType: string): { status: number; headers: Record<string, string>; body: string } {
+  if (!result.errors?.length && result.extensions === undefined) {
+    return { status: 200, headers: { 'Content-Type': `${mediaType}; charset=utf-8` }, body: JSON.stringify(result) };
+  }
+  const answer = processRegularResult(result, ANSWER_API, mediaType) as unknown as Answer;
+  return { status: answer.init.status, headers: { ...answer.init.headers }, body: answer.body };
+}
+
 /** The body handed back to Yoga for a request this path read but does not answer. */
 function replayable(body: Buffer): AsyncIterable<Buffer> & { body: Buffer } {
   return {
@@ -166,6 +178,7 @@ function replayable(body: Buffer): AsyncIterable<Buffer> & { body: Buffer } {
 
 export function withFastPath(options: FastPathOptions, yoga: Handler): Handler {
   const { graphqlPath, maxRequestBytes, metrics } = options;
+  const tags = new EntityTags();
 
   /** Whether the request's line and headers fit this path: decided before its body is read. */
   function fits(request: IncomingMessage): string | null {
@@ -260,32 +273,35 @@ export function withFastPath(options: FastPathOptions, yoga: Handler): Handler {
   }
 
   function reply(request: IncomingMessage, response: ServerResponse, answer: Reply): void {
-    const processed = processRegularResult(answer.result, ANSWER_API, answer.mediaType) as unknown as Answer;
-    let { status } = processed.init;
-    const headers: Record<string, string> = { ...processed.init.headers };
+    const { status: processedStatus, headers, body } = processed(answer.result, answer.mediaType);
+    let status = processedStatus;
     const type = headers['Content-Type'] ?? '';
-    let bytes: Buffer | null = Buffer.from(processed.body, 'utf8');
+    let text: string | null = body;
     if (options.httpCaching) {
       headers.vary = VARY_HEADER;
       const clean = !answer.result.errors?.length;
       const fingerprint = fingerprintOf(answer.params);
       if (!revalidatable(status, true, clean, fingerprint, type)) headers['cache-control'] = NO_STORE;
       else {
-        const tag = entityTagOf(answer.identity.tokenHash, fingerprint, type, bytes);
+        const tag = tags.tagOf(answer.identity.tokenHash, fingerprint, type, body);
         headers['cache-control'] = REVALIDATE;
         headers.etag = tag;
         if (matchesIfNoneMatch((request.headers['if-none-match'] as string | undefined) ?? null, tag)) {
           delete headers['Content-Type'];
           status = 304;
-          bytes = null;
+          text = null;
         }
       }
     }
-    if (bytes) headers['content-length'] = String(bytes.byteLength);
+    const length = text === null ? 0 : Buffer.byteLength(text);
+    if (text !== null) headers['content-length'] = String(length);
     if (options.logger) headers[REQUEST_ID_HEADER] = answer.identity.requestId;
     if (options.answerHeader) headers[options.answerHeader.name] = options.answerHeader.value;
     response.writeHead(status, headers);
-    response.end(bytes ?? undefined);
+    // A string: node:http joins the head and the body into one string (no Buffer made here). A
+    // body of as many bytes as characters is ASCII, whose UTF-8 is its Latin-1: a plain copy.
+    if (text === null) response.end();
+    else response.end(text, length === text.length ? 'latin1' : 'utf8');
     const codes = errorCodes(answer.result);
     metrics?.served({
       operationType: 'query',
