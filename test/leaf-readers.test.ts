@@ -7,6 +7,7 @@ import { leafIdProblem } from '../src/schema/scalars.js';
 import { machines } from '../src/leaf/resources/machines.js';
 import { decodeGlobalId, encodeGlobalId } from '../src/schema/relay/global-id.js';
 import { machineFiles } from '../src/leaf/resources/machine-files.js';
+import { textOfIds } from '../src/leaf/resources/key.js';
 import { endpointOf, pathOf } from '../src/leaf/resources/resource.js';
 import { ReadTagSet, readTags, type ReadTag } from '../src/leaf/read-tags.js';
 import { DOCUMENTED } from '../src/emulator/index.js';
@@ -81,6 +82,21 @@ describe('Leaf ids in global IDs', () => {
     );
     for (let index = 0; index < 10_000; index++) expect(encodeGlobalId('Machine', `u:${index}`)).toBe(made('Machine', `u:${index}`));
     expect(encodeGlobalId('Machine', 'u:1')).toBe(made('Machine', 'u:1'));
+  });
+
+  it("spell a key's text as its ids joined, made afresh or handed out again, past any number of keys", () => {
+    // Key texts are kept for reuse by their ids part after part: a kept one must be the one made afresh.
+    fc.assert(
+      fc.property(fc.constantFrom('u1', 'U1'), fc.constantFrom('m1', 'm2'), leafId, leafId, (leafUserId, machineId, leafFileId, id) => {
+        for (let twice = 0; twice < 2; twice++) {
+          expect(machineFiles.key.text({ leafUserId, machineId, leafFileId, id })).toBe(textOfIds([leafUserId, machineId, leafFileId, id]));
+          expect(machines.key.text({ leafUserId, id })).toBe(textOfIds([leafUserId, id]));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    for (let index = 0; index < 20_000; index++) expect(machines.key.text({ leafUserId: 'u', id: `m ${index}` })).toBe(`u:m%20${index}`);
+    expect(machines.key.text({ leafUserId: 'u', id: 'm 1' })).toBe('u:m%201');
   });
 
   it('encode a UUID as itself, so global IDs handed out before LeafId still decode', () => {

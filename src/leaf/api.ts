@@ -47,11 +47,25 @@ export class LeafApi {
     return this.read(callOf(resource, 'GET', template, key, read, resource.shows?.list?.(key) ?? [], query));
   }
 
-  /** One record, by the ids its item template names. */
-  async get<I extends string, R>(resource: Resource<string, I, R>, key: KeyOf<I>): Promise<R> {
-    const record = await this.read(callOf(resource, 'GET', declared(resource.item, 'single'), key, resource.read, resource.shows?.item?.(key) ?? []));
-    if (resource.shows?.answer) this.reads?.add(resource.shows.answer(record));
-    return record;
+  /**
+   * One record, by the ids its item template names. Not an async function: it runs for every key
+   * of every loader, and only an answer that names more tags needs a step after the read.
+   */
+  get<I extends string, R>(resource: Resource<string, I, R>, key: KeyOf<I>): Promise<R> {
+    let reading: Promise<R>;
+    try {
+      reading = this.read(callOf(resource, 'GET', declared(resource.item, 'single'), key, resource.read, resource.shows?.item?.(key) ?? []));
+    } catch (error) {
+      // A key no call can be made of fails as a rejection, as from an async function.
+      return Promise.reject(error);
+    }
+    const answer = resource.shows?.answer;
+    const reads = this.reads;
+    if (!answer || !reads) return reading;
+    return reading.then((record) => {
+      reads.add(answer(record));
+      return record;
+    });
   }
 
   /** Accepted points [start, end) of a file's standard GeoJSON, and with `probe` whether one exists at `end`. */

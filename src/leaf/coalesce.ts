@@ -157,7 +157,9 @@ export class ReadCoalescer {
 
   private wait(key: string, shared: SharedRead, cancel: Cancel | undefined): Promise<unknown> {
     shared.waiters += 1;
-    if (!cancel) return shared.promise;
+    // An answered read has no call left to stop, and its answer reaches the caller (not cancelled:
+    // run checked) in the next microtask, before any hang-up or deadline can fire: no wait to end.
+    if (!cancel || shared.answeredAt !== null) return shared.promise;
     return unlessCancelled(shared.promise, cancel, () => {
       this.leave(key, shared, cancel.reason);
       return cancel.reason;

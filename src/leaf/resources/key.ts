@@ -47,15 +47,56 @@ export function idsOfText(text: string): string[] | null {
   return ids;
 }
 
+/** How many key texts one declaration keeps before it lets them all go (a bound on memory). */
+const KEPT_TEXTS = 8192;
+
+/** Kept key texts, one level per part: the ids seen for that part, and the text of a key ending there. */
+interface KeptLevel {
+  next: Map<string, KeptLevel> | undefined;
+  text: string | undefined;
+}
+
+/**
+ * `text`, with what it made kept by the key's ids, part after part. Every item of every list
+ * needs its key's text (its loader key, its global ID) and the same records come back request
+ * after request: a kept text is found by looking its ids up (a string keeps its hash), without
+ * testing and joining them again, and is the same string each time, so what is keyed by it
+ * (the loader's cache, the global IDs) finds it fast too.
+ */
+function keptTexts<P extends string>(parts: readonly P[], text: (key: RecordKey<P>) => string): (key: RecordKey<P>) => string {
+  let root = new Map<string, KeptLevel>();
+  let kept = 0;
+  return (key) => {
+    if (kept >= KEPT_TEXTS) {
+      root = new Map();
+      kept = 0;
+    }
+    let ids = root;
+    let level: KeptLevel | undefined;
+    for (const part of parts) {
+      if (level) ids = level.next ??= new Map();
+      const id = key[part];
+      level = ids.get(id);
+      if (level === undefined) ids.set(id, (level = { next: undefined, text: undefined }));
+    }
+    if (level === undefined) return text(key);
+    if (level.text === undefined) {
+      level.text = text(key);
+      kept += 1;
+    }
+    return level.text;
+  };
+}
+
 export function recordKey<const P extends string>(...parts: P[]): KeyDeclaration<P> {
   return {
     parts,
-    text: (key) => {
-      // textOfIds over the parts, without an array per key: it runs for every item of every list.
+    // textOfIds over the parts, without an array per key.
+    text: keptTexts(parts, (key) => {
       let text = encodedId(key[parts[0]!] ?? '');
       for (let index = 1; index < parts.length; index++) text += `:${encodedId(key[parts[index]!])}`;
       return text;
-    },
+    }),
     parse: (text) => {
       const ids = idsOfText(text);
       if (ids === null || ids.length !== parts.length) return null;

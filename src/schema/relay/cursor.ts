@@ -30,7 +30,26 @@ function sortedKeys(_key: string, value: unknown): unknown {
  */
 export function cursorKeyOf(list: string, parts: unknown): string {
   const serialised = JSON.stringify(parts ?? null, sortedKeys) ?? 'null';
-  return `${list}:${createHash('sha256').update(serialised).digest('hex').slice(0, 16)}`;
+  return `${list}:${digestOf(serialised)}`;
+}
+
+/** How many digests are kept for reuse before they are all let go (a bound on memory). */
+const KEPT_DIGESTS = 1024;
+const digests = new Map<string, string>();
+
+/**
+ * The first 16 hex digits of the sha256 of a list's filter and order. Every connection of every
+ * request needs one (20 per nested bench query), and clients ask again and again with the same
+ * filters: a digest once made is kept and handed out again instead of hashing again.
+ */
+function digestOf(serialised: string): string {
+  let digest = digests.get(serialised);
+  if (digest === undefined) {
+    if (digests.size >= KEPT_DIGESTS) digests.clear();
+    digest = createHash('sha256').update(serialised).digest('hex').slice(0, 16);
+    digests.set(serialised, digest);
+  }
+  return digest;
 }
 
 export function encodeCursor(key: string, offset: number): string {

@@ -26,11 +26,11 @@ export interface ConnectionArgs {
 
 /** Which parts of the connection the query selected. */
 export interface Selection {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  totalCount: boolean;
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly totalCount: boolean;
   /** `edges`, `nodes`, `startCursor` or `endCursor`. */
-  items: boolean;
+  readonly items: boolean;
 }
 
 /** Fields the selection did not ask for are `false`, `[]` or `null`, not computed. */

@@ -29,8 +29,25 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
   return new Set(childFields(info.fieldNodes, info).keys());
 }
 
-/** Conservative: a field under a @skip/@include directive counts as selected. */
+/** What each field's nodes select, by those nodes: one document's fields, walked once. */
+const selections = new WeakMap<readonly FieldNode[], Selection>();
+
+/**
+ * Conservative: a field under a @skip/@include directive counts as selected. The answer depends
+ * only on the field's nodes and its document's fragments, and a compiled query hands the same
+ * nodes to every call of the field (each item of a list, each request): it is worked out once
+ * per field of a document, not once per call.
+ */
 export function connectionSelection(info: GraphQLResolveInfo): Selection {
+  let selection = selections.get(info.fieldNodes);
+  if (selection === undefined) {
+    selection = selectionOf(info);
+    selections.set(info.fieldNodes, selection);
+  }
+  return selection;
+}
+
+function selectionOf(info: GraphQLResolveInfo): Selection {
   const fields = childFields(info.fieldNodes, info);
   const pageInfo = childFields(fields.get('pageInfo') ?? [], info);
   return {
