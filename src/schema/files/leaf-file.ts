@@ -12,67 +12,52 @@ import { fileImages, files } from '../../leaf/resources/files.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { loadEach, queryById, recordNode } from '../loading.js';
-import { OperationSummaryRef } from './summary.js';
+import { leafField } from '../leaf-fields.js';
+import { OperationSummaryRef, summaryShape } from './summary.js';
 import { UPSTREAM_COST } from '../demand.js';
 import { selectedFieldNames } from '../relay/selection.js';
 
 const LegendRangeRef = builder.objectRef<LegendRangeRecord>('LegendRange').implement({
   description: 'One colour band of an image legend: values from min to max are drawn in colorCode.',
   fields: (t) => ({
-    colorCode: t.field({
-      type: 'HexColorCode',
-      nullable: false,
-      description: 'The colour, e.g. #C80000, as Leaf sent it.',
-      resolve: (range) => valueOf(range.colorCode),
-    }),
-    min: t.float({ description: 'Lower bound of the band; null when open-ended.', resolve: (range) => valueOf(range.min) }),
-    max: t.float({ description: 'Upper bound of the band; null when open-ended.', resolve: (range) => valueOf(range.max) }),
+    colorCode: leafField(t, 'colorCode', { type: 'HexColorCode', nullable: false, description: 'The colour, e.g. #C80000, as Leaf sent it.' }),
+    min: leafField(t, 'min', { type: 'Float', description: 'Lower bound of the band; null when open-ended.' }),
+    max: leafField(t, 'max', { type: 'Float', description: 'Upper bound of the band; null when open-ended.' }),
   }),
 });
 
 const ImageLegendRef = builder.objectRef<LegendRecord>('ImageLegend').implement({
   description: 'How the colours of an image map to values of its property.',
   fields: (t) => ({
-    ranges: t.field({
-      type: [LegendRangeRef],
-      nullable: false,
-      description: 'Colour bands, lowest values first, as Leaf sent them.',
-      resolve: (legend) => legend.ranges,
-    }),
+    ranges: leafField(t, 'ranges', { type: [LegendRangeRef], nullable: false, description: 'Colour bands, lowest values first, as Leaf sent them.' }),
   }),
 });
 
 const ImageExtentRef = builder.objectRef<ExtentRecord>('ImageExtent').implement({
   description: 'The bounding box an image covers, in longitude (x) and latitude (y).',
   fields: (t) => ({
-    xMin: t.float({ description: 'Western edge.', resolve: (extent) => extent.xMin }),
-    xMax: t.float({ description: 'Eastern edge.', resolve: (extent) => extent.xMax }),
-    yMin: t.float({ description: 'Southern edge.', resolve: (extent) => extent.yMin }),
-    yMax: t.float({ description: 'Northern edge.', resolve: (extent) => extent.yMax }),
+    xMin: leafField(t, 'xMin', { type: 'Float', description: 'Western edge.' }),
+    xMax: leafField(t, 'xMax', { type: 'Float', description: 'Eastern edge.' }),
+    yMin: leafField(t, 'yMin', { type: 'Float', description: 'Southern edge.' }),
+    yMax: leafField(t, 'yMax', { type: 'Float', description: 'Northern edge.' }),
   }),
 });
 
 const OperationImageRef = builder.objectRef<ImageRecord>('OperationImage').implement({
   description: "A map image of one property of a file (e.g. wetMassPerArea): Leaf's V2 PNG with legend, or a GeoTIFF.",
   fields: (t) => ({
-    property: t.string({ nullable: false, description: 'The summary property drawn, e.g. wetMassPerArea.', resolve: (image) => valueOf(image.property) }),
-    legend: t.field({ type: ImageLegendRef, description: 'Colour legend; null for GeoTIFF images.', resolve: (image) => valueOf(image.legend) }),
-    status: t.string({ description: 'Processing status, e.g. PROCESSED.', resolve: (image) => valueOf(image.status) }),
-    url: t.field({
+    property: leafField(t, 'property', { type: 'String', nullable: false, description: 'The summary property drawn, e.g. wetMassPerArea.' }),
+    legend: leafField(t, 'legend', { type: ImageLegendRef, description: 'Colour legend; null for GeoTIFF images.' }),
+    status: leafField(t, 'status', { type: 'String', description: 'Processing status, e.g. PROCESSED.' }),
+    url: leafField(t, 'url', {
       type: 'URL',
       description: 'Where the image itself is stored, exactly as Leaf sent it; UPSTREAM_ERROR when Leaf sent something that is not an absolute URL.',
-      resolve: (image) => valueOf(image.url),
     }),
-    downloadUrl: t.field({
+    downloadUrl: leafField(t, 'downloadUrl', {
       type: 'URL',
       description: 'Leaf API URL to download the image (needs the Leaf token), exactly as Leaf sent it.',
-      resolve: (image) => valueOf(image.downloadUrl),
     }),
-    extent: t.field({
-      type: ImageExtentRef,
-      description: 'Bounding box of the image; null when Leaf does not send one.',
-      resolve: (image) => valueOf(image.extent),
-    }),
+    extent: leafField(t, 'extent', { type: ImageExtentRef, description: 'Bounding box of the image; null when Leaf does not send one.' }),
   }),
 });
 
@@ -80,34 +65,32 @@ export const LeafFileRef = recordNode('LeafFile', files, {
   description: 'A machine data file Leaf received or merged: where it came from, its fields, downloads and what the operation did.',
   fields: (t) => ({
     leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file id, exactly as Leaf sent it.', resolve: (file) => file.id }),
-    fileName: t.string({ description: 'Name of the uploaded or synced file; null for files Leaf merged.', resolve: (file) => valueOf(file.fileName) }),
-    fileFormat: t.string({ description: 'Format of the original file, e.g. CN1, ADAPT, ISOXML.', resolve: (file) => valueOf(file.fileFormat) }),
-    provider: t.string({ description: 'Where the file comes from, e.g. JohnDeere, CNHi, Leaf (merged).', resolve: (file) => valueOf(file.provider) }),
-    origin: t.string({ description: 'How Leaf got the file: provider, uploaded, merged or automerged.', resolve: (file) => valueOf(file.origin) }),
-    leafUserId: t.field({ type: 'LeafId', description: 'The Leaf user who owns the file, as Leaf sent it.', resolve: (file) => valueOf(file.leafUserId) }),
-    apiOwnerUsername: t.string({ description: 'The Leaf API account that owns the user.', resolve: (file) => valueOf(file.apiOwnerUsername) }),
+    fileName: leafField(t, 'fileName', { type: 'String', description: 'Name of the uploaded or synced file; null for files Leaf merged.' }),
+    fileFormat: leafField(t, 'fileFormat', { type: 'String', description: 'Format of the original file, e.g. CN1, ADAPT, ISOXML.' }),
+    provider: leafField(t, 'provider', { type: 'String', description: 'Where the file comes from, e.g. JohnDeere, CNHi, Leaf (merged).' }),
+    origin: leafField(t, 'origin', { type: 'String', description: 'How Leaf got the file: provider, uploaded, merged or automerged.' }),
+    leafUserId: leafField(t, 'leafUserId', { type: 'LeafId', description: 'The Leaf user who owns the file, as Leaf sent it.' }),
+    apiOwnerUsername: leafField(t, 'apiOwnerUsername', { type: 'String', description: 'The Leaf API account that owns the user.' }),
     fieldIds: t.field({
       type: ['LeafId'],
       nullable: false,
       description: "Ids of the Leaf fields the file covers (Leaf's `fields`).",
       resolve: (file) => valueOf(file.fields),
     }),
-    downloadOriginalFile: t.field({
+    downloadOriginalFile: leafField(t, 'downloadOriginalFile', {
       type: 'URL',
       description:
         'Leaf API URL of the original file (needs the Leaf token), exactly as Leaf sent it; null for merged files; UPSTREAM_ERROR when Leaf sent something that is not an absolute URL.',
-      resolve: (file) => valueOf(file.downloadOriginalFile),
     }),
-    downloadStandardGeojson: t.field({
+    downloadStandardGeojson: leafField(t, 'downloadStandardGeojson', {
       type: 'URL',
       description:
         "Leaf API URL of the file's standard GeoJSON points, exactly as Leaf sent it; null until Leaf has processed the file; UPSTREAM_ERROR when Leaf sent something that is not an absolute URL.",
-      resolve: (file) => valueOf(file.downloadStandardGeojson),
     }),
     summary: t.field({
       type: OperationSummaryRef,
       description: 'What the operation in this file did; null until Leaf has processed the file.',
-      resolve: (file) => valueOf(file.summary),
+      resolve: (file) => summaryShape(valueOf(file.summary)),
     }),
     images: t.loadableList({
       type: OperationImageRef,

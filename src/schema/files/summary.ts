@@ -3,10 +3,11 @@
 // object, so a property Leaf adds later is readable without a release. A property present
 // with a value of the wrong type is UPSTREAM_ERROR on its field alone.
 import type { FieldRef, ObjectRef } from '@pothos/core';
-import { instantSchema, Unreadable, type SummaryValue } from '../../leaf/readers.js';
+import { instantSchema, Unreadable, valueOf, type Leaf, type SummaryValue } from '../../leaf/readers.js';
 import { builder, type Types } from '../builder.js';
 import { measurementField, statsField } from '../measurement.js';
 import { isGeometry } from './geojson.js';
+import { leafField } from '../leaf-fields.js';
 
 type JsonRecord = Record<string, unknown>;
 
@@ -26,17 +27,74 @@ function records(value: unknown): JsonRecord[] {
   return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
-function text(record: JsonRecord, key: string): string | null {
+function textOf(record: JsonRecord, key: string): Leaf<string | null> {
   const value = record[key];
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') throw new Unreadable(key, 'a string');
+  if (typeof value !== 'string') return new Unreadable(key, 'a string');
   return value;
 }
 
-function instant(record: JsonRecord, key: string): string | null {
-  const value = text(record, key);
-  if (value !== null && !instantSchema.safeParse(value).success) throw new Unreadable(key, 'an RFC 3339 timestamp');
+function text(record: JsonRecord, key: string): string | null {
+  return valueOf(textOf(record, key));
+}
+
+function instantOf(record: JsonRecord, key: string): Leaf<string | null> {
+  const value = textOf(record, key);
+  if (typeof value === 'string' && !instantSchema.safeParse(value).success) return new Unreadable(key, 'an RFC 3339 timestamp');
   return value;
+}
+
+/**
+ * A summary as the OperationSummary types read it: the fields every summary has are getters of
+ * their names, read without a resolver (leaf-fields.ts); a value of the wrong type is its
+ * field's Unreadable. Leaf's summary itself is shared by every request that read it.
+ */
+export class SummaryShape {
+  constructor(readonly summary: SummaryValue) {}
+
+  get properties(): SummaryValue['properties'] {
+    return this.summary.properties;
+  }
+
+  get operationType(): string {
+    return this.summary.properties.operationType;
+  }
+
+  get startTime(): Leaf<string | null> {
+    return instantOf(this.summary.properties, 'startTime');
+  }
+
+  get endTime(): Leaf<string | null> {
+    return instantOf(this.summary.properties, 'endTime');
+  }
+
+  get crops(): string[] {
+    return strings(this.summary.properties.crop);
+  }
+
+  get machinery(): JsonRecord[] {
+    return records(this.summary.properties.machinery);
+  }
+
+  get originalOperationType(): Leaf<string | null> {
+    return textOf(this.summary.properties, 'originalOperationType');
+  }
+
+  get operationDescription(): Leaf<string | null> {
+    return textOf(this.summary.properties, 'operationDescription');
+  }
+
+  get geometry(): Leaf<JsonRecord | null> {
+    const { geometry } = this.summary;
+    if (geometry === null || geometry === undefined) return null;
+    if (!isGeometry(geometry)) return new Unreadable('summary geometry', 'a GeoJSON geometry');
+    return geometry;
+  }
+}
+
+/** Leaf's summary, null when it sent none, as the OperationSummary types read it. */
+export function summaryShape(summary: SummaryValue | null): SummaryShape | null {
+  return summary === null ? null : new SummaryShape(summary);
 }
 
 /**
@@ -61,7 +119,7 @@ function properties<P>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, record
   return Object.fromEntries(Object.entries(fields).map(([key, reading]) => [key, reading(t, recordOf, key)]));
 }
 
-const ofSummary = (summary: SummaryValue): JsonRecord => summary.properties;
+const ofSummary = (summary: SummaryShape): JsonRecord => summary.properties;
 const ofRecord = (record: JsonRecord): JsonRecord => record;
 
 const MachineryRef = builder.objectRef<JsonRecord>('Machinery').implement({
@@ -75,7 +133,7 @@ const MachineryRef = builder.objectRef<JsonRecord>('Machinery').implement({
     }),
 });
 
-export const OperationSummaryRef = builder.interfaceRef<SummaryValue>('OperationSummary').implement({
+export const OperationSummaryRef = builder.interfaceRef<SummaryShape>('OperationSummary').implement({
   description:
     "What happened in an operation, from Leaf's summary of a file or field operation. The concrete type follows `operationType`: HarvestedSummary, PlantedSummary, AppliedSummary, TillageSummary, or OtherSummary for any other type.",
   resolveType: (summary) => {
@@ -93,44 +151,37 @@ export const OperationSummaryRef = builder.interfaceRef<SummaryValue>('Operation
     }
   },
   fields: (t) => ({
-    operationType: t.string({
+    operationType: leafField(t, 'operationType', {
+      type: 'String',
       nullable: false,
       description: 'Leaf\'s normalized operation type: "harvested", "planted", "applied", "tillage", or another Leaf sends.',
-      resolve: (summary) => summary.properties.operationType,
     }),
-    startTime: t.field({ type: 'DateTime', description: 'When the operation started.', resolve: (s) => instant(s.properties, 'startTime') }),
-    endTime: t.field({ type: 'DateTime', description: 'When the operation ended.', resolve: (s) => instant(s.properties, 'endTime') }),
-    crops: t.stringList({ nullable: false, description: 'Crops worked (Leaf\'s `crop`), normalized names; empty when none.', resolve: (s) => strings(s.properties.crop) }),
-    totalArea: t.field(measurementField('Area covered.', (s: SummaryValue) => s.properties.totalArea)),
-    totalDistance: t.field(measurementField('Distance travelled.', (s: SummaryValue) => s.properties.totalDistance)),
-    elevation: t.field(statsField('Elevation over the covered points.', (s: SummaryValue) => s.properties.elevation)),
-    speed: t.field(statsField('Speed over the covered points.', (s: SummaryValue) => s.properties.speed)),
-    totalFuelUsed: t.field(measurementField('Fuel consumed.', (s: SummaryValue) => s.properties.totalFuelUsed)),
-    machinery: t.field({
+    startTime: leafField(t, 'startTime', { type: 'DateTime', description: 'When the operation started.' }),
+    endTime: leafField(t, 'endTime', { type: 'DateTime', description: 'When the operation ended.' }),
+    crops: leafField(t, 'crops', { type: ['String'], nullable: false, description: 'Crops worked (Leaf\'s `crop`), normalized names; empty when none.' }),
+    totalArea: t.field(measurementField('Area covered.', (s: SummaryShape) => s.properties.totalArea)),
+    totalDistance: t.field(measurementField('Distance travelled.', (s: SummaryShape) => s.properties.totalDistance)),
+    elevation: t.field(statsField('Elevation over the covered points.', (s: SummaryShape) => s.properties.elevation)),
+    speed: t.field(statsField('Speed over the covered points.', (s: SummaryShape) => s.properties.speed)),
+    totalFuelUsed: t.field(measurementField('Fuel consumed.', (s: SummaryShape) => s.properties.totalFuelUsed)),
+    machinery: leafField(t, 'machinery', {
       type: [MachineryRef],
       nullable: false,
       description: 'Machines and implements in the operation; empty when the file names none.',
-      resolve: (s) => records(s.properties.machinery),
     }),
-    originalOperationType: t.string({
+    originalOperationType: leafField(t, 'originalOperationType', {
+      type: 'String',
       description: 'The operation type as the source data named it, e.g. "Harvesting", "CropProtection".',
-      resolve: (s) => text(s.properties, 'originalOperationType'),
     }),
-    operationDescription: t.string({ description: 'Description from the source data.', resolve: (s) => text(s.properties, 'operationDescription') }),
-    properties: t.field({
+    operationDescription: leafField(t, 'operationDescription', { type: 'String', description: 'Description from the source data.' }),
+    properties: leafField(t, 'properties', {
       type: 'JSONObject',
       nullable: false,
       description: "All of the summary's properties, exactly as Leaf sent them, including any Leaf adds after this API was written.",
-      resolve: (s) => s.properties,
     }),
-    geometry: t.field({
+    geometry: leafField(t, 'geometry', {
       type: 'JSONObject',
       description: 'The covered area as a GeoJSON geometry object (RFC 7946), usually a MultiPolygon; checked before it is sent.',
-      resolve: (summary) => {
-        if (summary.geometry === null || summary.geometry === undefined) return null;
-        if (!isGeometry(summary.geometry)) throw new Unreadable('summary geometry', 'a GeoJSON geometry');
-        return summary.geometry;
-      },
     }),
   }),
 });
@@ -149,7 +200,7 @@ const HarvestedVarietyRef = builder.objectRef<JsonRecord>('HarvestedVariety').im
     }),
 });
 
-builder.objectRef<SummaryValue>('HarvestedSummary').implement({
+builder.objectRef<SummaryShape>('HarvestedSummary').implement({
   description: 'A harvest (`operationType: "harvested"`). Leaf fills in dry or wet yields it can derive from moisture.',
   interfaces: [OperationSummaryRef],
   fields: (t) =>
@@ -190,7 +241,7 @@ const PlantedVarietyRef = builder.objectRef<JsonRecord>('PlantedVariety').implem
   }),
 });
 
-builder.objectRef<SummaryValue>('PlantedSummary').implement({
+builder.objectRef<SummaryShape>('PlantedSummary').implement({
   description: 'A planting (`operationType: "planted"`).',
   interfaces: [OperationSummaryRef],
   fields: (t) =>
@@ -217,7 +268,7 @@ const AppliedProductRef = builder.objectRef<JsonRecord>('AppliedProduct').implem
     }),
 });
 
-builder.objectRef<SummaryValue>('AppliedSummary').implement({
+builder.objectRef<SummaryShape>('AppliedSummary').implement({
   description: 'An application of products: spraying, fertilizing (`operationType: "applied"`).',
   interfaces: [OperationSummaryRef],
   fields: (t) => ({
@@ -236,7 +287,7 @@ builder.objectRef<SummaryValue>('AppliedSummary').implement({
   }),
 });
 
-builder.objectRef<SummaryValue>('TillageSummary').implement({
+builder.objectRef<SummaryShape>('TillageSummary').implement({
   description: 'A tillage pass (`operationType: "tillage"`).',
   interfaces: [OperationSummaryRef],
   fields: (t) =>
@@ -247,7 +298,7 @@ builder.objectRef<SummaryValue>('TillageSummary').implement({
     }),
 });
 
-builder.objectRef<SummaryValue>('OtherSummary').implement({
+builder.objectRef<SummaryShape>('OtherSummary').implement({
   description: 'An operation of a type without its own summary type (irrigation, baling, ...): read its `properties`, every property Leaf sent, as JSON.',
   interfaces: [OperationSummaryRef],
 });

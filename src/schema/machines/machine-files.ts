@@ -1,11 +1,12 @@
 // MachineFile: one machine's use of one Leaf file (its `file` is the LeafFile), and
 // Machine.files over `GET /users/{u}/machines/{m}/files` with every documented filter and sort
 // (declared with the resource, src/leaf/resources/machine-files.ts).
-import { valueOf, type MachineFileRecord } from '../../leaf/readers.js';
+import type { Leaf, MachineFileRecord } from '../../leaf/readers.js';
 import { machineFiles } from '../../leaf/resources/machine-files.js';
 import { builder } from '../builder.js';
 import { listInputs } from '../filters.js';
 import { keyedNode, required } from '../loading.js';
+import { leafField } from '../leaf-fields.js';
 import { measurementField } from '../measurement.js';
 import { textOfIds } from '../../leaf/resources/key.js';
 import { LeafFileRef } from '../files/leaf-file.js';
@@ -15,11 +16,34 @@ import { CONNECTION_LIST_SIZE, UPSTREAM_COST } from '../demand.js';
 
 /**
  * A machine-file record as read from `/users/{leafUserId}/machines/{machineId}/files`:
- * `machine` and refetching follow that path; the body's own machineId stays Leaf's value.
+ * `machine` and refetching follow that path; the body's own machineId stays Leaf's value. Its
+ * getters are the fields of their names, read without a resolver (leaf-fields.ts).
  */
-export interface MachineFileShape {
-  readonly path: { readonly leafUserId: string; readonly machineId: string };
-  readonly record: MachineFileRecord;
+export class MachineFileShape {
+  constructor(
+    readonly path: { readonly leafUserId: string; readonly machineId: string },
+    readonly record: MachineFileRecord,
+  ) {}
+
+  get leafId(): string {
+    return this.record.id;
+  }
+
+  get machineId(): Leaf<string | null> {
+    return this.record.machineId;
+  }
+
+  get leafFileId(): string {
+    return this.record.leafFileId;
+  }
+
+  get startTime(): Leaf<string | null> {
+    return this.record.startTime;
+  }
+
+  get endTime(): Leaf<string | null> {
+    return this.record.endTime;
+  }
 }
 
 export const MachineFileList = listInputs(
@@ -41,10 +65,10 @@ export const MachineFileRef = keyedNode('MachineFile', {
     // No single-record endpoint: list the machine's links to that file and pick the one.
     const files = await context.leaf.list(machineFiles, { leafUserId, machineId }, { leafFileId, page: 0, size: 100 });
     const found = files.find((file) => file.id === id);
-    return found ? { path: { leafUserId, machineId }, record: found } : null;
+    return found ? new MachineFileShape({ leafUserId, machineId }, found) : null;
   },
   fields: (t) => ({
-    leafId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf id of this machine-file link.', resolve: (file) => file.record.id }),
+    leafId: leafField(t, 'leafId', { type: 'LeafId', nullable: false, description: 'The Leaf id of this machine-file link.' }),
     machine: t.field({
       type: MachineRef,
       nullable: false,
@@ -52,14 +76,13 @@ export const MachineFileRef = keyedNode('MachineFile', {
       description: 'The machine whose path this record was read from: the machine that did this work.',
       resolve: (file, _args, context) => required(MachineRef.getDataloader(context).load({ leafUserId: file.path.leafUserId, id: file.path.machineId }), 'machine'),
     }),
-    machineId: t.field({
+    machineId: leafField(t, 'machineId', {
       type: 'LeafId',
       description: "The machineId in Leaf's own body of this record, exactly as sent (it can differ from `machine`); null when Leaf sends none.",
-      resolve: (file) => valueOf(file.record.machineId),
     }),
-    leafFileId: t.field({ type: 'LeafId', nullable: false, description: 'The Leaf file this record links to.', resolve: (file) => file.record.leafFileId }),
-    startTime: t.field({ type: 'DateTime', description: 'When the work in the file started.', resolve: (file) => valueOf(file.record.startTime) }),
-    endTime: t.field({ type: 'DateTime', description: 'When the work in the file ended.', resolve: (file) => valueOf(file.record.endTime) }),
+    leafFileId: leafField(t, 'leafFileId', { type: 'LeafId', nullable: false, description: 'The Leaf file this record links to.' }),
+    startTime: leafField(t, 'startTime', { type: 'DateTime', description: 'When the work in the file started.' }),
+    endTime: leafField(t, 'endTime', { type: 'DateTime', description: 'When the work in the file ended.' }),
     distance: t.field(measurementField('Distance the machine travelled in this file.', (file: MachineFileShape) => file.record.distance)),
     fuelConsumption: t.field(
       measurementField('Fuel the machine used in this file.', (file: MachineFileShape) => file.record.fuelConsumption),
@@ -91,7 +114,7 @@ builder.objectFields(MachineRef, (t) => ({
           list: `machine-files:${textOfIds([path.leafUserId, path.machineId])}`,
           query: MachineFileList.query(args.filter, args.orderBy),
           fetch: (query) => context.leaf.list(machineFiles, path, query),
-          node: (record: MachineFileRecord): MachineFileShape => ({ path, record }),
+          node: (record: MachineFileRecord) => new MachineFileShape(path, record),
           keyOf: machineFileKey,
           loader: MachineFileRef.getDataloader(context),
         });

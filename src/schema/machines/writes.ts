@@ -4,7 +4,6 @@ import type { Context } from '../../context.js';
 import type { RecordKey } from '../../leaf/resources/key.js';
 import { LeafError } from '../../leaf/errors.js';
 import { valueOf, type MachineRecord } from '../../leaf/readers.js';
-import { assetOf } from '../assets/asset.js';
 import { NotFoundError, ReadOnlyMachineError, refusalOf, UpstreamWriteError } from '../errors.js';
 import { GlobalIdError } from '../relay/errors.js';
 import { decodeGlobalId, encodeGlobalId } from '../relay/global-id.js';
@@ -68,7 +67,7 @@ export async function sendWrite<T>(action: string, send: () => Promise<T>, targe
 
 /** The machine as Leaf answered a write, under the path it was written to; now what this request's loader holds. */
 export function remember(context: Context, leafUserId: string, answered: MachineRecord): MachineShape {
-  const machine = assetOf(leafUserId, answered);
+  const machine = MachineRef.rowOf(leafUserId, answered);
   const key = { leafUserId, id: answered.id };
   MachineRef.getDataloader(context).clear(key).prime(key, machine);
   return machine;
