@@ -2,6 +2,7 @@
 // shows (src/leaf/endpoints.ts), the request's context collects them (src/context.ts), and a
 // cached answer is stored under them. A write or a Leaf event drops the tags it made stale, so
 // invalidation follows what the resolvers really read, not what the answer's IDs happen to say.
+import { keptBy } from '../kept.js';
 import { scopeUser } from './coalesce.js';
 
 /** Opaque: built only here, compared whole, never split back. */
@@ -18,16 +19,7 @@ const KEPT_PER_KIND = 4096;
  * toLowerCase per read.
  */
 function tagsOf(kind: string, idOf: (id: string) => string = (id) => id): (id: string) => ReadTag {
-  const made = new Map<string, ReadTag>();
-  return (id) => {
-    let tag = made.get(id);
-    if (tag === undefined) {
-      if (made.size >= KEPT_PER_KIND) made.clear();
-      tag = JSON.stringify([kind, idOf(id).toLowerCase()]) as ReadTag;
-      made.set(id, tag);
-    }
-    return tag;
-  };
+  return keptBy(KEPT_PER_KIND, (id) => JSON.stringify([kind, idOf(id).toLowerCase()]) as ReadTag);
 }
 
 export const readTags = {

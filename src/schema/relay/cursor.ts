@@ -1,6 +1,7 @@
 // Opaque cursors: an item's offset in one list, bound to that list's identity, filter and order
 // so a cursor from another list, filter or order is refused instead of silently misread.
 import { createHash } from 'node:crypto';
+import { keptBy } from '../../kept.js';
 import { ConnectionArgumentError } from './errors.js';
 
 /** Keeps page·size far inside the 32-bit integers Leaf parses `page` and `size` into. */
@@ -24,6 +25,16 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return Object.fromEntries(entries);
 }
 
+/** How many digests are kept for reuse before they are all let go (a bound on memory). */
+const KEPT_DIGESTS = 1024;
+
+/**
+ * The first 16 hex digits of the sha256 of a list's filter and order. Every connection of every
+ * request needs one (20 per nested bench query), and clients ask again and again with the same
+ * filters: a digest once made is kept and handed out again instead of hashing again.
+ */
+const digestOf = keptBy(KEPT_DIGESTS, (serialised) => createHash('sha256').update(serialised).digest('hex').slice(0, 16));
+
 /**
  * The cursor key of a list under one filter and order (`parts`): equal for equal parts
  * whatever their key order, different for different lists, filters or orders.
@@ -31,25 +42,6 @@ function sortedKeys(_key: string, value: unknown): unknown {
 export function cursorKeyOf(list: string, parts: unknown): string {
   const serialised = JSON.stringify(parts ?? null, sortedKeys) ?? 'null';
   return `${list}:${digestOf(serialised)}`;
-}
-
-/** How many digests are kept for reuse before they are all let go (a bound on memory). */
-const KEPT_DIGESTS = 1024;
-const digests = new Map<string, string>();
-
-/**
- * The first 16 hex digits of the sha256 of a list's filter and order. Every connection of every
- * request needs one (20 per nested bench query), and clients ask again and again with the same
- * filters: a digest once made is kept and handed out again instead of hashing again.
- */
-function digestOf(serialised: string): string {
-  let digest = digests.get(serialised);
-  if (digest === undefined) {
-    if (digests.size >= KEPT_DIGESTS) digests.clear();
-    digest = createHash('sha256').update(serialised).digest('hex').slice(0, 16);
-    digests.set(serialised, digest);
-  }
-  return digest;
 }
 
 export function encodeCursor(key: string, offset: number): string {

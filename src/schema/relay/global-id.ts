@@ -1,14 +1,15 @@
 // Global IDs: opaque to clients, but carrying everything needed to fetch the object again
 // without a lookup table: the type and the text of the record's key (src/leaf/resources/key.ts:
 // the Leaf user, where Assets paths need it, and the Leaf ids).
+import { keptBy } from '../../kept.js';
 import { idsOfText } from '../../leaf/resources/key.js';
 import { GlobalIdError } from './errors.js';
 
 /** How many global IDs of one type are kept for reuse before they are all let go (a bound on memory). */
 const KEPT_PER_TYPE = 4096;
 
-/** Global IDs made so far, by typename and id text. */
-const made = new Map<string, Map<string, string>>();
+/** Global IDs made so far, by typename, then id text. */
+const made = new Map<string, (text: string) => string>();
 
 /**
  * Pothos calls this with the node's typename and the id its `id.resolve` returned. Every item of
@@ -17,16 +18,9 @@ const made = new Map<string, Map<string, string>>();
  * text, without a Buffer and a base64 encoding per item.
  */
 export function encodeGlobalId(typename: string, id: string | number | bigint): string {
-  const text = String(id);
   let ofType = made.get(typename);
-  if (ofType === undefined) made.set(typename, (ofType = new Map()));
-  let globalId = ofType.get(text);
-  if (globalId === undefined) {
-    if (ofType.size >= KEPT_PER_TYPE) ofType.clear();
-    globalId = Buffer.from(`${typename}:${text}`, 'utf8').toString('base64url');
-    ofType.set(text, globalId);
-  }
-  return globalId;
+  if (ofType === undefined) made.set(typename, (ofType = keptBy(KEPT_PER_TYPE, (text) => Buffer.from(`${typename}:${text}`, 'utf8').toString('base64url'))));
+  return ofType(String(id));
 }
 
 export function decodeGlobalId(globalId: string): { typename: string; id: string } {
