@@ -60,6 +60,18 @@ function toStdout(): (line: string) => void {
   return stdoutLines;
 }
 
+/**
+ * `line` with the defined values of `fields`, made plain, set on it in place (no array of
+ * entries, no copy): this runs once a request.
+ */
+function withFields(line: LogFields, fields: LogFields): LogFields {
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined) line[key] = plain(value);
+  }
+  return line;
+}
+
 export function createLogger(options: {
   level: Config['logLevel'];
   format: 'json' | 'text';
@@ -73,19 +85,7 @@ export function createLogger(options: {
   function log(level: LogLevel, msg: string, fields: LogFields = {}): void {
     if (!enabled(level)) return;
     const time = new Date().toISOString();
-    if (options.format === 'json') {
-      // The line's object filled in place (no array of entries, no copy): this runs once a request.
-      const line: LogFields = { time, level, msg };
-      for (const key in fields) {
-        const value = fields[key];
-        if (value !== undefined) line[key] = plain(value);
-      }
-      write(JSON.stringify(line));
-      return;
-    }
-    const data: LogFields = {};
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) data[key] = plain(value);
-    write(textLine(time, level, msg, data));
+    write(options.format === 'json' ? JSON.stringify(withFields({ time, level, msg }, fields)) : textLine(time, level, msg, withFields({}, fields)));
   }
 
   // Yoga calls these with free-form arguments: the first string is the message, an Error or
